@@ -1,0 +1,124 @@
+//! Annotations, labels and the article they belong to.
+
+use super::text::{Span, TextIndex};
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+
+/// A label's stable id, as written in files (`"claim"`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LabelId(pub String);
+
+/// An annotation's stable id (a UUID made at the edge, since the reducer is pure).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AnnotationId(pub String);
+
+impl AnnotationId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An RFC 3339 time in UTC, as `Date.prototype.toISOString` writes it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Timestamp(pub String);
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Label {
+    pub id: LabelId,
+    /// What people see, and the accessible name of its button.
+    pub name: String,
+    /// A CSS colour for the highlight.
+    pub color: String,
+    /// The key that applies it.
+    pub hotkey: Option<String>,
+}
+
+/// Claim, Quote and Actor on keys 1, 2 and 3.
+pub fn default_labels() -> Vec<Label> {
+    [("claim", "Claim", "#f6b73c", "1"), ("quote", "Quote", "#6cb6ff", "2"), ("actor", "Actor", "#5fd38d", "3")]
+        .into_iter()
+        .map(|(id, name, color, key)| Label {
+            id: LabelId(id.into()),
+            name: name.into(),
+            color: color.into(),
+            hotkey: Some(key.into()),
+        })
+        .collect()
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Annotation {
+    pub id: AnnotationId,
+    pub span: Span,
+    pub label: LabelId,
+    pub note: String,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+}
+
+/// The order of the side panel and of exports: by start, longer first, then by id.
+pub fn text_order(a: &Annotation, b: &Annotation) -> std::cmp::Ordering {
+    a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then_with(|| a.id.cmp(&b.id))
+}
+
+/// The article being annotated.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Article {
+    /// Stable across sessions: derived from the text unless a file gave one.
+    pub id: String,
+    pub title: String,
+    pub text: Rc<TextIndex>,
+}
+
+impl Article {
+    pub fn new(title: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = TextIndex::new(text);
+        Article { id: article_id_for(text.as_str()), title: title.into(), text: Rc::new(text) }
+    }
+}
+
+/// `urn:annota:article:<FNV-1a 64 of the UTF-8 text>`: the same text gets the same id anywhere.
+pub fn article_id_for(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.as_bytes() {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("urn:annota:article:{hash:016x}")
+}
+
+/// The sample article the app opens with.
+pub const SAMPLE_TEXT: &str = include_str!("../../samples/fars-amirabdollahian-lavrov.ar.txt");
+pub const SAMPLE_TITLE: &str = "مشاورة هاتفية بين الأمير عبد اللهيان ولافروف حول غزة والعلاقات الثنائية";
+
+pub fn sample_article() -> Article {
+    Article::new(SAMPLE_TITLE, SAMPLE_TEXT)
+}
+
+/// A title for a text with none: its first line, shortened.
+pub fn title_from_text(text: &str) -> String {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled");
+    let short: String = first.chars().take(80).collect();
+    if short.len() < first.len() { format!("{short}…") } else { short }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_ids_depend_on_the_text_only() {
+        assert_eq!(Article::new("a", "نص").id, Article::new("b", "نص").id);
+        assert_ne!(Article::new("a", "نص").id, Article::new("a", "نص ").id);
+    }
+
+    #[test]
+    fn titles_come_from_the_first_non_blank_line() {
+        assert_eq!(title_from_text("\n  Hello \nworld"), "Hello");
+        assert_eq!(title_from_text(""), "Untitled");
+        assert_eq!(title_from_text(&"ب".repeat(100)).chars().count(), 81);
+    }
+}

@@ -1,0 +1,193 @@
+//! The local-storage schema: which keys hold what, encoding, decoding and migration. No I/O here.
+//!
+//! The article's text and its annotations live under separate keys, so that a change to one
+//! annotation does not re-write the whole text.
+
+use super::annotation::{default_labels, Article, Label};
+use super::format::annota_json::{check_labels, place_all, AnnotationRecord};
+use super::state::Workspace;
+use super::text::TextIndex;
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+
+pub const ARTICLE_KEY: &str = "annota:v1:article";
+pub const ANNOTATIONS_KEY: &str = "annota:v1:annotations";
+/// Values that could not be read are kept under this prefix, never overwritten.
+pub const BACKUP_PREFIX: &str = "annota:backup:";
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct StoredArticle {
+    schema: u32,
+    id: String,
+    title: String,
+    text: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredAnnotations {
+    schema: u32,
+    article_id: String,
+    labels: Vec<Label>,
+    annotations: Vec<AnnotationRecord>,
+}
+
+pub fn encode_article(article: &Article) -> String {
+    serde_json::to_string(&StoredArticle {
+        schema: SCHEMA_VERSION,
+        id: article.id.clone(),
+        title: article.title.clone(),
+        text: article.text.as_str().to_string(),
+    })
+    .expect("an article always serialises")
+}
+
+pub fn encode_annotations(ws: &Workspace) -> String {
+    let text = &ws.article.text;
+    serde_json::to_string(&StoredAnnotations {
+        schema: SCHEMA_VERSION,
+        article_id: ws.article.id.clone(),
+        labels: (*ws.labels).clone(),
+        annotations: ws.annotations.iter().map(|a| AnnotationRecord::of(text, a, false)).collect(),
+    })
+    .expect("annotations always serialise")
+}
+
+/// A stored value Annota could not use, to be kept aside and reported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    pub key: &'static str,
+    pub raw: String,
+    pub reason: String,
+}
+
+/// What storage held, as far as it could be read.
+#[derive(Debug, PartialEq)]
+pub struct Decoded {
+    /// `None` when nothing usable was stored: start with the sample article.
+    pub workspace: Option<Workspace>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+fn schema_of(raw: &str) -> Result<u32, String> {
+    let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| format!("not valid JSON ({e})"))?;
+    let schema = value.get("schema").and_then(|s| s.as_u64()).ok_or("no schema version")?;
+    match u32::try_from(schema) {
+        Ok(v) if v >= 1 && v <= SCHEMA_VERSION => Ok(v),
+        _ => Err(format!("schema version {schema} is newer than this Annota understands ({SCHEMA_VERSION})")),
+    }
+}
+
+fn decode_article(raw: &str) -> Result<Article, String> {
+    schema_of(raw)?;
+    let a: StoredArticle = serde_json::from_str(raw).map_err(|e| format!("unexpected content ({e})"))?;
+    Ok(Article { id: a.id, title: a.title, text: Rc::new(TextIndex::new(a.text)) })
+}
+
+fn decode_annotations(raw: &str, article: &Article) -> Result<(Vec<Label>, Vec<super::annotation::Annotation>), String> {
+    schema_of(raw)?;
+    let s: StoredAnnotations = serde_json::from_str(raw).map_err(|e| format!("unexpected content ({e})"))?;
+    if s.article_id != article.id {
+        return Err(format!("they belong to another article ({})", s.article_id));
+    }
+    let labels = check_labels(s.labels).map_err(|e| e.message)?;
+    let (annotations, report) = place_all(&article.text, &labels, &s.annotations).map_err(|e| e.message)?;
+    if report.moved > 0 {
+        return Err(format!("{} annotations no longer match the stored text", report.moved));
+    }
+    Ok((labels, annotations))
+}
+
+/// Reads what storage held under [`ARTICLE_KEY`] and [`ANNOTATIONS_KEY`]. Anything unreadable is
+/// returned for safe keeping, never dropped.
+pub fn decode(article: Option<&str>, annotations: Option<&str>) -> Decoded {
+    let mut unreadable = Vec::new();
+    let keep = |key, raw: &str, reason: String| Unreadable { key, raw: raw.to_string(), reason };
+    let Some(article_raw) = article else {
+        if let Some(raw) = annotations {
+            unreadable.push(keep(ANNOTATIONS_KEY, raw, "annotations were stored without their article".into()));
+        }
+        return Decoded { workspace: None, unreadable };
+    };
+    let article = match decode_article(article_raw) {
+        Ok(a) => a,
+        Err(reason) => {
+            unreadable.push(keep(ARTICLE_KEY, article_raw, format!("the stored article could not be read: {reason}")));
+            if let Some(raw) = annotations {
+                unreadable.push(keep(ANNOTATIONS_KEY, raw, "the annotations' article could not be read".into()));
+            }
+            return Decoded { workspace: None, unreadable };
+        }
+    };
+    let (labels, list) = match annotations.map(|raw| (raw, decode_annotations(raw, &article))) {
+        None => (default_labels(), Vec::new()),
+        Some((_, Ok(found))) => found,
+        Some((raw, Err(reason))) => {
+            unreadable.push(keep(ANNOTATIONS_KEY, raw, format!("the stored annotations could not be read: {reason}")));
+            (default_labels(), Vec::new())
+        }
+    };
+    Decoded { workspace: Some(Workspace::new(article, labels, list)), unreadable }
+}
+
+/// The key under which an unreadable value is kept: never one Annota writes to otherwise.
+pub fn backup_key(original: &str, stamp: &str) -> String {
+    format!("{BACKUP_PREFIX}{stamp}:{original}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::annotation::{sample_article, Annotation, AnnotationId, LabelId, Timestamp};
+    use crate::model::text::Span;
+
+    fn workspace() -> Workspace {
+        let a = Annotation {
+            id: AnnotationId("x".into()),
+            span: Span::new(3, 9),
+            label: LabelId("actor".into()),
+            note: "n".into(),
+            created: Timestamp("t1".into()),
+            modified: Timestamp("t2".into()),
+        };
+        Workspace::new(sample_article(), default_labels(), vec![a])
+    }
+
+    #[test]
+    fn stored_workspace_reads_back_exactly() {
+        let ws = workspace();
+        let d = decode(Some(&encode_article(&ws.article)), Some(&encode_annotations(&ws)));
+        assert_eq!(d.workspace, Some(ws));
+        assert!(d.unreadable.is_empty());
+    }
+
+    #[test]
+    fn nothing_stored_means_start_fresh() {
+        assert_eq!(decode(None, None), Decoded { workspace: None, unreadable: vec![] });
+    }
+
+    #[test]
+    fn unreadable_values_are_kept_with_a_reason() {
+        let ws = workspace();
+        let article = encode_article(&ws.article);
+        let annotations = encode_annotations(&ws);
+        let truncated = &annotations[..annotations.len() / 2];
+        let d = decode(Some(&article), Some(truncated));
+        assert_eq!(d.workspace.as_ref().unwrap().article, ws.article, "the article survives");
+        assert_eq!(d.unreadable.len(), 1);
+        assert_eq!(d.unreadable[0].raw, truncated);
+        assert!(d.unreadable[0].reason.contains("not valid JSON"));
+
+        let future = annotations.replace("\"schema\":1", "\"schema\":7");
+        let d = decode(Some(&article), Some(&future));
+        assert!(d.unreadable[0].reason.contains("newer"), "{}", d.unreadable[0].reason);
+
+        let d = decode(Some("{\"schema\":1,\"id\":5}"), Some(&annotations));
+        assert_eq!(d.workspace, None);
+        assert_eq!(d.unreadable.len(), 2, "both are kept");
+
+        let other = Workspace::new(crate::model::annotation::Article::new("t", "other text"), default_labels(), vec![]);
+        let d = decode(Some(&encode_article(&other.article)), Some(&annotations));
+        assert!(d.unreadable[0].reason.contains("another article"));
+    }
+}

@@ -1,0 +1,342 @@
+//! The workspace and the one pure function that changes it: `State::reduce(action)`.
+
+use super::annotation::{text_order, Annotation, AnnotationId, Article, Label, LabelId, Timestamp};
+use super::history::{Change, EditKind, History};
+use std::rc::Rc;
+
+/// Everything a user made and would lose: the article, its labels, its annotations.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workspace {
+    pub article: Article,
+    pub labels: Rc<Vec<Label>>,
+    /// Always in [`text_order`].
+    pub annotations: Rc<Vec<Annotation>>,
+}
+
+impl Workspace {
+    /// A workspace with annotations put in text order.
+    pub fn new(article: Article, labels: Vec<Label>, mut annotations: Vec<Annotation>) -> Self {
+        annotations.sort_by(text_order);
+        Workspace { article, labels: Rc::new(labels), annotations: Rc::new(annotations) }
+    }
+
+    pub fn label(&self, id: &LabelId) -> Option<&Label> {
+        self.labels.iter().find(|l| &l.id == id)
+    }
+
+    pub fn annotation(&self, id: &AnnotationId) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| &a.id == id)
+    }
+
+    /// Why an annotation cannot be in this workspace, if it cannot.
+    pub fn check(&self, a: &Annotation) -> Result<(), String> {
+        if a.span.is_empty() || a.span.end.0 > self.article.text.char_len() {
+            return Err(format!("span {}..{} is outside the text", a.span.start, a.span.end));
+        }
+        if self.label(&a.label).is_none() {
+            return Err(format!("label \"{}\" is not in the label set", a.label.0));
+        }
+        Ok(())
+    }
+
+    fn put(&mut self, annotation: Annotation) {
+        let list = Rc::make_mut(&mut self.annotations);
+        list.retain(|a| a.id != annotation.id);
+        let at = list.partition_point(|a| text_order(a, &annotation).is_lt());
+        list.insert(at, annotation);
+    }
+
+    fn remove(&mut self, id: &AnnotationId) {
+        Rc::make_mut(&mut self.annotations).retain(|a| &a.id != id);
+    }
+
+    fn apply(&mut self, change: &Change) {
+        match change {
+            Change::Annotation { before, after } => {
+                if let Some(b) = before {
+                    self.remove(&b.id);
+                }
+                if let Some(a) = after {
+                    self.put(a.clone());
+                }
+            }
+            Change::Workspace { after, .. } => *self = (**after).clone(),
+        }
+    }
+}
+
+/// Everything that can happen. Ids and times come in the action: the reducer stays pure.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Add(Annotation),
+    Relabel { id: AnnotationId, label: LabelId, at: Timestamp },
+    SetNote { id: AnnotationId, note: String, at: Timestamp },
+    Delete(AnnotationId),
+    Undo,
+    Redo,
+    /// Open a new article or an imported file; undoable.
+    Replace(Box<Workspace>),
+    /// What storage held at start-up; not undoable.
+    Restore(Box<Workspace>),
+    Select(Option<AnnotationId>),
+    /// Select and draw the eye to an annotation (from the side panel).
+    Reveal(AnnotationId),
+    Filter(Option<LabelId>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub workspace: Workspace,
+    pub history: History,
+    pub selected: Option<AnnotationId>,
+    pub filter: Option<LabelId>,
+    /// The annotation to flash and a counter that changes on every reveal, to restart the animation.
+    pub flash: Option<(AnnotationId, u32)>,
+    /// Goes up by one on every change to the workspace: persistence watches it.
+    pub revision: u64,
+}
+
+impl State {
+    pub fn new(workspace: Workspace) -> Self {
+        State { workspace, history: History::default(), selected: None, filter: None, flash: None, revision: 0 }
+    }
+
+    pub fn selected_annotation(&self) -> Option<&Annotation> {
+        self.selected.as_ref().and_then(|id| self.workspace.annotation(id))
+    }
+
+    /// The new state after `action`; the same `Rc` when nothing changed, so nothing re-renders.
+    pub fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let change = match &action {
+            Action::Add(a) => {
+                if self.workspace.check(a).is_err() || self.workspace.annotation(&a.id).is_some() {
+                    return self;
+                }
+                Some((Change::Annotation { before: None, after: Some(a.clone()) }, EditKind::Other))
+            }
+            Action::Relabel { id, label, at } => {
+                let Some(old) = self.workspace.annotation(id) else { return self };
+                if &old.label == label || self.workspace.label(label).is_none() {
+                    return self;
+                }
+                let new = Annotation { label: label.clone(), modified: at.clone(), ..old.clone() };
+                Some((Change::Annotation { before: Some(old.clone()), after: Some(new) }, EditKind::Other))
+            }
+            Action::SetNote { id, note, at } => {
+                let Some(old) = self.workspace.annotation(id) else { return self };
+                if &old.note == note {
+                    return self;
+                }
+                let new = Annotation { note: note.clone(), modified: at.clone(), ..old.clone() };
+                Some((Change::Annotation { before: Some(old.clone()), after: Some(new) }, EditKind::Note))
+            }
+            Action::Delete(id) => {
+                let Some(old) = self.workspace.annotation(id) else { return self };
+                Some((Change::Annotation { before: Some(old.clone()), after: None }, EditKind::Other))
+            }
+            Action::Replace(ws) => Some((
+                Change::Workspace { before: Rc::new(self.workspace.clone()), after: Rc::new((**ws).clone()) },
+                EditKind::Other,
+            )),
+            _ => None,
+        };
+
+        let mut next = (*self).clone();
+        if let Some((change, kind)) = change {
+            next.workspace.apply(&change);
+            next.history.record(change.clone(), kind);
+            next.after_change(&change);
+            return Rc::new(next);
+        }
+        match action {
+            Action::Undo | Action::Redo => {
+                let step = if action == Action::Undo { next.history.undo() } else { next.history.redo() };
+                let Some(change) = step else { return self };
+                next.workspace.apply(&change);
+                next.after_change(&change);
+            }
+            Action::Restore(ws) => next = State::new(*ws),
+            Action::Select(id) => {
+                if next.selected == id {
+                    return self;
+                }
+                next.selected = id.filter(|id| next.workspace.annotation(id).is_some());
+            }
+            Action::Reveal(id) => {
+                if next.workspace.annotation(&id).is_none() {
+                    return self;
+                }
+                let count = next.flash.as_ref().map_or(0, |(_, n)| n.wrapping_add(1));
+                next.selected = Some(id.clone());
+                next.flash = Some((id, count));
+            }
+            Action::Filter(label) => {
+                if next.filter == label {
+                    return self;
+                }
+                next.filter = label;
+            }
+            _ => return self,
+        }
+        Rc::new(next)
+    }
+
+    fn after_change(&mut self, change: &Change) {
+        self.revision += 1;
+        match change {
+            // Follow the annotation that changed, so that Delete right after labelling removes it.
+            Change::Annotation { after: Some(a), .. } => self.selected = Some(a.id.clone()),
+            Change::Annotation { after: None, .. } => self.selected = None,
+            Change::Workspace { .. } => {
+                self.selected = None;
+                self.flash = None;
+                if self.filter.as_ref().is_some_and(|f| self.workspace.label(f).is_none()) {
+                    self.filter = None;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::annotation::{default_labels, sample_article};
+    use crate::model::text::Span;
+    use proptest::prelude::*;
+
+    fn ann(id: &str, start: usize, end: usize, label: &str) -> Annotation {
+        Annotation {
+            id: AnnotationId(id.into()),
+            span: Span::new(start, end),
+            label: LabelId(label.into()),
+            note: String::new(),
+            created: Timestamp("2026-01-01T00:00:00.000Z".into()),
+            modified: Timestamp("2026-01-01T00:00:00.000Z".into()),
+        }
+    }
+
+    fn state() -> Rc<State> {
+        Rc::new(State::new(Workspace::new(sample_article(), default_labels(), vec![])))
+    }
+
+    fn at() -> Timestamp {
+        Timestamp("2026-02-02T00:00:00.000Z".into())
+    }
+
+    #[test]
+    fn add_relabel_note_delete_and_undo_all_the_way_back() {
+        let s0 = state();
+        let s1 = s0.clone().reduce(Action::Add(ann("a", 20, 30, "claim")));
+        assert_eq!(s1.workspace.annotations.len(), 1);
+        assert_eq!(s1.selected, Some(AnnotationId("a".into())));
+        let s2 = s1.clone().reduce(Action::Relabel { id: AnnotationId("a".into()), label: LabelId("quote".into()), at: at() });
+        assert_eq!(s2.workspace.annotations[0].label.0, "quote");
+        assert_eq!(s2.workspace.annotations[0].modified, at());
+        let s3 = s2.clone().reduce(Action::SetNote { id: AnnotationId("a".into()), note: "n".into(), at: at() });
+        let s4 = s3.clone().reduce(Action::SetNote { id: AnnotationId("a".into()), note: "no".into(), at: at() });
+        let s5 = s4.clone().reduce(Action::Delete(AnnotationId("a".into())));
+        assert!(s5.workspace.annotations.is_empty());
+        assert_eq!(s5.selected, None);
+
+        let u1 = s5.clone().reduce(Action::Undo);
+        assert_eq!(u1.workspace, s4.workspace);
+        let u2 = u1.reduce(Action::Undo);
+        assert_eq!(u2.workspace, s2.workspace, "typing a note is one undo step");
+        let u3 = u2.reduce(Action::Undo).reduce(Action::Undo);
+        assert_eq!(u3.workspace, s0.workspace);
+        assert!(!u3.history.can_undo());
+        let r = u3.reduce(Action::Redo).reduce(Action::Redo).reduce(Action::Redo).reduce(Action::Redo);
+        assert_eq!(r.workspace, s5.workspace);
+        assert!(!r.history.can_redo());
+    }
+
+    #[test]
+    fn invalid_actions_change_nothing_and_keep_the_same_rc() {
+        let s = state().reduce(Action::Add(ann("a", 1, 5, "claim")));
+        for action in [
+            Action::Add(ann("b", 5, 5, "claim")),
+            Action::Add(ann("c", 1, 999_999, "claim")),
+            Action::Add(ann("d", 1, 5, "nope")),
+            Action::Add(ann("a", 7, 9, "claim")),
+            Action::Relabel { id: AnnotationId("a".into()), label: LabelId("nope".into()), at: at() },
+            Action::Delete(AnnotationId("zz".into())),
+            Action::Redo,
+        ] {
+            let next = s.clone().reduce(action.clone());
+            assert!(Rc::ptr_eq(&s, &next), "{action:?} changed the state");
+        }
+    }
+
+    #[test]
+    fn replace_is_undoable_and_keeps_the_old_annotations() {
+        let s = state().reduce(Action::Add(ann("a", 1, 5, "claim")));
+        let other = Workspace::new(crate::model::annotation::Article::new("t", "hello"), default_labels(), vec![]);
+        let replaced = s.clone().reduce(Action::Replace(Box::new(other.clone())));
+        assert_eq!(replaced.workspace, other);
+        let back = replaced.reduce(Action::Undo);
+        assert_eq!(back.workspace, s.workspace);
+    }
+
+    #[test]
+    fn annotations_stay_in_text_order() {
+        let s = state()
+            .reduce(Action::Add(ann("x", 10, 12, "claim")))
+            .reduce(Action::Add(ann("y", 2, 4, "actor")))
+            .reduce(Action::Add(ann("z", 2, 9, "quote")));
+        let ids: Vec<_> = s.workspace.annotations.iter().map(|a| a.id.0.as_str()).collect();
+        assert_eq!(ids, ["z", "y", "x"]);
+    }
+
+    #[derive(Clone, Debug)]
+    enum Op {
+        Add(usize, usize, usize),
+        Relabel(usize, usize),
+        Note(usize, u8),
+        Delete(usize),
+        Undo,
+        Redo,
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (0usize..200, 1usize..30, 0usize..3).prop_map(|(s, l, k)| Op::Add(s, l, k)),
+            (0usize..8, 0usize..3).prop_map(|(i, k)| Op::Relabel(i, k)),
+            (0usize..8, any::<u8>()).prop_map(|(i, n)| Op::Note(i, n)),
+            (0usize..8).prop_map(Op::Delete),
+            Just(Op::Undo),
+            Just(Op::Redo),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn undoing_everything_restores_the_start_and_redoing_restores_the_end(ops in prop::collection::vec(op(), 1..40)) {
+            let labels = ["claim", "quote", "actor"];
+            let start = state();
+            let mut s = start.clone();
+            for (n, op) in ops.iter().enumerate() {
+                let nth = |s: &State, i: usize| s.workspace.annotations.get(i % s.workspace.annotations.len().max(1)).map(|a| a.id.clone());
+                let action = match op {
+                    Op::Add(st, l, k) => Action::Add(ann(&format!("id{n}"), *st, st + l, labels[*k])),
+                    Op::Relabel(i, k) => match nth(&s, *i) { Some(id) => Action::Relabel { id, label: LabelId(labels[*k].into()), at: at() }, None => continue },
+                    Op::Note(i, c) => match nth(&s, *i) { Some(id) => Action::SetNote { id, note: format!("{c}"), at: at() }, None => continue },
+                    Op::Delete(i) => match nth(&s, *i) { Some(id) => Action::Delete(id), None => continue },
+                    Op::Undo => Action::Undo,
+                    Op::Redo => Action::Redo,
+                };
+                s = s.reduce(action);
+                let mut sorted = (*s.workspace.annotations).clone();
+                sorted.sort_by(text_order);
+                prop_assert_eq!(&sorted, &*s.workspace.annotations);
+            }
+            let end = s.workspace.clone();
+            let mut back = s;
+            let mut steps = 0;
+            while back.history.can_undo() { back = back.reduce(Action::Undo); steps += 1; }
+            prop_assert_eq!(&back.workspace, &start.workspace);
+            for _ in 0..steps { back = back.reduce(Action::Redo); }
+            prop_assert_eq!(back.workspace.clone(), end);
+        }
+    }
+}
