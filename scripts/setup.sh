@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what Annota needs and skips what is already there.
+#   scripts/setup.sh app   wasm target, Trunk, wasm-bindgen-cli (the Cargo.lock version), wasm-opt (npm binaryen)
+#   scripts/setup.sh test  all of the above, plus Chromium, ChromeDriver, Arabic fonts and the npm test packages
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.22.1
+BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+ensure_wasm_target() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown && return
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+}
+
+ensure_trunk() {
+  if trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then return; fi
+  say "installing Trunk $TRUNK_VERSION (about 12 minutes, once)"
+  cargo install --locked trunk --version "$TRUNK_VERSION" --ignore-rust-version
+}
+
+ensure_wasm_bindgen() {
+  if wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $BINDGEN_VERSION" \
+    && command -v wasm-bindgen-test-runner >/dev/null; then return; fi
+  say "installing wasm-bindgen-cli $BINDGEN_VERSION to match Cargo.lock (about 7 minutes, once)"
+  # --locked fails here: a locked dependency is missing from the registry index.
+  cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION"
+}
+
+ensure_npm_packages() {
+  if [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/playwright ] \
+    && [ node_modules/.package-lock.json -nt package-lock.json ]; then return; fi
+  say "installing npm packages (binaryen's wasm-opt, Playwright without browsers)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+}
+
+ensure_chromium() {
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+    && fc-list 2>/dev/null | grep -qi "Noto Naskh Arabic"; then return; fi
+  say "installing Chromium, ChromeDriver and Arabic fonts from Debian"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver fonts-noto-core
+}
+
+case "${1:-app}" in
+  app) ensure_wasm_target; ensure_npm_packages; ensure_trunk; ensure_wasm_bindgen ;;
+  test) ensure_wasm_target; ensure_npm_packages; ensure_chromium; ensure_trunk; ensure_wasm_bindgen ;;
+  *) echo "usage: $0 app|test" >&2; exit 2 ;;
+esac

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs every test layer and ends with one line counting them all: "N passed, M failed".
+#   1. native: unit and property tests of the pure core (cargo test)
+#   2. browser: wasm-bindgen-test of the bridge in headless Chromium
+#   3. end-to-end: Playwright in Debian's Chromium against the release build
+set -uo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+logs=$(mktemp -d)
+passed=0; failed=0; report=()
+
+# Sums the "test result: ... N passed; M failed" lines of a cargo log.
+cargo_counts() { grep -E '^test result:' "$1" | sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\1 \2/' | awk '{p+=$1; f+=$2} END {print p+0, f+0}'; }
+
+layer() { # name, passed, failed, exit status
+  local name=$1 p=$2 f=$3 status=$4
+  if [ "$status" != 0 ] && [ "$f" = 0 ]; then f=1; fi   # a build or runner failure counts as a failure
+  if [ "$p" = 0 ] && [ "$f" = 0 ]; then f=1; echo "!! $name ran no test"; fi
+  passed=$((passed + p)); failed=$((failed + f)); report+=("$name: $p passed, $f failed")
+}
+
+echo "==> native tests (cargo test)"
+cargo test --lib --tests 2>&1 | tee "$logs/native.log"; status=${PIPESTATUS[0]}
+read -r p f < <(cargo_counts "$logs/native.log"); layer native "$p" "$f" "$status"
+
+echo "==> browser tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER=$(command -v chromedriver) WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --target wasm32-unknown-unknown --tests 2>&1 | tee "$logs/wasm.log"; status=${PIPESTATUS[0]}
+read -r p f < <(cargo_counts "$logs/wasm.log"); layer browser "$p" "$f" "$status"
+
+echo "==> end-to-end tests (Playwright, Chromium)"
+if trunk build --release --dist dist 2>&1 | tail -n 3; then
+  npx playwright test 2>&1 | tee "$logs/e2e.log"; status=${PIPESTATUS[0]}
+  read -r p f < <(node -e '
+    const r = require("./test-results/results.json").stats;
+    console.log(r.expected + r.flaky, r.unexpected)' 2>/dev/null || echo "0 1")
+else
+  status=1; p=0; f=1; echo "!! release build failed"
+fi
+layer e2e "$p" "$f" "$status"
+
+rm -rf "$logs"
+echo
+printf '%s\n' "${report[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

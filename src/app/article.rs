@@ -1,0 +1,128 @@
+//! The article: one keyed paragraph component each, so an edit re-renders only the paragraphs it touches.
+
+use crate::model::annotation::{Annotation, AnnotationId, Label};
+use crate::model::segment::segments;
+use crate::model::text::{Span, TextIndex};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What a paragraph needs to know about one annotation that touches it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Touching {
+    pub id: AnnotationId,
+    pub span: Span,
+    pub label_name: AttrValue,
+    pub color: AttrValue,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleProps {
+    pub text: Rc<TextIndex>,
+    pub labels: Rc<Vec<Label>>,
+    pub annotations: Rc<Vec<Annotation>>,
+    pub selected: Option<AnnotationId>,
+    pub flash: Option<(AnnotationId, u32)>,
+    pub article_ref: NodeRef,
+    pub onclick: Callback<MouseEvent>,
+}
+
+/// Annotations grouped by the paragraphs they touch (a span across paragraphs is in each of them).
+fn group_by_paragraph(text: &TextIndex, labels: &[Label], annotations: &[Annotation]) -> Vec<Vec<Touching>> {
+    let paragraphs = text.paragraphs();
+    let mut groups = vec![Vec::new(); paragraphs.len()];
+    for a in annotations {
+        let (label_name, color) = match labels.iter().find(|l| l.id == a.label) {
+            Some(l) => (AttrValue::from(l.name.clone()), AttrValue::from(l.color.clone())),
+            None => (AttrValue::from(a.label.0.clone()), AttrValue::from("#999999")),
+        };
+        let touching = Touching { id: a.id.clone(), span: a.span, label_name, color };
+        let mut i = text.paragraph_at_or_after(a.span.start);
+        while i < paragraphs.len() && paragraphs[i].span.start < a.span.end {
+            groups[i].push(touching.clone());
+            i += 1;
+        }
+    }
+    groups
+}
+
+#[component]
+pub fn ArticleView(props: &ArticleProps) -> Html {
+    let texts = use_memo(props.text.clone(), |text| {
+        text.paragraphs().iter().map(|p| AttrValue::from(text.slice(p.span).unwrap_or("").to_string())).collect::<Vec<_>>()
+    });
+    let groups = use_memo((props.text.clone(), props.labels.clone(), props.annotations.clone()), |(t, l, a)| {
+        group_by_paragraph(t, l, a).into_iter().map(Rc::new).collect::<Vec<_>>()
+    });
+    let paragraphs = props.text.paragraphs();
+    html! {
+        <article class="article" ref={props.article_ref.clone()} onclick={props.onclick.clone()} aria-label="Article">
+            { for paragraphs.iter().enumerate().map(|(i, p)| {
+                let touching = groups[i].clone();
+                let has = |id: &AnnotationId| touching.iter().any(|t| &t.id == id);
+                let selected = props.selected.clone().filter(|id| has(id));
+                let flash = props.flash.clone().filter(|(id, _)| has(id));
+                html! {
+                    <Paragraph key={i} span={p.span} text={texts[i].clone()} full={props.text.clone()} {touching} {selected} {flash} />
+                }
+            }) }
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ParagraphProps {
+    pub span: Span,
+    pub text: AttrValue,
+    /// The whole text, for cutting segments; compared by pointer, so it costs nothing.
+    pub full: Rc<TextIndex>,
+    pub touching: Rc<Vec<Touching>>,
+    pub selected: Option<AnnotationId>,
+    pub flash: Option<(AnnotationId, u32)>,
+}
+
+/// `#rrggbb` as `rgba(r, g, b, alpha)`, for layering translucent highlights.
+fn translucent(hex: &str, alpha: f32) -> String {
+    let h = hex.trim_start_matches('#');
+    let full: String = if h.len() == 3 { h.chars().flat_map(|c| [c, c]).collect() } else { h.chars().take(6).collect() };
+    let byte = |i: usize| u8::from_str_radix(full.get(i..i + 2).unwrap_or("99"), 16).unwrap_or(0x99);
+    format!("rgba({},{},{},{alpha})", byte(0), byte(2), byte(4))
+}
+
+#[component]
+pub fn Paragraph(props: &ParagraphProps) -> Html {
+    let spans: Vec<Span> = props.touching.iter().map(|t| t.span).collect();
+    let pieces = segments(props.span, &spans);
+    let text = &props.full;
+    html! {
+        <p dir="auto" data-s={props.span.start.0.to_string()} data-e={props.span.end.0.to_string()}>
+            { for pieces.into_iter().map(|seg| {
+                let content = text.slice(seg.span).unwrap_or("").to_string();
+                let (s, e) = (seg.span.start.0.to_string(), seg.span.end.0.to_string());
+                if seg.covering.is_empty() {
+                    return html! { <span data-s={s} data-e={e}>{ content }</span> };
+                }
+                let covering: Vec<&Touching> = seg.covering.iter().map(|&i| &props.touching[i]).collect();
+                let ids = covering.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(" ");
+                let names = covering.iter().map(|t| t.label_name.as_str()).collect::<Vec<_>>();
+                // One translucent layer per annotation, so overlaps read darker; one underline per
+                // annotation, outermost lowest, so each stays visible.
+                let layers = covering.iter().map(|t| {
+                    let c = translucent(&t.color, 0.32);
+                    format!("linear-gradient({c},{c})")
+                }).collect::<Vec<_>>().join(",");
+                let lines = covering.iter().enumerate().map(|(k, t)| {
+                    format!("inset 0 -{}px 0 {}", 2 * (k + 1), t.color)
+                }).collect::<Vec<_>>().join(",");
+                let style = format!("background-image:{layers};--lines:{lines}");
+                let is_selected = props.selected.as_ref().is_some_and(|sel| covering.iter().any(|t| &t.id == sel));
+                let flash = props.flash.as_ref().filter(|(id, _)| covering.iter().any(|t| &t.id == id))
+                    .map(|(_, n)| if n % 2 == 0 { "flash-a" } else { "flash-b" });
+                html! {
+                    <mark data-s={s} data-e={e} data-ids={ids} data-labels={names.join(" ")}
+                        title={names.join(" + ")} {style}
+                        class={classes!(is_selected.then_some("selected"), flash)}>{ content }</mark>
+                }
+            }) }
+        </p>
+    }
+}

@@ -1,0 +1,346 @@
+//! The Yew view: the App wires the pure reducer to the browser bridge; components only render and emit.
+
+mod article;
+mod notices;
+mod panel;
+mod toolbar;
+mod workspace_menu;
+
+use crate::bridge::{clock, download, selection, storage::Store};
+use crate::model::annotation::{sample_article, default_labels, Annotation, AnnotationId, Article, LabelId};
+use crate::model::format::annota_json;
+use crate::model::state::{Action, State, Workspace};
+use article::ArticleView;
+use gloo_events::EventListener;
+use notices::{Level, Notice, Notices};
+use panel::AnnotationsPanel;
+use std::rc::Rc;
+use toolbar::Toolbar;
+use wasm_bindgen::JsCast;
+use workspace_menu::WorkspaceMenu;
+use yew::prelude::*;
+
+impl Reducible for State {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        State::reduce(self, action)
+    }
+}
+
+/// Whether changes can be written, and if not, why.
+#[derive(Clone, Debug, PartialEq)]
+enum Saving {
+    Ok,
+    Failed(String),
+    /// Storage holds something we could not copy aside: writing would destroy it.
+    Paused(String),
+    Unavailable,
+}
+
+#[derive(Clone)]
+struct Boot {
+    store: Store,
+    workspace: Workspace,
+    notices: Vec<Notice>,
+    saving: Saving,
+}
+
+fn boot() -> Boot {
+    let stamp = clock::now().0;
+    let found = Store::boot(&stamp);
+    let mut notices = Vec::new();
+    let mut saving = if found.store.is_available() { Saving::Ok } else { Saving::Unavailable };
+    for (unreadable, kept) in found.kept {
+        let download = Some((format!("annota-unreadable-{}.txt", unreadable.key.replace(':', "-")), unreadable.raw.clone()));
+        match kept {
+            Ok(key) => notices.push(Notice::new(
+                Level::Warning,
+                format!("{} It is kept unchanged in this browser under \"{key}\"; you can download it.", capitalise(&unreadable.reason)),
+            ).with_download(download)),
+            Err(e) => {
+                saving = Saving::Paused(format!("stored data could not be read or copied aside ({})", e.describe()));
+                notices.push(Notice::new(
+                    Level::Error,
+                    format!("{} It could not be copied aside, so Annota will not save over it: download it before anything else.", capitalise(&unreadable.reason)),
+                ).with_download(download));
+            }
+        }
+    }
+    let workspace = found.decoded.workspace.unwrap_or_else(|| Workspace::new(sample_article(), default_labels(), vec![]));
+    Boot { store: found.store, workspace, notices, saving }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect::<String>() + ".").unwrap_or_default()
+}
+
+/// What pressing a label (button or key) does: label the text selection, else relabel the selected annotation.
+fn label_action(state: &State, article: Option<web_sys::Element>, label: LabelId) -> Result<Action, String> {
+    let text = &state.workspace.article.text;
+    if let Some(span) = article.as_ref().and_then(|el| selection::selected_span(el, text)) {
+        if let Some(existing) = state.workspace.annotations.iter().find(|a| a.span == span && a.label == label) {
+            return Ok(Action::Select(Some(existing.id.clone())));
+        }
+        let now = clock::now();
+        return Ok(Action::Add(Annotation {
+            id: clock::new_annotation_id(),
+            span,
+            label,
+            note: String::new(),
+            created: now.clone(),
+            modified: now,
+        }));
+    }
+    if let Some(a) = state.selected_annotation() {
+        return Ok(Action::Relabel { id: a.id.clone(), label, at: clock::now() });
+    }
+    Err("Select some text in the article first, then choose a label.".into())
+}
+
+fn is_typing_target(e: &KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.closest("[contenteditable]").ok().flatten().is_some())
+}
+
+/// The keyboard shortcuts; `None` when the key is not ours.
+fn key_action(e: &KeyboardEvent, state: &State, article: Option<web_sys::Element>) -> Option<Result<Action, String>> {
+    let command = e.ctrl_key() || e.meta_key();
+    let key = e.key();
+    if command && !e.alt_key() {
+        return match key.to_lowercase().as_str() {
+            "z" if e.shift_key() => Some(Ok(Action::Redo)),
+            "z" => Some(Ok(Action::Undo)),
+            "y" => Some(Ok(Action::Redo)),
+            _ => None,
+        };
+    }
+    if e.alt_key() {
+        return None;
+    }
+    match key.as_str() {
+        "Delete" | "Backspace" => state.selected.clone().map(|id| Ok(Action::Delete(id))),
+        "Escape" => Some(Ok(Action::Select(None))),
+        _ => {
+            let label = state.workspace.labels.iter().find(|l| l.hotkey.as_deref() == Some(key.as_str()))?;
+            Some(label_action(state, article, label.id.clone()))
+        }
+    }
+}
+
+#[component]
+pub fn App() -> Html {
+    let initial = use_memo((), |_| boot());
+    let Boot { workspace: initial_ws, notices: initial_notices, saving: initial_saving, store } = &*initial;
+    let state = use_reducer({
+        let ws = initial_ws.clone();
+        move || State::new(ws)
+    });
+    let notices = use_state(|| initial_notices.clone());
+    let saving = use_state(|| initial_saving.clone());
+    let article_ref = use_node_ref();
+    let latest = use_mut_ref(|| Rc::new(State::new(initial_ws.clone())));
+    *latest.borrow_mut() = Rc::new((*state).clone());
+
+    let notify = {
+        let notices = notices.clone();
+        Callback::from(move |n: Notice| {
+            let mut list = (*notices).clone();
+            list.retain(|old| old.text != n.text);
+            list.push(n);
+            notices.set(list);
+        })
+    };
+    let dispatch_result = {
+        let dispatcher = state.dispatcher();
+        let notify = notify.clone();
+        Callback::from(move |r: Result<Action, String>| match r {
+            Ok(action) => {
+                if matches!(action, Action::Add(_)) {
+                    selection::clear_selection();
+                }
+                dispatcher.dispatch(action)
+            }
+            Err(message) => notify.emit(Notice::new(Level::Info, message)),
+        })
+    };
+
+    // Save every change as it happens; the article only when it changed.
+    let saved_article = use_mut_ref(|| initial_ws.article.id.clone() + "#" + &initial_ws.article.text.char_len().to_string());
+    {
+        let store = store.clone();
+        let saving = saving.clone();
+        let notify = notify.clone();
+        let ws = state.workspace.clone();
+        use_effect_with(state.revision, move |revision| {
+            if *revision == 0 || matches!(*saving, Saving::Paused(_) | Saving::Unavailable) {
+                return;
+            }
+            let article_key = ws.article.id.clone() + "#" + &ws.article.text.char_len().to_string();
+            let mut result = Ok(());
+            if *saved_article.borrow() != article_key {
+                result = store.save_article(&ws);
+                if result.is_ok() {
+                    *saved_article.borrow_mut() = article_key;
+                }
+            }
+            let result = result.and_then(|_| store.save_annotations(&ws));
+            match (result, &*saving) {
+                (Ok(()), Saving::Failed(_)) => {
+                    saving.set(Saving::Ok);
+                    notify.emit(Notice::new(Level::Info, "Saved again: storage has room now and everything is stored."));
+                }
+                (Ok(()), _) => {}
+                (Err(e), _) => saving.set(Saving::Failed(e.describe())),
+            }
+        });
+    }
+
+    // Keyboard shortcuts, registered once; they read the latest state through `latest`.
+    {
+        let latest = latest.clone();
+        let article_ref = article_ref.clone();
+        let dispatch_result = dispatch_result.clone();
+        use_effect_with((), move |_| {
+            let document = gloo_utils_document();
+            let listener = EventListener::new(&document, "keydown", move |event| {
+                let e = event.dyn_ref::<KeyboardEvent>().expect("keydown is a KeyboardEvent");
+                if is_typing_target(e) || e.default_prevented() {
+                    return;
+                }
+                let state = latest.borrow().clone();
+                if let Some(result) = key_action(e, &state, article_ref.cast::<web_sys::Element>()) {
+                    e.prevent_default();
+                    dispatch_result.emit(result);
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Scroll to an annotation revealed from the panel; the flash itself is a CSS animation.
+    {
+        let article_ref = article_ref.clone();
+        use_effect_with(state.flash.clone(), move |flash| {
+            if let (Some((id, _)), Some(article)) = (flash, article_ref.cast::<web_sys::Element>()) {
+                scroll_to_annotation(&article, id);
+            }
+        });
+    }
+
+    let on_article_click = {
+        let latest = latest.clone();
+        let dispatcher = state.dispatcher();
+        Callback::from(move |e: MouseEvent| {
+            if selection::has_selection() {
+                return;
+            }
+            let state = latest.borrow().clone();
+            let mark = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("mark[data-ids]").ok().flatten());
+            let Some(mark) = mark else {
+                dispatcher.dispatch(Action::Select(None));
+                return;
+            };
+            let ids: Vec<AnnotationId> =
+                mark.get_attribute("data-ids").unwrap_or_default().split(' ').map(|s| AnnotationId(s.to_string())).collect();
+            // Innermost first; clicking again walks outwards through the stack.
+            let next = match state.selected.as_ref().and_then(|sel| ids.iter().position(|i| i == sel)) {
+                Some(0) => ids.last().cloned(),
+                Some(k) => Some(ids[k - 1].clone()),
+                None => ids.last().cloned(),
+            };
+            dispatcher.dispatch(Action::Select(next));
+        })
+    };
+
+    let on_replace = {
+        let dispatcher = state.dispatcher();
+        let notify = notify.clone();
+        Callback::from(move |(ws, message): (Workspace, String)| {
+            dispatcher.dispatch(Action::Replace(Box::new(ws)));
+            notify.emit(Notice::new(Level::Info, message));
+        })
+    };
+    let on_download = {
+        let latest = latest.clone();
+        let notify = notify.clone();
+        Callback::from(move |_| {
+            let state = latest.borrow().clone();
+            let ws = &state.workspace;
+            let name = format!("{}.annota.json", download::file_stem(&ws.article.title));
+            if let Err(e) = download::download(&name, "application/json", &annota_json::export(ws)) {
+                notify.emit(Notice::new(Level::Error, e));
+            }
+        })
+    };
+
+    let ws = &state.workspace;
+    let selected = state.selected_annotation().cloned();
+    let d = state.dispatcher();
+    let saving_banner = match &*saving {
+        Saving::Ok => None,
+        Saving::Failed(why) => Some(format!(
+            "Your last changes are not saved in this browser: {why}. They are kept in this tab; use Download JSON to keep a copy. Annota retries on every change."
+        )),
+        Saving::Paused(why) => Some(format!("Saving is paused: {why}. Your work is kept in this tab; use Download JSON to keep a copy.")),
+        Saving::Unavailable => Some("This browser gives Annota no storage (private mode or blocked): nothing will be kept after you close the tab. Use Download JSON to keep your work.".into()),
+    };
+    let dismiss = {
+        let notices = notices.clone();
+        Callback::from(move |text: String| notices.set(notices.iter().filter(|n| n.text != text).cloned().collect()))
+    };
+    html! {
+        <div class="app">
+            <header class="masthead">
+                <h1><span class="logo" aria-hidden="true">{ "✎" }</span>{ "Annota" }</h1>
+                <p class="article-title" dir="auto" title={ws.article.title.clone()}>{ ws.article.title.clone() }</p>
+                <WorkspaceMenu labels={ws.labels.clone()} on_replace={on_replace} on_download={on_download} on_error={notify.reform(|m: String| Notice::new(Level::Error, m))} />
+            </header>
+            if let Some(text) = saving_banner {
+                <div class="banner warning" role="alert">{ text }</div>
+            }
+            <Notices notices={(*notices).clone()} on_dismiss={dismiss} />
+            <Toolbar labels={ws.labels.clone()} text={ws.article.text.clone()} selected={selected.clone()}
+                can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
+                on_label={{ let latest = latest.clone(); let r = article_ref.clone(); let dr = dispatch_result.clone();
+                    Callback::from(move |label: LabelId| dr.emit(label_action(&latest.borrow(), r.cast::<web_sys::Element>(), label))) }}
+                on_undo={{ let d = d.clone(); Callback::from(move |_| d.dispatch(Action::Undo)) }}
+                on_redo={{ let d = d.clone(); Callback::from(move |_| d.dispatch(Action::Redo)) }}
+                on_note={{ let d = d.clone(); let id = selected.as_ref().map(|a| a.id.clone());
+                    Callback::from(move |note: String| if let Some(id) = id.clone() { d.dispatch(Action::SetNote { id, note, at: clock::now() }) }) }}
+                on_delete={{ let d = d.clone(); let id = selected.as_ref().map(|a| a.id.clone());
+                    Callback::from(move |_| if let Some(id) = id.clone() { d.dispatch(Action::Delete(id)) }) }} />
+            <main class="workspace">
+                <ArticleView text={ws.article.text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()}
+                    selected={state.selected.clone()} flash={state.flash.clone()} article_ref={article_ref.clone()} onclick={on_article_click} />
+                <AnnotationsPanel text={ws.article.text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()}
+                    filter={state.filter.clone()} selected={state.selected.clone()}
+                    on_reveal={{ let d = d.clone(); Callback::from(move |id| d.dispatch(Action::Reveal(id))) }}
+                    on_filter={{ let d = d.clone(); Callback::from(move |f| d.dispatch(Action::Filter(f))) }} />
+            </main>
+        </div>
+    }
+}
+
+fn gloo_utils_document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a browser document")
+}
+
+fn scroll_to_annotation(article: &web_sys::Element, id: &AnnotationId) {
+    let Ok(marks) = article.query_selector_all("mark[data-ids]") else { return };
+    for i in 0..marks.length() {
+        let Some(el) = marks.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        if el.get_attribute("data-ids").unwrap_or_default().split(' ').any(|s| s == id.as_str()) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+            return;
+        }
+    }
+}
+
+/// Builds a workspace for a newly opened text, keeping the current label set.
+pub fn workspace_for_text(title: String, text: String, labels: &[crate::model::annotation::Label]) -> Workspace {
+    Workspace::new(Article::new(title, text), labels.to_vec(), vec![])
+}

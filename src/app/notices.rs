@@ -1,0 +1,58 @@
+//! Messages to the user: what an action did, what went wrong, what was kept aside.
+
+use crate::bridge::download;
+use yew::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub level: Level,
+    pub text: String,
+    /// A file the user can download from the notice: (name, content).
+    pub download: Option<(String, String)>,
+}
+
+impl Notice {
+    pub fn new(level: Level, text: impl Into<String>) -> Self {
+        Notice { level, text: text.into(), download: None }
+    }
+    pub fn with_download(mut self, download: Option<(String, String)>) -> Self {
+        self.download = download;
+        self
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub notices: Vec<Notice>,
+    pub on_dismiss: Callback<String>,
+}
+
+#[component]
+pub fn Notices(props: &NoticesProps) -> Html {
+    html! {
+        <div class="notices" role="status" aria-live="polite">
+            { for props.notices.iter().map(|n| {
+                let class = match n.level { Level::Info => "info", Level::Warning => "warning", Level::Error => "error" };
+                let dismiss = { let cb = props.on_dismiss.clone(); let t = n.text.clone(); Callback::from(move |_| cb.emit(t.clone())) };
+                html! {
+                    <div class={classes!("banner", class)} key={n.text.clone()}>
+                        <span dir="auto">{ n.text.clone() }</span>
+                        if let Some((name, content)) = n.download.clone() {
+                            <button onclick={Callback::from(move |_| { let _ = download::download(&name, "text/plain", &content); })}>
+                                { "Download it" }
+                            </button>
+                        }
+                        <button class="dismiss" onclick={dismiss} aria-label="Dismiss">{ "×" }</button>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}

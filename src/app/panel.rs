@@ -1,0 +1,87 @@
+//! The side panel: every annotation in text order, with a count and a label filter.
+
+use crate::model::annotation::{Annotation, AnnotationId, Label, LabelId};
+use crate::model::text::TextIndex;
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub text: Rc<TextIndex>,
+    pub labels: Rc<Vec<Label>>,
+    pub annotations: Rc<Vec<Annotation>>,
+    pub filter: Option<LabelId>,
+    pub selected: Option<AnnotationId>,
+    pub on_reveal: Callback<AnnotationId>,
+    pub on_filter: Callback<Option<LabelId>>,
+}
+
+/// At most `n` characters of `s`, with an ellipsis when cut.
+pub fn shorten(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[component]
+pub fn AnnotationsPanel(props: &PanelProps) -> Html {
+    let total = props.annotations.len();
+    let shown: Vec<&Annotation> =
+        props.annotations.iter().filter(|a| props.filter.as_ref().is_none_or(|f| &a.label == f)).collect();
+    let on_filter = {
+        let cb = props.on_filter.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            cb.emit((!value.is_empty()).then_some(LabelId(value)));
+        })
+    };
+    let label_of = |id: &LabelId| props.labels.iter().find(|l| &l.id == id);
+    html! {
+        <section class="panel" aria-label="Annotations">
+            <h2>{ format!("Annotations ({total})") }</h2>
+            <label class="filter">
+                { "Show " }
+                <select aria-label="Filter by label" onchange={on_filter}>
+                    <option value="" selected={props.filter.is_none()}>{ "All labels" }</option>
+                    { for props.labels.iter().map(|l| {
+                        let count = props.annotations.iter().filter(|a| a.label == l.id).count();
+                        html! {
+                            <option value={l.id.0.clone()} selected={props.filter.as_ref() == Some(&l.id)}>
+                                { format!("{} ({count})", l.name) }
+                            </option>
+                        }
+                    }) }
+                </select>
+            </label>
+            if total == 0 {
+                <p class="empty">{ "No annotations yet. Select text in the article, then press a label button or its key (1, 2, 3)." }</p>
+            } else if shown.is_empty() {
+                <p class="empty">{ "No annotations with this label." }</p>
+            }
+            <ol class="entries">
+                { for shown.into_iter().map(|a| {
+                    let label = label_of(&a.label);
+                    let name = label.map_or(a.label.0.clone(), |l| l.name.clone());
+                    let color = label.map_or("#999999".to_string(), |l| l.color.clone());
+                    let quote = shorten(props.text.slice(a.span).unwrap_or(""), 140);
+                    let onclick = { let cb = props.on_reveal.clone(); let id = a.id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
+                    let current = props.selected.as_ref() == Some(&a.id);
+                    html! {
+                        <li key={a.id.0.clone()}>
+                            <button class={classes!("entry", current.then_some("current"))} aria-current={current.then_some("true")} {onclick}>
+                                <span class="chip" style={format!("--chip:{color}")}>{ name }</span>
+                                <q dir="auto">{ quote }</q>
+                                if !a.note.is_empty() {
+                                    <span class="note" dir="auto">{ shorten(&a.note, 100) }</span>
+                                }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,89 @@
+//! The label toolbar (label buttons, undo, redo) and the editor of the selected annotation.
+
+use super::panel::shorten;
+use crate::model::annotation::{Annotation, Label, LabelId};
+use crate::model::text::TextIndex;
+use std::rc::Rc;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub labels: Rc<Vec<Label>>,
+    pub text: Rc<TextIndex>,
+    pub selected: Option<Annotation>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub on_label: Callback<LabelId>,
+    pub on_undo: Callback<()>,
+    pub on_redo: Callback<()>,
+    pub on_note: Callback<String>,
+    pub on_delete: Callback<()>,
+}
+
+/// Keeps the text selection when a toolbar button is pressed with the mouse.
+fn keep_selection() -> Callback<MouseEvent> {
+    Callback::from(|e: MouseEvent| e.prevent_default())
+}
+
+#[component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let selected_label = props.selected.as_ref().map(|a| a.label.clone());
+    html! {
+        <div class="toolbar" role="toolbar" aria-label="Label and edit">
+            <div class="labels">
+                { for props.labels.iter().map(|l| {
+                    let onclick = { let cb = props.on_label.clone(); let id = l.id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
+                    let key = l.hotkey.clone().unwrap_or_default();
+                    let pressed = selected_label.as_ref().map(|s| (s == &l.id).to_string());
+                    html! {
+                        <button class="label-button" style={format!("--label:{}", l.color)} {onclick}
+                            onmousedown={keep_selection()} aria-pressed={pressed}
+                            aria-keyshortcuts={(!key.is_empty()).then(|| key.clone())}
+                            title={format!("Label the selection as {} (key {key})", l.name)}>
+                            { l.name.clone() }
+                            if !key.is_empty() { <kbd aria-hidden="true">{ key }</kbd> }
+                        </button>
+                    }
+                }) }
+            </div>
+            <div class="history">
+                <button onclick={props.on_undo.reform(|_| ())} onmousedown={keep_selection()} disabled={!props.can_undo}
+                    aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">{ "Undo" }</button>
+                <button onclick={props.on_redo.reform(|_| ())} onmousedown={keep_selection()} disabled={!props.can_redo}
+                    aria-keyshortcuts="Control+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z or Ctrl+Y)">{ "Redo" }</button>
+            </div>
+            if let Some(a) = &props.selected {
+                <SelectedEditor annotation={a.clone()} text={props.text.clone()} labels={props.labels.clone()}
+                    on_note={props.on_note.clone()} on_delete={props.on_delete.clone()} />
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EditorProps {
+    annotation: Annotation,
+    text: Rc<TextIndex>,
+    labels: Rc<Vec<Label>>,
+    on_note: Callback<String>,
+    on_delete: Callback<()>,
+}
+
+#[component]
+fn SelectedEditor(props: &EditorProps) -> Html {
+    let a = &props.annotation;
+    let label = props.labels.iter().find(|l| l.id == a.label);
+    let name = label.map_or(a.label.0.clone(), |l| l.name.clone());
+    let color = label.map_or("#999999".into(), |l| l.color.clone());
+    let oninput = props.on_note.reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
+    html! {
+        <div class="selected" role="group" aria-label="Selected annotation">
+            <span class="chip" style={format!("--chip:{color}")}>{ name }</span>
+            <q dir="auto" class="selected-quote">{ shorten(props.text.slice(a.span).unwrap_or(""), 80) }</q>
+            <textarea aria-label="Note" placeholder="Note" dir="auto" rows="1" value={a.note.clone()} {oninput} />
+            <button class="danger" onclick={props.on_delete.reform(|_| ())} aria-keyshortcuts="Delete Backspace"
+                title="Delete this annotation (Delete)">{ "Delete annotation" }</button>
+        </div>
+    }
+}

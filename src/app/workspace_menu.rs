@@ -1,0 +1,130 @@
+//! Opening, pasting, importing and downloading: the controls that replace or save the whole workspace.
+
+use super::workspace_for_text;
+use crate::bridge::files;
+use crate::model::annotation::{title_from_text, Label};
+use crate::model::format::annota_json;
+use crate::model::state::Workspace;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MenuProps {
+    pub labels: Rc<Vec<Label>>,
+    /// A new workspace and a sentence saying what happened.
+    pub on_replace: Callback<(Workspace, String)>,
+    pub on_download: Callback<()>,
+    pub on_error: Callback<String>,
+}
+
+/// The first file of a file input, which is then cleared so picking the same file again fires again.
+fn take_file(e: &Event) -> Option<web_sys::File> {
+    let input: HtmlInputElement = e.target_unchecked_into();
+    let file = input.files().and_then(|list| list.get(0));
+    input.set_value("");
+    file
+}
+
+fn title_from_file_name(name: &str) -> String {
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    if stem.trim().is_empty() { name.to_string() } else { stem.to_string() }
+}
+
+#[component]
+pub fn WorkspaceMenu(props: &MenuProps) -> Html {
+    let pasting = use_state(|| false);
+    let paste_ref = use_node_ref();
+
+    let on_open = {
+        let labels = props.labels.clone();
+        let on_replace = props.on_replace.clone();
+        let on_error = props.on_error.clone();
+        Callback::from(move |e: Event| {
+            let Some(file) = take_file(&e) else { return };
+            let (labels, on_replace, on_error) = (labels.clone(), on_replace.clone(), on_error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match files::read_text(file).await {
+                    Ok(f) => {
+                        let chars = f.text.chars().count();
+                        let ws = workspace_for_text(title_from_file_name(&f.name), f.text, &labels);
+                        on_replace.emit((ws, format!("Opened \"{}\" ({chars} characters). Undo brings back the previous article and its annotations.", f.name)));
+                    }
+                    Err(message) => on_error.emit(format!("Could not open the article: {message}. Nothing was changed.")),
+                }
+            });
+        })
+    };
+
+    let on_import = {
+        let on_replace = props.on_replace.clone();
+        let on_error = props.on_error.clone();
+        Callback::from(move |e: Event| {
+            let Some(file) = take_file(&e) else { return };
+            let (on_replace, on_error) = (on_replace.clone(), on_error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = files::read_text(file).await;
+                let result = read.and_then(|f| annota_json::import(&f.text).map(|r| (f.name, r)).map_err(|e| e.message));
+                match result {
+                    Ok((name, (ws, report))) => {
+                        let n = ws.annotations.len();
+                        let moved = if report.moved > 0 { format!(", {} found again by their quote", report.moved) } else { String::new() };
+                        on_replace.emit((ws, format!("Imported \"{name}\": {n} annotations, {} placed exactly{moved}. Undo brings back what was open before.", report.placed_exactly)));
+                    }
+                    Err(message) => on_error.emit(format!("Could not import: {message}. Nothing was changed.")),
+                }
+            });
+        })
+    };
+
+    let open_paste = { let pasting = pasting.clone(); Callback::from(move |_| pasting.set(true)) };
+    let close_paste = { let pasting = pasting.clone(); Callback::from(move |_| pasting.set(false)) };
+    let use_paste = {
+        let pasting = pasting.clone();
+        let paste_ref = paste_ref.clone();
+        let labels = props.labels.clone();
+        let on_replace = props.on_replace.clone();
+        let on_error = props.on_error.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(area) = paste_ref.cast::<HtmlTextAreaElement>() else { return };
+            let text = area.value();
+            if text.trim().is_empty() {
+                on_error.emit("The pasted text is empty. Nothing was changed.".into());
+                return;
+            }
+            let chars = text.chars().count();
+            let ws = workspace_for_text(title_from_text(&text), text, &labels);
+            on_replace.emit((ws, format!("Opened the pasted text ({chars} characters). Undo brings back the previous article.")));
+            pasting.set(false);
+        })
+    };
+
+    html! {
+        <nav class="menu" aria-label="Workspace">
+            <label class="button file-button">
+                { "Open article" }
+                <input type="file" accept=".txt,text/plain" onchange={on_open} class="visually-hidden" />
+            </label>
+            <button onclick={open_paste}>{ "Paste text" }</button>
+            <label class="button file-button">
+                { "Import" }
+                <input type="file" accept=".json,application/json" onchange={on_import} class="visually-hidden" />
+            </label>
+            <button class="primary" onclick={props.on_download.reform(|_| ())}>{ "Download JSON" }</button>
+            if *pasting {
+                <div class="dialog-backdrop">
+                    <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="paste-title" onsubmit={use_paste}>
+                        <h2 id="paste-title">{ "Paste an article" }</h2>
+                        <textarea ref={paste_ref} aria-label="Article text" dir="auto" rows="12" autofocus=true
+                            placeholder="Paste or type the article's text here" />
+                        <div class="dialog-actions">
+                            <button type="button" onclick={close_paste}>{ "Cancel" }</button>
+                            <button type="submit" class="primary">{ "Open pasted text" }</button>
+                        </div>
+                    </form>
+                </div>
+            }
+        </nav>
+    }
+}

@@ -1,0 +1,7 @@
+//! The browser bridge: DOM selection <-> code-point offsets, storage, downloads, files, clock.
+
+pub mod clock;
+pub mod download;
+pub mod files;
+pub mod selection;
+pub mod storage;

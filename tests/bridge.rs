@@ -1,0 +1,158 @@
+//! Browser tests of the bridge in headless Chromium: DOM selection <-> code points on the rendered
+//! app, and storage boot. Run by `cargo test --target wasm32-unknown-unknown` (scripts/test.sh).
+#![cfg(target_arch = "wasm32")]
+
+use annota::app::App;
+use annota::bridge::selection::{point_to_offset, selected_span};
+use annota::bridge::storage::Store;
+use annota::model::annotation::{default_labels, Annotation, AnnotationId, Article, LabelId, Timestamp};
+use annota::model::persist::{self, ANNOTATIONS_KEY, ARTICLE_KEY, BACKUP_PREFIX};
+use annota::model::state::Workspace;
+use annota::model::text::{CharOffset, Span, TextIndex};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Node};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Arabic with harakat, an emoji with a skin tone, a flag, a ZWJ family, Latin, and three paragraphs.
+const TEXT: &str = "قالَ الوزيرُ 👋🏽 إنّ 🇮🇷 و👨‍👩‍👧 hello\n\nسطرٌ ثانٍ مع 😀 رمز\nthird line";
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn ann(id: &str, start: usize, end: usize, label: &str) -> Annotation {
+    Annotation {
+        id: AnnotationId(id.into()),
+        span: Span::new(start, end),
+        label: LabelId(label.into()),
+        note: String::new(),
+        created: Timestamp("2026-01-01T00:00:00.000Z".into()),
+        modified: Timestamp("2026-01-01T00:00:00.000Z".into()),
+    }
+}
+
+/// Stores a workspace, mounts the app on a fresh root and returns the rendered article element.
+async fn mount(ws: &Workspace) -> Element {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    storage.set_item(ARTICLE_KEY, &persist::encode_article(&ws.article)).unwrap();
+    storage.set_item(ANNOTATIONS_KEY, &persist::encode_annotations(ws)).unwrap();
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    root.query_selector("article").unwrap().expect("the article is rendered")
+}
+
+fn workspace() -> Workspace {
+    // Overlapping and nested spans, one across the paragraph break.
+    let anns = vec![ann("a", 0, 12, "claim"), ann("b", 5, 20, "quote"), ann("c", 6, 11, "actor"), ann("d", 30, 45, "claim")];
+    Workspace::new(Article::new("test", TEXT), default_labels(), anns)
+}
+
+fn text_nodes(article: &Element) -> Vec<(Node, usize)> {
+    let segments = article.query_selector_all("[data-s]:not(p)").unwrap();
+    (0..segments.length())
+        .map(|i| {
+            let el: Element = segments.item(i).unwrap().dyn_into().unwrap();
+            let start: usize = el.get_attribute("data-s").unwrap().parse().unwrap();
+            (el.first_child().unwrap(), start)
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn every_dom_point_maps_to_the_right_code_point() {
+    let ws = workspace();
+    let article = mount(&ws).await;
+    let index = TextIndex::new(TEXT);
+    let mut checked = 0;
+    for (node, seg_start) in text_nodes(&article) {
+        let content = node.text_content().unwrap();
+        let units: Vec<u16> = content.encode_utf16().collect();
+        for off in 0..=units.len() {
+            let got = point_to_offset(&node, off as u32, &article, &index).unwrap();
+            // Independently: code points in the segment's text before this UTF-16 offset,
+            // rounding down when the offset splits a surrogate pair.
+            let mut cut = off;
+            while String::from_utf16(&units[..cut]).is_err() {
+                cut -= 1;
+            }
+            let expected = seg_start + String::from_utf16(&units[..cut]).unwrap().chars().count();
+            assert_eq!(got, CharOffset(expected), "segment at {seg_start}, utf16 offset {off}");
+            checked += 1;
+        }
+    }
+    assert!(checked > TEXT.chars().count(), "checked {checked} points");
+}
+
+#[wasm_bindgen_test]
+async fn rendered_text_is_the_article_text_without_line_breaks() {
+    let ws = workspace();
+    let article = mount(&ws).await;
+    let expected: String = TEXT.chars().filter(|c| *c != '\n').collect();
+    assert_eq!(article.text_content().unwrap(), expected);
+    let marks = article.query_selector_all("mark").unwrap().length();
+    assert!(marks >= 6, "overlapping spans are cut into segments: {marks}");
+}
+
+#[wasm_bindgen_test]
+async fn a_dom_range_becomes_a_grapheme_snapped_span() {
+    let ws = workspace();
+    let article = mount(&ws).await;
+    let index = TextIndex::new(TEXT);
+    let nodes = text_nodes(&article);
+    let selection = web_sys::window().unwrap().get_selection().unwrap().unwrap();
+    let select = |a: (&Node, u32), b: (&Node, u32)| {
+        let range = document().create_range().unwrap();
+        range.set_start(a.0, a.1).unwrap();
+        range.set_end(b.0, b.1).unwrap();
+        selection.remove_all_ranges().unwrap();
+        selection.add_range(&range).unwrap();
+    };
+    // From inside the skin-toned emoji (between its surrogates) to the middle of the flag.
+    let emoji = TEXT.chars().position(|c| c == '👋').unwrap();
+    let flag = TEXT.chars().position(|c| c == '🇮').unwrap();
+    let locate = |cp: usize| {
+        let (node, start) = nodes.iter().rev().find(|(_, s)| *s <= cp).unwrap();
+        let units = index.utf16_of(CharOffset(cp)).unwrap().0 - index.utf16_of(CharOffset(*start)).unwrap().0;
+        (node.clone(), units as u32)
+    };
+    let (n1, o1) = locate(emoji);
+    let (n2, o2) = locate(flag + 1);
+    select((&n1, o1 + 1), (&n2, o2));
+    let span = selected_span(&article, &index).unwrap();
+    assert_eq!(index.slice(span), Some("👋🏽 إنّ 🇮🇷"));
+
+    // Whole paragraphs by element boundaries, as a triple click makes them.
+    let paragraphs = article.query_selector_all("p").unwrap();
+    let p2 = paragraphs.item(1).unwrap();
+    let p3 = paragraphs.item(2).unwrap();
+    select((&p2, 0), (&p3, 0));
+    let span = selected_span(&article, &index).unwrap();
+    assert_eq!(index.slice(span), Some("سطرٌ ثانٍ مع 😀 رمز"));
+
+    // A selection running past the article's end stops at its last character.
+    let after = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&after).unwrap();
+    select((&p3, 0), (&after, 0));
+    let span = selected_span(&article, &index).unwrap();
+    assert_eq!(index.slice(span), Some("third line"));
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_storage_is_kept_aside_not_overwritten() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let ws = workspace();
+    storage.set_item(ARTICLE_KEY, &persist::encode_article(&ws.article)).unwrap();
+    storage.set_item(ANNOTATIONS_KEY, "{\"schema\":1,\"annotations\":[tru").unwrap();
+    let boot = Store::boot("2026-01-01T00:00:00.000Z");
+    assert_eq!(boot.decoded.workspace.as_ref().unwrap().article, ws.article);
+    assert_eq!(boot.kept.len(), 1);
+    let key = boot.kept[0].1.clone().unwrap();
+    assert!(key.starts_with(BACKUP_PREFIX));
+    assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some("{\"schema\":1,\"annotations\":[tru"));
+}
