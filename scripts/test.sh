@@ -26,7 +26,7 @@ read -r p f < <(cargo_counts "$logs/native.log"); layer native "$p" "$f" "$statu
 
 echo "==> browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=$(command -v chromedriver) WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --target wasm32-unknown-unknown --tests 2>&1 | tee "$logs/wasm.log"; status=${PIPESTATUS[0]}
+  cargo test --target wasm32-unknown-unknown --test bridge 2>&1 | tee "$logs/wasm.log"; status=${PIPESTATUS[0]}
 read -r p f < <(cargo_counts "$logs/wasm.log"); layer browser "$p" "$f" "$status"
 
 echo "==> end-to-end tests (Playwright, Chromium)"

@@ -43,6 +43,8 @@ struct Boot {
     workspace: Workspace,
     notices: Vec<Notice>,
     saving: Saving,
+    /// Whether the workspace was read from storage (rather than the built-in sample).
+    from_storage: bool,
 }
 
 fn boot() -> Boot {
@@ -66,8 +68,14 @@ fn boot() -> Boot {
             }
         }
     }
+    let from_storage = found.decoded.workspace.is_some();
     let workspace = found.decoded.workspace.unwrap_or_else(|| Workspace::new(sample_article(), default_labels(), vec![]));
-    Boot { store: found.store, workspace, notices, saving }
+    Boot { store: found.store, workspace, notices, saving, from_storage }
+}
+
+/// Identifies the article text that storage holds, to write it only when it changed.
+fn article_key(ws: &Workspace) -> String {
+    format!("{}#{}", ws.article.id, ws.article.text.char_len())
 }
 
 fn capitalise(s: &str) -> String {
@@ -132,7 +140,7 @@ fn key_action(e: &KeyboardEvent, state: &State, article: Option<web_sys::Element
 #[component]
 pub fn App() -> Html {
     let initial = use_memo((), |_| boot());
-    let Boot { workspace: initial_ws, notices: initial_notices, saving: initial_saving, store } = &*initial;
+    let Boot { workspace: initial_ws, notices: initial_notices, saving: initial_saving, store, from_storage } = &*initial;
     let state = use_reducer({
         let ws = initial_ws.clone();
         move || State::new(ws)
@@ -167,7 +175,8 @@ pub fn App() -> Html {
     };
 
     // Save every change as it happens; the article only when it changed.
-    let saved_article = use_mut_ref(|| initial_ws.article.id.clone() + "#" + &initial_ws.article.text.char_len().to_string());
+    // What storage holds of the article now: nothing until it is first written, unless it came from storage.
+    let saved_article = use_mut_ref(|| if *from_storage { article_key(initial_ws) } else { String::new() });
     {
         let store = store.clone();
         let saving = saving.clone();
@@ -177,7 +186,7 @@ pub fn App() -> Html {
             if *revision == 0 || matches!(*saving, Saving::Paused(_) | Saving::Unavailable) {
                 return;
             }
-            let article_key = ws.article.id.clone() + "#" + &ws.article.text.char_len().to_string();
+            let article_key = article_key(&ws);
             let mut result = Ok(());
             if *saved_article.borrow() != article_key {
                 result = store.save_article(&ws);
@@ -204,7 +213,9 @@ pub fn App() -> Html {
         let dispatch_result = dispatch_result.clone();
         use_effect_with((), move |_| {
             let document = gloo_utils_document();
-            let listener = EventListener::new(&document, "keydown", move |event| {
+            // Not passive: shortcuts must be able to prevent the browser's own action (Ctrl+Z, Backspace).
+            let options = gloo_events::EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(&document, "keydown", options, move |event| {
                 let e = event.dyn_ref::<KeyboardEvent>().expect("keydown is a KeyboardEvent");
                 if is_typing_target(e) || e.default_prevented() {
                     return;

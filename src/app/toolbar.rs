@@ -53,9 +53,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <button onclick={props.on_redo.reform(|_| ())} onmousedown={keep_selection()} disabled={!props.can_redo}
                     aria-keyshortcuts="Control+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z or Ctrl+Y)">{ "Redo" }</button>
             </div>
+            // Always present, so selecting or deselecting never moves the article under the pointer.
             if let Some(a) = &props.selected {
                 <SelectedEditor annotation={a.clone()} text={props.text.clone()} labels={props.labels.clone()}
                     on_note={props.on_note.clone()} on_delete={props.on_delete.clone()} />
+            } else {
+                <p class="editor hint">{ "Select text and press a label, or click a highlight to edit it." }</p>
             }
         </div>
     }
@@ -78,7 +81,7 @@ fn SelectedEditor(props: &EditorProps) -> Html {
     let color = label.map_or("#999999".into(), |l| l.color.clone());
     let oninput = props.on_note.reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
     html! {
-        <div class="selected" role="group" aria-label="Selected annotation">
+        <div class="editor" role="group" aria-label="Selected annotation">
             <span class="chip" style={format!("--chip:{color}")}>{ name }</span>
             <q dir="auto" class="selected-quote">{ shorten(props.text.slice(a.span).unwrap_or(""), 80) }</q>
             <textarea aria-label="Note" placeholder="Note" dir="auto" rows="1" value={a.note.clone()} {oninput} />
