@@ -12,7 +12,7 @@ use crate::model::format::annota_json;
 use crate::model::state::{Action, State, Workspace};
 use article::ArticleView;
 use gloo_events::EventListener;
-use notices::{Level, Notice, Notices};
+use notices::{Level, Notice, NoticeAction, NoticeList, Notices};
 use panel::AnnotationsPanel;
 use std::rc::Rc;
 use toolbar::Toolbar;
@@ -145,19 +145,20 @@ pub fn App() -> Html {
         let ws = initial_ws.clone();
         move || State::new(ws)
     });
-    let notices = use_state(|| initial_notices.clone());
+    let notices = use_reducer(|| NoticeList(initial_notices.clone()));
     let saving = use_state(|| initial_saving.clone());
     let article_ref = use_node_ref();
     let latest = use_mut_ref(|| Rc::new(State::new(initial_ws.clone())));
     *latest.borrow_mut() = Rc::new((*state).clone());
 
     let notify = {
-        let notices = notices.clone();
+        let notices = notices.dispatcher();
         Callback::from(move |n: Notice| {
-            let mut list = (*notices).clone();
-            list.retain(|old| old.text != n.text);
-            list.push(n);
-            notices.set(list);
+            if n.level == Level::Info {
+                let (notices, text) = (notices.clone(), n.text.clone());
+                gloo_timers::callback::Timeout::new(notices::INFO_SECONDS * 1000, move || notices.dispatch(NoticeAction::Dismiss(text))).forget();
+            }
+            notices.dispatch(NoticeAction::Push(n));
         })
     };
     let dispatch_result = {
@@ -297,10 +298,7 @@ pub fn App() -> Html {
         Saving::Paused(why) => Some(format!("Saving is paused: {why}. Your work is kept in this tab; use Download JSON to keep a copy.")),
         Saving::Unavailable => Some("This browser gives Annota no storage (private mode or blocked): nothing will be kept after you close the tab. Use Download JSON to keep your work.".into()),
     };
-    let dismiss = {
-        let notices = notices.clone();
-        Callback::from(move |text: String| notices.set(notices.iter().filter(|n| n.text != text).cloned().collect()))
-    };
+    let dismiss = { let notices = notices.dispatcher(); Callback::from(move |text| notices.dispatch(NoticeAction::Dismiss(text))) };
     html! {
         <div class="app">
             <header class="masthead">
@@ -311,7 +309,7 @@ pub fn App() -> Html {
             if let Some(text) = saving_banner {
                 <div class="banner warning" role="alert">{ text }</div>
             }
-            <Notices notices={(*notices).clone()} on_dismiss={dismiss} />
+            <Notices notices={notices.0.clone()} on_dismiss={dismiss} />
             <Toolbar labels={ws.labels.clone()} text={ws.article.text.clone()} selected={selected.clone()}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                 on_label={{ let latest = latest.clone(); let r = article_ref.clone(); let dr = dispatch_result.clone();

@@ -28,6 +28,33 @@ impl Notice {
     }
 }
 
+/// The notices on screen. A reducer, so that a timer dismissing one never restores a stale list.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NoticeList(pub Vec<Notice>);
+
+pub enum NoticeAction {
+    Push(Notice),
+    Dismiss(String),
+}
+
+impl Reducible for NoticeList {
+    type Action = NoticeAction;
+    fn reduce(self: std::rc::Rc<Self>, action: NoticeAction) -> std::rc::Rc<Self> {
+        let mut list = self.0.clone();
+        match action {
+            NoticeAction::Push(n) => {
+                list.retain(|old| old.text != n.text);
+                list.push(n);
+            }
+            NoticeAction::Dismiss(text) => list.retain(|n| n.text != text),
+        }
+        std::rc::Rc::new(NoticeList(list))
+    }
+}
+
+/// How long a notice that needs no action stays on screen.
+pub const INFO_SECONDS: u32 = 10;
+
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
     pub notices: Vec<Notice>,

@@ -142,3 +142,21 @@ test('unreadable stored data is kept aside and reported, never silently replaced
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('annota:backup:')).map((k) => localStorage.getItem(k)));
   expect(kept).toEqual(['{"schema":1,"annotations":[{"id":']);
 });
+
+test('the downloaded file validates against the Annota JSON schema shipped in the repo', async ({ page }) => {
+  const Ajv = require('ajv');
+  const addFormats = require('ajv-formats');
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  addFormats(ajv);
+  const validate = ajv.compile(require('../../schema/annota.v1.schema.json'));
+  await h.open(page);
+  await h.importFile(page, 'sample.annota.json', fs.readFileSync(h.FIXTURE));
+  await h.expectCount(page, 9);
+  await h.dragSelect(page, 'زر الذهاب إلى الأعلى');
+  await page.keyboard.press('2');
+  const { json } = await h.downloadJson(page);
+  expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+  // And the schema is not a rubber stamp: a file with UTF-16 offsets declared is refused.
+  expect(validate({ ...json, offset_unit: 'utf16' })).toBe(false);
+  expect(validate({ ...json, annotations: [{ ...json.annotations[0], start: -1 }] })).toBe(false);
+});

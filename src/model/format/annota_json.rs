@@ -177,8 +177,8 @@ pub fn place_all(
         if !seen.insert(r.id.as_str()) {
             return Err(ImportError::new(format!("annotation id \"{}\" appears twice", r.id)));
         }
-        if r.id.trim().is_empty() {
-            return Err(ImportError::new("an annotation has an empty id"));
+        if r.id.is_empty() || r.id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(ImportError::new(format!("annotation id \"{}\" is empty or contains white space", r.id.escape_debug())));
         }
         if !labels.iter().any(|l| l.id.0 == r.label) {
             return Err(ImportError::new(format!("annotation \"{}\": label \"{}\" is not in the label set", r.id, r.label)));
@@ -279,6 +279,7 @@ mod tests {
             (good.replace("\"codepoint\"", "\"utf16\""), "offset unit"),
             (good.replace("\"id\": \"b\"", "\"id\": \"a\""), "appears twice"),
             (good.replace("#f6b73c", "red;background:url(x)"), "colour"),
+            (good.replace("\"id\": \"b\"", "\"id\": \"b c\""), "white space"),
         ];
         for (json, reason) in cases {
             let err = import(&json).unwrap_err();
