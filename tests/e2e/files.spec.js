@@ -99,6 +99,7 @@ test('bad files are refused with a reason and change nothing', async ({ page }) 
     expect(await h.entries(page)).toEqual(before);
   }
   await page.reload();
+  await h.expectCount(page, before.length);
   expect(await h.entries(page)).toEqual(before);
 });
 
