@@ -20,7 +20,7 @@ async function main() {
       await page.goto(`http://127.0.0.1:${PORT}/`);
       await page.waitForSelector('article p');
       const fixture = require(path.resolve('tests/e2e/fixtures/sample-annotated.annota.json'));
-      await page.getByLabel('Import').setInputFiles({ name: 'sample.annota.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fixture)) });
+      await page.getByLabel('Import', { exact: true }).setInputFiles({ name: 'sample.annota.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fixture)) });
       await page.waitForSelector('article mark');
       await page.locator('article mark').nth(2).click();
       await page.screenshot({ path: path.join(out, `screenshot-${name}.png`), fullPage: false });

@@ -47,8 +47,17 @@ ensure_chromium() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver fonts-noto-core
 }
 
+ensure_python_packages() {
+  # The interop checks run the formats' own tools and validators (spaCy, the W3C schemas, JSON-LD).
+  if [ -x .venv/bin/python ] && [ .venv/.installed -nt tests/interop/requirements.txt ]; then return; fi
+  say "installing the interop checkers (jsonschema, pyld, spaCy) into .venv"
+  python3 -m venv .venv
+  .venv/bin/pip install -q -r tests/interop/requirements.txt
+  touch .venv/.installed
+}
+
 case "${1:-app}" in
   app) ensure_wasm_target; ensure_npm_packages; ensure_trunk; ensure_wasm_bindgen ;;
-  test) ensure_wasm_target; ensure_npm_packages; ensure_chromium; ensure_trunk; ensure_wasm_bindgen ;;
+  test) ensure_wasm_target; ensure_npm_packages; ensure_chromium; ensure_python_packages; ensure_trunk; ensure_wasm_bindgen ;;
   *) echo "usage: $0 app|test" >&2; exit 2 ;;
 esac

@@ -8,7 +8,7 @@ mod workspace_menu;
 
 use crate::bridge::{clock, download, selection, storage::Store};
 use crate::model::annotation::{sample_article, default_labels, Annotation, AnnotationId, Article, LabelId};
-use crate::model::format::annota_json;
+use crate::model::format::ExportKind;
 use crate::model::state::{Action, State, Workspace};
 use article::ArticleView;
 use gloo_events::EventListener;
@@ -166,7 +166,7 @@ pub fn App() -> Html {
         let notify = notify.clone();
         Callback::from(move |r: Result<Action, String>| match r {
             Ok(action) => {
-                if matches!(action, Action::Add(_)) {
+                if matches!(action, Action::Add(_) | Action::PlaceOrphan { .. }) {
                     selection::clear_selection();
                 }
                 dispatcher.dispatch(action)
@@ -274,18 +274,18 @@ pub fn App() -> Html {
             notify.emit(Notice::new(Level::Info, message));
         })
     };
-    let on_download = {
+    let on_export = {
         let latest = latest.clone();
         let notify = notify.clone();
-        Callback::from(move |_| {
+        Callback::from(move |kind: ExportKind| {
             let state = latest.borrow().clone();
-            let ws = &state.workspace;
-            let name = format!("{}.annota.json", download::file_stem(&ws.article.title));
-            if let Err(e) = download::download(&name, "application/json", &annota_json::export(ws)) {
+            let file = kind.export(&state.workspace);
+            if let Err(e) = download::download_bytes(&file.name, file.mime, &file.bytes) {
                 notify.emit(Notice::new(Level::Error, e));
             }
         })
     };
+    let on_download = on_export.reform(|_| ExportKind::AnnotaJson);
 
     let ws = &state.workspace;
     let selected = state.selected_annotation().cloned();
@@ -304,7 +304,7 @@ pub fn App() -> Html {
             <header class="masthead">
                 <h1><span class="logo" aria-hidden="true">{ "✎" }</span>{ "Annota" }</h1>
                 <p class="article-title" dir="auto" title={ws.article.title.clone()}>{ ws.article.title.clone() }</p>
-                <WorkspaceMenu labels={ws.labels.clone()} on_replace={on_replace} on_download={on_download} on_error={notify.reform(|m: String| Notice::new(Level::Error, m))} />
+                <WorkspaceMenu labels={ws.labels.clone()} current={Rc::new(ws.clone())} on_replace={on_replace} on_download={on_download} on_export={on_export} on_error={notify.reform(|m: String| Notice::new(Level::Error, m))} />
             </header>
             if let Some(text) = saving_banner {
                 <div class="banner warning" role="alert">{ text }</div>
@@ -326,7 +326,16 @@ pub fn App() -> Html {
                 <AnnotationsPanel text={ws.article.text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()}
                     filter={state.filter.clone()} selected={state.selected.clone()}
                     on_reveal={{ let d = d.clone(); Callback::from(move |id| d.dispatch(Action::Reveal(id))) }}
-                    on_filter={{ let d = d.clone(); Callback::from(move |f| d.dispatch(Action::Filter(f))) }} />
+                    on_filter={{ let d = d.clone(); Callback::from(move |f| d.dispatch(Action::Filter(f))) }}
+                    orphans={ws.orphans.clone()}
+                    on_place_orphan={{ let latest = latest.clone(); let r = article_ref.clone(); let dr = dispatch_result.clone();
+                        Callback::from(move |id: AnnotationId| {
+                            let state = latest.borrow().clone();
+                            let span = r.cast::<web_sys::Element>().and_then(|el| selection::selected_span(&el, &state.workspace.article.text));
+                            dr.emit(span.map(|span| Action::PlaceOrphan { id, span, at: clock::now() })
+                                .ok_or_else(|| "Select the text where this orphan belongs, then press Place at selection.".to_string()));
+                        }) }}
+                    on_delete_orphan={{ let d = d.clone(); Callback::from(move |id| d.dispatch(Action::DeleteOrphan(id))) }} />
             </main>
         </div>
     }

@@ -1,6 +1,6 @@
 //! The side panel: every annotation in text order, with a count and a label filter.
 
-use crate::model::annotation::{Annotation, AnnotationId, Label, LabelId};
+use crate::model::annotation::{Annotation, AnnotationId, Label, LabelId, Orphan};
 use crate::model::text::TextIndex;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -13,8 +13,12 @@ pub struct PanelProps {
     pub annotations: Rc<Vec<Annotation>>,
     pub filter: Option<LabelId>,
     pub selected: Option<AnnotationId>,
+    pub orphans: Rc<Vec<Orphan>>,
     pub on_reveal: Callback<AnnotationId>,
     pub on_filter: Callback<Option<LabelId>>,
+    /// Place an orphan at the current text selection.
+    pub on_place_orphan: Callback<AnnotationId>,
+    pub on_delete_orphan: Callback<AnnotationId>,
 }
 
 /// At most `n` characters of `s`, with an ellipsis when cut.
@@ -82,6 +86,32 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
                     }
                 }) }
             </ol>
+            if !props.orphans.is_empty() {
+                <section class="orphans" aria-label="Orphans">
+                    <h3>{ format!("Orphans ({})", props.orphans.len()) }</h3>
+                    <p class="empty">{ "Imported annotations whose quote is not in this text. Select where one belongs and press Place at selection." }</p>
+                    <ol class="entries">
+                        { for props.orphans.iter().map(|o| {
+                            let label = label_of(&o.label);
+                            let name = label.map_or(o.label.0.clone(), |l| l.name.clone());
+                            let color = label.map_or("#999999".to_string(), |l| l.color.clone());
+                            let place = { let cb = props.on_place_orphan.clone(); let id = o.id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
+                            let delete = { let cb = props.on_delete_orphan.clone(); let id = o.id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
+                            html! {
+                                <li key={o.id.0.clone()} class="orphan">
+                                    <span class="chip" style={format!("--chip:{color}")}>{ name }</span>
+                                    <q dir="auto">{ shorten(&o.quote.exact, 140) }</q>
+                                    <span class="note">{ o.reason.clone() }</span>
+                                    <span class="orphan-actions">
+                                        <button onclick={place} onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>{ "Place at selection" }</button>
+                                        <button class="danger" onclick={delete}>{ "Delete orphan" }</button>
+                                    </span>
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                </section>
+            }
         </section>
     }
 }

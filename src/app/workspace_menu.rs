@@ -1,9 +1,9 @@
 //! Opening, pasting, importing and downloading: the controls that replace or save the whole workspace.
 
 use super::workspace_for_text;
-use crate::bridge::files;
+use crate::bridge::{clock, files};
 use crate::model::annotation::{title_from_text, Label};
-use crate::model::format::annota_json;
+use crate::model::format::{self, ExportKind, ImportTarget};
 use crate::model::state::Workspace;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -12,9 +12,12 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct MenuProps {
     pub labels: Rc<Vec<Label>>,
+    /// The workspace now, which imports onto the open article add to.
+    pub current: Rc<Workspace>,
     /// A new workspace and a sentence saying what happened.
     pub on_replace: Callback<(Workspace, String)>,
     pub on_download: Callback<()>,
+    pub on_export: Callback<ExportKind>,
     pub on_error: Callback<String>,
 }
 
@@ -56,26 +59,34 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
         })
     };
 
-    let on_import = {
+    let import_with = |target: ImportTarget| {
         let on_replace = props.on_replace.clone();
         let on_error = props.on_error.clone();
+        let current = props.current.clone();
         Callback::from(move |e: Event| {
             let Some(file) = take_file(&e) else { return };
-            let (on_replace, on_error) = (on_replace.clone(), on_error.clone());
+            let (on_replace, on_error, current) = (on_replace.clone(), on_error.clone(), current.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let read = files::read_text(file).await;
-                let result = read.and_then(|f| annota_json::import(&f.text).map(|r| (f.name, r)).map_err(|e| e.message));
+                let result = read.and_then(|f| {
+                    let mut new_id = || clock::new_annotation_id().0;
+                    format::import(&f.text, &current, target, &clock::now(), &mut new_id).map(|r| (f.name, r)).map_err(|e| e.message)
+                });
                 match result {
-                    Ok((name, (ws, report))) => {
-                        let n = ws.annotations.len();
-                        let moved = if report.moved > 0 { format!(", {} found again by their quote", report.moved) } else { String::new() };
-                        on_replace.emit((ws, format!("Imported \"{name}\": {n} annotations, {} placed exactly{moved}. Undo brings back what was open before.", report.placed_exactly)));
+                    Ok((name, imported)) => {
+                        let onto = if target == ImportTarget::OpenArticle { " onto the open article" } else { "" };
+                        let summary = imported.summary.describe();
+                        let message = format!("Imported \"{name}\"{onto}. {summary} Undo brings back what was open before.");
+                        on_replace.emit((imported.workspace, message));
                     }
                     Err(message) => on_error.emit(format!("Could not import: {message}. Nothing was changed.")),
                 }
             });
         })
     };
+    let on_import = import_with(ImportTarget::OwnText);
+    let on_import_onto = import_with(ImportTarget::OpenArticle);
+    let exporting = use_state(|| false);
 
     let open_paste = { let pasting = pasting.clone(); Callback::from(move |_| pasting.set(true)) };
     let close_paste = { let pasting = pasting.clone(); Callback::from(move |_| pasting.set(false)) };
@@ -107,10 +118,27 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
                 <input type="file" accept=".txt,text/plain" onchange={on_open} class="visually-hidden" />
             </label>
             <button onclick={open_paste}>{ "Paste text" }</button>
-            <label class="button file-button">
+            <label class="button file-button" title="Open a file with its own text and annotations: Annota JSON, doccano JSONL, Label Studio JSON (W3C Web Annotation goes onto the open article)">
                 { "Import" }
-                <input type="file" accept=".json,application/json" onchange={on_import} class="visually-hidden" />
+                <input type="file" accept=".json,.jsonl,.jsonld,application/json" onchange={on_import} class="visually-hidden" />
             </label>
+            <label class="button file-button" title="Find each annotation of a file again in the open article's text, and add them to it">
+                { "Import onto this article" }
+                <input type="file" accept=".json,.jsonl,.jsonld,application/json" onchange={on_import_onto} class="visually-hidden" />
+            </label>
+            <div class="export">
+                <button aria-haspopup="menu" aria-expanded={exporting.to_string()}
+                    onclick={{ let exporting = exporting.clone(); Callback::from(move |_| exporting.set(!*exporting)) }}>{ "Export" }</button>
+                if *exporting {
+                    <ul class="export-menu" role="menu" aria-label="Export">
+                        { for ExportKind::ALL.iter().map(|kind| {
+                            let kind = *kind;
+                            let onclick = { let cb = props.on_export.clone(); let exporting = exporting.clone(); Callback::from(move |_| { exporting.set(false); cb.emit(kind) }) };
+                            html! { <li role="none"><button role="menuitem" {onclick}>{ kind.menu_name() }</button></li> }
+                        }) }
+                    </ul>
+                }
+            </div>
             <button class="primary" onclick={props.on_download.reform(|_| ())}>{ "Download JSON" }</button>
             if *pasting {
                 <div class="dialog-backdrop">

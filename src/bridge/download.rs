@@ -4,11 +4,17 @@ use wasm_bindgen::JsCast;
 
 /// Offers `content` as a download named `filename`.
 pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
+    download_bytes(filename, mime, content.as_bytes())
+}
+
+/// Offers `bytes` as a download named `filename`.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let fail = |what: &str| format!("could not start the download ({what})");
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("url"))?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail("no document"))?;
     let a: web_sys::HtmlAnchorElement =
@@ -28,19 +34,3 @@ pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String>
     Ok(())
 }
 
-/// A file name made from an article title: letters of any script kept, the rest turned into dashes.
-pub fn file_stem(title: &str) -> String {
-    let mut stem = String::new();
-    for c in title.chars() {
-        if c.is_alphanumeric() {
-            stem.push(c);
-        } else if !stem.ends_with('-') && !stem.is_empty() {
-            stem.push('-');
-        }
-        if stem.chars().count() >= 60 {
-            break;
-        }
-    }
-    let stem = stem.trim_end_matches('-');
-    if stem.is_empty() { "article".to_string() } else { stem.to_string() }
-}

@@ -59,6 +59,19 @@ pub struct Annotation {
     pub modified: Timestamp,
 }
 
+/// An annotation an import could not place in the text: kept with its quote, never dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Orphan {
+    pub id: AnnotationId,
+    pub label: LabelId,
+    pub quote: super::quote::Quote,
+    pub note: String,
+    pub created: Timestamp,
+    pub modified: Timestamp,
+    /// Why it could not be placed.
+    pub reason: String,
+}
+
 /// The order of the side panel and of exports: by start, longer first, then by id.
 pub fn text_order(a: &Annotation, b: &Annotation) -> std::cmp::Ordering {
     a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then_with(|| a.id.cmp(&b.id))

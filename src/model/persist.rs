@@ -4,7 +4,8 @@
 //! annotation does not re-write the whole text.
 
 use super::annotation::{default_labels, Article, Label};
-use super::format::annota_json::{check_labels, place_all, AnnotationRecord};
+use super::format::annota_json::{AnnotationRecord, OrphanRecord};
+use super::format::placing::{check_labels, place_all, ImportSummary, OffsetUnit};
 use super::state::Workspace;
 use super::text::TextIndex;
 use serde::{Deserialize, Serialize};
@@ -30,6 +31,8 @@ struct StoredAnnotations {
     article_id: String,
     labels: Vec<Label>,
     annotations: Vec<AnnotationRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    orphans: Vec<OrphanRecord>,
 }
 
 pub fn encode_article(article: &Article) -> String {
@@ -49,6 +52,7 @@ pub fn encode_annotations(ws: &Workspace) -> String {
         article_id: ws.article.id.clone(),
         labels: (*ws.labels).clone(),
         annotations: ws.annotations.iter().map(|a| AnnotationRecord::of(text, a, false)).collect(),
+        orphans: ws.orphans.iter().map(OrphanRecord::of).collect(),
     })
     .expect("annotations always serialise")
 }
@@ -84,18 +88,38 @@ fn decode_article(raw: &str) -> Result<Article, String> {
     Ok(Article { id: a.id, title: a.title, text: Rc::new(TextIndex::new(a.text)) })
 }
 
-fn decode_annotations(raw: &str, article: &Article) -> Result<(Vec<Label>, Vec<super::annotation::Annotation>), String> {
+type Stored = (Vec<Label>, Vec<super::annotation::Annotation>, Vec<super::annotation::Orphan>);
+
+fn decode_annotations(raw: &str, article: &Article) -> Result<Stored, String> {
     schema_of(raw)?;
     let s: StoredAnnotations = serde_json::from_str(raw).map_err(|e| format!("unexpected content ({e})"))?;
     if s.article_id != article.id {
         return Err(format!("they belong to another article ({})", s.article_id));
     }
     let labels = check_labels(s.labels).map_err(|e| e.message)?;
-    let (annotations, report) = place_all(&article.text, &labels, &s.annotations).map_err(|e| e.message)?;
-    if report.moved > 0 {
-        return Err(format!("{} annotations no longer match the stored text", report.moved));
+    let items: Vec<_> = s.annotations.iter().map(AnnotationRecord::incoming).collect();
+    let mut summary = ImportSummary::new("storage");
+    let mut ids = std::collections::HashSet::new();
+    if !s.annotations.iter().all(|a| ids.insert(a.id.clone())) {
+        return Err("two annotations share an id".into());
     }
-    Ok((labels, annotations))
+    let mut no_new_ids = || String::new();
+    let (annotations, lost) = place_all(
+        &article.text,
+        &labels,
+        &items,
+        Some(OffsetUnit::CodePoint),
+        &super::annotation::Timestamp(String::new()),
+        &Default::default(),
+        &mut no_new_ids,
+        &mut summary,
+    )
+    .map_err(|e| e.message)?;
+    if summary.total_placed() != summary.placed_exactly || !lost.is_empty() {
+        return Err(format!("{} annotations no longer match the stored text", items.len() - summary.placed_exactly));
+    }
+    let orphans = s.orphans.iter().map(|o| o.orphan(&labels)).collect::<Result<Vec<_>, _>>().map_err(|e| e.message)?;
+    Ok((labels, annotations, orphans))
 }
 
 /// Reads what storage held under [`ARTICLE_KEY`] and [`ANNOTATIONS_KEY`]. Anything unreadable is
@@ -119,15 +143,15 @@ pub fn decode(article: Option<&str>, annotations: Option<&str>) -> Decoded {
             return Decoded { workspace: None, unreadable };
         }
     };
-    let (labels, list) = match annotations.map(|raw| (raw, decode_annotations(raw, &article))) {
-        None => (default_labels(), Vec::new()),
+    let (labels, list, orphans) = match annotations.map(|raw| (raw, decode_annotations(raw, &article))) {
+        None => (default_labels(), Vec::new(), Vec::new()),
         Some((_, Ok(found))) => found,
         Some((raw, Err(reason))) => {
             unreadable.push(keep(ANNOTATIONS_KEY, raw, format!("the stored annotations could not be read: {reason}")));
-            (default_labels(), Vec::new())
+            (default_labels(), Vec::new(), Vec::new())
         }
     };
-    Decoded { workspace: Some(Workspace::new(article, labels, list)), unreadable }
+    Decoded { workspace: Some(Workspace::new(article, labels, list).with_orphans(orphans)), unreadable }
 }
 
 /// The key under which an unreadable value is kept: never one Annota writes to otherwise.

@@ -1,7 +1,8 @@
 //! The workspace and the one pure function that changes it: `State::reduce(action)`.
 
-use super::annotation::{text_order, Annotation, AnnotationId, Article, Label, LabelId, Timestamp};
-use super::history::{Change, EditKind, History};
+use super::annotation::{text_order, Annotation, AnnotationId, Article, Label, LabelId, Orphan, Timestamp};
+use super::history::{Change, ChangeSet, EditKind, History};
+use super::text::Span;
 use std::rc::Rc;
 
 /// Everything a user made and would lose: the article, its labels, its annotations.
@@ -11,13 +12,24 @@ pub struct Workspace {
     pub labels: Rc<Vec<Label>>,
     /// Always in [`text_order`].
     pub annotations: Rc<Vec<Annotation>>,
+    /// Imported annotations whose quote could not be found in the text.
+    pub orphans: Rc<Vec<Orphan>>,
 }
 
 impl Workspace {
     /// A workspace with annotations put in text order.
     pub fn new(article: Article, labels: Vec<Label>, mut annotations: Vec<Annotation>) -> Self {
         annotations.sort_by(text_order);
-        Workspace { article, labels: Rc::new(labels), annotations: Rc::new(annotations) }
+        Workspace { article, labels: Rc::new(labels), annotations: Rc::new(annotations), orphans: Rc::new(Vec::new()) }
+    }
+
+    pub fn with_orphans(mut self, orphans: Vec<Orphan>) -> Self {
+        self.orphans = Rc::new(orphans);
+        self
+    }
+
+    pub fn orphan(&self, id: &AnnotationId) -> Option<&Orphan> {
+        self.orphans.iter().find(|o| &o.id == id)
     }
 
     pub fn label(&self, id: &LabelId) -> Option<&Label> {
@@ -60,7 +72,22 @@ impl Workspace {
                     self.put(a.clone());
                 }
             }
+            Change::Orphan { before, after } => {
+                let list = Rc::make_mut(&mut self.orphans);
+                if let Some(b) = before {
+                    list.retain(|o| o.id != b.id);
+                }
+                if let Some(a) = after {
+                    list.push(a.clone());
+                }
+            }
             Change::Workspace { after, .. } => *self = (**after).clone(),
+        }
+    }
+
+    fn apply_all(&mut self, changes: &ChangeSet) {
+        for c in &changes.0 {
+            self.apply(c);
         }
     }
 }
@@ -72,6 +99,9 @@ pub enum Action {
     Relabel { id: AnnotationId, label: LabelId, at: Timestamp },
     SetNote { id: AnnotationId, note: String, at: Timestamp },
     Delete(AnnotationId),
+    /// Give an orphan a place in the text: it becomes an annotation again.
+    PlaceOrphan { id: AnnotationId, span: Span, at: Timestamp },
+    DeleteOrphan(AnnotationId),
     Undo,
     Redo,
     /// Open a new article or an imported file; undoable.
@@ -134,6 +164,31 @@ impl State {
                 let Some(old) = self.workspace.annotation(id) else { return self };
                 Some((Change::Annotation { before: Some(old.clone()), after: None }, EditKind::Other))
             }
+            Action::PlaceOrphan { id, span, at } => {
+                let Some(orphan) = self.workspace.orphan(id) else { return self };
+                let placed = Annotation {
+                    id: orphan.id.clone(),
+                    span: *span,
+                    label: orphan.label.clone(),
+                    note: orphan.note.clone(),
+                    created: orphan.created.clone(),
+                    modified: at.clone(),
+                };
+                if self.workspace.check(&placed).is_err() || self.workspace.annotation(id).is_some() {
+                    return self;
+                }
+                return self.clone().commit(
+                    ChangeSet(vec![
+                        Change::Orphan { before: Some(orphan.clone()), after: None },
+                        Change::Annotation { before: None, after: Some(placed) },
+                    ]),
+                    EditKind::Other,
+                );
+            }
+            Action::DeleteOrphan(id) => {
+                let Some(orphan) = self.workspace.orphan(id) else { return self };
+                Some((Change::Orphan { before: Some(orphan.clone()), after: None }, EditKind::Other))
+            }
             Action::Replace(ws) => Some((
                 Change::Workspace { before: Rc::new(self.workspace.clone()), after: Rc::new((**ws).clone()) },
                 EditKind::Other,
@@ -141,19 +196,16 @@ impl State {
             _ => None,
         };
 
-        let mut next = (*self).clone();
         if let Some((change, kind)) = change {
-            next.workspace.apply(&change);
-            next.history.record(change.clone(), kind);
-            next.after_change(&change);
-            return Rc::new(next);
+            return self.commit(ChangeSet::one(change), kind);
         }
+        let mut next = (*self).clone();
         match action {
             Action::Undo | Action::Redo => {
                 let step = if action == Action::Undo { next.history.undo() } else { next.history.redo() };
-                let Some(change) = step else { return self };
-                next.workspace.apply(&change);
-                next.after_change(&change);
+                let Some(changes) = step else { return self };
+                next.workspace.apply_all(&changes);
+                next.after_change(&changes);
             }
             Action::Restore(ws) => next = State::new(*ws),
             Action::Select(id) => {
@@ -181,12 +233,25 @@ impl State {
         Rc::new(next)
     }
 
-    fn after_change(&mut self, change: &Change) {
+    fn commit(self: Rc<Self>, changes: ChangeSet, kind: EditKind) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.workspace.apply_all(&changes);
+        next.after_change(&changes);
+        next.history.record(changes, kind);
+        Rc::new(next)
+    }
+
+    fn after_change(&mut self, changes: &ChangeSet) {
         self.revision += 1;
+        if self.selected.as_ref().is_some_and(|id| self.workspace.annotation(id).is_none()) {
+            self.selected = None;
+        }
+        let Some(change) = changes.0.last() else { return };
         match change {
             // Follow the annotation that changed, so that Delete right after labelling removes it.
             Change::Annotation { after: Some(a), .. } => self.selected = Some(a.id.clone()),
             Change::Annotation { after: None, .. } => self.selected = None,
+            Change::Orphan { .. } => {}
             Change::Workspace { .. } => {
                 self.selected = None;
                 self.flash = None;

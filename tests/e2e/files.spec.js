@@ -90,7 +90,8 @@ test('bad files are refused with a reason and change nothing', async ({ page }) 
     [JSON.stringify({ hello: 'world' }), 'unknown format'],
     [JSON.stringify({ ...good, version: 99 }), 'newer Annota'],
     [JSON.stringify({ ...good, annotations: [{ ...good.annotations[0], label: 'verdict' }] }), 'not in the label set'],
-    [JSON.stringify({ ...good, annotations: [{ ...good.annotations[0], start: 99999, end: 100000, exact: 'not in the text at all' }] }), 'is not in the text'],
+    [JSON.stringify({ text: 'abc', label: [[0, 99, 'claim']] }), 'outside the text'],
+    [JSON.stringify({ text: 'abc', label: [[0, 2, 'PERSON']] }), '"PERSON" is not in the label set'],
   ];
   for (const [content, reason] of cases) {
     await h.importFile(page, 'bad.json', content);

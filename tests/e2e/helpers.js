@@ -93,7 +93,7 @@ function panel(page) {
 }
 
 async function expectCount(page, n) {
-  await expect(panel(page).getByRole('heading')).toHaveText(`Annotations (${n})`);
+  await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(`Annotations (${n})`);
 }
 
 /** Clicks Download JSON and returns the parsed file. */
@@ -107,7 +107,7 @@ async function downloadJson(page) {
 }
 
 async function importFile(page, name, content) {
-  await page.getByLabel('Import').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+  await page.getByLabel('Import', { exact: true }).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
 }
 
 /** The panel's entries as [label, quote] pairs. */

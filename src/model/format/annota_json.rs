@@ -1,13 +1,15 @@
-//! Annota JSON, the lossless native format: the article text, its labels and every annotation.
-//! Offsets are Unicode code points, end-exclusive; UTF-16 offsets ride along, clearly named.
+//! Annota JSON, the lossless native format: the article text, its labels, every annotation and
+//! every orphan. Offsets are Unicode code points, end-exclusive; UTF-16 offsets ride along, clearly named.
 
+use super::placing::{check_labels, place_all, ImportSummary, Incoming, OffsetUnit};
 use super::ImportError;
-use crate::model::annotation::{Annotation, AnnotationId, Article, Label, LabelId, Timestamp};
-use crate::model::quote::{anchor, Placement, Quote};
+use crate::model::annotation::{Annotation, AnnotationId, Article, Label, LabelId, Orphan, Timestamp};
+use crate::model::quote::Quote;
 use crate::model::state::Workspace;
-use crate::model::text::{Span, TextIndex};
+use crate::model::text::TextIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
+use std::rc::Rc;
 
 pub const FORMAT_NAME: &str = "annota";
 pub const FORMAT_VERSION: u32 = 1;
@@ -26,6 +28,7 @@ pub struct ArticleRecord {
 
 /// One annotation as files and storage write it.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct AnnotationRecord {
     pub id: String,
     pub label: String,
@@ -67,32 +70,69 @@ impl AnnotationRecord {
         }
     }
 
-    /// The annotation this record describes in `text`, found again by its quote if its offsets are off.
-    pub fn place(&self, text: &TextIndex) -> Result<(Annotation, Placement), String> {
-        let quote = Quote {
-            exact: self.exact.clone(),
-            prefix: self.prefix.clone().unwrap_or_default(),
-            suffix: self.suffix.clone().unwrap_or_default(),
-        };
-        let hint = (self.start < self.end).then(|| Span::new(self.start, self.end));
-        let placement = anchor(text, &quote, hint).ok_or_else(|| {
-            format!("annotation \"{}\": its quote \"{}\" is not in the text", self.id, short(&self.exact))
-        })?;
-        let annotation = Annotation {
-            id: AnnotationId(self.id.clone()),
-            span: placement.span(),
-            label: LabelId(self.label.clone()),
+    pub fn incoming(&self) -> Incoming {
+        Incoming {
+            id: Some(self.id.clone()),
+            label: self.label.clone(),
+            start: Some(self.start),
+            end: Some(self.end),
+            exact: Some(self.exact.clone()),
+            prefix: self.prefix.clone(),
+            suffix: self.suffix.clone(),
             note: self.note.clone(),
-            created: Timestamp(self.created.clone()),
-            modified: Timestamp(self.modified.clone()),
-        };
-        Ok((annotation, placement))
+            created: Some(self.created.clone()),
+            modified: Some(self.modified.clone()),
+        }
     }
 }
 
-fn short(s: &str) -> String {
-    let head: String = s.chars().take(40).collect();
-    if head.len() < s.len() { format!("{head}…") } else { head }
+/// An annotation that could not be placed, as files and storage keep it.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct OrphanRecord {
+    pub id: String,
+    pub label: String,
+    pub exact: String,
+    #[serde(default)]
+    pub prefix: String,
+    #[serde(default)]
+    pub suffix: String,
+    #[serde(default)]
+    pub note: String,
+    pub created: String,
+    pub modified: String,
+    pub reason: String,
+}
+
+impl OrphanRecord {
+    pub fn of(o: &Orphan) -> Self {
+        OrphanRecord {
+            id: o.id.0.clone(),
+            label: o.label.0.clone(),
+            exact: o.quote.exact.clone(),
+            prefix: o.quote.prefix.clone(),
+            suffix: o.quote.suffix.clone(),
+            note: o.note.clone(),
+            created: o.created.0.clone(),
+            modified: o.modified.0.clone(),
+            reason: o.reason.clone(),
+        }
+    }
+
+    pub fn orphan(&self, labels: &[Label]) -> Result<Orphan, ImportError> {
+        if !labels.iter().any(|l| l.id.0 == self.label) {
+            return Err(ImportError::new(format!("orphan \"{}\": label \"{}\" is not in the label set", self.id, self.label)));
+        }
+        Ok(Orphan {
+            id: AnnotationId(self.id.clone()),
+            label: LabelId(self.label.clone()),
+            quote: Quote { exact: self.exact.clone(), prefix: self.prefix.clone(), suffix: self.suffix.clone() },
+            note: self.note.clone(),
+            created: Timestamp(self.created.clone()),
+            modified: Timestamp(self.modified.clone()),
+            reason: self.reason.clone(),
+        })
+    }
 }
 
 #[derive(Serialize, Deserialize, Debug)]
@@ -104,6 +144,8 @@ struct AnnotaFile {
     article: ArticleRecord,
     labels: Vec<Label>,
     annotations: Vec<AnnotationRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    orphans: Vec<OrphanRecord>,
 }
 
 /// The whole workspace as an Annota JSON file.
@@ -122,29 +164,34 @@ pub fn export(ws: &Workspace) -> String {
         },
         labels: (*ws.labels).clone(),
         annotations: ws.annotations.iter().map(|a| AnnotationRecord::of(text, a, true)).collect(),
+        orphans: ws.orphans.iter().map(OrphanRecord::of).collect(),
     };
     serde_json::to_string_pretty(&file).expect("a workspace always serialises")
 }
 
-/// What an import did besides succeeding.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ImportReport {
-    pub placed_exactly: usize,
-    pub moved: usize,
+/// A parsed Annota JSON file, before its annotations are placed.
+pub struct Parsed {
+    pub article: Article,
+    pub labels: Vec<Label>,
+    pub items: Vec<Incoming>,
+    pub orphans: Vec<Orphan>,
 }
 
-/// Reads an Annota JSON file; any problem rejects the whole file.
-pub fn import(json: &str) -> Result<(Workspace, ImportReport), ImportError> {
-    let value: serde_json::Value = super::parse_json(json)?;
-    let header = (value.get("format").and_then(|f| f.as_str()), value.get("version").and_then(|v| v.as_u64()));
-    match header {
-        (Some(FORMAT_NAME), Some(v)) if v <= u64::from(FORMAT_VERSION) && v >= 1 => {}
-        (Some(FORMAT_NAME), Some(v)) => {
+/// Whether a JSON value claims to be Annota JSON.
+pub fn is_annota(value: &serde_json::Value) -> bool {
+    value.get("format").and_then(|f| f.as_str()) == Some(FORMAT_NAME)
+}
+
+/// Reads an Annota JSON value: format, version, unit, labels, ids. Placement comes after.
+pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
+    match value.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v >= 1 && v <= u64::from(FORMAT_VERSION) => {}
+        Some(v) => {
             return Err(ImportError::new(format!(
                 "this file is Annota JSON version {v}, made by a newer Annota; this one reads up to version {FORMAT_VERSION}"
             )))
         }
-        _ => return Err(ImportError::new("unknown format: not an Annota JSON file (no \"format\": \"annota\" with a version)")),
+        None => return Err(ImportError::new("not a valid Annota JSON file: it has no version number")),
     }
     let file: AnnotaFile =
         serde_json::from_value(value).map_err(|e| ImportError::new(format!("not a valid Annota JSON file: {e}")))?;
@@ -155,71 +202,48 @@ pub fn import(json: &str) -> Result<(Workspace, ImportReport), ImportError> {
         )));
     }
     let labels = check_labels(file.labels)?;
-    let article = Article {
-        id: file.article.id,
-        title: file.article.title,
-        text: std::rc::Rc::new(TextIndex::new(file.article.text)),
-    };
-    let (annotations, report) = place_all(&article.text, &labels, &file.annotations)?;
-    Ok((Workspace::new(article, labels, annotations), report))
-}
-
-/// Places every record, or says why one cannot be.
-pub fn place_all(
-    text: &TextIndex,
-    labels: &[Label],
-    records: &[AnnotationRecord],
-) -> Result<(Vec<Annotation>, ImportReport), ImportError> {
-    let mut report = ImportReport::default();
-    let mut seen = HashSet::new();
-    let mut out = Vec::with_capacity(records.len());
-    for r in records {
-        if !seen.insert(r.id.as_str()) {
-            return Err(ImportError::new(format!("annotation id \"{}\" appears twice", r.id)));
+    let mut ids = HashSet::new();
+    for id in file.annotations.iter().map(|a| &a.id).chain(file.orphans.iter().map(|o| &o.id)) {
+        if id.is_empty() || id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(ImportError::new(format!("annotation id \"{}\" is empty or contains white space", id.escape_debug())));
         }
-        if r.id.is_empty() || r.id.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(ImportError::new(format!("annotation id \"{}\" is empty or contains white space", r.id.escape_debug())));
-        }
-        if !labels.iter().any(|l| l.id.0 == r.label) {
-            return Err(ImportError::new(format!("annotation \"{}\": label \"{}\" is not in the label set", r.id, r.label)));
-        }
-        let (a, placement) = r.place(text).map_err(ImportError::new)?;
-        match placement {
-            Placement::Exact(_) => report.placed_exactly += 1,
-            Placement::Moved(_) => report.moved += 1,
-        }
-        out.push(a);
-    }
-    Ok((out, report))
-}
-
-/// Labels must have unique, non-empty ids and colours that are plain hex (they end up in CSS).
-pub fn check_labels(labels: Vec<Label>) -> Result<Vec<Label>, ImportError> {
-    if labels.is_empty() {
-        return Err(ImportError::new("the file has no labels"));
-    }
-    let mut seen = HashSet::new();
-    for l in &labels {
-        if l.id.0.trim().is_empty() || !seen.insert(l.id.0.clone()) {
-            return Err(ImportError::new(format!("label id \"{}\" is empty or appears twice", l.id.0)));
-        }
-        if !is_hex_colour(&l.color) {
-            return Err(ImportError::new(format!("label \"{}\": colour \"{}\" is not a #rrggbb colour", l.id.0, l.color)));
+        if !ids.insert(id.as_str()) {
+            return Err(ImportError::new(format!("annotation id \"{id}\" appears twice")));
         }
     }
-    Ok(labels)
+    let orphans = file.orphans.iter().map(|o| o.orphan(&labels)).collect::<Result<Vec<_>, _>>()?;
+    let article = Article { id: file.article.id, title: file.article.title, text: Rc::new(TextIndex::new(file.article.text)) };
+    Ok(Parsed { article, labels, items: file.annotations.iter().map(AnnotationRecord::incoming).collect(), orphans })
 }
 
-pub fn is_hex_colour(s: &str) -> bool {
-    let hex = s.strip_prefix('#').unwrap_or("");
-    matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|c| c.is_ascii_hexdigit())
+/// Reads an Annota JSON file as its own workspace (its text, labels, annotations and orphans).
+pub fn import(json: &str) -> Result<(Workspace, ImportSummary), ImportError> {
+    let value = super::parse_json(json)?;
+    if !is_annota(&value) {
+        return Err(ImportError::new("unknown format: not an Annota JSON file (no \"format\": \"annota\")"));
+    }
+    let parsed = parse(value)?;
+    let mut summary = ImportSummary::new("Annota JSON");
+    let mut no_new_ids = || unreachable!("every Annota JSON annotation has a checked, unique id");
+    let (annotations, mut orphans) = place_all(
+        &parsed.article.text,
+        &parsed.labels,
+        &parsed.items,
+        Some(OffsetUnit::CodePoint),
+        &Timestamp(String::new()),
+        &HashSet::new(),
+        &mut no_new_ids,
+        &mut summary,
+    )?;
+    orphans.extend(parsed.orphans);
+    Ok((Workspace::new(parsed.article, parsed.labels, annotations).with_orphans(orphans), summary))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::annotation::{default_labels, sample_article};
-    use crate::model::text::CharOffset;
+    use crate::model::text::{CharOffset, Span};
     use proptest::prelude::*;
 
     fn ann(id: &str, start: usize, end: usize, label: &str) -> Annotation {
@@ -243,11 +267,20 @@ mod tests {
 
     #[test]
     fn export_then_import_gives_the_same_workspace() {
-        let ws = sample_workspace();
+        let orphan = Orphan {
+            id: AnnotationId("o".into()),
+            label: LabelId("quote".into()),
+            quote: Quote { exact: "lost".into(), prefix: "p".into(), suffix: "s".into() },
+            note: String::new(),
+            created: Timestamp("t".into()),
+            modified: Timestamp("t".into()),
+            reason: "its quote was not found in the text".into(),
+        };
+        let ws = sample_workspace().with_orphans(vec![orphan]);
         let json = export(&ws);
-        let (back, report) = import(&json).unwrap();
+        let (back, summary) = import(&json).unwrap();
         assert_eq!(back, ws);
-        assert_eq!(report, ImportReport { placed_exactly: 3, moved: 0 });
+        assert_eq!((summary.placed_exactly, summary.moved, summary.orphaned), (3, 0, 0));
     }
 
     #[test]
@@ -278,8 +311,9 @@ mod tests {
             (good.replace("\"label\": \"claim\"", "\"label\": \"nope\""), "not in the label set"),
             (good.replace("\"codepoint\"", "\"utf16\""), "offset unit"),
             (good.replace("\"id\": \"b\"", "\"id\": \"a\""), "appears twice"),
-            (good.replace("#f6b73c", "red;background:url(x)"), "colour"),
             (good.replace("\"id\": \"b\"", "\"id\": \"b c\""), "white space"),
+            (good.replace("#f6b73c", "red;background:url(x)"), "colour"),
+            (good.replace("\"start\": 20,", "\"start\": \"20\","), "not a valid Annota JSON file"),
         ];
         for (json, reason) in cases {
             let err = import(&json).unwrap_err();
@@ -288,12 +322,20 @@ mod tests {
     }
 
     #[test]
-    fn a_quote_whose_offsets_moved_is_found_again() {
+    fn a_quote_whose_offsets_moved_is_found_again_and_a_lost_one_is_kept() {
         let ws = sample_workspace();
         let json = export(&ws).replace("\"start\": 20,", "\"start\": 21,");
-        let (back, report) = import(&json).unwrap();
+        let (back, summary) = import(&json).unwrap();
         assert_eq!(back.annotations, ws.annotations);
-        assert_eq!(report.moved, 1);
+        assert_eq!(summary.moved, 1);
+
+        let exact_b = ws.article.text.slice(Span::new(20, 30)).unwrap();
+        let json = export(&ws).replace(&format!("\"exact\": \"{exact_b}\""), "\"exact\": \"نص غير موجود في المقال أصلا\"");
+        let (back, summary) = import(&json).unwrap();
+        assert_eq!(back.annotations.len(), 2);
+        assert_eq!(back.orphans.len(), 1);
+        assert_eq!(back.orphans[0].id.0, "b");
+        assert_eq!(summary.orphaned, 1);
     }
 
     proptest! {

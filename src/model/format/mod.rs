@@ -1,7 +1,17 @@
-//! File formats: each module reads and writes one, with explicit errors.
+//! File formats: each module reads and/or writes one, with explicit errors. This module picks
+//! the format of a file and says where its annotations go.
 
 pub mod annota_json;
+pub mod placing;
+pub mod tabular;
+pub mod w3c;
+pub mod zip;
 
+use crate::model::annotation::{Article, Timestamp};
+use crate::model::state::Workspace;
+use placing::{place_all, ImportSummary, Incoming, OffsetUnit};
+use serde_json::Value;
+use std::collections::HashSet;
 use std::fmt;
 
 /// Why a file was refused. Nothing in the workspace changes when this is returned.
@@ -24,7 +34,7 @@ impl fmt::Display for ImportError {
 
 /// Parses JSON, naming the line and column of a syntax error. serde_json stops at 128 levels
 /// of nesting, so hostile input cannot overflow the stack.
-pub fn parse_json(json: &str) -> Result<serde_json::Value, ImportError> {
+pub fn parse_json(json: &str) -> Result<Value, ImportError> {
     serde_json::from_str(json).map_err(|e| {
         ImportError::new(format!("not valid JSON at line {}, column {}: {}", e.line(), e.column(), describe(&e)))
     })
@@ -39,19 +49,207 @@ fn describe(e: &serde_json::Error) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// A file name made from an article title: letters of any script kept, the rest turned into dashes.
+pub fn file_stem(title: &str) -> String {
+    let mut stem = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            stem.push(c);
+        } else if !stem.ends_with('-') && !stem.is_empty() {
+            stem.push('-');
+        }
+        if stem.chars().count() >= 60 {
+            break;
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() { "article".to_string() } else { stem.to_string() }
+}
 
-    #[test]
-    fn syntax_errors_name_the_line() {
-        let err = parse_json("{\n  \"a\": 1,\n  oops\n}").unwrap_err();
-        assert!(err.message.starts_with("not valid JSON at line 3"), "{}", err.message);
+/// The formats Annota writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    AnnotaJson,
+    W3c,
+    Doccano,
+    LabelStudio,
+    Brat,
+    Csv,
+}
+
+/// A file ready to download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportFile {
+    pub name: String,
+    pub mime: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+impl ExportKind {
+    pub const ALL: [ExportKind; 6] =
+        [ExportKind::AnnotaJson, ExportKind::W3c, ExportKind::Doccano, ExportKind::LabelStudio, ExportKind::Brat, ExportKind::Csv];
+
+    /// The name of its entry in the Export menu.
+    pub fn menu_name(self) -> &'static str {
+        match self {
+            ExportKind::AnnotaJson => "Annota JSON",
+            ExportKind::W3c => "W3C Web Annotation (JSON-LD)",
+            ExportKind::Doccano => "doccano / spaCy (JSONL)",
+            ExportKind::LabelStudio => "Label Studio (JSON)",
+            ExportKind::Brat => "brat standoff (zip)",
+            ExportKind::Csv => "CSV (spreadsheet)",
+        }
     }
 
-    #[test]
-    fn deep_nesting_is_an_error_not_a_crash() {
-        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
-        assert!(parse_json(&deep).unwrap_err().message.contains("recursion limit"));
+    pub fn export(self, ws: &Workspace) -> ExportFile {
+        let stem = file_stem(&ws.article.title);
+        let (suffix, mime, bytes) = match self {
+            ExportKind::AnnotaJson => ("annota.json", "application/json", annota_json::export(ws).into_bytes()),
+            ExportKind::W3c => ("w3c.jsonld", "application/ld+json", w3c::export(ws).into_bytes()),
+            ExportKind::Doccano => ("doccano.jsonl", "application/jsonl", tabular::doccano_export(ws).into_bytes()),
+            ExportKind::LabelStudio => ("label-studio.json", "application/json", tabular::label_studio_export(ws).into_bytes()),
+            ExportKind::Brat => ("brat.zip", "application/zip", tabular::brat_zip(ws, &stem)),
+            ExportKind::Csv => ("csv", "text/csv;charset=utf-8", tabular::csv_export(ws).into_bytes()),
+        };
+        ExportFile { name: format!("{stem}.{suffix}"), mime, bytes }
     }
 }
+
+/// Where an import's annotations go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportTarget {
+    /// A file that carries its text opens that text as the article (Web Annotation files, which
+    /// carry none, still go onto the open article).
+    OwnText,
+    /// Every annotation is found again in the open article's text and added to its annotations.
+    OpenArticle,
+}
+
+/// A new workspace and what happened on the way.
+#[derive(Debug)]
+pub struct Imported {
+    pub workspace: Workspace,
+    pub summary: ImportSummary,
+}
+
+/// What a file holds, before placement.
+struct Source {
+    /// The file's own article and label set, if it has them.
+    article: Option<(Article, Option<Vec<crate::model::annotation::Label>>)>,
+    items: Vec<Incoming>,
+    orphans: Vec<crate::model::annotation::Orphan>,
+    unit: Option<OffsetUnit>,
+}
+
+fn read_source(content: &str, summary: &mut ImportSummary) -> Result<Source, ImportError> {
+    let value = match parse_json(content) {
+        Ok(v) => v,
+        Err(json_error) => {
+            // Perhaps JSON Lines (doccano): every non-empty line a JSON object.
+            let lines: Vec<&str> = content.lines().filter(|l| !l.trim().is_empty()).collect();
+            if lines.len() > 1 {
+                let parsed: Vec<Value> = lines
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| serde_json::from_str(l).map_err(|e| ImportError::new(format!("not valid JSON Lines: line {} ({})", i + 1, describe(&e)))))
+                    .collect::<Result<_, _>>()
+                    .map_err(|e| if lines.first().is_some_and(|l| serde_json::from_str::<Value>(l).is_ok()) { e } else { json_error.clone() })?;
+                if tabular::is_doccano_line(&parsed[0]) {
+                    summary.format = "doccano JSONL";
+                    let doc = tabular::doccano_parse(&parsed, summary)?;
+                    return Ok(document_source(doc, None));
+                }
+            }
+            return Err(json_error);
+        }
+    };
+    if annota_json::is_annota(&value) {
+        summary.format = "Annota JSON";
+        let parsed = annota_json::parse(value)?;
+        return Ok(Source {
+            article: Some((parsed.article, Some(parsed.labels))),
+            items: parsed.items,
+            orphans: parsed.orphans,
+            unit: Some(OffsetUnit::CodePoint),
+        });
+    }
+    if w3c::looks_like(&value) {
+        summary.format = "W3C Web Annotation";
+        return Ok(Source { article: None, items: w3c::parse(&value, summary)?, orphans: vec![], unit: None });
+    }
+    if tabular::is_doccano_line(&value) {
+        summary.format = "doccano JSONL";
+        return Ok(document_source(tabular::doccano_parse(&[value], summary)?, None));
+    }
+    if tabular::is_label_studio(&value) {
+        summary.format = "Label Studio";
+        return Ok(document_source(tabular::label_studio_parse(&value, summary)?, None));
+    }
+    Err(ImportError::new("unknown format: not Annota JSON, W3C Web Annotation, doccano JSONL or Label Studio JSON"))
+}
+
+fn document_source(doc: tabular::Document, unit: Option<OffsetUnit>) -> Source {
+    let title = doc.title.clone().unwrap_or_else(|| crate::model::annotation::title_from_text(&doc.text));
+    Source { article: Some((Article::new(title, doc.text), None)), items: doc.items, orphans: vec![], unit }
+}
+
+/// Reads any supported file and places its annotations. `new_id` makes ids where a file has none.
+pub fn import(
+    content: &str,
+    current: &Workspace,
+    target: ImportTarget,
+    now: &Timestamp,
+    new_id: &mut dyn FnMut() -> String,
+) -> Result<Imported, ImportError> {
+    let mut summary = ImportSummary::new("file");
+    let source = read_source(content, &mut summary)?;
+    match (target, source.article) {
+        (ImportTarget::OwnText, Some((article, labels))) => {
+            let labels = labels.unwrap_or_else(|| (*current.labels).clone());
+            let (annotations, mut orphans) =
+                place_all(&article.text, &labels, &source.items, source.unit, now, &HashSet::new(), new_id, &mut summary)?;
+            orphans.extend(source.orphans);
+            Ok(Imported { workspace: Workspace::new(article, labels, annotations).with_orphans(orphans), summary })
+        }
+        (_, file_article) => {
+            if let Some((article, _)) = &file_article {
+                if article.text.as_str() != current.article.text.as_str() {
+                    summary.notes.push("Its text differs from the open article's, so each annotation was found again by its quote.".into());
+                }
+            }
+            let taken: HashSet<String> = current.annotations.iter().map(|a| a.id.0.clone()).chain(current.orphans.iter().map(|o| o.id.0.clone())).collect();
+            // Items with offsets but no quote (doccano) get their quote from the file's own text,
+            // so that they can be found again in the open article's.
+            let items: Vec<Incoming> = match &file_article {
+                Some((article, _)) => source.items.into_iter().map(|it| with_quote_from(&article.text, it, source.unit)).collect(),
+                None => source.items,
+            };
+            let (added, mut orphans) = place_all(&current.article.text, &current.labels, &items, source.unit, now, &taken, new_id, &mut summary)?;
+            orphans.extend(source.orphans.into_iter().filter(|o| !taken.contains(&o.id.0)));
+            let mut annotations = (*current.annotations).clone();
+            annotations.extend(added);
+            let mut all_orphans = (*current.orphans).clone();
+            all_orphans.extend(orphans);
+            let ws = Workspace::new(current.article.clone(), (*current.labels).clone(), annotations).with_orphans(all_orphans);
+            Ok(Imported { workspace: ws, summary })
+        }
+    }
+}
+
+fn with_quote_from(text: &crate::model::text::TextIndex, it: Incoming, unit: Option<OffsetUnit>) -> Incoming {
+    if it.exact.is_some() || unit == Some(OffsetUnit::Utf16) {
+        return it;
+    }
+    let (Some(s), Some(e)) = (it.start, it.end) else { return it };
+    let span = crate::model::text::Span::new(s, e);
+    match text.slice(span) {
+        Some(exact) if s < e => {
+            let q = crate::model::quote::Quote::of(text, span);
+            Incoming { exact: Some(exact.to_string()), prefix: Some(q.prefix), suffix: Some(q.suffix), ..it }
+        }
+        _ => it,
+    }
+}
+
+#[cfg(test)]
+mod tests;

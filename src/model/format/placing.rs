@@ -1,0 +1,304 @@
+//! Placing imported annotations in a text: offsets checked against quotes, UTF-16 offsets
+//! detected and converted, quotes found again (exactly, by context, or fuzzily), orphans kept.
+
+use super::ImportError;
+use crate::model::annotation::{Annotation, AnnotationId, Label, LabelId, Orphan, Timestamp};
+use crate::model::quote::{anchor, Placement, Quote};
+use crate::model::text::{CharOffset, Span, TextIndex, Utf16Offset};
+use std::collections::HashSet;
+
+/// The unit a file's offsets are in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OffsetUnit {
+    CodePoint,
+    Utf16,
+}
+
+/// One annotation as a file describes it, before it is placed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Incoming {
+    pub id: Option<String>,
+    pub label: String,
+    /// Offsets in the file's unit, as the file gave them.
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    pub exact: Option<String>,
+    pub prefix: Option<String>,
+    pub suffix: Option<String>,
+    pub note: String,
+    pub created: Option<String>,
+    pub modified: Option<String>,
+}
+
+/// What an import did, to tell the user.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportSummary {
+    pub format: &'static str,
+    pub placed_exactly: usize,
+    pub moved: usize,
+    pub fuzzy: usize,
+    pub orphaned: usize,
+    /// One reason per annotation that was not understood at all.
+    pub rejected: Vec<String>,
+    /// Anything else worth saying (offsets converted, extra documents ignored).
+    pub notes: Vec<String>,
+}
+
+impl ImportSummary {
+    pub fn new(format: &'static str) -> Self {
+        ImportSummary { format, ..Default::default() }
+    }
+
+    pub fn total_placed(&self) -> usize {
+        self.placed_exactly + self.moved + self.fuzzy
+    }
+
+    /// One sentence for the user.
+    pub fn describe(&self) -> String {
+        let mut parts = vec![format!("{} placed exactly", self.placed_exactly)];
+        if self.moved > 0 {
+            parts.push(format!("{} moved (found by their quote)", self.moved));
+        }
+        if self.fuzzy > 0 {
+            parts.push(format!("{} found by an approximate match", self.fuzzy));
+        }
+        if self.orphaned > 0 {
+            parts.push(format!("{} orphaned (kept, listed under Orphans)", self.orphaned));
+        }
+        if !self.rejected.is_empty() {
+            let reasons: Vec<&str> = self.rejected.iter().take(3).map(String::as_str).collect();
+            parts.push(format!("{} rejected ({})", self.rejected.len(), reasons.join("; ")));
+        }
+        let mut s = format!("{}: {}.", self.format, parts.join(", "));
+        for n in &self.notes {
+            s.push(' ');
+            s.push_str(n);
+        }
+        s
+    }
+}
+
+/// Finds the label a file means: by id or by name, ignoring case.
+pub fn resolve_label<'a>(labels: &'a [Label], name: &str) -> Option<&'a Label> {
+    let wanted = name.trim().to_lowercase();
+    labels.iter().find(|l| l.id.0.to_lowercase() == wanted || l.name.to_lowercase() == wanted)
+}
+
+fn slice_utf16(text: &TextIndex, start: usize, end: usize) -> Option<&str> {
+    let s = text.char_of_utf16(Utf16Offset(start))?;
+    let e = text.char_of_utf16(Utf16Offset(end))?;
+    text.slice(Span { start: s, end: e })
+}
+
+/// Decides the unit of offsets that came with quotes: UTF-16 if more quotes match that way.
+pub fn detect_unit(text: &TextIndex, items: &[Incoming]) -> OffsetUnit {
+    let (mut cp, mut u16) = (0usize, 0usize);
+    for it in items {
+        let (Some(s), Some(e), Some(exact)) = (it.start, it.end, it.exact.as_deref()) else { continue };
+        if text.slice(Span::new(s, e)) == Some(exact) {
+            cp += 1;
+        }
+        if slice_utf16(text, s, e) == Some(exact) {
+            u16 += 1;
+        }
+    }
+    if u16 > cp { OffsetUnit::Utf16 } else { OffsetUnit::CodePoint }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 512 && !id.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Places every incoming annotation in `text`. A label outside `labels`, or a span outside the
+/// text with no quote to find it by, refuses the whole file; a quote that cannot be found makes
+/// an orphan. `new_id` makes ids for annotations that have none (or a clashing one).
+pub fn place_all(
+    text: &TextIndex,
+    labels: &[Label],
+    items: &[Incoming],
+    unit: Option<OffsetUnit>,
+    now: &Timestamp,
+    taken_ids: &HashSet<String>,
+    new_id: &mut dyn FnMut() -> String,
+    summary: &mut ImportSummary,
+) -> Result<(Vec<Annotation>, Vec<Orphan>), ImportError> {
+    let unknown: Vec<String> = {
+        let mut seen = Vec::new();
+        for it in items {
+            if resolve_label(labels, &it.label).is_none() && !seen.contains(&it.label) {
+                seen.push(it.label.clone());
+            }
+        }
+        seen
+    };
+    if !unknown.is_empty() {
+        let known: Vec<&str> = labels.iter().map(|l| l.id.0.as_str()).collect();
+        return Err(ImportError::new(format!(
+            "label {} not in the label set ({})",
+            unknown.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ") + if unknown.len() > 1 { " are" } else { " is" },
+            known.join(", ")
+        )));
+    }
+    let unit = unit.unwrap_or_else(|| detect_unit(text, items));
+    if unit == OffsetUnit::Utf16 {
+        summary.notes.push("Its offsets were UTF-16 code units (as JavaScript counts); they were converted to code points.".into());
+    }
+    let mut ids: HashSet<String> = taken_ids.clone();
+    let mut placed = Vec::new();
+    let mut orphans = Vec::new();
+    for (n, it) in items.iter().enumerate() {
+        let label = resolve_label(labels, &it.label).expect("checked above").id.clone();
+        let to_chars = |o: usize| match unit {
+            OffsetUnit::CodePoint => Some(CharOffset(o)),
+            OffsetUnit::Utf16 => text.char_of_utf16(Utf16Offset(o)),
+        };
+        let hint = match (it.start.and_then(to_chars), it.end.and_then(to_chars)) {
+            (Some(s), Some(e)) if s < e && e.0 <= text.char_len() => Some(Span { start: s, end: e }),
+            _ => None,
+        };
+        let id = match it.id.as_deref() {
+            Some(id) if valid_id(id) && !ids.contains(id) => id.to_string(),
+            _ => new_id(),
+        };
+        ids.insert(id.clone());
+        let created = Timestamp(it.created.clone().unwrap_or_else(|| now.0.clone()));
+        let modified = Timestamp(it.modified.clone().unwrap_or_else(|| created.0.clone()));
+        let exact = it.exact.clone().filter(|e| !e.is_empty());
+        let placement = match (&exact, hint) {
+            (Some(exact), _) => {
+                let quote = Quote { exact: exact.clone(), prefix: it.prefix.clone().unwrap_or_default(), suffix: it.suffix.clone().unwrap_or_default() };
+                match anchor(text, &quote, hint) {
+                    Some(p) => p,
+                    None => {
+                        orphans.push(Orphan {
+                            id: AnnotationId(id),
+                            label,
+                            quote,
+                            note: it.note.clone(),
+                            created,
+                            modified,
+                            reason: "its quote was not found in the text".into(),
+                        });
+                        summary.orphaned += 1;
+                        continue;
+                    }
+                }
+            }
+            // No quote to check against: the offsets are all there is.
+            (None, Some(span)) => Placement::Exact(span),
+            (None, None) => match (it.start, it.end) {
+                (Some(s), Some(e)) => {
+                    return Err(ImportError::new(format!(
+                        "annotation {} (\"{}\"): span {s}..{e} is outside the text ({} code points) and has no quote to find it by",
+                        n + 1,
+                        it.id.as_deref().unwrap_or("no id"),
+                        text.char_len()
+                    )))
+                }
+                _ => {
+                    summary.rejected.push(format!("annotation {} has neither offsets nor a quote", n + 1));
+                    continue;
+                }
+            },
+        };
+        match placement {
+            Placement::Exact(_) => summary.placed_exactly += 1,
+            Placement::Moved(_) => summary.moved += 1,
+            Placement::Fuzzy { .. } => summary.fuzzy += 1,
+        }
+        placed.push(Annotation { id: AnnotationId(id), span: placement.span(), label, note: it.note.clone(), created, modified });
+    }
+    Ok((placed, orphans))
+}
+
+/// Labels must have unique, non-empty ids and colours that are plain hex (they end up in CSS).
+pub fn check_labels(labels: Vec<Label>) -> Result<Vec<Label>, ImportError> {
+    if labels.is_empty() {
+        return Err(ImportError::new("the file has no labels"));
+    }
+    let mut seen = HashSet::new();
+    for l in &labels {
+        if l.id.0.trim().is_empty() || !seen.insert(l.id.0.clone()) {
+            return Err(ImportError::new(format!("label id \"{}\" is empty or appears twice", l.id.0)));
+        }
+        if !is_hex_colour(&l.color) {
+            return Err(ImportError::new(format!("label \"{}\": colour \"{}\" is not a #rrggbb colour", l.id.0, l.color)));
+        }
+    }
+    Ok(labels)
+}
+
+pub fn is_hex_colour(s: &str) -> bool {
+    let hex = s.strip_prefix('#').unwrap_or("");
+    matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// A label set id made from a name a foreign file uses.
+pub fn label_id_for(name: &str) -> LabelId {
+    LabelId(name.trim().to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::annotation::default_labels;
+
+    fn counter() -> impl FnMut() -> String {
+        let mut n = 0;
+        move || {
+            n += 1;
+            format!("new-{n}")
+        }
+    }
+
+    fn item(label: &str, start: usize, end: usize, exact: Option<&str>) -> Incoming {
+        Incoming { label: label.into(), start: Some(start), end: Some(end), exact: exact.map(Into::into), ..Default::default() }
+    }
+
+    #[test]
+    fn utf16_offsets_are_detected_by_their_quotes_and_converted() {
+        let text = TextIndex::new("😀😀 قال لافروف 👍 نعم");
+        // "لافروف" starts at code point 7, UTF-16 unit 9.
+        let items = vec![item("actor", 9, 15, Some("لافروف")), item("Claim", 16, 20, Some("👍 ن"))];
+        assert_eq!(detect_unit(&text, &items), OffsetUnit::Utf16);
+        let mut summary = ImportSummary::new("test");
+        let (placed, orphans) = place_all(&text, &default_labels(), &items, None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut summary).unwrap();
+        assert!(orphans.is_empty());
+        assert_eq!(text.slice(placed[0].span), Some("لافروف"));
+        assert_eq!(text.slice(placed[1].span), Some("👍 ن"));
+        assert_eq!(placed[1].label.0, "claim", "labels match by name, ignoring case");
+        assert_eq!(summary.placed_exactly, 2);
+        assert!(summary.notes[0].contains("UTF-16"));
+    }
+
+    #[test]
+    fn unknown_labels_refuse_the_file_and_lost_quotes_become_orphans() {
+        let text = TextIndex::new("abc def");
+        let labels = default_labels();
+        let mut s = ImportSummary::new("t");
+        let err = place_all(&text, &labels, &[item("PERSON", 0, 3, None)], None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut s).unwrap_err();
+        assert!(err.message.contains("\"PERSON\" is not in the label set (claim, quote, actor)"), "{}", err.message);
+
+        let err = place_all(&text, &labels, &[item("claim", 5, 50, None)], None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut s).unwrap_err();
+        assert!(err.message.contains("outside the text"), "{}", err.message);
+
+        let mut s = ImportSummary::new("t");
+        let (placed, orphans) = place_all(&text, &labels, &[item("claim", 0, 3, Some("xyz uvw")), item("quote", 4, 7, Some("def"))], None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut s).unwrap();
+        assert_eq!(placed.len(), 1);
+        assert_eq!(orphans.len(), 1);
+        assert_eq!(orphans[0].quote.exact, "xyz uvw");
+        assert_eq!((s.placed_exactly, s.orphaned), (1, 1));
+    }
+
+    #[test]
+    fn clashing_or_missing_ids_get_new_ones() {
+        let text = TextIndex::new("abc def");
+        let mut items = vec![item("claim", 0, 3, Some("abc")), item("claim", 4, 7, Some("def"))];
+        items[0].id = Some("x".into());
+        items[1].id = Some("x".into());
+        let mut s = ImportSummary::new("t");
+        let (placed, _) = place_all(&text, &default_labels(), &items, None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut s).unwrap();
+        assert_eq!(placed[0].id.0, "x");
+        assert_eq!(placed[1].id.0, "new-1");
+    }
+}

@@ -1,0 +1,309 @@
+//! The formats of NLP and spreadsheet tools: doccano / spaCy JSONL, Label Studio tasks, brat
+//! standoff and CSV. All offsets are code points (Python's `str` indexes).
+
+use super::placing::{ImportSummary, Incoming};
+use super::zip;
+use super::ImportError;
+use crate::model::state::Workspace;
+use crate::model::text::Span;
+use serde_json::{json, Value};
+
+/// doccano's sequence-labelling JSONL (one line per article), which spaCy reads with `Doc.char_span`.
+pub fn doccano_export(ws: &Workspace) -> String {
+    let labels: Vec<Value> = ws.annotations.iter().map(|a| json!([a.span.start.0, a.span.end.0, a.label.0])).collect();
+    let mut line = serde_json::to_string(&json!({ "text": ws.article.text.as_str(), "label": labels })).expect("serialises");
+    line.push('\n');
+    line
+}
+
+/// A document with its text, read from a file that carries one.
+pub struct Document {
+    pub title: Option<String>,
+    pub text: String,
+    pub items: Vec<Incoming>,
+}
+
+/// Whether a JSON object is a doccano line.
+pub fn is_doccano_line(v: &Value) -> bool {
+    v.get("text").is_some_and(Value::is_string) && (v.get("label").is_some() || v.get("entities").is_some() || v.get("labels").is_some())
+}
+
+fn doccano_document(v: &Value, line: usize) -> Result<Document, ImportError> {
+    let text = v.get("text").and_then(Value::as_str).ok_or_else(|| ImportError::new(format!("line {line}: no \"text\"")))?;
+    let mut items = Vec::new();
+    let bad = |what: &str| ImportError::new(format!("line {line}: {what}"));
+    let num = |x: Option<&Value>| x.and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok());
+    for entry in v.get("label").or_else(|| v.get("labels")).and_then(Value::as_array).into_iter().flatten() {
+        let parts = entry.as_array().ok_or_else(|| bad("each label must be [start, end, \"label\"]"))?;
+        match parts.as_slice() {
+            [s, e, l] => items.push(Incoming {
+                label: l.as_str().ok_or_else(|| bad("a label name must be a string"))?.to_string(),
+                start: Some(num(Some(s)).ok_or_else(|| bad("a start offset is not a whole number"))?),
+                end: Some(num(Some(e)).ok_or_else(|| bad("an end offset is not a whole number"))?),
+                ..Default::default()
+            }),
+            _ => return Err(bad("each label must be [start, end, \"label\"]")),
+        }
+    }
+    for e in v.get("entities").and_then(Value::as_array).into_iter().flatten() {
+        items.push(Incoming {
+            id: e.get("id").map(|i| i.to_string().trim_matches('"').to_string()),
+            label: e.get("label").and_then(Value::as_str).ok_or_else(|| bad("an entity has no label"))?.to_string(),
+            start: Some(num(e.get("start_offset")).ok_or_else(|| bad("an entity has no start_offset"))?),
+            end: Some(num(e.get("end_offset")).ok_or_else(|| bad("an entity has no end_offset"))?),
+            ..Default::default()
+        });
+    }
+    Ok(Document { title: None, text: text.to_string(), items })
+}
+
+/// Reads doccano JSONL: the first line is the document; the summary says how many others there were.
+pub fn doccano_parse(lines: &[Value], summary: &mut ImportSummary) -> Result<Document, ImportError> {
+    let first = lines.first().ok_or_else(|| ImportError::new("the file holds no documents"))?;
+    let doc = doccano_document(first, 1)?;
+    if lines.len() > 1 {
+        summary.notes.push(format!("The file holds {} documents; the first was opened.", lines.len()));
+    }
+    Ok(doc)
+}
+
+/// Label Studio tasks for a `<Labels name="label" toName="text">` + `<Text name="text">` config.
+pub fn label_studio_export(ws: &Workspace) -> String {
+    let text = &ws.article.text;
+    let results: Vec<Value> = ws
+        .annotations
+        .iter()
+        .map(|a| {
+            let name = ws.label(&a.label).map_or(a.label.0.clone(), |l| l.name.clone());
+            let mut r = json!({
+                "id": a.id.0,
+                "from_name": "label",
+                "to_name": "text",
+                "type": "labels",
+                "origin": "manual",
+                "value": { "start": a.span.start.0, "end": a.span.end.0, "text": text.slice(a.span).unwrap_or(""), "labels": [name] }
+            });
+            if !a.note.is_empty() {
+                r["meta"] = json!({ "text": [a.note] });
+            }
+            r
+        })
+        .collect();
+    let task = json!([{
+        "data": { "text": text.as_str(), "title": ws.article.title, "article_id": ws.article.id },
+        "annotations": [{ "result": results, "ground_truth": false }]
+    }]);
+    serde_json::to_string_pretty(&task).expect("serialises")
+}
+
+/// The labelling config that matches [`label_studio_export`].
+pub fn label_studio_config(ws: &Workspace) -> String {
+    let mut xml = String::from("<View>\n  <Labels name=\"label\" toName=\"text\">\n");
+    for l in ws.labels.iter() {
+        xml.push_str(&format!("    <Label value=\"{}\" background=\"{}\"/>\n", xml_escape(&l.name), l.color));
+    }
+    xml.push_str("  </Labels>\n  <Text name=\"text\" value=\"$text\" granularity=\"symbol\"/>\n</View>\n");
+    xml
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Whether a JSON value is Label Studio tasks (an array of them, or one).
+pub fn is_label_studio(v: &Value) -> bool {
+    let task = |t: &Value| t.get("data").is_some_and(Value::is_object) && (t.get("annotations").is_some() || t.get("predictions").is_some() || t.get("data").is_some());
+    match v {
+        Value::Array(a) => a.first().is_some_and(task),
+        other => task(other) && other.get("data").is_some(),
+    }
+}
+
+pub fn label_studio_parse(v: &Value, summary: &mut ImportSummary) -> Result<Document, ImportError> {
+    let tasks: Vec<&Value> = match v {
+        Value::Array(a) => a.iter().collect(),
+        other => vec![other],
+    };
+    let task = tasks.first().ok_or_else(|| ImportError::new("the file holds no tasks"))?;
+    if tasks.len() > 1 {
+        summary.notes.push(format!("The file holds {} tasks; the first was opened.", tasks.len()));
+    }
+    let data = task.get("data").and_then(Value::as_object).ok_or_else(|| ImportError::new("the task has no \"data\""))?;
+    let text = data
+        .get("text")
+        .and_then(Value::as_str)
+        .or_else(|| data.values().find_map(Value::as_str))
+        .ok_or_else(|| ImportError::new("the task's data has no text"))?;
+    let completed = task.get("annotations").and_then(Value::as_array).and_then(|a| a.first());
+    let predicted = task.get("predictions").and_then(Value::as_array).and_then(|a| a.first());
+    let results = completed.or(predicted).and_then(|a| a.get("result")).and_then(Value::as_array).cloned().unwrap_or_default();
+    let mut items = Vec::new();
+    for (i, r) in results.iter().enumerate() {
+        let value = r.get("value");
+        let labels = value.and_then(|v| v.get("labels")).and_then(Value::as_array);
+        let (Some(value), Some(label)) = (value, labels.and_then(|l| l.first()).and_then(Value::as_str)) else {
+            summary.rejected.push(format!("result {} is not a text label (type {})", i + 1, r.get("type").unwrap_or(&Value::Null)));
+            continue;
+        };
+        let num = |k: &str| value.get(k).and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok());
+        let note = r.get("meta").and_then(|m| m.get("text")).and_then(Value::as_array).map(|t| {
+            t.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n")
+        });
+        items.push(Incoming {
+            id: r.get("id").and_then(Value::as_str).map(str::to_string),
+            label: label.to_string(),
+            start: num("start"),
+            end: num("end"),
+            exact: value.get("text").and_then(Value::as_str).map(str::to_string),
+            note: note.unwrap_or_default(),
+            ..Default::default()
+        });
+    }
+    Ok(Document { title: data.get("title").and_then(Value::as_str).map(str::to_string), text: text.to_string(), items })
+}
+
+/// brat's `.ann`: a text-bound annotation per span, split into fragments at line breaks (brat
+/// draws one line at a time), and each note as an AnnotatorNotes line.
+pub fn brat_ann(ws: &Workspace) -> String {
+    let text = &ws.article.text;
+    let mut out = String::new();
+    let mut notes = 0;
+    for (n, a) in ws.annotations.iter().enumerate() {
+        let fragments: Vec<Span> = text
+            .paragraphs()
+            .iter()
+            .filter(|p| p.span.overlaps(&a.span))
+            .map(|p| Span { start: p.span.start.max(a.span.start), end: p.span.end.min(a.span.end) })
+            .collect();
+        let fragments = if fragments.is_empty() { vec![a.span] } else { fragments };
+        let offsets: Vec<String> = fragments.iter().map(|f| format!("{} {}", f.start, f.end)).collect();
+        let quoted: Vec<&str> = fragments.iter().map(|f| text.slice(*f).unwrap_or("")).collect();
+        out.push_str(&format!("T{}\t{} {}\t{}\n", n + 1, brat_type(&a.label.0), offsets.join(";"), quoted.join(" ")));
+        if !a.note.is_empty() {
+            notes += 1;
+            out.push_str(&format!("#{notes}\tAnnotatorNotes T{}\t{}\n", n + 1, one_line(&a.note)));
+        }
+    }
+    out
+}
+
+fn brat_type(label: &str) -> String {
+    label.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+}
+
+fn one_line(s: &str) -> String {
+    s.split(|c: char| c == '\n' || c == '\r' || c == '\t').filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// brat's configuration for the labels: entity types and their colours.
+fn brat_conf(ws: &Workspace) -> (String, String) {
+    let types: Vec<String> = ws.labels.iter().map(|l| brat_type(&l.id.0)).collect();
+    let annotation = format!("[entities]\n{}\n\n[relations]\n\n[events]\n\n[attributes]\n", types.join("\n"));
+    let mut visual = String::from("[labels]\n");
+    for (l, t) in ws.labels.iter().zip(&types) {
+        visual.push_str(&format!("{t} | {}\n", l.name));
+    }
+    visual.push_str("\n[drawing]\n");
+    for (l, t) in ws.labels.iter().zip(&types) {
+        visual.push_str(&format!("{t}\tbgColor:{}\n", l.color));
+    }
+    (annotation, visual)
+}
+
+/// A zip with `<stem>.txt` (the exact text), `<stem>.ann`, `annotation.conf` and `visual.conf`.
+pub fn brat_zip(ws: &Workspace, stem: &str) -> Vec<u8> {
+    let (annotation, visual) = brat_conf(ws);
+    zip::stored(&[
+        (format!("{stem}.txt"), ws.article.text.as_str().as_bytes().to_vec()),
+        (format!("{stem}.ann"), brat_ann(ws).into_bytes()),
+        ("annotation.conf".into(), annotation.into_bytes()),
+        ("visual.conf".into(), visual.into_bytes()),
+    ])
+}
+
+/// One CSV row per annotation, RFC 4180 quoting, CRLF, UTF-8 with a BOM for spreadsheet programs.
+/// A cell that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe.
+pub fn csv_export(ws: &Workspace) -> String {
+    let text = &ws.article.text;
+    let mut out = String::from("\u{FEFF}id,label,start,end,exact,note\r\n");
+    for a in ws.annotations.iter() {
+        let cells = [a.id.0.clone(), a.label.0.clone(), a.span.start.0.to_string(), a.span.end.0.to_string(), text.slice(a.span).unwrap_or("").to_string(), a.note.clone()];
+        let row: Vec<String> = cells.iter().enumerate().map(|(i, c)| csv_cell(c, i >= 4)).collect();
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn csv_cell(value: &str, guard: bool) -> String {
+    let value = if guard && value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::annotation::{default_labels, Annotation, AnnotationId, Article, LabelId, Timestamp};
+
+    fn ws() -> Workspace {
+        let text = "قال لافروف: \"نعم\" 😀\nسطر, ثانٍ";
+        let mk = |id: &str, s: usize, e: usize, l: &str, note: &str| Annotation {
+            id: AnnotationId(id.into()),
+            span: Span::new(s, e),
+            label: LabelId(l.into()),
+            note: note.into(),
+            created: Timestamp("t".into()),
+            modified: Timestamp("t".into()),
+        };
+        Workspace::new(
+            Article::new("t", text),
+            default_labels(),
+            vec![mk("a", 4, 10, "actor", ""), mk("b", 12, 24, "quote", "=SUM(A1)\nsecond line"), mk("c", 18, 19, "claim", "")],
+        )
+    }
+
+    #[test]
+    fn doccano_line_has_code_point_offsets() {
+        let line = doccano_export(&ws());
+        assert_eq!(line.lines().count(), 1);
+        let v: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["label"][0], json!([4, 10, "actor"]));
+        let doc = doccano_parse(&[v], &mut ImportSummary::new("d")).unwrap();
+        assert_eq!(doc.items[1].start, Some(12));
+        assert_eq!(doc.items[1].label, "quote");
+    }
+
+    #[test]
+    fn brat_splits_spans_at_line_breaks_and_keeps_notes() {
+        let ann = brat_ann(&ws());
+        assert_eq!(
+            ann,
+            "T1\tactor 4 10\tلافروف\nT2\tquote 12 19;20 24\t\"نعم\" 😀 سطر,\n#1\tAnnotatorNotes T2\t=SUM(A1) second line\nT3\tclaim 18 19\t😀\n"
+        );
+    }
+
+    #[test]
+    fn csv_quotes_and_guards_formulas() {
+        let csv = csv_export(&ws());
+        assert!(csv.starts_with("\u{FEFF}id,label,start,end,exact,note\r\n"));
+        assert!(csv.contains("b,quote,12,24,\"\"\"نعم\"\" 😀\nسطر,\",\"'=SUM(A1)\nsecond line\"\r\n"), "{csv}");
+    }
+
+    #[test]
+    fn label_studio_round_trip_of_fields() {
+        let w = ws();
+        let v: Value = serde_json::from_str(&label_studio_export(&w)).unwrap();
+        assert!(is_label_studio(&v));
+        let doc = label_studio_parse(&v, &mut ImportSummary::new("ls")).unwrap();
+        assert_eq!(doc.text, w.article.text.as_str());
+        assert_eq!(doc.items.len(), 3);
+        assert_eq!(doc.items[1].exact.as_deref(), Some("\"نعم\" 😀\nسطر,"));
+        assert_eq!(doc.items[1].note, "=SUM(A1)\nsecond line");
+        assert_eq!(doc.items[0].label, "Actor");
+        assert!(label_studio_config(&w).contains("<Label value=\"Claim\" background=\"#f6b73c\"/>"));
+    }
+}

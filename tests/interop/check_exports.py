@@ -1,0 +1,213 @@
+"""Checks Annota's exports with the tools and specifications they are for, independently of Annota's code.
+
+Usage: python check_exports.py DIR
+DIR holds one export of each kind, downloaded from the app: *.annota.json, *.w3c.jsonld,
+*.doccano.jsonl, *.label-studio.json, *.brat.zip, *.csv. The Annota JSON file is the reference.
+
+- W3C Web Annotation: every MUST-level assertion schema of the official test suite (collection,
+  embedded page, each annotation), and JSON-LD expansion against the vendored context with no
+  property dropped.
+- doccano / spaCy: every span is a `Doc.char_span` of a spaCy Doc of the text.
+- Label Studio: every result's text is text[start:end]; every label is in the shipped config.
+- brat: the .txt is the exact article; every fragment of every T line slices to its text.
+- CSV: opens as UTF-8 with BOM; each row's start/end slice the text to its exact.
+Prints one line per check and exits non-zero if any fails.
+"""
+import csv
+import glob
+import io
+import json
+import os
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+# The official W3C test-suite schemas and context, vendored unmodified (see vendor/*/NOTICE.md).
+VENDOR = os.path.join(HERE, "vendor")
+
+failures = []
+
+
+def check(name, ok, detail=""):
+    print(("ok   " if ok else "FAIL ") + name + (f": {detail}" if detail and not ok else ""))
+    if not ok:
+        failures.append(name)
+
+
+def one(directory, pattern):
+    found = glob.glob(os.path.join(directory, pattern))
+    if len(found) != 1:
+        raise SystemExit(f"expected one {pattern} in {directory}, found {found}")
+    return found[0]
+
+
+def load_w3c_suite():
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT4
+
+    suite = os.path.join(VENDOR, "w3c-web-annotation-tests")
+    resources = []
+    by_path = {}
+    for path in glob.glob(os.path.join(suite, "**", "*.json"), recursive=True):
+        with open(path, encoding="utf-8") as f:
+            schema = json.load(f)
+        resources.append((schema["id"], Resource(contents=schema, specification=DRAFT4)))
+        by_path[os.path.relpath(path, suite)] = schema
+    registry = Registry().with_resources(resources)
+
+    def manifest(rel):
+        with open(os.path.join(suite, rel), encoding="utf-8") as f:
+            return [by_path[a] for a in json.load(f)["assertions"]]
+
+    return registry, manifest
+
+
+def check_w3c(path, reference):
+    import jsonschema
+    from pyld import jsonld
+
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    registry, manifest = load_w3c_suite()
+    checker = jsonschema.Draft4Validator.FORMAT_CHECKER
+
+    def run(manifest_rel, instance, what):
+        bad = []
+        for schema in manifest(manifest_rel):
+            v = jsonschema.Draft4Validator(schema, registry=registry, format_checker=checker)
+            errors = list(v.iter_errors(instance))
+            if errors:
+                bad.append(f"{schema['id']}: {errors[0].message[:160]}")
+        check(f"W3C MUST assertions: {what}", not bad, "; ".join(bad))
+
+    run("collections/collectionMusts.test", doc, "the AnnotationCollection")
+    run("collections/pages/pageMusts.test", doc["first"], "the embedded AnnotationPage")
+    items = doc["first"]["items"]
+    for i, item in enumerate(items):
+        run("annotations/annotationMusts.test", item, f"annotation {i + 1}")
+    check("W3C: one annotation per span", len(items) == len(reference["annotations"]) == doc["total"])
+
+    # JSON-LD: expand against the vendored context; every leaf value must survive.
+    with open(os.path.join(VENDOR, "w3c-web-annotation-context", "anno.jsonld"), encoding="utf-8") as f:
+        context = json.load(f)
+
+    def loader(url, options=None):
+        if url.rstrip("/") in ("http://www.w3.org/ns/anno.jsonld", "https://www.w3.org/ns/anno.jsonld"):
+            return {"contextUrl": None, "documentUrl": url, "document": context}
+        raise RuntimeError(f"no network: {url}")
+
+    expanded = jsonld.expand(doc, {"documentLoader": loader})
+
+    def leaves_in(value, skip_context=True):
+        if isinstance(value, dict):
+            return sum(leaves_in(v) for k, v in value.items() if not (skip_context and k == "@context"))
+        if isinstance(value, list):
+            return sum(leaves_in(v) for v in value)
+        return 1
+
+    def leaves_out(value):
+        if isinstance(value, dict) and "@value" in value:
+            return 1  # a typed or language-tagged literal is still one value
+        if isinstance(value, dict):
+            n = 0
+            for k, v in value.items():
+                if k in ("@id", "@value"):
+                    n += 1
+                elif k == "@type":
+                    n += len(v) if isinstance(v, list) else 1
+                elif k not in ("@language", "@direction"):
+                    n += leaves_out(v)
+            return n
+        if isinstance(value, list):
+            return sum(leaves_out(v) for v in value)
+        return 0
+
+    before, after = leaves_in(doc), leaves_out(expanded)
+    check("JSON-LD expansion keeps every property", before == after, f"{before} values in, {after} after expansion")
+
+    text = reference["article"]["text"]
+    cps = list(text)
+    for item, ref in zip(items, reference["annotations"]):
+        sel = {s["type"]: s for s in item["target"]["selector"]}
+        pos, quote = sel["TextPositionSelector"], sel["TextQuoteSelector"]
+        ok = "".join(cps[pos["start"]:pos["end"]]) == quote["exact"] == ref["exact"]
+        check(f"W3C position slices to quote ({ref['id'][:8]})", ok)
+
+
+def check_spacy(path, reference):
+    import spacy
+
+    with open(path, encoding="utf-8") as f:
+        lines = [json.loads(l) for l in f if l.strip()]
+    check("doccano: one line per article", len(lines) == 1)
+    nlp = spacy.blank("xx")
+    doc = nlp(lines[0]["text"])
+    for (start, end, label), ref in zip(lines[0]["label"], reference["annotations"]):
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        ok = span is not None and doc.text[start:end] == ref["exact"] and label == ref["label"]
+        check(f"spaCy char_span {start}:{end} {label}", ok)
+
+
+def check_label_studio(path, config_path, reference):
+    with open(path, encoding="utf-8") as f:
+        tasks = json.load(f)
+    labels = {l.get("value") for l in ET.parse(config_path).getroot().iter("Label")}
+    text = tasks[0]["data"]["text"]
+    check("Label Studio: the task's text is the article", text == reference["article"]["text"])
+    for r in tasks[0]["annotations"][0]["result"]:
+        v = r["value"]
+        ok = text[v["start"]:v["end"]] == v["text"] and r["from_name"] == "label" and r["to_name"] == "text"
+        ok = ok and all(l in labels for l in v["labels"])
+        check(f"Label Studio result {r['id'][:8]} on the right text, label in config", ok)
+
+
+def check_brat(path, reference):
+    z = zipfile.ZipFile(path)
+    names = z.namelist()
+    txt = [n for n in names if n.endswith(".txt")][0]
+    ann = [n for n in names if n.endswith(".ann")][0]
+    text = z.read(txt).decode("utf-8")
+    check("brat: .txt is the exact article", text == reference["article"]["text"])
+    conf = z.read("annotation.conf").decode("utf-8")
+    entities = conf.split("[entities]")[1].split("[")[0].split()
+    t_lines = [l for l in z.read(ann).decode("utf-8").splitlines() if l.startswith("T")]
+    check("brat: one T line per annotation", len(t_lines) == len(reference["annotations"]))
+    for line in t_lines:
+        tid, middle, quoted = line.split("\t")
+        kind, offsets = middle.split(" ", 1)
+        frags = [text[int(a):int(b)] for a, b in (f.split(" ") for f in offsets.split(";"))]
+        check(f"brat {tid}: fragments slice to its text, type declared", " ".join(frags) == quoted and kind in entities)
+
+
+def check_csv(path, reference):
+    with open(path, "rb") as f:
+        raw = f.read()
+    check("CSV starts with a UTF-8 BOM", raw.startswith(b"\xef\xbb\xbf"))
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    text = reference["article"]["text"]
+    check("CSV: one row per annotation", len(rows) == len(reference["annotations"]))
+    for row, ref in zip(rows, reference["annotations"]):
+        exact = row["exact"][1:] if row["exact"].startswith("'") and not text[int(row["start"]):].startswith("'") else row["exact"]
+        ok = text[int(row["start"]):int(row["end"])] == exact == ref["exact"] and row["id"] == ref["id"] and row["label"] == ref["label"]
+        check(f"CSV row {row['id'][:8]}", ok)
+
+
+def main():
+    directory = sys.argv[1]
+    with open(one(directory, "*.annota.json"), encoding="utf-8") as f:
+        reference = json.load(f)
+    if not reference["annotations"]:
+        raise SystemExit("the reference export has no annotations: nothing would be checked")
+    check_w3c(one(directory, "*.w3c.jsonld"), reference)
+    check_spacy(one(directory, "*.doccano.jsonl"), reference)
+    check_label_studio(one(directory, "*.label-studio.json"), os.path.join(ROOT, "docs", "label-studio-config.xml"), reference)
+    check_brat(one(directory, "*.brat.zip"), reference)
+    check_csv(one(directory, "*.csv"), reference)
+    print(f"{len(failures)} failed")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
