@@ -126,7 +126,16 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
                 { "Import onto this article" }
                 <input type="file" accept=".json,.jsonl,.jsonld,application/json" onchange={on_import_onto} class="visually-hidden" />
             </label>
-            <div class="export">
+            <div class="export"
+                onkeydown={{ let exporting = exporting.clone(); Callback::from(move |e: KeyboardEvent| if e.key() == "Escape" { exporting.set(false) }) }}
+                onfocusout={{ let exporting = exporting.clone(); Callback::from(move |e: FocusEvent| {
+                    // Close when focus leaves the menu, not when it moves inside it.
+                    let inside = e.related_target()
+                        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
+                        .zip(e.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok()))
+                        .is_some_and(|(to, menu)| menu.contains(Some(&to)));
+                    if !inside { exporting.set(false) }
+                }) }}>
                 <button aria-haspopup="menu" aria-expanded={exporting.to_string()}
                     onclick={{ let exporting = exporting.clone(); Callback::from(move |_| exporting.set(!*exporting)) }}>{ "Export" }</button>
                 if *exporting {
@@ -134,7 +143,8 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
                         { for ExportKind::ALL.iter().map(|kind| {
                             let kind = *kind;
                             let onclick = { let cb = props.on_export.clone(); let exporting = exporting.clone(); Callback::from(move |_| { exporting.set(false); cb.emit(kind) }) };
-                            html! { <li role="none"><button role="menuitem" {onclick}>{ kind.menu_name() }</button></li> }
+                            // Safari does not focus a clicked button: keep focus where it is so the menu stays open for the click.
+                            html! { <li role="none"><button role="menuitem" {onclick} onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>{ kind.menu_name() }</button></li> }
                         }) }
                     </ul>
                 }
