@@ -7,6 +7,8 @@ let pageErrors = [];
 test.beforeEach(async ({ page }) => {
   pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // Console errors too (a Content-Security-Policy violation shows up only there).
+  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
 });
 test.afterEach(() => expect(pageErrors).toEqual([]));
 
