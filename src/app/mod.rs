@@ -3,6 +3,7 @@
 mod article;
 mod notices;
 mod panel;
+mod tabs;
 mod toolbar;
 mod workspace_menu;
 
@@ -164,7 +165,11 @@ pub fn App() -> Html {
     let dispatch_result = {
         let dispatcher = state.dispatcher();
         let notify = notify.clone();
+        let latest = latest.clone();
         Callback::from(move |r: Result<Action, String>| match r {
+            Ok(action) if latest.borrow().read_only && action.changes_work() => {
+                notify.emit(Notice::new(Level::Info, "This workspace is being edited in another tab. Press Edit here instead to edit here."));
+            }
             Ok(action) => {
                 if matches!(action, Action::Add(_) | Action::PlaceOrphan { .. }) {
                     selection::clear_selection();
@@ -177,12 +182,13 @@ pub fn App() -> Html {
 
     // Save every change as it happens; the article only when it changed.
     // What storage holds of the article now: nothing until it is first written, unless it came from storage.
-    let saved_article = use_mut_ref(|| if *from_storage { article_key(initial_ws) } else { String::new() });
+    let saved_article: Rc<std::cell::RefCell<String>> = use_mut_ref(|| if *from_storage { article_key(initial_ws) } else { String::new() });
     {
         let store = store.clone();
         let saving = saving.clone();
         let notify = notify.clone();
         let ws = state.workspace.clone();
+        let saved_article = saved_article.clone();
         use_effect_with(state.revision, move |revision| {
             if *revision == 0 || matches!(*saving, Saving::Paused(_) | Saving::Unavailable) {
                 return;
@@ -206,6 +212,18 @@ pub fn App() -> Html {
             }
         });
     }
+
+    // One tab edits; others follow it read-only.
+    let tab = use_memo((), |_| Rc::<str>::from(clock::new_annotation_id().0));
+    let tab_ctx = tabs::TabContext {
+        tab: (*tab).clone(),
+        store: store.clone(),
+        latest: latest.clone(),
+        dispatcher: state.dispatcher(),
+        notify: notify.clone(),
+        on_follow: { let saved = saved_article.clone(); Callback::from(move |ws: Workspace| *saved.borrow_mut() = article_key(&ws)) },
+    };
+    tabs::use_single_editor(tab_ctx.clone());
 
     // Keyboard shortcuts, registered once; they read the latest state through `latest`.
     {
@@ -308,6 +326,12 @@ pub fn App() -> Html {
             </header>
             if let Some(text) = saving_banner {
                 <div class="banner warning" role="alert">{ text }</div>
+            }
+            if state.read_only {
+                <div class="banner warning read-only" role="alert">
+                    <span>{ "This workspace is open for editing in another tab. This tab shows its changes as they happen, read-only, so neither tab overwrites the other." }</span>
+                    <button onclick={{ let ctx = tab_ctx.clone(); Callback::from(move |_| ctx.take_over()) }}>{ "Edit here instead" }</button>
+                </div>
             }
             <Notices notices={notices.0.clone()} on_dismiss={dismiss} />
             <Toolbar labels={ws.labels.clone()} text={ws.article.text.clone()} selected={selected.clone()}

@@ -1,7 +1,7 @@
 //! Opening, pasting, importing and downloading: the controls that replace or save the whole workspace.
 
 use super::workspace_for_text;
-use crate::bridge::{clock, files};
+use crate::bridge::{clock, files, html};
 use crate::model::annotation::{title_from_text, Label};
 use crate::model::format::{self, ExportKind, ImportTarget};
 use crate::model::state::Workspace;
@@ -47,7 +47,13 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
             let Some(file) = take_file(&e) else { return };
             let (labels, on_replace, on_error) = (labels.clone(), on_replace.clone(), on_error.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match files::read_text(file).await {
+                let read = files::read_text(file).await.and_then(|mut f| {
+                    if html::looks_like_html(&f.name, &f.text) {
+                        f.text = html::html_to_text(&f.text)?;
+                    }
+                    Ok(f)
+                });
+                match read {
                     Ok(f) => {
                         let chars = f.text.chars().count();
                         let ws = workspace_for_text(title_from_file_name(&f.name), f.text, &labels);
@@ -115,7 +121,7 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
         <nav class="menu" aria-label="Workspace">
             <label class="button file-button">
                 { "Open article" }
-                <input type="file" accept=".txt,text/plain" onchange={on_open} class="visually-hidden" />
+                <input type="file" accept=".txt,.md,.html,.htm,text/plain,text/html" onchange={on_open} class="visually-hidden" />
             </label>
             <button onclick={open_paste}>{ "Paste text" }</button>
             <label class="button file-button" title="Open a file with its own text and annotations: Annota JSON, doccano JSONL, Label Studio JSON (W3C Web Annotation goes onto the open article)">

@@ -85,6 +85,11 @@ impl Store {
         Boot { store, decoded, kept }
     }
 
+    pub fn remove(&self, key: &str) -> Result<(), WriteError> {
+        let storage = self.storage.as_ref().ok_or(WriteError::Unavailable)?;
+        storage.remove_item(key).map_err(|_| WriteError::Unavailable)
+    }
+
     pub fn save_article(&self, ws: &Workspace) -> Result<(), WriteError> {
         self.set(ARTICLE_KEY, &persist::encode_article(&ws.article))
     }

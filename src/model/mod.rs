@@ -4,6 +4,7 @@
 pub mod annotation;
 pub mod format;
 pub mod history;
+pub mod lock;
 pub mod persist;
 pub mod quote;
 pub mod segment;

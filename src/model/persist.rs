@@ -215,3 +215,29 @@ mod tests {
         assert!(d.unreadable[0].reason.contains("another article"));
     }
 }
+
+/// Every storage schema version ever written has a fixture in `tests/fixtures/storage/v<N>/`;
+/// each must still decode, unchanged in meaning, with nothing set aside.
+#[cfg(test)]
+mod fixtures {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn every_schema_version_ever_written_still_reads() {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/storage");
+        let mut versions = 0;
+        for entry in std::fs::read_dir(&root).unwrap() {
+            let dir = entry.unwrap().path();
+            let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+            let decoded = decode(Some(&read("article.json")), Some(&read("annotations.json")));
+            assert!(decoded.unreadable.is_empty(), "{}: {:?}", dir.display(), decoded.unreadable);
+            let ws = decoded.workspace.unwrap();
+            let expected: serde_json::Value = serde_json::from_str(&read("expected.json")).unwrap();
+            let quotes: Vec<String> = ws.annotations.iter().map(|a| format!("{}:{}", a.label.0, ws.article.text.slice(a.span).unwrap())).collect();
+            assert_eq!(serde_json::json!(quotes), expected["quotes"], "{}", dir.display());
+            versions += 1;
+        }
+        assert_eq!(versions, SCHEMA_VERSION as usize, "a fixture for every schema version");
+    }
+}

@@ -108,10 +108,30 @@ pub enum Action {
     Replace(Box<Workspace>),
     /// What storage held at start-up; not undoable.
     Restore(Box<Workspace>),
+    /// Another tab is editing: refuse every change until this tab may edit again.
+    SetReadOnly(bool),
     Select(Option<AnnotationId>),
     /// Select and draw the eye to an annotation (from the side panel).
     Reveal(AnnotationId),
     Filter(Option<LabelId>),
+}
+
+impl Action {
+    /// Whether the action changes the user's work (and so is refused while read-only).
+    pub fn changes_work(&self) -> bool {
+        matches!(
+            self,
+            Action::Add(_)
+                | Action::Relabel { .. }
+                | Action::SetNote { .. }
+                | Action::Delete(_)
+                | Action::PlaceOrphan { .. }
+                | Action::DeleteOrphan(_)
+                | Action::Undo
+                | Action::Redo
+                | Action::Replace(_)
+        )
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -124,11 +144,13 @@ pub struct State {
     pub flash: Option<(AnnotationId, u32)>,
     /// Goes up by one on every change to the workspace: persistence watches it.
     pub revision: u64,
+    /// Set while another tab edits this workspace.
+    pub read_only: bool,
 }
 
 impl State {
     pub fn new(workspace: Workspace) -> Self {
-        State { workspace, history: History::default(), selected: None, filter: None, flash: None, revision: 0 }
+        State { workspace, history: History::default(), selected: None, filter: None, flash: None, revision: 0, read_only: false }
     }
 
     pub fn selected_annotation(&self) -> Option<&Annotation> {
@@ -137,6 +159,9 @@ impl State {
 
     /// The new state after `action`; the same `Rc` when nothing changed, so nothing re-renders.
     pub fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if self.read_only && action.changes_work() {
+            return self;
+        }
         let change = match &action {
             Action::Add(a) => {
                 if self.workspace.check(a).is_err() || self.workspace.annotation(&a.id).is_some() {
@@ -207,7 +232,13 @@ impl State {
                 next.workspace.apply_all(&changes);
                 next.after_change(&changes);
             }
-            Action::Restore(ws) => next = State::new(*ws),
+            Action::Restore(ws) => next = State { read_only: self.read_only, ..State::new(*ws) },
+            Action::SetReadOnly(flag) => {
+                if next.read_only == flag {
+                    return self;
+                }
+                next.read_only = flag;
+            }
             Action::Select(id) => {
                 if next.selected == id {
                     return self;
@@ -341,6 +372,19 @@ mod tests {
         assert_eq!(replaced.workspace, other);
         let back = replaced.reduce(Action::Undo);
         assert_eq!(back.workspace, s.workspace);
+    }
+
+    #[test]
+    fn a_read_only_state_refuses_changes_but_follows_restores() {
+        let s = state().reduce(Action::SetReadOnly(true));
+        let same = s.clone().reduce(Action::Add(ann("a", 1, 5, "claim")));
+        assert!(Rc::ptr_eq(&s, &same));
+        let other = Workspace::new(sample_article(), default_labels(), vec![ann("b", 2, 6, "quote")]);
+        let followed = s.reduce(Action::Restore(Box::new(other.clone())));
+        assert_eq!(followed.workspace, other);
+        assert!(followed.read_only, "a restore keeps the tab read-only");
+        let editing = followed.reduce(Action::SetReadOnly(false)).reduce(Action::Delete(AnnotationId("b".into())));
+        assert!(editing.workspace.annotations.is_empty());
     }
 
     #[test]

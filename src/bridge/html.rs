@@ -1,0 +1,90 @@
+//! HTML articles become plain text: headings and paragraphs kept as paragraphs, everything that
+//! runs, embeds or is page chrome dropped. Parsed by the browser's DOMParser, whose documents
+//! never run scripts, fire handlers or load anything.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node};
+
+/// Elements whose content is never article text.
+const DROPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "svg",
+    "math", "canvas", "video", "audio", "map", "nav", "header", "footer", "aside", "form", "button", "select",
+    "input", "textarea", "head", "title", "meta", "link", "base", "dialog",
+];
+
+/// Elements that start a new paragraph.
+const BLOCKS: &[&str] = &[
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "section", "article", "main", "td",
+    "th", "tr", "dd", "dt", "figcaption", "caption", "br", "hr", "table", "ul", "ol", "dl", "figure", "address",
+];
+
+/// Whether a file's content looks like an HTML page.
+pub fn looks_like_html(name: &str, text: &str) -> bool {
+    let lower = name.to_lowercase();
+    if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
+        return true;
+    }
+    let head = text.trim_start_matches('\u{FEFF}').trim_start().get(..15).unwrap_or("").to_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// The article text of an HTML page: its paragraphs, separated by blank lines.
+pub fn html_to_text(html: &str) -> Result<String, String> {
+    let parser = web_sys::DomParser::new().map_err(|_| "this browser cannot parse HTML".to_string())?;
+    let doc = parser
+        .parse_from_string(html, web_sys::SupportedType::TextHtml)
+        .map_err(|_| "the HTML could not be parsed".to_string())?;
+    let root: Node = match doc.body() {
+        Some(body) => body.into(),
+        None => doc.document_element().ok_or("the HTML has no content")?.into(),
+    };
+    let mut blocks = Vec::new();
+    let mut current = String::new();
+    walk(&root, false, &mut current, &mut blocks);
+    flush(&mut current, &mut blocks);
+    Ok(blocks.join("\n\n"))
+}
+
+fn flush(current: &mut String, blocks: &mut Vec<String>) {
+    let text = current.trim();
+    if !text.is_empty() {
+        blocks.push(text.to_string());
+    }
+    current.clear();
+}
+
+fn walk(node: &Node, pre: bool, current: &mut String, blocks: &mut Vec<String>) {
+    if node.node_type() == Node::TEXT_NODE {
+        let text = node.text_content().unwrap_or_default();
+        if pre {
+            current.push_str(&text);
+        } else {
+            // HTML collapses runs of white space into one space.
+            for (i, word) in text.split(|c: char| c.is_ascii_whitespace()).enumerate() {
+                if i > 0 && !current.ends_with(' ') && !current.is_empty() {
+                    current.push(' ');
+                }
+                current.push_str(word);
+            }
+        }
+        return;
+    }
+    let Some(el) = node.dyn_ref::<Element>() else { return };
+    let tag = el.tag_name().to_lowercase();
+    if DROPPED.contains(&tag.as_str()) || el.has_attribute("hidden") && tag != "body" {
+        return;
+    }
+    let block = BLOCKS.contains(&tag.as_str());
+    if block {
+        flush(current, blocks);
+    }
+    let children = node.child_nodes();
+    for i in 0..children.length() {
+        if let Some(child) = children.item(i) {
+            walk(&child, pre || tag == "pre", current, blocks);
+        }
+    }
+    if block {
+        flush(current, blocks);
+    }
+}
