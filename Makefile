@@ -13,3 +13,10 @@ build:
 
 test:
 	scripts/test.sh
+
+# The benchmark (not part of `make test`): prints a markdown table and writes it into README.md.
+bench:
+	scripts/setup.sh test
+	trunk build --release
+	node bench/generate.js
+	node bench/run.js --readme

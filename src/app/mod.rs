@@ -21,6 +21,17 @@ use wasm_bindgen::JsCast;
 use workspace_menu::WorkspaceMenu;
 use yew::prelude::*;
 
+/// The latest state, for callbacks that run later. Always equal to itself, so passing it as a prop
+/// never causes a re-render.
+#[derive(Clone)]
+pub struct Latest(pub Rc<std::cell::RefCell<Rc<State>>>);
+
+impl PartialEq for Latest {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 impl Reducible for State {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
@@ -194,14 +205,13 @@ pub fn App() -> Html {
                 return;
             }
             let article_key = article_key(&ws);
-            let mut result = Ok(());
-            if *saved_article.borrow() != article_key {
-                result = store.save_article(&ws);
-                if result.is_ok() {
+            let result = crate::bridge::perf::measure("annota:save", || {
+                if *saved_article.borrow() != article_key {
+                    store.save_article(&ws)?;
                     *saved_article.borrow_mut() = article_key;
                 }
-            }
-            let result = result.and_then(|_| store.save_annotations(&ws));
+                store.save_annotations(&ws)
+            });
             match (result, &*saving) {
                 (Ok(()), Saving::Failed(_)) => {
                     saving.set(Saving::Ok);
@@ -297,8 +307,11 @@ pub fn App() -> Html {
         let notify = notify.clone();
         Callback::from(move |kind: ExportKind| {
             let state = latest.borrow().clone();
-            let file = kind.export(&state.workspace);
-            if let Err(e) = download::download_bytes(&file.name, file.mime, &file.bytes) {
+            let result = crate::bridge::perf::measure("annota:export", || {
+                let file = kind.export(&state.workspace);
+                download::download_bytes(&file.name, file.mime, &file.bytes)
+            });
+            if let Err(e) = result {
                 notify.emit(Notice::new(Level::Error, e));
             }
         })
@@ -322,7 +335,7 @@ pub fn App() -> Html {
             <header class="masthead">
                 <h1><span class="logo" aria-hidden="true">{ "✎" }</span>{ "Annota" }</h1>
                 <p class="article-title" dir="auto" title={ws.article.title.clone()}>{ ws.article.title.clone() }</p>
-                <WorkspaceMenu labels={ws.labels.clone()} current={Rc::new(ws.clone())} on_replace={on_replace} on_download={on_download} on_export={on_export} on_error={notify.reform(|m: String| Notice::new(Level::Error, m))} />
+                <WorkspaceMenu labels={ws.labels.clone()} latest={Latest(latest.clone())} on_replace={on_replace} on_download={on_download} on_export={on_export} on_error={notify.reform(|m: String| Notice::new(Level::Error, m))} />
             </header>
             if let Some(text) = saving_banner {
                 <div class="banner warning" role="alert">{ text }</div>

@@ -30,6 +30,36 @@ pub fn shorten(s: &str, n: usize) -> String {
     out
 }
 
+/// How many entries the panel renders at first, and how many more each "Show more" adds.
+const PAGE: usize = 200;
+
+#[derive(Properties, PartialEq)]
+struct EntryProps {
+    id: AnnotationId,
+    label: AttrValue,
+    color: AttrValue,
+    quote: AttrValue,
+    note: AttrValue,
+    current: bool,
+    on_reveal: Callback<AnnotationId>,
+}
+
+#[component]
+fn Entry(props: &EntryProps) -> Html {
+    let onclick = { let cb = props.on_reveal.clone(); let id = props.id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
+    html! {
+        <li>
+            <button class={classes!("entry", props.current.then_some("current"))} aria-current={props.current.then_some("true")} {onclick}>
+                <span class="chip" style={format!("--chip:{}", props.color)}>{ props.label.clone() }</span>
+                <q dir="auto">{ props.quote.clone() }</q>
+                if !props.note.is_empty() {
+                    <span class="note" dir="auto">{ props.note.clone() }</span>
+                }
+            </button>
+        </li>
+    }
+}
+
 #[component]
 pub fn AnnotationsPanel(props: &PanelProps) -> Html {
     let total = props.annotations.len();
@@ -43,6 +73,10 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
         })
     };
     let label_of = |id: &LabelId| props.labels.iter().find(|l| &l.id == id);
+    // Long lists render a page at a time (and always as far as the selected annotation).
+    let extra = use_state(|| 0usize);
+    let selected_at = props.selected.as_ref().and_then(|id| shown.iter().position(|a| &a.id == id));
+    let limit = (PAGE + *extra).max(selected_at.map_or(0, |i| i + 20));
     html! {
         <section class="panel" aria-label="Annotations">
             <h2>{ format!("Annotations ({total})") }</h2>
@@ -66,26 +100,24 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
                 <p class="empty">{ "No annotations with this label." }</p>
             }
             <ol class="entries">
-                { for shown.into_iter().map(|a| {
+                { for shown.iter().take(limit).map(|a| {
                     let label = label_of(&a.label);
-                    let name = label.map_or(a.label.0.clone(), |l| l.name.clone());
-                    let color = label.map_or("#999999".to_string(), |l| l.color.clone());
-                    let quote = shorten(props.text.slice(a.span).unwrap_or(""), 140);
-                    let onclick = { let cb = props.on_reveal.clone(); let id = a.id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
-                    let current = props.selected.as_ref() == Some(&a.id);
                     html! {
-                        <li key={a.id.0.clone()}>
-                            <button class={classes!("entry", current.then_some("current"))} aria-current={current.then_some("true")} {onclick}>
-                                <span class="chip" style={format!("--chip:{color}")}>{ name }</span>
-                                <q dir="auto">{ quote }</q>
-                                if !a.note.is_empty() {
-                                    <span class="note" dir="auto">{ shorten(&a.note, 100) }</span>
-                                }
-                            </button>
-                        </li>
+                        <Entry key={a.id.0.clone()} id={a.id.clone()}
+                            label={AttrValue::from(label.map_or(a.label.0.clone(), |l| l.name.clone()))}
+                            color={AttrValue::from(label.map_or("#999999".to_string(), |l| l.color.clone()))}
+                            quote={AttrValue::from(shorten(props.text.slice(a.span).unwrap_or(""), 140))}
+                            note={AttrValue::from(shorten(&a.note, 100))}
+                            current={props.selected.as_ref() == Some(&a.id)}
+                            on_reveal={props.on_reveal.clone()} />
                     }
                 }) }
             </ol>
+            if shown.len() > limit {
+                <button class="more" onclick={{ let extra = extra.clone(); Callback::from(move |_| extra.set(*extra + PAGE)) }}>
+                    { format!("Show more ({} not shown)", shown.len() - limit) }
+                </button>
+            }
             if !props.orphans.is_empty() {
                 <section class="orphans" aria-label="Orphans">
                     <h3>{ format!("Orphans ({})", props.orphans.len()) }</h3>

@@ -12,8 +12,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct MenuProps {
     pub labels: Rc<Vec<Label>>,
-    /// The workspace now, which imports onto the open article add to.
-    pub current: Rc<Workspace>,
+    /// The state now, whose workspace imports onto the open article add to.
+    pub latest: super::Latest,
     /// A new workspace and a sentence saying what happened.
     pub on_replace: Callback<(Workspace, String)>,
     pub on_download: Callback<()>,
@@ -68,15 +68,16 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
     let import_with = |target: ImportTarget| {
         let on_replace = props.on_replace.clone();
         let on_error = props.on_error.clone();
-        let current = props.current.clone();
+        let latest = props.latest.clone();
         Callback::from(move |e: Event| {
             let Some(file) = take_file(&e) else { return };
-            let (on_replace, on_error, current) = (on_replace.clone(), on_error.clone(), current.clone());
+            let (on_replace, on_error, latest) = (on_replace.clone(), on_error.clone(), latest.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let read = files::read_text(file).await;
+                let current = latest.0.borrow().workspace.clone();
                 let result = read.and_then(|f| {
                     let mut new_id = || clock::new_annotation_id().0;
-                    format::import(&f.text, &current, target, &clock::now(), &mut new_id).map(|r| (f.name, r)).map_err(|e| e.message)
+                    crate::bridge::perf::measure("annota:import", || format::import(&f.text, &current, target, &clock::now(), &mut new_id)).map(|r| (f.name, r)).map_err(|e| e.message)
                 });
                 match result {
                     Ok((name, imported)) => {

@@ -4,5 +4,6 @@ pub mod clock;
 pub mod download;
 pub mod files;
 pub mod html;
+pub mod perf;
 pub mod selection;
 pub mod storage;
