@@ -47,25 +47,58 @@ fn group_by_paragraph(text: &TextIndex, labels: &[Label], annotations: &[Annotat
 
 #[component]
 pub fn ArticleView(props: &ArticleProps) -> Html {
-    let texts = use_memo(props.text.clone(), |text| {
+    let texts: Rc<Vec<AttrValue>> = use_memo(props.text.clone(), |text| {
         text.paragraphs().iter().map(|p| AttrValue::from(text.slice(p.span).unwrap_or("").to_string())).collect::<Vec<_>>()
     });
     let groups = use_memo((props.text.clone(), props.labels.clone(), props.annotations.clone()), |(t, l, a)| {
         group_by_paragraph(t, l, a).into_iter().map(Rc::new).collect::<Vec<_>>()
     });
-    let paragraphs = props.text.paragraphs();
+    let count = props.text.paragraphs().len();
     html! {
         <article class="article" ref={props.article_ref.clone()} onclick={props.onclick.clone()} aria-label="Article">
-            { for paragraphs.iter().enumerate().map(|(i, p)| {
-                let touching = groups[i].clone();
+            { for (0..count.div_ceil(CHUNK)).map(|c| {
+                let range = c * CHUNK..((c + 1) * CHUNK).min(count);
+                let groups: Vec<Rc<Vec<Touching>>> = groups[range.clone()].to_vec();
+                let has = |id: &AnnotationId| groups.iter().any(|g| g.iter().any(|t| &t.id == id));
+                let selected = props.selected.clone().filter(|id| has(id));
+                let flash = props.flash.clone().filter(|(id, _)| has(id));
+                html! {
+                    <Chunk key={c} first={range.start} texts={texts.clone()} full={props.text.clone()} {groups} {selected} {flash} />
+                }
+            }) }
+        </article>
+    }
+}
+
+/// Paragraphs are rendered in chunks, so that an edit compares a few dozen chunks, not every paragraph.
+const CHUNK: usize = 64;
+
+#[derive(Properties, PartialEq)]
+struct ChunkProps {
+    first: usize,
+    texts: Rc<Vec<AttrValue>>,
+    full: Rc<TextIndex>,
+    groups: Vec<Rc<Vec<Touching>>>,
+    selected: Option<AnnotationId>,
+    flash: Option<(AnnotationId, u32)>,
+}
+
+#[component]
+fn Chunk(props: &ChunkProps) -> Html {
+    let paragraphs = props.full.paragraphs();
+    html! {
+        <>
+            { for props.groups.iter().enumerate().map(|(k, touching)| {
+                let i = props.first + k;
                 let has = |id: &AnnotationId| touching.iter().any(|t| &t.id == id);
                 let selected = props.selected.clone().filter(|id| has(id));
                 let flash = props.flash.clone().filter(|(id, _)| has(id));
                 html! {
-                    <Paragraph key={i} span={p.span} text={texts[i].clone()} full={props.text.clone()} {touching} {selected} {flash} />
+                    <Paragraph key={i} span={paragraphs[i].span} text={props.texts[i].clone()} full={props.full.clone()}
+                        touching={touching.clone()} {selected} {flash} />
                 }
             }) }
-        </article>
+        </>
     }
 }
 

@@ -1,6 +1,7 @@
 //! The Yew view: the App wires the pure reducer to the browser bridge; components only render and emit.
 
 mod article;
+mod autosave;
 mod notices;
 mod panel;
 mod tabs;
@@ -41,7 +42,7 @@ impl Reducible for State {
 
 /// Whether changes can be written, and if not, why.
 #[derive(Clone, Debug, PartialEq)]
-enum Saving {
+pub(crate) enum Saving {
     Ok,
     Failed(String),
     /// Storage holds something we could not copy aside: writing would destroy it.
@@ -86,7 +87,7 @@ fn boot() -> Boot {
 }
 
 /// Identifies the article text that storage holds, to write it only when it changed.
-fn article_key(ws: &Workspace) -> String {
+pub(crate) fn article_key(ws: &Workspace) -> String {
     format!("{}#{}", ws.article.id, ws.article.text.char_len())
 }
 
@@ -194,34 +195,15 @@ pub fn App() -> Html {
     // Save every change as it happens; the article only when it changed.
     // What storage holds of the article now: nothing until it is first written, unless it came from storage.
     let saved_article: Rc<std::cell::RefCell<String>> = use_mut_ref(|| if *from_storage { article_key(initial_ws) } else { String::new() });
-    {
-        let store = store.clone();
-        let saving = saving.clone();
-        let notify = notify.clone();
-        let ws = state.workspace.clone();
-        let saved_article = saved_article.clone();
-        use_effect_with(state.revision, move |revision| {
-            if *revision == 0 || matches!(*saving, Saving::Paused(_) | Saving::Unavailable) {
-                return;
-            }
-            let article_key = article_key(&ws);
-            let result = crate::bridge::perf::measure("annota:save", || {
-                if *saved_article.borrow() != article_key {
-                    store.save_article(&ws)?;
-                    *saved_article.borrow_mut() = article_key;
-                }
-                store.save_annotations(&ws)
-            });
-            match (result, &*saving) {
-                (Ok(()), Saving::Failed(_)) => {
-                    saving.set(Saving::Ok);
-                    notify.emit(Notice::new(Level::Info, "Saved again: storage has room now and everything is stored."));
-                }
-                (Ok(()), _) => {}
-                (Err(e), _) => saving.set(Saving::Failed(e.describe())),
-            }
-        });
-    }
+    let saver = autosave::Saver {
+        store: store.clone(),
+        saved_article: saved_article.clone(),
+        pending: use_mut_ref(|| None),
+        status: use_mut_ref(|| initial_saving.clone()),
+        shown: saving.clone(),
+        notify: notify.clone(),
+    };
+    autosave::use_autosave(state.revision, state.workspace.clone(), saver);
 
     // One tab edits; others follow it read-only.
     let tab = use_memo((), |_| Rc::<str>::from(clock::new_annotation_id().0));

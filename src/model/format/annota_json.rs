@@ -38,6 +38,8 @@ pub struct AnnotationRecord {
     pub utf16_start: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub utf16_end: Option<usize>,
+    /// Always written in files; left out in storage, where the article's text sits beside it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub exact: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefix: Option<String>,
@@ -50,9 +52,9 @@ pub struct AnnotationRecord {
 }
 
 impl AnnotationRecord {
-    /// The record of an annotation; `with_context` adds prefix, suffix and UTF-16 offsets.
+    /// The record of an annotation; `with_context` adds the quote, prefix, suffix and UTF-16 offsets.
     pub fn of(text: &TextIndex, a: &Annotation, with_context: bool) -> Self {
-        let quote = Quote::of(text, a.span);
+        let quote = if with_context { Quote::of(text, a.span) } else { Quote { exact: String::new(), prefix: String::new(), suffix: String::new() } };
         let utf16 = |o| with_context.then(|| text.utf16_of(o).map(|u| u.0)).flatten();
         AnnotationRecord {
             id: a.id.0.clone(),
@@ -76,7 +78,7 @@ impl AnnotationRecord {
             label: self.label.clone(),
             start: Some(self.start),
             end: Some(self.end),
-            exact: Some(self.exact.clone()),
+            exact: Some(self.exact.clone()).filter(|e| !e.is_empty()),
             prefix: self.prefix.clone(),
             suffix: self.suffix.clone(),
             note: self.note.clone(),

@@ -1,0 +1,104 @@
+//! Saving every change: right after the frame that shows it is painted (so a long save never
+//! delays what the user sees), and at once when the page is hidden or closed, so a reload right
+//! after a key press finds the change on disk.
+
+use super::notices::{Level, Notice};
+use super::{article_key, Saving};
+use crate::bridge::storage::Store;
+use crate::model::state::Workspace;
+use gloo_events::EventListener;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Clone)]
+pub struct Saver {
+    pub store: Store,
+    /// What storage holds of the article: written only when it changes.
+    pub saved_article: Rc<RefCell<String>>,
+    /// The latest workspace not yet written.
+    pub pending: Rc<RefCell<Option<Workspace>>>,
+    /// The truth about saving, readable from listeners; `shown` mirrors it for rendering.
+    pub status: Rc<RefCell<Saving>>,
+    pub shown: UseStateHandle<Saving>,
+    pub notify: Callback<Notice>,
+}
+
+impl Saver {
+    fn set_status(&self, status: Saving) {
+        *self.status.borrow_mut() = status.clone();
+        self.shown.set(status);
+    }
+
+    /// Writes the pending workspace, if any.
+    pub fn flush(&self) {
+        let Some(ws) = self.pending.borrow_mut().take() else { return };
+        let previous = self.status.borrow().clone();
+        if matches!(previous, Saving::Paused(_) | Saving::Unavailable) {
+            return;
+        }
+        let key = article_key(&ws);
+        let result = crate::bridge::perf::measure("annota:save", || {
+            if *self.saved_article.borrow() != key {
+                self.store.save_article(&ws)?;
+                *self.saved_article.borrow_mut() = key;
+            }
+            self.store.save_annotations(&ws)
+        });
+        match (result, previous) {
+            (Ok(()), Saving::Failed(_)) => {
+                self.set_status(Saving::Ok);
+                self.notify.emit(Notice::new(Level::Info, "Saved again: storage has room now and everything is stored."));
+            }
+            (Ok(()), _) => {}
+            (Err(e), _) => self.set_status(Saving::Failed(e.describe())),
+        }
+    }
+
+    /// Queues a workspace and writes it after the next frame is painted.
+    pub fn queue(&self, ws: Workspace) {
+        let first = self.pending.borrow_mut().replace(ws).is_none();
+        if !first {
+            return; // a write is already scheduled; it will take the latest
+        }
+        let saver = self.clone();
+        let after_paint = Closure::once_into_js(move || {
+            let saver = saver.clone();
+            gloo_timers::callback::Timeout::new(0, move || saver.flush()).forget();
+        });
+        let scheduled = web_sys::window().map(|w| w.request_animation_frame(after_paint.unchecked_ref()));
+        if !matches!(scheduled, Some(Ok(_))) {
+            self.flush();
+        }
+    }
+}
+
+/// Saves on every revision, and flushes when the page is hidden or left.
+#[hook]
+pub fn use_autosave(revision: u64, ws: Workspace, saver: Saver) {
+    {
+        let saver = saver.clone();
+        use_effect_with(revision, move |revision| {
+            if *revision > 0 {
+                saver.queue(ws);
+            }
+        });
+    }
+    use_effect_with((), move |_| {
+        let window = web_sys::window().expect("a window");
+        let document = window.document().expect("a document");
+        let on_hide = { let s = saver.clone(); EventListener::new(&window, "pagehide", move |_| s.flush()) };
+        let on_hidden = {
+            let s = saver.clone();
+            let doc = document.clone();
+            EventListener::new(&document, "visibilitychange", move |_| {
+                if doc.hidden() {
+                    s.flush();
+                }
+            })
+        };
+        move || drop((on_hide, on_hidden))
+    });
+}
