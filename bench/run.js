@@ -89,7 +89,12 @@ async function installProbe(page) {
   });
 }
 
+async function settle(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+}
+
 async function timedKey(page, key) {
+  await settle(page); // the selection or click before the key is not part of the key's time
   await page.evaluate(() => { window.__bench.waiting = true; window.__bench.result = new Promise((r) => { window.__bench.done = r; }); });
   await page.keyboard.press(key);
   return page.evaluate(() => Promise.race([window.__bench.result, new Promise((r) => setTimeout(() => r(null), 5000))]));

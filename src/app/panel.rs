@@ -76,7 +76,9 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
     // Long lists render a page at a time (and always as far as the selected annotation).
     let extra = use_state(|| 0usize);
     let selected_at = props.selected.as_ref().and_then(|id| shown.iter().position(|a| &a.id == id));
-    let limit = (PAGE + *extra).max(selected_at.map_or(0, |i| i + 20));
+    let limit = PAGE + *extra;
+    // The selected annotation beyond the rendered page gets a small window of its own.
+    let window = selected_at.filter(|&i| i >= limit).map(|i| i.saturating_sub(10).max(limit)..(i + 11).min(shown.len()));
     html! {
         <section class="panel" aria-label="Annotations">
             <h2>{ format!("Annotations ({total})") }</h2>
@@ -100,7 +102,7 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
                 <p class="empty">{ "No annotations with this label." }</p>
             }
             <ol class="entries">
-                { for shown.iter().take(limit).map(|a| {
+                { for shown.iter().take(limit).chain(window.clone().map(|w| &shown[w]).unwrap_or(&[])).map(|a| {
                     let label = label_of(&a.label);
                     html! {
                         <Entry key={a.id.0.clone()} id={a.id.clone()}
