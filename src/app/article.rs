@@ -51,7 +51,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
         text.paragraphs().iter().map(|p| AttrValue::from(text.slice(p.span).unwrap_or("").to_string())).collect::<Vec<_>>()
     });
     let groups = use_memo((props.text.clone(), props.labels.clone(), props.annotations.clone()), |(t, l, a)| {
-        crate::bridge::perf::measure("annota:group", || group_by_paragraph(t, l, a).into_iter().map(Rc::new).collect::<Vec<_>>())
+        group_by_paragraph(t, l, a).into_iter().map(Rc::new).collect::<Vec<_>>()
     });
     let count = props.text.paragraphs().len();
     html! {

@@ -36,7 +36,7 @@ impl PartialEq for Latest {
 impl Reducible for State {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        crate::bridge::perf::measure("annota:reduce", || State::reduce(self, action))
+        State::reduce(self, action)
     }
 }
 

@@ -1,5 +1,8 @@
 //! User-timing measures (`performance.measure`) around work the benchmark reports: saving and exporting.
 
+/// How many measures of one name are kept.
+const KEEP: u32 = 500;
+
 /// Runs `work` and records its duration as a `performance.measure` named `name`.
 pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
     let performance = web_sys::window().and_then(|w| w.performance());
@@ -9,6 +12,10 @@ pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
     }
     let out = work();
     if let Some(p) = &performance {
+        // Keep the timeline bounded over a long session.
+        if p.get_entries_by_name(name).length() >= KEEP {
+            p.clear_measures_with_measure_name(name);
+        }
         let _ = p.measure_with_start_mark(name, &start_mark);
         p.clear_marks_with_mark_name(&start_mark);
     }
