@@ -13,19 +13,19 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 ensure_wasm_target() {
-  rustup target list --installed | grep -qx wasm32-unknown-unknown && return
+  rustup target list --installed | grep -x wasm32-unknown-unknown >/dev/null && return
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 }
 
 ensure_trunk() {
-  if trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then return; fi
+  if trunk --version 2>/dev/null | grep -x "trunk $TRUNK_VERSION" >/dev/null; then return; fi
   say "installing Trunk $TRUNK_VERSION (about 12 minutes, once)"
   cargo install --locked trunk --version "$TRUNK_VERSION" --ignore-rust-version
 }
 
 ensure_wasm_bindgen() {
-  if wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $BINDGEN_VERSION" \
+  if wasm-bindgen --version 2>/dev/null | grep -x "wasm-bindgen $BINDGEN_VERSION" >/dev/null \
     && command -v wasm-bindgen-test-runner >/dev/null; then return; fi
   say "installing wasm-bindgen-cli $BINDGEN_VERSION to match Cargo.lock (about 7 minutes, once)"
   # --locked fails here: a locked dependency is missing from the registry index.
@@ -41,7 +41,7 @@ ensure_npm_packages() {
 
 ensure_chromium() {
   if command -v chromium >/dev/null && command -v chromedriver >/dev/null \
-    && fc-list 2>/dev/null | grep -qi "Noto Naskh Arabic"; then return; fi
+    && fc-list 2>/dev/null | grep -i "Noto Naskh Arabic" >/dev/null; then return; fi
   say "installing Chromium, ChromeDriver and Arabic fonts from Debian"
   as_root apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver fonts-noto-core

@@ -2,15 +2,7 @@
 const { test, expect } = require('@playwright/test');
 const h = require('./helpers');
 
-// Any uncaught error in the page fails the test.
-let pageErrors = [];
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  // Console errors too (a Content-Security-Policy violation shows up only there).
-  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
-});
-test.afterEach(() => expect(pageErrors).toEqual([]));
+h.failOnPageErrors(test, expect);
 
 test('opens the Arabic sample article right to left, paragraph by paragraph', async ({ page }) => {
   await h.open(page);

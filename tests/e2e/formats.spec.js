@@ -7,14 +7,7 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 const h = require('./helpers');
 
-let pageErrors = [];
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  // Console errors too (a Content-Security-Policy violation shows up only there).
-  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
-});
-test.afterEach(() => expect(pageErrors).toEqual([]));
+h.failOnPageErrors(test, expect);
 
 async function exportAs(page, item) {
   await page.getByRole('button', { name: 'Export', exact: true }).click();

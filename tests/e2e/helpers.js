@@ -116,4 +116,20 @@ async function entries(page) {
     lis.map((li) => [li.querySelector('.chip').textContent, li.querySelector('q').textContent]));
 }
 
-module.exports = { SAMPLE, FIXTURE, cpSlice, open, pointsOf, dragSelect, doubleClickWord, selectedText, panel, expectCount, downloadJson, importFile, entries };
+/**
+ * Fails every test of the file on an uncaught page error, a console error (a Content-Security-Policy
+ * violation shows up only there) or a dialog. Returns the list, for a test that expects some.
+ */
+function failOnPageErrors(test, expect) {
+  const errors = [];
+  const watch = (page) => {
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+  };
+  test.beforeEach(async ({ page }) => { errors.length = 0; watch(page); });
+  test.afterEach(() => expect(errors).toEqual([]));
+  return { errors, watch };
+}
+
+module.exports = { failOnPageErrors, SAMPLE, FIXTURE, cpSlice, open, pointsOf, dragSelect, doubleClickWord, selectedText, panel, expectCount, downloadJson, importFile, entries };
