@@ -24,8 +24,8 @@ echo "==> native tests (cargo test)"
 cargo test --lib --tests 2>&1 | tee "$logs/native.log"; status=${PIPESTATUS[0]}
 read -r p f < <(cargo_counts "$logs/native.log"); layer native "$p" "$f" "$status"
 
-echo "==> fuzzing every parser (${FUZZ_SECONDS:-30} s each; corpus in tests/fuzz-corpus)"
-FUZZ_SECONDS=${FUZZ_SECONDS:-30} cargo test --release --test fuzz -- --ignored --nocapture 2>&1 | tee "$logs/fuzz.log"; status=${PIPESTATUS[0]}
+echo "==> fuzzing every parser (${FUZZ_SECONDS:-60} s each; corpus in tests/fuzz-corpus)"
+FUZZ_SECONDS=${FUZZ_SECONDS:-60} cargo test --release --test fuzz -- --ignored --nocapture 2>&1 | tee "$logs/fuzz.log"; status=${PIPESTATUS[0]}
 grep -E '^fuzz ' "$logs/fuzz.log" || true
 read -r p f < <(cargo_counts "$logs/fuzz.log"); layer fuzz "$p" "$f" "$status"
 
