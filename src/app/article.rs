@@ -1,6 +1,6 @@
 //! The article: one keyed paragraph component each, so an edit re-renders only the paragraphs it touches.
 
-use crate::model::annotation::{Annotation, AnnotationId, Label};
+use crate::model::annotation::{label_look, Annotation, AnnotationId, Label};
 use crate::model::segment::segments;
 use crate::model::text::{Span, TextIndex};
 use std::rc::Rc;
@@ -31,11 +31,8 @@ fn group_by_paragraph(text: &TextIndex, labels: &[Label], annotations: &[Annotat
     let paragraphs = text.paragraphs();
     let mut groups = vec![Vec::new(); paragraphs.len()];
     for a in annotations {
-        let (label_name, color) = match labels.iter().find(|l| l.id == a.label) {
-            Some(l) => (AttrValue::from(l.name.clone()), AttrValue::from(l.color.clone())),
-            None => (AttrValue::from(a.label.0.clone()), AttrValue::from("#999999")),
-        };
-        let touching = Touching { id: a.id.clone(), span: a.span, label_name, color };
+        let (name, color) = label_look(labels, &a.label);
+        let touching = Touching { id: a.id.clone(), span: a.span, label_name: name.into(), color: color.into() };
         let mut i = text.paragraph_at_or_after(a.span.start);
         while i < paragraphs.len() && paragraphs[i].span.start < a.span.end {
             groups[i].push(touching.clone());

@@ -1,6 +1,6 @@
 //! The side panel: every annotation in text order, with a count and a label filter.
 
-use crate::model::annotation::{Annotation, AnnotationId, Label, LabelId, Orphan};
+use crate::model::annotation::{label_look, Annotation, AnnotationId, Label, LabelId, Orphan};
 use crate::model::text::TextIndex;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -72,7 +72,6 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
             cb.emit((!value.is_empty()).then_some(LabelId(value)));
         })
     };
-    let label_of = |id: &LabelId| props.labels.iter().find(|l| &l.id == id);
     // Long lists render a page at a time (and always as far as the selected annotation).
     let extra = use_state(|| 0usize);
     let selected_at = props.selected.as_ref().and_then(|id| shown.iter().position(|a| &a.id == id));
@@ -103,11 +102,9 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
             }
             <ol class="entries">
                 { for shown.iter().take(limit).chain(window.clone().map(|w| &shown[w]).unwrap_or(&[])).map(|a| {
-                    let label = label_of(&a.label);
+                    let (name, color) = label_look(&props.labels, &a.label);
                     html! {
-                        <Entry key={a.id.0.clone()} id={a.id.clone()}
-                            label={AttrValue::from(label.map_or(a.label.0.clone(), |l| l.name.clone()))}
-                            color={AttrValue::from(label.map_or("#999999".to_string(), |l| l.color.clone()))}
+                        <Entry key={a.id.0.clone()} id={a.id.clone()} label={AttrValue::from(name)} color={AttrValue::from(color)}
                             quote={AttrValue::from(shorten(props.text.slice(a.span).unwrap_or(""), 140))}
                             note={AttrValue::from(shorten(&a.note, 100))}
                             current={props.selected.as_ref() == Some(&a.id)}
@@ -126,9 +123,7 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
                     <p class="empty">{ "Imported annotations whose quote is not in this text. Select where one belongs and press Place at selection." }</p>
                     <ol class="entries">
                         { for props.orphans.iter().map(|o| {
-                            let label = label_of(&o.label);
-                            let name = label.map_or(o.label.0.clone(), |l| l.name.clone());
-                            let color = label.map_or("#999999".to_string(), |l| l.color.clone());
+                            let (name, color) = label_look(&props.labels, &o.label);
                             let place = { let cb = props.on_place_orphan.clone(); let id = o.id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
                             let delete = { let cb = props.on_delete_orphan.clone(); let id = o.id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
                             html! {

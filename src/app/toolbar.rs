@@ -1,7 +1,7 @@
 //! The label toolbar (label buttons, undo, redo) and the editor of the selected annotation.
 
 use super::panel::shorten;
-use crate::model::annotation::{Annotation, Label, LabelId};
+use crate::model::annotation::{label_look, Annotation, Label, LabelId};
 use crate::model::text::TextIndex;
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
@@ -76,9 +76,7 @@ struct EditorProps {
 #[component]
 fn SelectedEditor(props: &EditorProps) -> Html {
     let a = &props.annotation;
-    let label = props.labels.iter().find(|l| l.id == a.label);
-    let name = label.map_or(a.label.0.clone(), |l| l.name.clone());
-    let color = label.map_or("#999999".into(), |l| l.color.clone());
+    let (name, color) = label_look(&props.labels, &a.label);
     let oninput = props.on_note.reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
     html! {
         <div class="editor" role="group" aria-label="Selected annotation">

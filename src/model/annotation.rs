@@ -36,6 +36,14 @@ pub struct Label {
     pub hotkey: Option<String>,
 }
 
+/// How a label shows: its name and colour. An id missing from the set shows as itself, in grey.
+pub fn label_look(labels: &[Label], id: &LabelId) -> (String, String) {
+    match labels.iter().find(|l| &l.id == id) {
+        Some(l) => (l.name.clone(), l.color.clone()),
+        None => (id.0.clone(), "#999999".into()),
+    }
+}
+
 /// Claim, Quote and Actor on keys 1, 2 and 3.
 pub fn default_labels() -> Vec<Label> {
     [("claim", "Claim", "#f6b73c", "1"), ("quote", "Quote", "#6cb6ff", "2"), ("actor", "Actor", "#5fd38d", "3")]
@@ -126,6 +134,13 @@ mod tests {
     fn article_ids_depend_on_the_text_only() {
         assert_eq!(Article::new("a", "نص").id, Article::new("b", "نص").id);
         assert_ne!(Article::new("a", "نص").id, Article::new("a", "نص ").id);
+    }
+
+    #[test]
+    fn a_label_missing_from_the_set_still_shows() {
+        let labels = default_labels();
+        assert_eq!(label_look(&labels, &LabelId("quote".into())), ("Quote".to_string(), "#6cb6ff".to_string()));
+        assert_eq!(label_look(&labels, &LabelId("gone".into())), ("gone".to_string(), "#999999".to_string()));
     }
 
     #[test]
