@@ -30,6 +30,7 @@ fn ann(id: &str, start: usize, end: usize, label: &str) -> Annotation {
         note: String::new(),
         created: Timestamp("2026-01-01T00:00:00.000Z".into()),
         modified: Timestamp("2026-01-01T00:00:00.000Z".into()),
+        facts: Default::default(),
     }
 }
 

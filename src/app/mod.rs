@@ -111,6 +111,7 @@ fn label_action(state: &State, article: Option<web_sys::Element>, label: LabelId
             note: String::new(),
             created: now.clone(),
             modified: now,
+            facts: Default::default(),
         }));
     }
     if let Some(a) = state.selected_annotation() {
@@ -343,9 +344,9 @@ pub fn App() -> Html {
                 <ArticleView text={ws.article.text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()}
                     selected={state.selected.clone()} flash={state.flash.clone()} article_ref={article_ref.clone()} onclick={on_article_click} />
                 <AnnotationsPanel text={ws.article.text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()}
-                    filter={state.filter.clone()} selected={state.selected.clone()}
+                    filter={state.filter.label.clone()} selected={state.selected.clone()}
                     on_reveal={{ let d = d.clone(); Callback::from(move |id| d.dispatch(Action::Reveal(id))) }}
-                    on_filter={{ let d = d.clone(); Callback::from(move |f| d.dispatch(Action::Filter(f))) }}
+                    on_filter={{ let d = d.clone(); Callback::from(move |f| d.dispatch(Action::Filter(crate::model::state::Filter::by_label(f)))) }}
                     orphans={ws.orphans.clone()}
                     on_place_orphan={{ let latest = latest.clone(); let r = article_ref.clone(); let dr = dispatch_result.clone();
                         Callback::from(move |id: AnnotationId| {

@@ -65,6 +65,8 @@ pub struct Annotation {
     pub note: String,
     pub created: Timestamp,
     pub modified: Timestamp,
+    /// Who it names or who said it, and a claim's review.
+    pub facts: super::factcheck::Facts,
 }
 
 /// An annotation an import could not place in the text: kept with its quote, never dropped.
@@ -78,6 +80,7 @@ pub struct Orphan {
     pub modified: Timestamp,
     /// Why it could not be placed.
     pub reason: String,
+    pub facts: super::factcheck::Facts,
 }
 
 /// The order of the side panel and of exports: by start, longer first, then by id.

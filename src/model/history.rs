@@ -1,6 +1,7 @@
 //! Undo and redo as a stack of invertible changes.
 
 use super::annotation::{Annotation, AnnotationId, Orphan};
+use super::factcheck::{Actor, ArticleMeta, Settings};
 use super::state::Workspace;
 use std::rc::Rc;
 
@@ -11,6 +12,10 @@ pub enum Change {
     Annotation { before: Option<Annotation>, after: Option<Annotation> },
     /// An annotation that could not be placed: `None -> Some` keeps one, `Some -> None` drops it.
     Orphan { before: Option<Orphan>, after: Option<Orphan> },
+    /// An actor: `None -> Some` makes one, `Some -> None` removes it, `Some -> Some` renames it.
+    Actor { before: Option<Actor>, after: Option<Actor> },
+    Meta { before: Rc<ArticleMeta>, after: Rc<ArticleMeta> },
+    Settings { before: Rc<Settings>, after: Rc<Settings> },
     /// A new article or an import: the whole workspace at once.
     Workspace { before: Rc<Workspace>, after: Rc<Workspace> },
 }
@@ -20,7 +25,27 @@ impl Change {
         match self {
             Change::Annotation { before, after } => Change::Annotation { before: after.clone(), after: before.clone() },
             Change::Orphan { before, after } => Change::Orphan { before: after.clone(), after: before.clone() },
+            Change::Actor { before, after } => Change::Actor { before: after.clone(), after: before.clone() },
+            Change::Meta { before, after } => Change::Meta { before: after.clone(), after: before.clone() },
+            Change::Settings { before, after } => Change::Settings { before: after.clone(), after: before.clone() },
             Change::Workspace { before, after } => Change::Workspace { before: after.clone(), after: before.clone() },
+        }
+    }
+
+    /// `self` followed by `next` as one change, when both edit the same thing (typing merges).
+    fn then(&self, next: &Change) -> Option<Change> {
+        match (self, next) {
+            (Change::Annotation { before, after: Some(a) }, Change::Annotation { before: Some(b), after }) if a.id == b.id => {
+                Some(Change::Annotation { before: before.clone(), after: after.clone() })
+            }
+            (Change::Actor { before, after: Some(a) }, Change::Actor { before: Some(b), after }) if a.id == b.id => {
+                Some(Change::Actor { before: before.clone(), after: after.clone() })
+            }
+            (Change::Meta { before, .. }, Change::Meta { after, .. }) => Some(Change::Meta { before: before.clone(), after: after.clone() }),
+            (Change::Settings { before, .. }, Change::Settings { after, .. }) => {
+                Some(Change::Settings { before: before.clone(), after: after.clone() })
+            }
+            _ => None,
         }
     }
 
@@ -28,7 +53,7 @@ impl Change {
     pub fn annotation_id(&self) -> Option<&AnnotationId> {
         match self {
             Change::Annotation { before, after } => after.as_ref().or(before.as_ref()).map(|a| &a.id),
-            Change::Orphan { .. } | Change::Workspace { .. } => None,
+            _ => None,
         }
     }
 }
@@ -44,20 +69,30 @@ impl ChangeSet {
     pub fn inverse(&self) -> ChangeSet {
         ChangeSet(self.0.iter().rev().map(Change::inverse).collect())
     }
-    /// The annotation a single-change set is about.
-    fn annotation_id(&self) -> Option<&AnnotationId> {
-        match self.0.as_slice() {
-            [only] => only.annotation_id(),
+    /// This set followed by `next` as one, when each is a single edit of the same thing.
+    fn then(&self, next: &ChangeSet) -> Option<ChangeSet> {
+        match (self.0.as_slice(), next.0.as_slice()) {
+            ([a], [b]) => a.then(b).map(ChangeSet::one),
             _ => None,
         }
     }
 }
 
-/// What kind of edit a change was, so that typing a note makes one undo step, not one per key.
+/// What kind of edit a change was, so that typing in a field makes one undo step, not one per key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EditKind {
     Other,
+    /// Typing in a text field: consecutive typing in the same field of the same thing merges.
+    Typing(Field),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
     Note,
+    Review,
+    Actor,
+    Meta,
+    Settings,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -160,14 +195,14 @@ impl History {
         !self.redo.is_empty()
     }
 
-    /// Records a change just applied; consecutive note edits of one annotation merge into one step.
+    /// Records a change just applied; consecutive typing in one field of one thing merges into one step.
     pub fn record(&mut self, changes: ChangeSet, kind: EditKind) {
         self.redo = Stack::default();
-        if kind == EditKind::Note {
+        if matches!(kind, EditKind::Typing(_)) {
             if let Some(last) = self.undo.top_mut() {
-                if last.kind == EditKind::Note && last.changes.annotation_id().is_some() && last.changes.annotation_id() == changes.annotation_id() {
-                    if let ([Change::Annotation { before, .. }], [Change::Annotation { after, .. }]) = (last.changes.0.as_slice(), changes.0.as_slice()) {
-                        last.changes = ChangeSet::one(Change::Annotation { before: before.clone(), after: after.clone() });
+                if last.kind == kind {
+                    if let Some(merged) = last.changes.then(&changes) {
+                        last.changes = merged;
                         return;
                     }
                 }
@@ -188,7 +223,7 @@ impl History {
     pub fn redo(&mut self) -> Option<ChangeSet> {
         let entry = self.redo.pop()?;
         let change = entry.changes.clone();
-        // A redone note edit must not merge with the next one.
+        // A redone edit must not merge with the next one.
         self.undo.push(Entry { kind: EditKind::Other, ..entry });
         Some(change)
     }

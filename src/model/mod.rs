@@ -2,6 +2,7 @@
 //! file formats and the storage schema. Nothing here knows about the DOM.
 
 pub mod annotation;
+pub mod factcheck;
 pub mod format;
 pub mod history;
 pub mod lock;

@@ -173,6 +173,7 @@ mod tests {
             note: "n".into(),
             created: Timestamp("t1".into()),
             modified: Timestamp("t2".into()),
+            facts: Default::default(),
         };
         Workspace::new(sample_article(), default_labels(), vec![a])
     }

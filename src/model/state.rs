@@ -1,7 +1,8 @@
 //! The workspace and the one pure function that changes it: `State::reduce(action)`.
 
 use super::annotation::{text_order, Annotation, AnnotationId, Article, Label, LabelId, Orphan, Timestamp};
-use super::history::{Change, ChangeSet, EditKind, History};
+use super::factcheck::{self, Actor, ActorId, ActorPick, ArticleMeta, Review, Settings, Status};
+use super::history::{Change, ChangeSet, EditKind, Field, History};
 use super::text::Span;
 use std::rc::Rc;
 
@@ -14,13 +15,61 @@ pub struct Workspace {
     pub annotations: Rc<Vec<Annotation>>,
     /// Imported annotations whose quote could not be found in the text.
     pub orphans: Rc<Vec<Orphan>>,
+    /// People and organisations; each is named by an actor span or linked from a quote or claim.
+    pub actors: Rc<Vec<Actor>>,
+    pub meta: Rc<ArticleMeta>,
+    pub settings: Rc<Settings>,
 }
 
 impl Workspace {
     /// A workspace with annotations put in text order.
     pub fn new(article: Article, labels: Vec<Label>, mut annotations: Vec<Annotation>) -> Self {
         annotations.sort_by(text_order);
-        Workspace { article, labels: Rc::new(labels), annotations: Rc::new(annotations), orphans: Rc::new(Vec::new()) }
+        Workspace {
+            article,
+            labels: Rc::new(labels),
+            annotations: Rc::new(annotations),
+            orphans: Rc::new(Vec::new()),
+            actors: Rc::new(Vec::new()),
+            meta: Rc::new(ArticleMeta::default()),
+            settings: Rc::new(Settings::default()),
+        }
+    }
+
+    pub fn with_facts(mut self, actors: Vec<Actor>, meta: ArticleMeta, settings: Settings) -> Self {
+        self.actors = Rc::new(actors);
+        self.meta = Rc::new(meta);
+        self.settings = Rc::new(settings);
+        self
+    }
+
+    pub fn actor(&self, id: &ActorId) -> Option<&Actor> {
+        self.actors.iter().find(|a| &a.id == id)
+    }
+
+    /// The title to show and export: the one entered in the article's details, else the one it came with.
+    pub fn title(&self) -> &str {
+        if self.meta.title.trim().is_empty() { &self.article.title } else { &self.meta.title }
+    }
+
+    /// Every actor each annotation refers to exists, and no actor is left unreferenced.
+    pub fn check_actors(&self) -> Result<(), String> {
+        let mut used = std::collections::HashSet::new();
+        for a in self.annotations.iter() {
+            for id in a.facts.actor.iter().chain(a.facts.said_by.iter()) {
+                if self.actor(id).is_none() {
+                    return Err(format!("annotation \"{}\" refers to actor \"{}\", which is not in the file", a.id.0, id.0));
+                }
+                used.insert(id);
+            }
+        }
+        let mut ids = std::collections::HashSet::new();
+        for actor in self.actors.iter() {
+            if !ids.insert(&actor.id) {
+                return Err(format!("actor id \"{}\" appears twice", actor.id.0));
+            }
+        }
+        Ok(())
     }
 
     pub fn with_orphans(mut self, orphans: Vec<Orphan>) -> Self {
@@ -47,6 +96,9 @@ impl Workspace {
         }
         if self.label(&a.label).is_none() {
             return Err(format!("label \"{}\" is not in the label set", a.label.0));
+        }
+        if let Some(id) = a.facts.actor.iter().chain(a.facts.said_by.iter()).find(|id| self.actor(id).is_none()) {
+            return Err(format!("actor \"{}\" is not in the workspace", id.0));
         }
         Ok(())
     }
@@ -81,6 +133,19 @@ impl Workspace {
                     list.push(a.clone());
                 }
             }
+            Change::Actor { before, after } => {
+                let list = Rc::make_mut(&mut self.actors);
+                match (before, after) {
+                    (_, Some(a)) => match list.iter_mut().find(|x| x.id == a.id) {
+                        Some(slot) => *slot = a.clone(),
+                        None => list.push(a.clone()),
+                    },
+                    (Some(b), None) => list.retain(|x| x.id != b.id),
+                    (None, None) => {}
+                }
+            }
+            Change::Meta { after, .. } => self.meta = after.clone(),
+            Change::Settings { after, .. } => self.settings = after.clone(),
             Change::Workspace { after, .. } => *self = (**after).clone(),
         }
     }
@@ -88,6 +153,85 @@ impl Workspace {
     fn apply_all(&mut self, changes: &ChangeSet) {
         for c in &changes.0 {
             self.apply(c);
+        }
+    }
+
+    /// Removals of the actors that `changes` (already applied) left with no mention and no link.
+    fn unused_actors_after(&self, changes: &ChangeSet) -> Vec<Change> {
+        let mut candidates: Vec<&ActorId> = Vec::new();
+        for c in &changes.0 {
+            if let Change::Annotation { before: Some(b), .. } = c {
+                candidates.extend(b.facts.actor.iter().chain(b.facts.said_by.iter()));
+            }
+        }
+        candidates.sort();
+        candidates.dedup();
+        candidates
+            .into_iter()
+            .filter(|id| !self.annotations.iter().any(|a| a.facts.refers_to(id)))
+            .filter_map(|id| self.actor(id))
+            .map(|a| Change::Actor { before: Some(a.clone()), after: None })
+            .collect()
+    }
+}
+
+/// The changes of one action, built against a scratch copy so that each change's `before` is what
+/// the previous one left.
+struct Draft {
+    ws: Workspace,
+    changes: Vec<Change>,
+}
+
+impl Draft {
+    fn new(ws: &Workspace) -> Self {
+        Draft { ws: ws.clone(), changes: Vec::new() }
+    }
+
+    fn record(&mut self, change: Change) {
+        self.ws.apply(&change);
+        self.changes.push(change);
+    }
+
+    /// Edits one annotation; false when it does not exist or nothing changed.
+    fn edit(&mut self, id: &AnnotationId, at: &Timestamp, f: impl FnOnce(&mut Annotation)) -> bool {
+        let Some(old) = self.ws.annotation(id).cloned() else { return false };
+        let mut new = old.clone();
+        f(&mut new);
+        if new == old {
+            return false;
+        }
+        new.modified = at.clone();
+        self.record(Change::Annotation { before: Some(old), after: Some(new) });
+        true
+    }
+
+    /// The actor a pick means, making it first if needed; `None` if the pick is not valid.
+    fn resolve(&mut self, pick: &ActorPick, at: &Timestamp) -> Option<ActorId> {
+        match pick {
+            ActorPick::Actor(id) => self.ws.actor(id).map(|a| a.id.clone()),
+            ActorPick::Mention { mention, new_id } => {
+                let m = self.ws.annotation(mention)?;
+                if m.label.0 != factcheck::ACTOR {
+                    return None;
+                }
+                if let Some(id) = &m.facts.actor {
+                    return Some(id.clone());
+                }
+                if self.ws.actor(new_id).is_some() {
+                    return None;
+                }
+                let name = self.ws.article.text.slice(m.span).unwrap_or_default().to_string();
+                self.record(Change::Actor { before: None, after: Some(Actor { id: new_id.clone(), name, kind: Default::default() }) });
+                self.edit(mention, at, |a| a.facts.actor = Some(new_id.clone()));
+                Some(new_id.clone())
+            }
+            ActorPick::New(actor) => {
+                if actor.name.trim().is_empty() || self.ws.actor(&actor.id).is_some() {
+                    return None;
+                }
+                self.record(Change::Actor { before: None, after: Some(actor.clone()) });
+                Some(actor.id.clone())
+            }
         }
     }
 }
@@ -113,7 +257,62 @@ pub enum Action {
     Select(Option<AnnotationId>),
     /// Select and draw the eye to an annotation (from the side panel).
     Reveal(AnnotationId),
-    Filter(Option<LabelId>),
+    Filter(Filter),
+    /// Link a quote or claim to who said it (`None` unlinks).
+    Attribute { id: AnnotationId, to: Option<ActorPick>, at: Timestamp },
+    /// An actor span names the same actor as `as_`: it joins it, and its old actor's mentions and
+    /// links move over with it (a merge).
+    SameActor { mention: AnnotationId, as_: ActorPick, at: Timestamp },
+    /// An actor span stops naming its actor.
+    LeaveActor { mention: AnnotationId, at: Timestamp },
+    EditActor(Actor),
+    SetReview { id: AnnotationId, review: Option<Review>, at: Timestamp },
+    SetMeta(ArticleMeta),
+    SetSettings(Settings),
+}
+
+/// What the side panel shows. Status and verdict apply to claims (setting one shows claims only).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub label: Option<LabelId>,
+    pub status: Option<Status>,
+    pub verdict: Option<VerdictFilter>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VerdictFilter {
+    /// Claims with no verdict yet.
+    Undecided,
+    Is(String),
+}
+
+impl Filter {
+    pub fn by_label(label: Option<LabelId>) -> Self {
+        Filter { label, ..Default::default() }
+    }
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+    pub fn matches(&self, a: &Annotation) -> bool {
+        if self.label.as_ref().is_some_and(|l| l != &a.label) {
+            return false;
+        }
+        if self.status.is_none() && self.verdict.is_none() {
+            return true;
+        }
+        if a.label.0 != factcheck::CLAIM {
+            return false;
+        }
+        let review = a.facts.review.as_deref();
+        let status = review.map(|r| r.status).unwrap_or_default();
+        let verdict = review.and_then(|r| r.verdict.as_ref());
+        self.status.is_none_or(|s| s == status)
+            && match &self.verdict {
+                None => true,
+                Some(VerdictFilter::Undecided) => verdict.is_none(),
+                Some(VerdictFilter::Is(v)) => verdict == Some(v),
+            }
+    }
 }
 
 impl Action {
@@ -130,6 +329,13 @@ impl Action {
                 | Action::Undo
                 | Action::Redo
                 | Action::Replace(_)
+                | Action::Attribute { .. }
+                | Action::SameActor { .. }
+                | Action::LeaveActor { .. }
+                | Action::EditActor(_)
+                | Action::SetReview { .. }
+                | Action::SetMeta(_)
+                | Action::SetSettings(_)
         )
     }
 }
@@ -139,7 +345,7 @@ pub struct State {
     pub workspace: Workspace,
     pub history: History,
     pub selected: Option<AnnotationId>,
-    pub filter: Option<LabelId>,
+    pub filter: Filter,
     /// The annotation to flash and a counter that changes on every reveal, to restart the animation.
     pub flash: Option<(AnnotationId, u32)>,
     /// Goes up by one on every change to the workspace: persistence watches it.
@@ -150,7 +356,7 @@ pub struct State {
 
 impl State {
     pub fn new(workspace: Workspace) -> Self {
-        State { workspace, history: History::default(), selected: None, filter: None, flash: None, revision: 0, read_only: false }
+        State { workspace, history: History::default(), selected: None, filter: Filter::default(), flash: None, revision: 0, read_only: false }
     }
 
     pub fn selected_annotation(&self) -> Option<&Annotation> {
@@ -174,7 +380,11 @@ impl State {
                 if &old.label == label || self.workspace.label(label).is_none() {
                     return self;
                 }
-                let new = Annotation { label: label.clone(), modified: at.clone(), ..old.clone() };
+                let mut new = Annotation { label: label.clone(), modified: at.clone(), ..old.clone() };
+                if label.0 != factcheck::ACTOR {
+                    // Only an actor span names an actor.
+                    new.facts.actor = None;
+                }
                 Some((Change::Annotation { before: Some(old.clone()), after: Some(new) }, EditKind::Other))
             }
             Action::SetNote { id, note, at } => {
@@ -183,7 +393,7 @@ impl State {
                     return self;
                 }
                 let new = Annotation { note: note.clone(), modified: at.clone(), ..old.clone() };
-                Some((Change::Annotation { before: Some(old.clone()), after: Some(new) }, EditKind::Note))
+                Some((Change::Annotation { before: Some(old.clone()), after: Some(new) }, EditKind::Typing(Field::Note)))
             }
             Action::Delete(id) => {
                 let Some(old) = self.workspace.annotation(id) else { return self };
@@ -198,6 +408,7 @@ impl State {
                     note: orphan.note.clone(),
                     created: orphan.created.clone(),
                     modified: at.clone(),
+                    facts: orphan.facts.clone(),
                 };
                 if self.workspace.check(&placed).is_err() || self.workspace.annotation(id).is_some() {
                     return self;
@@ -218,6 +429,95 @@ impl State {
                 Change::Workspace { before: Rc::new(self.workspace.clone()), after: Rc::new((**ws).clone()) },
                 EditKind::Other,
             )),
+            Action::SetMeta(meta) => {
+                if *self.workspace.meta == *meta {
+                    return self;
+                }
+                let change = Change::Meta { before: self.workspace.meta.clone(), after: Rc::new(meta.clone()) };
+                Some((change, EditKind::Typing(Field::Meta)))
+            }
+            Action::SetSettings(settings) => {
+                if *self.workspace.settings == *settings || settings.verdicts.is_empty() {
+                    return self;
+                }
+                Some((Change::Settings { before: self.workspace.settings.clone(), after: Rc::new(settings.clone()) }, EditKind::Other))
+            }
+            Action::EditActor(actor) => {
+                let Some(old) = self.workspace.actor(&actor.id) else { return self };
+                if old == actor || actor.name.trim().is_empty() {
+                    return self;
+                }
+                let kind = if old.kind == actor.kind { EditKind::Typing(Field::Actor) } else { EditKind::Other };
+                Some((Change::Actor { before: Some(old.clone()), after: Some(actor.clone()) }, kind))
+            }
+            Action::SetReview { id, review, at } => {
+                let Some(old) = self.workspace.annotation(id) else { return self };
+                if old.facts.review.as_deref() == review.as_ref() {
+                    return self;
+                }
+                let typing = factcheck::review_edit_is_typing(old.facts.review.as_deref(), review.as_ref());
+                let mut new = Annotation { modified: at.clone(), ..old.clone() };
+                new.facts.review = review.clone().map(Rc::new);
+                let kind = if typing { EditKind::Typing(Field::Review) } else { EditKind::Other };
+                Some((Change::Annotation { before: Some(old.clone()), after: Some(new) }, kind))
+            }
+            Action::Attribute { id, to, at } => {
+                let mut draft = Draft::new(&self.workspace);
+                let Some(target) = draft.ws.annotation(id) else { return self };
+                if target.label.0 == factcheck::ACTOR {
+                    return self;
+                }
+                let actor = match to {
+                    None => None,
+                    Some(pick) => match draft.resolve(pick, at) {
+                        Some(actor) => Some(actor),
+                        None => return self,
+                    },
+                };
+                if !draft.edit(id, at, |a| a.facts.said_by = actor) {
+                    return self;
+                }
+                return self.clone().commit(ChangeSet(draft.changes), EditKind::Other);
+            }
+            Action::SameActor { mention, as_, at } => {
+                let mut draft = Draft::new(&self.workspace);
+                let Some(m) = draft.ws.annotation(mention) else { return self };
+                if m.label.0 != factcheck::ACTOR || matches!(as_, ActorPick::Mention { mention: other, .. } if other == mention) {
+                    return self;
+                }
+                let old = m.facts.actor.clone();
+                let Some(target) = draft.resolve(as_, at) else { return self };
+                match old {
+                    Some(old) if old == target => return self,
+                    // A merge: everything that named or quoted the old actor now means the target.
+                    Some(old) => {
+                        let affected: Vec<AnnotationId> = draft.ws.annotations.iter().filter(|a| a.facts.refers_to(&old)).map(|a| a.id.clone()).collect();
+                        for a in affected {
+                            draft.edit(&a, at, |a| {
+                                if a.facts.actor.as_ref() == Some(&old) {
+                                    a.facts.actor = Some(target.clone());
+                                }
+                                if a.facts.said_by.as_ref() == Some(&old) {
+                                    a.facts.said_by = Some(target.clone());
+                                }
+                            });
+                        }
+                    }
+                    None => {
+                        draft.edit(mention, at, |a| a.facts.actor = Some(target));
+                    }
+                }
+                return self.clone().commit(ChangeSet(draft.changes), EditKind::Other);
+            }
+            Action::LeaveActor { mention, at } => {
+                let Some(m) = self.workspace.annotation(mention) else { return self };
+                if m.facts.actor.is_none() {
+                    return self;
+                }
+                let mut new = Annotation { modified: at.clone(), ..m.clone() };
+                new.facts.actor = None;
+                Some((Change::Annotation { before: Some(m.clone()), after: Some(new) }, EditKind::Other))
+            }
             _ => None,
         };
 
@@ -264,9 +564,14 @@ impl State {
         Rc::new(next)
     }
 
-    fn commit(self: Rc<Self>, changes: ChangeSet, kind: EditKind) -> Rc<Self> {
+    fn commit(self: Rc<Self>, mut changes: ChangeSet, kind: EditKind) -> Rc<Self> {
         let mut next = (*self).clone();
         next.workspace.apply_all(&changes);
+        // An actor no span names and nothing quotes goes with the change that left it alone.
+        for removal in next.workspace.unused_actors_after(&changes) {
+            next.workspace.apply(&removal);
+            changes.0.push(removal);
+        }
         next.after_change(&changes);
         next.history.record(changes, kind);
         Rc::new(next)
@@ -282,12 +587,12 @@ impl State {
             // Follow the annotation that changed, so that Delete right after labelling removes it.
             Change::Annotation { after: Some(a), .. } => self.selected = Some(a.id.clone()),
             Change::Annotation { after: None, .. } => self.selected = None,
-            Change::Orphan { .. } => {}
+            Change::Orphan { .. } | Change::Actor { .. } | Change::Meta { .. } | Change::Settings { .. } => {}
             Change::Workspace { .. } => {
                 self.selected = None;
                 self.flash = None;
-                if self.filter.as_ref().is_some_and(|f| self.workspace.label(f).is_none()) {
-                    self.filter = None;
+                if self.filter.label.as_ref().is_some_and(|f| self.workspace.label(f).is_none()) {
+                    self.filter.label = None;
                 }
             }
         }
@@ -309,6 +614,7 @@ mod tests {
             note: String::new(),
             created: Timestamp("2026-01-01T00:00:00.000Z".into()),
             modified: Timestamp("2026-01-01T00:00:00.000Z".into()),
+            facts: Default::default(),
         }
     }
 

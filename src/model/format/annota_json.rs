@@ -84,6 +84,7 @@ impl AnnotationRecord {
             note: self.note.clone(),
             created: Some(self.created.clone()),
             modified: Some(self.modified.clone()),
+            facts: Default::default(),
         }
     }
 }
@@ -133,6 +134,7 @@ impl OrphanRecord {
             created: Timestamp(self.created.clone()),
             modified: Timestamp(self.modified.clone()),
             reason: self.reason.clone(),
+            facts: Default::default(),
         })
     }
 }
@@ -256,6 +258,7 @@ mod tests {
             note: "ملاحظة <b>\"x\"</b>".into(),
             created: Timestamp("2026-01-01T00:00:00.000Z".into()),
             modified: Timestamp("2026-01-02T00:00:00.000Z".into()),
+            facts: Default::default(),
         }
     }
 
@@ -277,6 +280,7 @@ mod tests {
             created: Timestamp("t".into()),
             modified: Timestamp("t".into()),
             reason: "its quote was not found in the text".into(),
+            facts: Default::default(),
         };
         let ws = sample_workspace().with_orphans(vec![orphan]);
         let json = export(&ws);

@@ -28,6 +28,7 @@ pub struct Incoming {
     pub note: String,
     pub created: Option<String>,
     pub modified: Option<String>,
+    pub facts: crate::model::factcheck::Facts,
 }
 
 /// What an import did, to tell the user.
@@ -178,6 +179,7 @@ pub fn place_all(
                             created,
                             modified,
                             reason: "its quote was not found in the text".into(),
+                            facts: it.facts.clone(),
                         });
                         summary.orphaned += 1;
                         continue;
@@ -206,7 +208,7 @@ pub fn place_all(
             Placement::Moved(_) => summary.moved += 1,
             Placement::Fuzzy { .. } => summary.fuzzy += 1,
         }
-        placed.push(Annotation { id: AnnotationId(id), span: placement.span(), label, note: it.note.clone(), created, modified });
+        placed.push(Annotation { id: AnnotationId(id), span: placement.span(), label, note: it.note.clone(), created, modified, facts: it.facts.clone() });
     }
     Ok((placed, orphans))
 }

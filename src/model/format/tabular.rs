@@ -258,6 +258,7 @@ mod tests {
             note: note.into(),
             created: Timestamp("t".into()),
             modified: Timestamp("t".into()),
+            facts: Default::default(),
         };
         Workspace::new(
             Article::new("t", text),

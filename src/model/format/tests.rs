@@ -19,6 +19,7 @@ fn ann(id: &str, needle: &str, label: &str, note: &str) -> Annotation {
         note: note.into(),
         created: Timestamp("2026-11-29T07:00:00.000Z".into()),
         modified: Timestamp("2026-11-29T07:30:00.000Z".into()),
+        facts: Default::default(),
     }
 }
 
@@ -192,7 +193,7 @@ proptest! {
             let span = idx.span_from_selection(CharOffset(*a), CharOffset(*b))?;
             Some(Annotation {
                 id: AnnotationId(format!("id{i}")), span, label: LabelId(["claim", "quote", "actor"][*k].into()),
-                note: String::new(), created: now(), modified: now(),
+                note: String::new(), created: now(), modified: now(), facts: Default::default(),
             })
         }).collect();
         let ws = Workspace::new(article, default_labels(), anns);
