@@ -703,6 +703,155 @@ mod tests {
         assert_eq!(ids, ["z", "y", "x"]);
     }
 
+    fn id(s: &str) -> AnnotationId {
+        AnnotationId(s.into())
+    }
+
+    fn actor_of(s: &State, ann: &str) -> Option<String> {
+        let a = s.workspace.annotation(&id(ann)).unwrap();
+        a.facts.actor.as_ref().and_then(|x| s.workspace.actor(x)).map(|x| x.name.clone())
+    }
+
+    fn speaker_of(s: &State, ann: &str) -> Option<String> {
+        let a = s.workspace.annotation(&id(ann)).unwrap();
+        a.facts.said_by.as_ref().and_then(|x| s.workspace.actor(x)).map(|x| x.name.clone())
+    }
+
+    fn mention(m: &str, new: &str) -> ActorPick {
+        ActorPick::Mention { mention: id(m), new_id: ActorId(new.into()) }
+    }
+
+    #[test]
+    fn mentions_merge_into_one_actor_and_links_follow_the_merge() {
+        let s0 = state()
+            .reduce(Action::Add(ann("m1", 10, 20, "actor")))
+            .reduce(Action::Add(ann("m2", 40, 50, "actor")))
+            .reduce(Action::Add(ann("q", 60, 80, "quote")));
+        // Linking the quote to the second mention makes an actor for it, named by its text.
+        let s1 = s0.clone().reduce(Action::Attribute { id: id("q"), to: Some(mention("m2", "A2")), at: at() });
+        let m2_text = s1.workspace.article.text.slice(Span::new(40, 50)).unwrap().to_string();
+        assert_eq!(speaker_of(&s1, "q"), Some(m2_text.clone()));
+        assert_eq!(s1.workspace.actors.len(), 1);
+        // The first mention is the same actor as the second: a merge keeps one actor.
+        let s2 = s1.clone().reduce(Action::SameActor { mention: id("m1"), as_: mention("m2", "unused"), at: at() });
+        assert_eq!(actor_of(&s2, "m1"), Some(m2_text.clone()));
+        assert_eq!(s2.workspace.actors.len(), 1);
+        let s3 = s2.clone().reduce(Action::EditActor(Actor { id: ActorId("A2".into()), name: "Amir-Abdollahian".into(), kind: Default::default() }));
+        assert_eq!(speaker_of(&s3, "q").as_deref(), Some("Amir-Abdollahian"));
+        assert_eq!(actor_of(&s3, "m1").as_deref(), Some("Amir-Abdollahian"));
+
+        // Merging the other way round: m2's actor (with the quote) moves into a new actor of m1's.
+        let s4 = s1.clone().reduce(Action::SameActor { mention: id("m1"), as_: ActorPick::New(Actor { id: ActorId("P".into()), name: "Lavrov".into(), kind: Default::default() }), at: at() });
+        let s5 = s4.reduce(Action::SameActor { mention: id("m2"), as_: mention("m1", "x"), at: at() });
+        assert_eq!(s5.workspace.actors.len(), 1, "the emptied actor is gone");
+        assert_eq!(speaker_of(&s5, "q").as_deref(), Some("Lavrov"), "the link followed the merge");
+        assert!(s5.workspace.check_actors().is_ok());
+
+        // Undo walks back through every step, redo forward again.
+        let mut back = s3.clone();
+        while back.history.can_undo() {
+            back = back.reduce(Action::Undo);
+        }
+        assert_eq!(back.workspace, state().workspace);
+        let mut forward = back;
+        while forward.history.can_redo() {
+            forward = forward.reduce(Action::Redo);
+        }
+        assert_eq!(forward.workspace, s3.workspace);
+    }
+
+    #[test]
+    fn an_actor_nobody_names_or_quotes_goes_with_its_last_reference_and_comes_back_on_undo() {
+        let s = state()
+            .reduce(Action::Add(ann("m", 10, 20, "actor")))
+            .reduce(Action::Add(ann("q", 60, 80, "quote")))
+            .reduce(Action::Attribute { id: id("q"), to: Some(mention("m", "A")), at: at() });
+        let deleted = s.clone().reduce(Action::Delete(id("m")));
+        assert_eq!(deleted.workspace.actors.len(), 1, "still quoted, so still there");
+        let unlinked = deleted.clone().reduce(Action::Attribute { id: id("q"), to: None, at: at() });
+        assert!(unlinked.workspace.actors.is_empty());
+        assert_eq!(unlinked.clone().reduce(Action::Undo).workspace, deleted.workspace);
+        let relabelled = s.clone().reduce(Action::Relabel { id: id("m"), label: LabelId("claim".into()), at: at() });
+        assert_eq!(relabelled.workspace.annotation(&id("m")).unwrap().facts.actor, None, "only actor spans name actors");
+        assert_eq!(relabelled.workspace.actors.len(), 1);
+        let left = s.clone().reduce(Action::LeaveActor { mention: id("m"), at: at() });
+        assert_eq!(left.workspace.actors.len(), 1);
+        assert_eq!(actor_of(&left, "m"), None);
+    }
+
+    #[test]
+    fn links_that_make_no_sense_are_refused() {
+        let s = state().reduce(Action::Add(ann("m", 10, 20, "actor"))).reduce(Action::Add(ann("q", 60, 80, "quote")));
+        for action in [
+            Action::Attribute { id: id("m"), to: Some(mention("m", "A")), at: at() },
+            Action::Attribute { id: id("q"), to: Some(ActorPick::Actor(ActorId("nobody".into()))), at: at() },
+            Action::Attribute { id: id("q"), to: Some(mention("q", "A")), at: at() },
+            Action::Attribute { id: id("q"), to: None, at: at() },
+            Action::SameActor { mention: id("q"), as_: mention("m", "A"), at: at() },
+            Action::SameActor { mention: id("m"), as_: mention("m", "A"), at: at() },
+            Action::EditActor(Actor { id: ActorId("nobody".into()), name: "x".into(), kind: Default::default() }),
+        ] {
+            let next = s.clone().reduce(action.clone());
+            assert!(Rc::ptr_eq(&s, &next), "{action:?} changed the state");
+        }
+    }
+
+    #[test]
+    fn a_review_is_undone_decision_by_decision_and_typing_is_one_step() {
+        let s = state().reduce(Action::Add(ann("c", 10, 20, "claim")));
+        let mut review = Review { verdict: Some("False".into()), ..Default::default() };
+        let decided = s.clone().reduce(Action::SetReview { id: id("c"), review: Some(review.clone()), at: at() });
+        let mut typed = decided.clone();
+        for text in ["T", "Th", "The"] {
+            review.text = text.into();
+            typed = typed.reduce(Action::SetReview { id: id("c"), review: Some(review.clone()), at: at() });
+        }
+        review.status = Status::Done;
+        let done = typed.clone().reduce(Action::SetReview { id: id("c"), review: Some(review.clone()), at: at() });
+        let stored = done.workspace.annotation(&id("c")).unwrap().facts.review.clone().unwrap();
+        assert_eq!((stored.text.as_str(), stored.status), ("The", Status::Done));
+        let u1 = done.reduce(Action::Undo);
+        assert_eq!(u1.workspace, typed.workspace);
+        let u2 = u1.reduce(Action::Undo);
+        assert_eq!(u2.workspace, decided.workspace, "typing the review is one step");
+        let u3 = u2.reduce(Action::Undo);
+        assert_eq!(u3.workspace, s.workspace);
+    }
+
+    #[test]
+    fn metadata_typing_is_one_step_and_settings_need_a_scale() {
+        let s = state();
+        let mut meta = ArticleMeta::default();
+        let mut typed = s.clone();
+        for url in ["h", "ht", "https://farsnews.ir/x"] {
+            meta.url = url.into();
+            typed = typed.reduce(Action::SetMeta(meta.clone()));
+        }
+        assert_eq!(typed.workspace.meta.url, "https://farsnews.ir/x");
+        assert_eq!(typed.clone().reduce(Action::Undo).workspace, s.workspace);
+        meta.title = "عنوان".into();
+        assert_eq!(typed.reduce(Action::SetMeta(meta)).workspace.title(), "عنوان");
+        let empty = Settings { verdicts: vec![], ..Settings::default() };
+        assert!(Rc::ptr_eq(&s, &s.clone().reduce(Action::SetSettings(empty))));
+    }
+
+    #[test]
+    fn claims_filter_by_status_and_verdict() {
+        let mut c = ann("c", 1, 5, "claim");
+        c.facts.review = Some(Rc::new(Review { verdict: Some("False".into()), status: Status::Done, ..Default::default() }));
+        let open = ann("o", 6, 9, "claim");
+        let quote = ann("q", 10, 12, "quote");
+        let by = |status, verdict| Filter { label: None, status, verdict };
+        assert!(by(Some(Status::Done), None).matches(&c));
+        assert!(!by(Some(Status::Done), None).matches(&open));
+        assert!(by(Some(Status::ToCheck), None).matches(&open), "a claim with no review is still to check");
+        assert!(by(None, Some(VerdictFilter::Undecided)).matches(&open));
+        assert!(by(None, Some(VerdictFilter::Is("False".into()))).matches(&c));
+        assert!(!by(None, Some(VerdictFilter::Is("True".into()))).matches(&c));
+        assert!(!by(Some(Status::ToCheck), None).matches(&quote), "status filters show claims only");
+        assert!(Filter::default().matches(&quote));
+    }
+
     #[derive(Clone, Debug)]
     enum Op {
         Add(usize, usize, usize),
