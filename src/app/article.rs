@@ -1,6 +1,7 @@
 //! The article: one keyed paragraph component each, so an edit re-renders only the paragraphs it touches.
 
 use crate::model::annotation::{label_look, Annotation, AnnotationId, Label};
+use crate::model::factcheck::Actor;
 use crate::model::segment::segments;
 use crate::model::text::{Span, TextIndex};
 use std::rc::Rc;
@@ -13,6 +14,8 @@ pub struct Touching {
     pub span: Span,
     pub label_name: AttrValue,
     pub color: AttrValue,
+    /// Who said this quote or made this claim, shown as a chip at its end.
+    pub said_by: Option<AttrValue>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +23,7 @@ pub struct ArticleProps {
     pub text: Rc<TextIndex>,
     pub labels: Rc<Vec<Label>>,
     pub annotations: Rc<Vec<Annotation>>,
+    pub actors: Rc<Vec<Actor>>,
     pub selected: Option<AnnotationId>,
     pub flash: Option<(AnnotationId, u32)>,
     pub article_ref: NodeRef,
@@ -27,12 +31,13 @@ pub struct ArticleProps {
 }
 
 /// Annotations grouped by the paragraphs they touch (a span across paragraphs is in each of them).
-fn group_by_paragraph(text: &TextIndex, labels: &[Label], annotations: &[Annotation]) -> Vec<Vec<Touching>> {
+fn group_by_paragraph(text: &TextIndex, labels: &[Label], annotations: &[Annotation], actors: &[Actor]) -> Vec<Vec<Touching>> {
     let paragraphs = text.paragraphs();
     let mut groups = vec![Vec::new(); paragraphs.len()];
     for a in annotations {
         let (name, color) = label_look(labels, &a.label);
-        let touching = Touching { id: a.id.clone(), span: a.span, label_name: name.into(), color: color.into() };
+        let said_by = a.facts.said_by.as_ref().and_then(|id| actors.iter().find(|x| &x.id == id)).map(|x| AttrValue::from(x.name.clone()));
+        let touching = Touching { id: a.id.clone(), span: a.span, label_name: name.into(), color: color.into(), said_by };
         let mut i = text.paragraph_at_or_after(a.span.start);
         while i < paragraphs.len() && paragraphs[i].span.start < a.span.end {
             groups[i].push(touching.clone());
@@ -47,8 +52,8 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     let texts: Rc<Vec<AttrValue>> = use_memo(props.text.clone(), |text| {
         text.paragraphs().iter().map(|p| AttrValue::from(text.slice(p.span).unwrap_or("").to_string())).collect::<Vec<_>>()
     });
-    let groups = use_memo((props.text.clone(), props.labels.clone(), props.annotations.clone()), |(t, l, a)| {
-        group_by_paragraph(t, l, a).into_iter().map(Rc::new).collect::<Vec<_>>()
+    let groups = use_memo((props.text.clone(), props.labels.clone(), props.annotations.clone(), props.actors.clone()), |(t, l, a, x)| {
+        group_by_paragraph(t, l, a, x).into_iter().map(Rc::new).collect::<Vec<_>>()
     });
     let count = props.text.paragraphs().len();
     html! {
@@ -147,8 +152,12 @@ pub fn Paragraph(props: &ParagraphProps) -> Html {
                 let is_selected = props.selected.as_ref().is_some_and(|sel| covering.iter().any(|t| &t.id == sel));
                 let flash = props.flash.as_ref().filter(|(id, _)| covering.iter().any(|t| &t.id == id))
                     .map(|(_, n)| if n % 2 == 0 { "flash-a" } else { "flash-b" });
+                // The speaker's name after a linked quote or claim: CSS draws it from the attribute,
+                // so it is neither text of the article nor selectable.
+                let said_by = covering.iter().filter(|t| t.span.end == seg.span.end).filter_map(|t| t.said_by.as_ref().map(|n| n.as_str())).collect::<Vec<_>>();
+                let said_by = (!said_by.is_empty()).then(|| said_by.join(" · "));
                 html! {
-                    <mark data-s={s} data-e={e} data-ids={ids} data-labels={names.join(" ")}
+                    <mark data-s={s} data-e={e} data-ids={ids} data-labels={names.join(" ")} data-said-by={said_by}
                         title={names.join(" + ")} {style}
                         class={classes!(is_selected.then_some("selected"), flash)}>{ content }</mark>
                 }

@@ -1,9 +1,13 @@
 //! The Yew view: the App wires the pure reducer to the browser bridge; components only render and emit.
 
+mod actor_picker;
 mod article;
 mod autosave;
+mod details;
+mod factcheck;
 mod notices;
 mod panel;
+mod report;
 mod tabs;
 mod toolbar;
 mod workspace_menu;
@@ -11,7 +15,9 @@ mod workspace_menu;
 use crate::bridge::{clock, download, selection, storage::Store};
 use crate::model::annotation::{sample_article, default_labels, Annotation, AnnotationId, Article, LabelId};
 use crate::model::format::ExportKind;
+use crate::model::factcheck::{actor_entries, ActorPick};
 use crate::model::state::{Action, State, Workspace};
+use factcheck::Picking;
 use article::ArticleView;
 use gloo_events::EventListener;
 use notices::{Level, Notice, NoticeAction, NoticeList, Notices};
@@ -151,6 +157,42 @@ fn key_action(e: &KeyboardEvent, state: &State, article: Option<web_sys::Element
     }
 }
 
+/// L links the selected quote or claim to who said it; M says which actor an actor span names too.
+fn pick_key(e: &KeyboardEvent, state: &State) -> Option<Result<Picking, String>> {
+    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        return None;
+    }
+    let key = e.key().to_lowercase();
+    if key != "l" && key != "m" {
+        return None;
+    }
+    let Some(a) = state.selected_annotation() else {
+        return Some(Err("Click a highlight first: L links a quote or claim to who said it, M merges actor spans.".into()));
+    };
+    let is_actor = a.label.0 == crate::model::factcheck::ACTOR;
+    Some(match (key.as_str(), is_actor) {
+        ("l", false) => Ok(Picking::Attribute { id: a.id.clone(), near: a.span }),
+        ("m", true) => Ok(Picking::SameActor { mention: a.id.clone(), near: a.span }),
+        ("l", true) => Err("An actor span is who speaks; select a quote or claim to link it (L), or press M to merge this actor with another.".into()),
+        _ => Err("M merges actor spans; select an actor span first. To link a quote or claim to its speaker, press L.".into()),
+    })
+}
+
+/// What the picker's choice does, given what it was opened for.
+fn picked_action(picking: &Picking, pick: ActorPick) -> Action {
+    match picking {
+        Picking::Attribute { id, .. } => Action::Attribute { id: id.clone(), to: Some(pick), at: clock::now() },
+        Picking::SameActor { mention, .. } => Action::SameActor { mention: mention.clone(), as_: pick, at: clock::now() },
+    }
+}
+
+/// Which dialog is open over the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dialog {
+    ArticleDetails,
+    Settings,
+}
+
 #[component]
 pub fn App() -> Html {
     let initial = use_memo((), |_| boot());
@@ -162,6 +204,9 @@ pub fn App() -> Html {
     let notices = use_reducer(|| NoticeList(initial_notices.clone()));
     let saving = use_state(|| initial_saving.clone());
     let article_ref = use_node_ref();
+    let picking = use_state(|| None::<Picking>);
+    let dialog = use_state(|| None::<Dialog>);
+    let reporting = use_state(|| false);
     let latest = use_mut_ref(|| Rc::new(State::new(initial_ws.clone())));
     *latest.borrow_mut() = Rc::new((*state).clone());
 
@@ -223,6 +268,8 @@ pub fn App() -> Html {
         let latest = latest.clone();
         let article_ref = article_ref.clone();
         let dispatch_result = dispatch_result.clone();
+        let open_picker = { let picking = picking.setter(); Callback::from(move |p: Picking| picking.set(Some(p))) };
+        let notify = notify.clone();
         use_effect_with((), move |_| {
             let document = gloo_utils_document();
             // Not passive: shortcuts must be able to prevent the browser's own action (Ctrl+Z, Backspace).
@@ -233,6 +280,15 @@ pub fn App() -> Html {
                     return;
                 }
                 let state = latest.borrow().clone();
+                if let Some(result) = pick_key(e, &state) {
+                    e.prevent_default();
+                    match result {
+                        Ok(p) if state.read_only => drop(p),
+                        Ok(p) => open_picker.emit(p),
+                        Err(message) => notify.emit(Notice::new(Level::Info, message)),
+                    }
+                    return;
+                }
                 if let Some(result) = key_action(e, &state, article_ref.cast::<web_sys::Element>()) {
                     e.prevent_default();
                     dispatch_result.emit(result);
@@ -302,6 +358,24 @@ pub fn App() -> Html {
     let on_download = on_export.reform(|_| ExportKind::AnnotaJson);
 
     let ws = &state.workspace;
+    let entries = use_memo((ws.actors.clone(), ws.annotations.clone(), ws.article.text.clone()), |(actors, annotations, text)| {
+        actor_entries(actors, annotations, |span| text.slice(span).unwrap_or_default().to_string())
+    });
+    let on_action = { let dr = dispatch_result.clone(); Callback::from(move |a: Action| dr.emit(Ok(a))) };
+    let on_reveal = { let d = state.dispatcher(); Callback::from(move |id| d.dispatch(Action::Reveal(id))) };
+    let open_picker = { let picking = picking.clone(); Callback::from(move |p: Picking| picking.set(Some(p))) };
+    let close_picker = { let picking = picking.clone(); Callback::from(move |_| picking.set(None)) };
+    let on_picked = {
+        let (picking, dr) = (picking.clone(), dispatch_result.clone());
+        Callback::from(move |pick: ActorPick| {
+            if let Some(p) = &*picking {
+                dr.emit(Ok(picked_action(p, pick)));
+            }
+            picking.set(None);
+        })
+    };
+    let open_dialog = |which: Dialog| { let dialog = dialog.clone(); Callback::from(move |_| dialog.set(Some(which))) };
+    let close_dialog = { let dialog = dialog.clone(); Callback::from(move |_| dialog.set(None)) };
     let selected = state.selected_annotation().cloned();
     let d = state.dispatcher();
     let saving_banner = match &*saving {
@@ -313,11 +387,17 @@ pub fn App() -> Html {
         Saving::Unavailable => Some("This browser gives Annota no storage (private mode or blocked): nothing will be kept after you close the tab. Use Download JSON to keep your work.".into()),
     };
     let dismiss = { let notices = notices.dispatcher(); Callback::from(move |text| notices.dispatch(NoticeAction::Dismiss(text))) };
+    let title = ws.title().to_string();
     html! {
-        <div class="app">
+        <div class={classes!("app", reporting.then_some("reporting"))}>
             <header class="masthead">
                 <h1><span class="logo" aria-hidden="true">{ "✎" }</span>{ "Annota" }</h1>
-                <p class="article-title" dir="auto" title={ws.article.title.clone()}>{ ws.article.title.clone() }</p>
+                <p class="article-title" dir="auto" title={title.clone()}>{ title }</p>
+                <div class="menu session" role="group" aria-label="Fact-checking">
+                    <button onclick={open_dialog(Dialog::ArticleDetails)} title="Title, URL, publisher, author and date of the article">{ "Article details" }</button>
+                    <button onclick={open_dialog(Dialog::Settings)} title="Your organisation and the verdict scale">{ "Fact-check settings" }</button>
+                    <button aria-pressed={reporting.to_string()} onclick={{ let r = reporting.clone(); Callback::from(move |_| r.set(!*r)) }}>{ "Session report" }</button>
+                </div>
                 <WorkspaceMenu labels={ws.labels.clone()} latest={Latest(latest.clone())} on_replace={on_replace} on_download={on_download} on_export={on_export} on_error={notify.reform(|m: String| Notice::new(Level::Error, m))} />
             </header>
             if let Some(text) = saving_banner {
@@ -330,6 +410,9 @@ pub fn App() -> Html {
                 </div>
             }
             <Notices notices={notices.0.clone()} on_dismiss={dismiss} />
+            if *reporting {
+                <report::Report workspace={ws.clone()} on_close={{ let r = reporting.clone(); Callback::from(move |_| r.set(false)) }} />
+            } else {
             <Toolbar labels={ws.labels.clone()} text={ws.article.text.clone()} selected={selected.clone()}
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                 on_label={{ let latest = latest.clone(); let r = article_ref.clone(); let dr = dispatch_result.clone();
@@ -341,22 +424,43 @@ pub fn App() -> Html {
                 on_delete={{ let d = d.clone(); let id = selected.as_ref().map(|a| a.id.clone());
                     Callback::from(move |_| if let Some(id) = id.clone() { d.dispatch(Action::Delete(id)) }) }} />
             <main class="workspace">
-                <ArticleView text={ws.article.text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()}
+                <ArticleView text={ws.article.text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()} actors={ws.actors.clone()}
                     selected={state.selected.clone()} flash={state.flash.clone()} article_ref={article_ref.clone()} onclick={on_article_click} />
-                <AnnotationsPanel text={ws.article.text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()}
-                    filter={state.filter.label.clone()} selected={state.selected.clone()}
-                    on_reveal={{ let d = d.clone(); Callback::from(move |id| d.dispatch(Action::Reveal(id))) }}
-                    on_filter={{ let d = d.clone(); Callback::from(move |f| d.dispatch(Action::Filter(crate::model::state::Filter::by_label(f)))) }}
-                    orphans={ws.orphans.clone()}
-                    on_place_orphan={{ let latest = latest.clone(); let r = article_ref.clone(); let dr = dispatch_result.clone();
-                        Callback::from(move |id: AnnotationId| {
-                            let state = latest.borrow().clone();
-                            let span = r.cast::<web_sys::Element>().and_then(|el| selection::selected_span(&el, &state.workspace.article.text));
-                            dr.emit(span.map(|span| Action::PlaceOrphan { id, span, at: clock::now() })
-                                .ok_or_else(|| "Select the text where this orphan belongs, then press Place at selection.".to_string()));
-                        }) }}
-                    on_delete_orphan={{ let d = d.clone(); Callback::from(move |id| d.dispatch(Action::DeleteOrphan(id))) }} />
+                <aside class="side">
+                    if let Some(a) = &selected {
+                        <factcheck::FactCheckEditor key={a.id.0.clone()} annotation={a.clone()} text={ws.article.text.clone()} actors={ws.actors.clone()}
+                            settings={ws.settings.clone()} entries={entries.clone()} on_action={on_action.clone()} on_pick={open_picker.clone()} on_reveal={on_reveal.clone()} />
+                    }
+                    <AnnotationsPanel text={ws.article.text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()}
+                        filter={state.filter.clone()} settings={ws.settings.clone()} selected={state.selected.clone()}
+                        on_reveal={on_reveal.clone()}
+                        on_filter={{ let d = d.clone(); Callback::from(move |f| d.dispatch(Action::Filter(f))) }}
+                        orphans={ws.orphans.clone()}
+                        on_place_orphan={{ let latest = latest.clone(); let r = article_ref.clone(); let dr = dispatch_result.clone();
+                            Callback::from(move |id: AnnotationId| {
+                                let state = latest.borrow().clone();
+                                let span = r.cast::<web_sys::Element>().and_then(|el| selection::selected_span(&el, &state.workspace.article.text));
+                                dr.emit(span.map(|span| Action::PlaceOrphan { id, span, at: clock::now() })
+                                    .ok_or_else(|| "Select the text where this orphan belongs, then press Place at selection.".to_string()));
+                            }) }}
+                        on_delete_orphan={{ let d = d.clone(); Callback::from(move |id| d.dispatch(Action::DeleteOrphan(id))) }} />
+                    <factcheck::ActorsList entries={entries.clone()} text={ws.article.text.clone()} on_reveal={on_reveal.clone()} />
+                    <factcheck::LinksList annotations={ws.annotations.clone()} actors={ws.actors.clone()} entries={entries.clone()}
+                        text={ws.article.text.clone()} on_reveal={on_reveal.clone()} />
+                </aside>
             </main>
+            }
+            if let Some(p) = &*picking {
+                <actor_picker::ActorPicker picking={p.clone()} entries={entries.clone()} on_pick={on_picked} on_close={close_picker} />
+            }
+            if *dialog == Some(Dialog::ArticleDetails) {
+                <details::ArticleDetails meta={(*ws.meta).clone()} original_title={AttrValue::from(ws.article.title.clone())}
+                    on_change={on_action.reform(Action::SetMeta)} on_close={close_dialog.clone()} />
+            }
+            if *dialog == Some(Dialog::Settings) {
+                <details::SettingsDialog settings={(*ws.settings).clone()} on_close={close_dialog.clone()}
+                    on_save={{ let (a, close) = (on_action.clone(), close_dialog.clone()); Callback::from(move |s| { a.emit(Action::SetSettings(s)); close.emit(()) }) }} />
+            }
         </div>
     }
 }

@@ -1,6 +1,8 @@
 //! The side panel: every annotation in text order, with a count and a label filter.
 
 use crate::model::annotation::{label_look, Annotation, AnnotationId, Label, LabelId, Orphan};
+use crate::model::factcheck::{Settings, Status};
+use crate::model::state::{Filter, VerdictFilter};
 use crate::model::text::TextIndex;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -11,11 +13,12 @@ pub struct PanelProps {
     pub text: Rc<TextIndex>,
     pub labels: Rc<Vec<Label>>,
     pub annotations: Rc<Vec<Annotation>>,
-    pub filter: Option<LabelId>,
+    pub filter: Filter,
+    pub settings: Rc<Settings>,
     pub selected: Option<AnnotationId>,
     pub orphans: Rc<Vec<Orphan>>,
     pub on_reveal: Callback<AnnotationId>,
-    pub on_filter: Callback<Option<LabelId>>,
+    pub on_filter: Callback<Filter>,
     /// Place an orphan at the current text selection.
     pub on_place_orphan: Callback<AnnotationId>,
     pub on_delete_orphan: Callback<AnnotationId>,
@@ -29,6 +32,9 @@ pub fn shorten(s: &str, n: usize) -> String {
     }
     out
 }
+
+/// The verdict filter's value for "no verdict yet" (no verdict name is a URN).
+const UNDECIDED: &str = "urn:annota:no-verdict";
 
 /// How many entries the panel renders at first, and how many more each "Show more" adds.
 const PAGE: usize = 200;
@@ -63,14 +69,28 @@ fn Entry(props: &EntryProps) -> Html {
 #[component]
 pub fn AnnotationsPanel(props: &PanelProps) -> Html {
     let total = props.annotations.len();
-    let shown: Vec<&Annotation> =
-        props.annotations.iter().filter(|a| props.filter.as_ref().is_none_or(|f| &a.label == f)).collect();
-    let on_filter = {
-        let cb = props.on_filter.clone();
+    let shown: Vec<&Annotation> = props.annotations.iter().filter(|a| props.filter.matches(a)).collect();
+    let on_select = |set: fn(&mut Filter, String)| {
+        let (cb, filter) = (props.on_filter.clone(), props.filter.clone());
         Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            cb.emit((!value.is_empty()).then_some(LabelId(value)));
+            let mut next = filter.clone();
+            set(&mut next, e.target_unchecked_into::<HtmlSelectElement>().value());
+            cb.emit(next);
         })
+    };
+    let on_filter = on_select(|f, v| f.label = (!v.is_empty()).then_some(LabelId(v)));
+    let on_status = on_select(|f, v| f.status = Status::from_key(&v));
+    let on_verdict = on_select(|f, v| {
+        f.verdict = match v.as_str() {
+            "" => None,
+            x if x == UNDECIDED => Some(VerdictFilter::Undecided),
+            _ => Some(VerdictFilter::Is(v)),
+        }
+    });
+    let verdict_value = match &props.filter.verdict {
+        None => String::new(),
+        Some(VerdictFilter::Undecided) => UNDECIDED.to_string(),
+        Some(VerdictFilter::Is(v)) => v.clone(),
     };
     // Long lists render a page at a time (and always as far as the selected annotation).
     let extra = use_state(|| 0usize);
@@ -84,21 +104,41 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
             <label class="filter">
                 { "Show " }
                 <select aria-label="Filter by label" onchange={on_filter}>
-                    <option value="" selected={props.filter.is_none()}>{ "All labels" }</option>
+                    <option value="" selected={props.filter.label.is_none()}>{ "All labels" }</option>
                     { for props.labels.iter().map(|l| {
                         let count = props.annotations.iter().filter(|a| a.label == l.id).count();
                         html! {
-                            <option value={l.id.0.clone()} selected={props.filter.as_ref() == Some(&l.id)}>
+                            <option value={l.id.0.clone()} selected={props.filter.label.as_ref() == Some(&l.id)}>
                                 { format!("{} ({count})", l.name) }
                             </option>
                         }
                     }) }
                 </select>
             </label>
+            <div class="claim-filters">
+                <label class="filter">
+                    { "Claims " }
+                    <select aria-label="Filter claims by status" onchange={on_status}>
+                        <option value="" selected={props.filter.status.is_none()}>{ "Any status" }</option>
+                        { for Status::ALL.iter().map(|st| html! {
+                            <option value={st.key()} selected={props.filter.status == Some(*st)}>{ st.name() }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="filter">
+                    <select aria-label="Filter claims by verdict" onchange={on_verdict}>
+                        <option value="" selected={verdict_value.is_empty()}>{ "Any verdict" }</option>
+                        <option value={UNDECIDED} selected={verdict_value == UNDECIDED}>{ "No verdict yet" }</option>
+                        { for props.settings.verdicts.iter().map(|v| html! {
+                            <option value={v.name.clone()} selected={verdict_value == v.name}>{ v.name.clone() }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
             if total == 0 {
                 <p class="empty">{ "No annotations yet. Select text in the article, then press a label button or its key (1, 2, 3)." }</p>
             } else if shown.is_empty() {
-                <p class="empty">{ "No annotations with this label." }</p>
+                <p class="empty">{ "No annotations match this filter." }</p>
             }
             <ol class="entries">
                 { for shown.iter().take(limit).chain(window.clone().map(|w| &shown[w]).unwrap_or(&[])).map(|a| {

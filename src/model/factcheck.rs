@@ -280,6 +280,11 @@ impl ActorEntry {
         }
     }
 
+    /// Where mention `id` is (mentions and their spans are kept side by side).
+    pub fn mention_span(&self, id: &AnnotationId) -> Option<Span> {
+        self.mentions.iter().position(|m| m == id).and_then(|i| self.spans.get(i).copied())
+    }
+
     /// The annotation to show for it: its first mention.
     pub fn first_mention(&self) -> Option<&AnnotationId> {
         self.mentions.first()

@@ -1,0 +1,134 @@
+//! A searchable list of actors, nearest mention first: picks who said a quote or made a claim,
+//! or which actor a mention names too. Typing filters; arrows move; Enter picks; Escape closes.
+
+use super::factcheck::Picking;
+use crate::bridge::clock;
+use crate::model::factcheck::{suggestions, Actor, ActorEntry, ActorId, ActorKind, ActorPick};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PickerProps {
+    pub picking: Picking,
+    pub entries: Rc<Vec<ActorEntry>>,
+    pub on_pick: Callback<ActorPick>,
+    pub on_close: Callback<()>,
+}
+
+fn new_actor_id() -> ActorId {
+    ActorId(clock::new_annotation_id().0)
+}
+
+#[component]
+pub fn ActorPicker(props: &PickerProps) -> Html {
+    let query = use_state(String::new);
+    let active = use_state(|| 0usize);
+    let input_ref = use_node_ref();
+    {
+        let input_ref = input_ref.clone();
+        use_effect_with((), move |_| {
+            if let Some(input) = input_ref.cast::<HtmlInputElement>() {
+                let _ = input.focus();
+            }
+        });
+    }
+    let (near, own, title) = match &props.picking {
+        Picking::Attribute { near, .. } => (*near, None, "Who said it?"),
+        Picking::SameActor { mention, near } => (*near, Some(mention.clone()), "Same actor as…"),
+    };
+    // A mention cannot join itself, nor the actor it already names.
+    let candidates: Vec<ActorEntry> = props.entries.iter().filter(|e| own.as_ref().is_none_or(|m| !e.mentions.contains(m))).cloned().collect();
+    let found = suggestions(candidates, near, &query);
+    let typed = query.trim().to_string();
+    let offer_new = !typed.is_empty() && !found.iter().any(|e| e.name.trim() == typed);
+    let count = found.len() + usize::from(offer_new);
+    let current = (*active).min(count.saturating_sub(1));
+
+    let choose = {
+        let on_pick = props.on_pick.clone();
+        let found = found.clone();
+        let typed = typed.clone();
+        Rc::new(move |i: usize| {
+            if let Some(e) = found.get(i) {
+                on_pick.emit(e.pick(new_actor_id()));
+            } else if !typed.is_empty() {
+                on_pick.emit(ActorPick::New(Actor { id: new_actor_id(), name: typed.clone(), kind: ActorKind::Person }));
+            }
+        })
+    };
+    let onkeydown = {
+        let (active, choose, close) = (active.clone(), choose.clone(), props.on_close.clone());
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "ArrowDown" => {
+                e.prevent_default();
+                active.set((current + 1).min(count.saturating_sub(1)));
+            }
+            "ArrowUp" => {
+                e.prevent_default();
+                active.set(current.saturating_sub(1));
+            }
+            "Enter" => {
+                e.prevent_default();
+                if count > 0 {
+                    choose(current);
+                }
+            }
+            "Escape" => {
+                e.prevent_default();
+                e.stop_propagation();
+                close.emit(());
+            }
+            _ => {}
+        })
+    };
+    let oninput = {
+        let (query, active) = (query.clone(), active.clone());
+        Callback::from(move |e: InputEvent| {
+            query.set(e.target_unchecked_into::<HtmlInputElement>().value());
+            active.set(0);
+        })
+    };
+    let option = |i: usize, label: Html, hint: String| {
+        let choose = choose.clone();
+        html! {
+            <li role="option" id={format!("actor-option-{i}")} aria-selected={(i == current).to_string()}
+                class={classes!("option", (i == current).then_some("active"))}
+                onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}
+                onclick={Callback::from(move |_| choose(i))}>
+                <span dir="auto">{ label }</span>
+                <span class="hint">{ hint }</span>
+            </li>
+        }
+    };
+    html! {
+        <div class="dialog-backdrop" onclick={{ let close = props.on_close.clone(); Callback::from(move |e: MouseEvent| {
+            if e.target() == e.current_target() { close.emit(()) }
+        }) }}>
+            <div class="dialog picker" role="dialog" aria-modal="true" aria-labelledby="picker-title">
+                <h2 id="picker-title">{ title }</h2>
+                <input ref={input_ref} type="search" aria-label="Search actors" placeholder="Type a name" dir="auto"
+                    role="combobox" aria-expanded="true" aria-controls="actor-options" aria-autocomplete="list"
+                    aria-activedescendant={(count > 0).then(|| format!("actor-option-{current}"))}
+                    value={(*query).clone()} {oninput} {onkeydown} />
+                <ul id="actor-options" role="listbox" aria-label="Actors" class="options">
+                    { for found.iter().enumerate().map(|(i, e)| {
+                        let d = e.distance(near);
+                        let place = if d == usize::MAX { "not named in the text".to_string() } else if d == 0 { "right here".to_string() } else { format!("{d} characters away") };
+                        let hint = format!("{} · {} mention{} · {place}", e.kind.name(), e.mentions.len(), if e.mentions.len() == 1 { "" } else { "s" });
+                        option(i, html! { { e.name.clone() } }, hint)
+                    }) }
+                    if offer_new {
+                        { option(found.len(), html! { <>{ "New actor: " }<strong>{ typed.clone() }</strong></> }, "not named in the text".into()) }
+                    }
+                </ul>
+                if count == 0 {
+                    <p class="hint">{ "No actors yet: type a name to make one, or label a name in the article as Actor first." }</p>
+                }
+                <div class="dialog-actions">
+                    <button type="button" onclick={props.on_close.reform(|_| ())}>{ "Cancel" }</button>
+                </div>
+            </div>
+        </div>
+    }
+}
