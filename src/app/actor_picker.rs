@@ -4,6 +4,7 @@
 use super::factcheck::Picking;
 use crate::bridge::clock;
 use crate::model::factcheck::{suggestions, Actor, ActorEntry, ActorId, ActorKind, ActorPick};
+use crate::model::text::TextIndex;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -12,9 +13,12 @@ use yew::prelude::*;
 pub struct PickerProps {
     pub picking: Picking,
     pub entries: Rc<Vec<ActorEntry>>,
+    pub text: Rc<TextIndex>,
     pub on_pick: Callback<ActorPick>,
     pub on_close: Callback<()>,
 }
+
+const PICKER_OPTIONS: usize = 30;
 
 fn new_actor_id() -> ActorId {
     ActorId(clock::new_annotation_id().0)
@@ -39,9 +43,11 @@ pub fn ActorPicker(props: &PickerProps) -> Html {
     };
     // A mention cannot join itself, nor the actor it already names.
     let candidates: Vec<ActorEntry> = props.entries.iter().filter(|e| own.as_ref().is_none_or(|m| !e.mentions.contains(m))).cloned().collect();
-    let found = suggestions(candidates, near, &query);
+    // The nearest few are what a person picks from; typing finds the rest.
+    let mut found = suggestions(candidates, near, &query, &props.text);
+    found.truncate(PICKER_OPTIONS);
     let typed = query.trim().to_string();
-    let offer_new = !typed.is_empty() && !found.iter().any(|e| e.name.trim() == typed);
+    let offer_new = !typed.is_empty() && !found.iter().any(|e| e.display_name(&props.text).trim() == typed);
     let count = found.len() + usize::from(offer_new);
     let current = (*active).min(count.saturating_sub(1));
 
@@ -116,7 +122,7 @@ pub fn ActorPicker(props: &PickerProps) -> Html {
                         let d = e.distance(near);
                         let place = if d == usize::MAX { "not named in the text".to_string() } else if d == 0 { "right here".to_string() } else { format!("{d} characters away") };
                         let hint = format!("{} · {} mention{} · {place}", e.kind.name(), e.mentions.len(), if e.mentions.len() == 1 { "" } else { "s" });
-                        option(i, html! { { e.name.clone() } }, hint)
+                        option(i, html! { { e.display_name(&props.text) } }, hint)
                     }) }
                     if offer_new {
                         { option(found.len(), html! { <>{ "New actor: " }<strong>{ typed.clone() }</strong></> }, "not named in the text".into()) }

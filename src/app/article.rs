@@ -1,17 +1,18 @@
 //! The article: one keyed paragraph component each, so an edit re-renders only the paragraphs it touches.
 
-use crate::model::annotation::{label_look, Annotation, AnnotationId, Label};
-use crate::model::factcheck::Actor;
+use crate::model::annotation::{label_look, Annotation, AnnotationId, Label, LabelId};
+use crate::model::factcheck::{Actor, ActorId};
+use std::collections::HashMap;
 use crate::model::segment::segments;
 use crate::model::text::{Span, TextIndex};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What a paragraph needs to know about one annotation that touches it.
-#[derive(Clone, Debug, PartialEq)]
+/// What a paragraph needs to know about one annotation that touches it. Every field is shared
+/// (`Rc`), so building these for 10,000 annotations copies pointers, and comparing them is cheap.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Touching {
-    pub id: AnnotationId,
-    pub span: Span,
+    pub annotation: Rc<Annotation>,
     pub label_name: AttrValue,
     pub color: AttrValue,
     /// Who said this quote or made this claim, shown as a chip at its end.
@@ -22,7 +23,7 @@ pub struct Touching {
 pub struct ArticleProps {
     pub text: Rc<TextIndex>,
     pub labels: Rc<Vec<Label>>,
-    pub annotations: Rc<Vec<Annotation>>,
+    pub annotations: Rc<Vec<Rc<Annotation>>>,
     pub actors: Rc<Vec<Actor>>,
     pub selected: Option<AnnotationId>,
     pub flash: Option<(AnnotationId, u32)>,
@@ -31,13 +32,24 @@ pub struct ArticleProps {
 }
 
 /// Annotations grouped by the paragraphs they touch (a span across paragraphs is in each of them).
-fn group_by_paragraph(text: &TextIndex, labels: &[Label], annotations: &[Annotation], actors: &[Actor]) -> Vec<Vec<Touching>> {
+fn group_by_paragraph(text: &TextIndex, labels: &[Label], annotations: &[Rc<Annotation>], actors: &[Actor]) -> Vec<Vec<Touching>> {
     let paragraphs = text.paragraphs();
     let mut groups = vec![Vec::new(); paragraphs.len()];
+    // Names and colours once per label and actor, shared by every annotation that uses them (a
+    // label set is small: a linear search beats hashing).
+    let shared = |s: &str| AttrValue::from(Rc::<str>::from(s));
+    let looks: Vec<(&LabelId, AttrValue, AttrValue)> = labels.iter().map(|l| (&l.id, shared(&l.name), shared(&l.color))).collect();
+    let names: HashMap<&ActorId, AttrValue> = actors.iter().map(|a| (&a.id, shared(&a.name))).collect();
     for a in annotations {
-        let (name, color) = label_look(labels, &a.label);
-        let said_by = a.facts.said_by.as_ref().and_then(|id| actors.iter().find(|x| &x.id == id)).map(|x| AttrValue::from(x.name.clone()));
-        let touching = Touching { id: a.id.clone(), span: a.span, label_name: name.into(), color: color.into(), said_by };
+        let (label_name, color) = match looks.iter().find(|(id, ..)| **id == a.label) {
+            Some((_, name, color)) => (name.clone(), color.clone()),
+            None => {
+                let (name, color) = label_look(labels, &a.label);
+                (name.into(), color.into())
+            }
+        };
+        let said_by = a.facts.said_by.as_ref().and_then(|id| names.get(id)).cloned();
+        let touching = Touching { annotation: a.clone(), label_name, color, said_by };
         let mut i = text.paragraph_at_or_after(a.span.start);
         while i < paragraphs.len() && paragraphs[i].span.start < a.span.end {
             groups[i].push(touching.clone());
@@ -47,23 +59,45 @@ fn group_by_paragraph(text: &TextIndex, labels: &[Label], annotations: &[Annotat
     groups
 }
 
+/// The new groups, reusing the previous `Rc` of every paragraph whose group did not change, so
+/// that chunks and paragraphs compare their props by pointer and only changed ones re-render.
+fn reuse_unchanged(previous: &[Rc<Vec<Touching>>], fresh: Vec<Vec<Touching>>) -> Vec<Rc<Vec<Touching>>> {
+    fresh
+        .into_iter()
+        .enumerate()
+        .map(|(i, group)| match previous.get(i) {
+            Some(old) if **old == group => old.clone(),
+            _ => Rc::new(group),
+        })
+        .collect()
+}
+
 #[component]
 pub fn ArticleView(props: &ArticleProps) -> Html {
     let texts: Rc<Vec<AttrValue>> = use_memo(props.text.clone(), |text| {
         text.paragraphs().iter().map(|p| AttrValue::from(text.slice(p.span).unwrap_or("").to_string())).collect::<Vec<_>>()
     });
+    let previous = use_mut_ref(Vec::<Rc<Vec<Touching>>>::new);
     let groups = use_memo((props.text.clone(), props.labels.clone(), props.annotations.clone(), props.actors.clone()), |(t, l, a, x)| {
-        group_by_paragraph(t, l, a, x).into_iter().map(Rc::new).collect::<Vec<_>>()
+        let groups = reuse_unchanged(&previous.borrow(), group_by_paragraph(t, l, a, x));
+        *previous.borrow_mut() = groups.clone();
+        groups
     });
-    let count = props.text.paragraphs().len();
+    let paragraphs = props.text.paragraphs();
+    let count = paragraphs.len();
+    // Where the selected and flashing annotations are, found once, so each chunk checks a span.
+    let span_of = |id: &AnnotationId| props.annotations.iter().find(|a| &a.id == id).map(|a| a.span);
+    let selected_span = props.selected.as_ref().and_then(span_of);
+    let flash_span = props.flash.as_ref().and_then(|(id, _)| span_of(id));
     html! {
         <article class="article" ref={props.article_ref.clone()} onclick={props.onclick.clone()} aria-label="Article">
             { for (0..count.div_ceil(CHUNK)).map(|c| {
                 let range = c * CHUNK..((c + 1) * CHUNK).min(count);
                 let groups: Vec<Rc<Vec<Touching>>> = groups[range.clone()].to_vec();
-                let has = |id: &AnnotationId| groups.iter().any(|g| g.iter().any(|t| &t.id == id));
-                let selected = props.selected.clone().filter(|id| has(id));
-                let flash = props.flash.clone().filter(|(id, _)| has(id));
+                let chunk = Span { start: paragraphs[range.start].span.start, end: paragraphs[range.end - 1].span.end };
+                let within = |span: Option<Span>| span.is_some_and(|s| s.start < chunk.end && chunk.start < s.end);
+                let selected = props.selected.clone().filter(|_| within(selected_span));
+                let flash = props.flash.clone().filter(|_| within(flash_span));
                 html! {
                     <Chunk key={c} first={range.start} texts={texts.clone()} full={props.text.clone()} {groups} {selected} {flash} />
                 }
@@ -92,7 +126,7 @@ fn Chunk(props: &ChunkProps) -> Html {
         <>
             { for props.groups.iter().enumerate().map(|(k, touching)| {
                 let i = props.first + k;
-                let has = |id: &AnnotationId| touching.iter().any(|t| &t.id == id);
+                let has = |id: &AnnotationId| touching.iter().any(|t| &t.annotation.id == id);
                 let selected = props.selected.clone().filter(|id| has(id));
                 let flash = props.flash.clone().filter(|(id, _)| has(id));
                 html! {
@@ -125,7 +159,7 @@ fn translucent(hex: &str, alpha: f32) -> String {
 
 #[component]
 pub fn Paragraph(props: &ParagraphProps) -> Html {
-    let spans: Vec<Span> = props.touching.iter().map(|t| t.span).collect();
+    let spans: Vec<Span> = props.touching.iter().map(|t| t.annotation.span).collect();
     let pieces = segments(props.span, &spans);
     let text = &props.full;
     html! {
@@ -137,7 +171,7 @@ pub fn Paragraph(props: &ParagraphProps) -> Html {
                     return html! { <span data-s={s} data-e={e}>{ content }</span> };
                 }
                 let covering: Vec<&Touching> = seg.covering.iter().map(|&i| &props.touching[i]).collect();
-                let ids = covering.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(" ");
+                let ids = covering.iter().map(|t| t.annotation.id.as_str()).collect::<Vec<_>>().join(" ");
                 let names = covering.iter().map(|t| t.label_name.as_str()).collect::<Vec<_>>();
                 // One translucent layer per annotation, so overlaps read darker; one underline per
                 // annotation, outermost lowest, so each stays visible.
@@ -149,12 +183,12 @@ pub fn Paragraph(props: &ParagraphProps) -> Html {
                     format!("inset 0 -{}px 0 {}", 2 * (k + 1), t.color)
                 }).collect::<Vec<_>>().join(",");
                 let style = format!("background-image:{layers};--lines:{lines}");
-                let is_selected = props.selected.as_ref().is_some_and(|sel| covering.iter().any(|t| &t.id == sel));
-                let flash = props.flash.as_ref().filter(|(id, _)| covering.iter().any(|t| &t.id == id))
+                let is_selected = props.selected.as_ref().is_some_and(|sel| covering.iter().any(|t| &t.annotation.id == sel));
+                let flash = props.flash.as_ref().filter(|(id, _)| covering.iter().any(|t| &t.annotation.id == id))
                     .map(|(_, n)| if n % 2 == 0 { "flash-a" } else { "flash-b" });
                 // The speaker's name after a linked quote or claim: CSS draws it from the attribute,
                 // so it is neither text of the article nor selectable.
-                let said_by = covering.iter().filter(|t| t.span.end == seg.span.end).filter_map(|t| t.said_by.as_ref().map(|n| n.as_str())).collect::<Vec<_>>();
+                let said_by = covering.iter().filter(|t| t.annotation.span.end == seg.span.end).filter_map(|t| t.said_by.as_ref().map(|n| n.as_str())).collect::<Vec<_>>();
                 let said_by = (!said_by.is_empty()).then(|| said_by.join(" · "));
                 html! {
                     <mark data-s={s} data-e={e} data-ids={ids} data-labels={names.join(" ")} data-said-by={said_by}

@@ -243,6 +243,8 @@ pub struct ActorsProps {
 #[component]
 pub fn ActorsList(props: &ActorsProps) -> Html {
     let reveal = |id: &AnnotationId| { let cb = props.on_reveal.clone(); let id = id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
+    // Long articles can have thousands of actor spans: render a page at a time.
+    let limit = use_state(|| ACTORS_PAGE);
     html! {
         <section class="panel actors" aria-label="Actors">
             <h2>{ format!("Actors ({})", props.entries.len()) }</h2>
@@ -250,11 +252,11 @@ pub fn ActorsList(props: &ActorsProps) -> Html {
                 <p class="empty">{ "Label people and organisations as Actor (key 3) to list them here." }</p>
             }
             <ul class="entries">
-                { for props.entries.iter().map(|e| {
+                { for props.entries.iter().take(*limit).map(|e| {
                     let key = e.actor.as_ref().map_or_else(|| e.mentions[0].0.clone(), |a| a.id.0.clone());
                     html! {
                         <li key={key} class="actor-entry">
-                            <strong dir="auto">{ e.name.clone() }</strong>
+                            <strong dir="auto">{ e.display_name(&props.text) }</strong>
                             <span class="hint">{ format!("{} · {} mention{}{}", e.kind.name(), e.mentions.len(), if e.mentions.len() == 1 { "" } else { "s" },
                                 if e.said.is_empty() { String::new() } else { format!(" · {} linked", e.said.len()) }) }</span>
                             <span class="mentions">
@@ -267,13 +269,20 @@ pub fn ActorsList(props: &ActorsProps) -> Html {
                     }
                 }) }
             </ul>
+            if props.entries.len() > *limit {
+                <button class="more" onclick={{ let limit = limit.clone(); Callback::from(move |_| limit.set(*limit + ACTORS_PAGE)) }}>
+                    { format!("Show more ({} not shown)", props.entries.len() - *limit) }
+                </button>
+            }
         </section>
     }
 }
 
+const ACTORS_PAGE: usize = 50;
+
 #[derive(Properties, PartialEq)]
 pub struct LinksProps {
-    pub annotations: Rc<Vec<Annotation>>,
+    pub annotations: Rc<Vec<Rc<Annotation>>>,
     pub actors: Rc<Vec<Actor>>,
     pub entries: Rc<Vec<ActorEntry>>,
     pub text: Rc<TextIndex>,
@@ -286,9 +295,10 @@ pub fn LinksList(props: &LinksProps) -> Html {
     let links: Vec<(&Annotation, &Actor)> = props
         .annotations
         .iter()
-        .filter_map(|a| Some((a, a.facts.said_by.as_ref().and_then(|id| props.actors.iter().find(|x| &x.id == id))?)))
+        .filter_map(|a| Some((&**a, a.facts.said_by.as_ref().and_then(|id| props.actors.iter().find(|x| &x.id == id))?)))
         .collect();
     let reveal = |id: &AnnotationId| { let cb = props.on_reveal.clone(); let id = id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
+    let limit = use_state(|| ACTORS_PAGE);
     html! {
         <section class="panel links" aria-label="Links">
             <h2>{ format!("Links ({})", links.len()) }</h2>
@@ -296,7 +306,7 @@ pub fn LinksList(props: &LinksProps) -> Html {
                 <p class="empty">{ "Select a quote or claim and press L to link it to who said it." }</p>
             }
             <ul class="entries">
-                { for links.iter().map(|(a, actor)| {
+                { for links.iter().take(*limit).map(|(a, actor)| {
                     let verb = if a.label.0 == factcheck::CLAIM { "claimed by" } else { "said by" };
                     let first = props.entries.iter().find(|e| e.actor.as_ref().map(|x| &x.id) == Some(&actor.id)).and_then(|e| e.first_mention());
                     html! {
@@ -312,6 +322,11 @@ pub fn LinksList(props: &LinksProps) -> Html {
                     }
                 }) }
             </ul>
+            if links.len() > *limit {
+                <button class="more" onclick={{ let limit = limit.clone(); Callback::from(move |_| limit.set(*limit + ACTORS_PAGE)) }}>
+                    { format!("Show more ({} not shown)", links.len() - *limit) }
+                </button>
+            }
         </section>
     }
 }

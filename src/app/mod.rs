@@ -358,9 +358,7 @@ pub fn App() -> Html {
     let on_download = on_export.reform(|_| ExportKind::AnnotaJson);
 
     let ws = &state.workspace;
-    let entries = use_memo((ws.actors.clone(), ws.annotations.clone(), ws.article.text.clone()), |(actors, annotations, text)| {
-        actor_entries(actors, annotations, |span| text.slice(span).unwrap_or_default().to_string())
-    });
+    let entries = use_memo((ws.actors.clone(), ws.annotations.clone()), |(actors, annotations)| actor_entries(actors, annotations));
     let on_action = { let dr = dispatch_result.clone(); Callback::from(move |a: Action| dr.emit(Ok(a))) };
     let on_reveal = { let d = state.dispatcher(); Callback::from(move |id| d.dispatch(Action::Reveal(id))) };
     let open_picker = { let picking = picking.clone(); Callback::from(move |p: Picking| picking.set(Some(p))) };
@@ -451,7 +449,7 @@ pub fn App() -> Html {
             </main>
             }
             if let Some(p) = &*picking {
-                <actor_picker::ActorPicker picking={p.clone()} entries={entries.clone()} on_pick={on_picked} on_close={close_picker} />
+                <actor_picker::ActorPicker picking={p.clone()} entries={entries.clone()} text={ws.article.text.clone()} on_pick={on_picked} on_close={close_picker} />
             }
             if *dialog == Some(Dialog::ArticleDetails) {
                 <details::ArticleDetails meta={(*ws.meta).clone()} original_title={AttrValue::from(ws.article.title.clone())}

@@ -12,7 +12,7 @@ use yew::prelude::*;
 pub struct PanelProps {
     pub text: Rc<TextIndex>,
     pub labels: Rc<Vec<Label>>,
-    pub annotations: Rc<Vec<Annotation>>,
+    pub annotations: Rc<Vec<Rc<Annotation>>>,
     pub filter: Filter,
     pub settings: Rc<Settings>,
     pub selected: Option<AnnotationId>,
@@ -41,25 +41,26 @@ const PAGE: usize = 200;
 
 #[derive(Properties, PartialEq)]
 struct EntryProps {
-    id: AnnotationId,
+    /// Compared by pointer: an entry re-renders (and cuts its quote) only when its annotation changed.
+    annotation: Rc<Annotation>,
+    text: Rc<TextIndex>,
     label: AttrValue,
     color: AttrValue,
-    quote: AttrValue,
-    note: AttrValue,
     current: bool,
     on_reveal: Callback<AnnotationId>,
 }
 
 #[component]
 fn Entry(props: &EntryProps) -> Html {
-    let onclick = { let cb = props.on_reveal.clone(); let id = props.id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
+    let a = &props.annotation;
+    let onclick = { let cb = props.on_reveal.clone(); let id = a.id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
     html! {
         <li>
             <button class={classes!("entry", props.current.then_some("current"))} aria-current={props.current.then_some("true")} {onclick}>
                 <span class="chip" style={format!("--chip:{}", props.color)}>{ props.label.clone() }</span>
-                <q dir="auto">{ props.quote.clone() }</q>
-                if !props.note.is_empty() {
-                    <span class="note" dir="auto">{ props.note.clone() }</span>
+                <q dir="auto">{ shorten(props.text.slice(a.span).unwrap_or(""), 140) }</q>
+                if !a.note.is_empty() {
+                    <span class="note" dir="auto">{ shorten(&a.note, 100) }</span>
                 }
             </button>
         </li>
@@ -69,7 +70,9 @@ fn Entry(props: &EntryProps) -> Html {
 #[component]
 pub fn AnnotationsPanel(props: &PanelProps) -> Html {
     let total = props.annotations.len();
-    let shown: Vec<&Annotation> = props.annotations.iter().filter(|a| props.filter.matches(a)).collect();
+    let shown: Vec<&Rc<Annotation>> = props.annotations.iter().filter(|a| props.filter.matches(a)).collect();
+    // Each label's name and colour once, shared by its entries.
+    let looks: Vec<(LabelId, AttrValue, AttrValue)> = props.labels.iter().map(|l| (l.id.clone(), AttrValue::from(Rc::<str>::from(l.name.as_str())), AttrValue::from(Rc::<str>::from(l.color.as_str())))).collect();
     let on_select = |set: fn(&mut Filter, String)| {
         let (cb, filter) = (props.on_filter.clone(), props.filter.clone());
         Callback::from(move |e: Event| {
@@ -142,11 +145,12 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
             }
             <ol class="entries">
                 { for shown.iter().take(limit).chain(window.clone().map(|w| &shown[w]).unwrap_or(&[])).map(|a| {
-                    let (name, color) = label_look(&props.labels, &a.label);
+                    let (label, color) = match looks.iter().find(|(id, ..)| id == &a.label) {
+                        Some((_, name, color)) => (name.clone(), color.clone()),
+                        None => { let (n, c) = label_look(&props.labels, &a.label); (AttrValue::from(n), AttrValue::from(c)) }
+                    };
                     html! {
-                        <Entry key={a.id.0.clone()} id={a.id.clone()} label={AttrValue::from(name)} color={AttrValue::from(color)}
-                            quote={AttrValue::from(shorten(props.text.slice(a.span).unwrap_or(""), 140))}
-                            note={AttrValue::from(shorten(&a.note, 100))}
+                        <Entry key={a.id.0.clone()} annotation={Rc::clone(a)} text={props.text.clone()} label={label} color={color}
                             current={props.selected.as_ref() == Some(&a.id)}
                             on_reveal={props.on_reveal.clone()} />
                     }

@@ -30,8 +30,8 @@ pub fn Report(props: &ReportProps) -> Html {
     let text = &ws.article.text;
     let quote = |a: &Annotation| text.slice(a.span).unwrap_or_default().to_string();
     let who = |a: &Annotation| a.facts.said_by.as_ref().and_then(|id| ws.actor(id)).map(|x| x.name.clone());
-    let claims: Vec<&Annotation> = ws.annotations.iter().filter(|a| a.label.0 == factcheck::CLAIM).collect();
-    let quotes: Vec<&Annotation> = ws.annotations.iter().filter(|a| a.label.0 == factcheck::QUOTE).collect();
+    let claims: Vec<&Annotation> = ws.annotations.iter().filter(|a| a.label.0 == factcheck::CLAIM).map(|a| &**a).collect();
+    let quotes: Vec<&Annotation> = ws.annotations.iter().filter(|a| a.label.0 == factcheck::QUOTE).map(|a| &**a).collect();
     let reviewed = claims.iter().filter(|a| a.facts.review.as_ref().is_some_and(|r| r.verdict.is_some())).count();
     let meta = &ws.meta;
     let byline: Vec<String> = [&meta.publisher, &meta.author, &meta.date_published].into_iter().filter(|s| !s.is_empty()).cloned().collect();

@@ -3,7 +3,7 @@
 //! settings. Pure data and queries; the reducer in `state.rs` changes them.
 
 use super::annotation::{Annotation, AnnotationId};
-use super::text::Span;
+use super::text::{Span, TextIndex};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -250,18 +250,28 @@ pub enum ActorPick {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ActorEntry {
     pub actor: Option<Actor>,
-    pub name: String,
+    /// The actor's name; empty for a loose span (see [`ActorEntry::display_name`]).
+    name: String,
     pub kind: ActorKind,
     /// Actor spans naming it, in text order.
     pub mentions: Vec<AnnotationId>,
     /// Quotes and claims linked to it.
     pub said: Vec<AnnotationId>,
-    /// The first mention's span, to sort by closeness.
+    /// The first mention's span.
     first: Option<Span>,
     spans: Vec<Span>,
 }
 
 impl ActorEntry {
+    /// The actor's name, or for a loose actor span its text.
+    pub fn display_name(&self, text: &TextIndex) -> String {
+        match (&self.actor, self.first) {
+            (Some(a), _) => a.name.clone(),
+            (None, Some(span)) => text.slice(span).unwrap_or_default().to_string(),
+            (None, None) => String::new(),
+        }
+    }
+
     /// How far the closest mention is from `span`, in code points (`usize::MAX` with none).
     pub fn distance(&self, span: Span) -> usize {
         self.spans
@@ -295,8 +305,9 @@ impl ActorEntry {
 }
 
 /// Every actor with its mentions and what it said, then actor spans that name no actor yet;
-/// in order of first appearance in the text (actors never mentioned come last).
-pub fn actor_entries(actors: &[Actor], annotations: &[Annotation], text_of: impl Fn(Span) -> String) -> Vec<ActorEntry> {
+/// in order of first appearance in the text (actors never mentioned come last). A loose span's
+/// name is its text, cut only when shown ([`ActorEntry::display_name`]): long articles have thousands.
+pub fn actor_entries(actors: &[Actor], annotations: &[Rc<Annotation>]) -> Vec<ActorEntry> {
     let mut entries: Vec<ActorEntry> = actors
         .iter()
         .map(|a| ActorEntry { actor: Some(a.clone()), name: a.name.clone(), kind: a.kind, mentions: vec![], said: vec![], first: None, spans: vec![] })
@@ -319,7 +330,7 @@ pub fn actor_entries(actors: &[Actor], annotations: &[Annotation], text_of: impl
             }
             None => loose.push(ActorEntry {
                 actor: None,
-                name: text_of(a.span),
+                name: String::new(),
                 kind: ActorKind::Person,
                 mentions: vec![a.id.clone()],
                 said: vec![],
@@ -333,11 +344,14 @@ pub fn actor_entries(actors: &[Actor], annotations: &[Annotation], text_of: impl
     entries
 }
 
-/// The entries to offer when linking something at `near`: closest mention first, then by name.
-pub fn suggestions(mut entries: Vec<ActorEntry>, near: Span, query: &str) -> Vec<ActorEntry> {
+/// The entries to offer when linking something at `near` whose name contains `query` (any case):
+/// closest mention first, then in text order.
+pub fn suggestions(mut entries: Vec<ActorEntry>, near: Span, query: &str, text: &TextIndex) -> Vec<ActorEntry> {
     let q = query.trim().to_lowercase();
-    entries.retain(|e| q.is_empty() || e.name.to_lowercase().contains(&q));
-    entries.sort_by(|a, b| a.distance(near).cmp(&b.distance(near)).then_with(|| a.name.cmp(&b.name)));
+    if !q.is_empty() {
+        entries.retain(|e| e.display_name(text).to_lowercase().contains(&q));
+    }
+    entries.sort_by_cached_key(|e| (e.distance(near), e.first.map_or(usize::MAX, |s| s.start.0)));
     entries
 }
 
@@ -374,21 +388,26 @@ mod tests {
         let minister = Actor { id: ActorId("m".into()), name: "Amir-Abdollahian".into(), kind: ActorKind::Person };
         let said = Facts { said_by: Some(minister.id.clone()), ..Default::default() };
         let named = Facts { actor: Some(minister.id.clone()), ..Default::default() };
-        let anns = vec![
+        let anns: Vec<Rc<Annotation>> = vec![
             ann("a", 0, 5, ACTOR, named.clone()),
             ann("q", 10, 20, QUOTE, said),
             ann("b", 30, 35, ACTOR, Facts::default()),
             ann("c", 50, 55, ACTOR, named),
-        ];
-        let entries = actor_entries(&[minister], &anns, |s| format!("{}-{}", s.start, s.end));
+        ]
+        .into_iter()
+        .map(Rc::new)
+        .collect();
+        let text = TextIndex::new("0123456789".repeat(6));
+        let entries = actor_entries(&[minister], &anns);
         assert_eq!(entries.len(), 2);
-        assert_eq!(entries[0].name, "Amir-Abdollahian");
+        assert_eq!(entries[0].display_name(&text), "Amir-Abdollahian");
         assert_eq!(entries[0].mentions, [AnnotationId("a".into()), AnnotationId("c".into())]);
         assert_eq!(entries[0].said, [AnnotationId("q".into())]);
-        assert_eq!(entries[1].name, "30-35");
-        let near_b = suggestions(entries.clone(), Span::new(36, 40), "");
-        assert_eq!(near_b[0].name, "30-35", "the closest mention comes first");
-        assert_eq!(suggestions(entries, Span::new(36, 40), "amir").len(), 1);
+        assert_eq!(entries[1].display_name(&text), "01234");
+        let near_b = suggestions(entries.clone(), Span::new(36, 40), "", &text);
+        assert_eq!(near_b[0].display_name(&text), "01234", "the closest mention comes first");
+        assert_eq!(suggestions(entries.clone(), Span::new(36, 40), "AMIR", &text).len(), 1);
+        assert_eq!(suggestions(entries, Span::new(36, 40), "123", &text).len(), 1, "loose spans are found by their text");
     }
 
     #[test]

@@ -11,8 +11,8 @@ use std::rc::Rc;
 pub struct Workspace {
     pub article: Article,
     pub labels: Rc<Vec<Label>>,
-    /// Always in [`text_order`].
-    pub annotations: Rc<Vec<Annotation>>,
+    /// Always in [`text_order`]. Each record is shared, so a new state copies pointers, not records.
+    pub annotations: Rc<Vec<Rc<Annotation>>>,
     /// Imported annotations whose quote could not be found in the text.
     pub orphans: Rc<Vec<Orphan>>,
     /// People and organisations; each is named by an actor span or linked from a quote or claim.
@@ -23,8 +23,13 @@ pub struct Workspace {
 
 impl Workspace {
     /// A workspace with annotations put in text order.
-    pub fn new(article: Article, labels: Vec<Label>, mut annotations: Vec<Annotation>) -> Self {
-        annotations.sort_by(text_order);
+    pub fn new(article: Article, labels: Vec<Label>, annotations: Vec<Annotation>) -> Self {
+        Self::with_shared(article, labels, annotations.into_iter().map(Rc::new).collect())
+    }
+
+    /// A workspace of annotation records shared with another workspace, put in text order.
+    pub fn with_shared(article: Article, labels: Vec<Label>, mut annotations: Vec<Rc<Annotation>>) -> Self {
+        annotations.sort_by(|a, b| text_order(a, b));
         Workspace {
             article,
             labels: Rc::new(labels),
@@ -86,7 +91,7 @@ impl Workspace {
     }
 
     pub fn annotation(&self, id: &AnnotationId) -> Option<&Annotation> {
-        self.annotations.iter().find(|a| &a.id == id)
+        self.annotations.iter().find(|a| &a.id == id).map(|a| &**a)
     }
 
     /// Why an annotation cannot be in this workspace, if it cannot.
@@ -107,7 +112,7 @@ impl Workspace {
         let list = Rc::make_mut(&mut self.annotations);
         list.retain(|a| a.id != annotation.id);
         let at = list.partition_point(|a| text_order(a, &annotation).is_lt());
-        list.insert(at, annotation);
+        list.insert(at, Rc::new(annotation));
     }
 
     fn remove(&mut self, id: &AnnotationId) {
@@ -891,7 +896,7 @@ mod tests {
                 };
                 s = s.reduce(action);
                 let mut sorted = (*s.workspace.annotations).clone();
-                sorted.sort_by(text_order);
+                sorted.sort_by(|a, b| text_order(a, b));
                 prop_assert_eq!(&sorted, &*s.workspace.annotations);
             }
             let end = s.workspace.clone();

@@ -12,6 +12,7 @@ use crate::model::state::Workspace;
 use placing::{place_all, ImportSummary, Incoming, OffsetUnit};
 use serde_json::Value;
 use std::collections::HashSet;
+use std::rc::Rc;
 use std::fmt;
 
 /// Why a file was refused. Nothing in the workspace changes when this is returned.
@@ -227,10 +228,10 @@ pub fn import(
             let (added, mut orphans) = place_all(&current.article.text, &current.labels, &items, source.unit, now, &taken, new_id, &mut summary)?;
             orphans.extend(source.orphans.into_iter().filter(|o| !taken.contains(&o.id.0)));
             let mut annotations = (*current.annotations).clone();
-            annotations.extend(added);
+            annotations.extend(added.into_iter().map(Rc::new));
             let mut all_orphans = (*current.orphans).clone();
             all_orphans.extend(orphans);
-            let ws = Workspace::new(current.article.clone(), (*current.labels).clone(), annotations).with_orphans(all_orphans);
+            let ws = Workspace::with_shared(current.article.clone(), (*current.labels).clone(), annotations).with_orphans(all_orphans);
             Ok(Imported { workspace: ws, summary })
         }
     }
