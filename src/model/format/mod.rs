@@ -2,6 +2,7 @@
 //! the format of a file and says where its annotations go.
 
 pub mod annota_json;
+pub mod facts;
 pub mod placing;
 pub mod tabular;
 pub mod w3c;
@@ -139,6 +140,8 @@ struct Source {
     items: Vec<Incoming>,
     orphans: Vec<crate::model::annotation::Orphan>,
     unit: Option<OffsetUnit>,
+    /// Actors, details and settings, from the formats that carry them (Annota JSON).
+    facts: Option<annota_json::FileFacts>,
 }
 
 fn read_source(content: &str, summary: &mut ImportSummary) -> Result<Source, ImportError> {
@@ -171,11 +174,12 @@ fn read_source(content: &str, summary: &mut ImportSummary) -> Result<Source, Imp
             items: parsed.items,
             orphans: parsed.orphans,
             unit: Some(OffsetUnit::CodePoint),
+            facts: Some(parsed.facts),
         });
     }
     if w3c::looks_like(&value) {
         summary.format = "W3C Web Annotation";
-        return Ok(Source { article: None, items: w3c::parse(&value, summary)?, orphans: vec![], unit: None });
+        return Ok(Source { article: None, items: w3c::parse(&value, summary)?, orphans: vec![], unit: None, facts: None });
     }
     if tabular::is_doccano_line(&value) {
         summary.format = "doccano JSONL";
@@ -190,7 +194,7 @@ fn read_source(content: &str, summary: &mut ImportSummary) -> Result<Source, Imp
 
 fn document_source(doc: tabular::Document, unit: Option<OffsetUnit>) -> Source {
     let title = doc.title.clone().unwrap_or_else(|| crate::model::annotation::title_from_text(&doc.text));
-    Source { article: Some((Article::new(title, doc.text), None)), items: doc.items, orphans: vec![], unit }
+    Source { article: Some((Article::new(title, doc.text), None)), items: doc.items, orphans: vec![], unit, facts: None }
 }
 
 /// Reads any supported file and places its annotations. `new_id` makes ids where a file has none.
@@ -209,7 +213,11 @@ pub fn import(
             let (annotations, mut orphans) =
                 place_all(&article.text, &labels, &source.items, source.unit, now, &HashSet::new(), new_id, &mut summary)?;
             orphans.extend(source.orphans);
-            Ok(Imported { workspace: Workspace::new(article, labels, annotations).with_orphans(orphans), summary })
+            // A new article: its own details; the checker's settings stay unless the file has its own.
+            let f = source.facts.unwrap_or_else(|| annota_json::FileFacts { settings: (*current.settings).clone(), ..Default::default() });
+            let ws = Workspace::new(article, labels, annotations).with_orphans(orphans).with_facts(f.actors, f.meta, f.settings);
+            ws.check_actors().map_err(|e| ImportError::new(format!("the file's actors do not add up: {e}")))?;
+            Ok(Imported { workspace: ws, summary })
         }
         (_, file_article) => {
             if let Some((article, _)) = &file_article {
@@ -224,13 +232,21 @@ pub fn import(
                 Some((article, _)) => source.items.into_iter().map(|it| with_quote_from(&article.text, it, source.unit)).collect(),
                 None => source.items,
             };
-            let (added, mut orphans) = place_all(&current.article.text, &current.labels, &items, source.unit, now, &taken, new_id, &mut summary)?;
+            let (mut added, mut orphans) = place_all(&current.article.text, &current.labels, &items, source.unit, now, &taken, new_id, &mut summary)?;
             orphans.extend(source.orphans.into_iter().filter(|o| !taken.contains(&o.id.0)));
+            // The open article keeps its details and settings; the actors the new annotations name come along.
+            let mut actors = (*current.actors).clone();
+            if let Some(f) = &source.facts {
+                let linked = added.iter_mut().map(|a| &mut a.facts).chain(orphans.iter_mut().map(|o| &mut o.facts)).collect();
+                facts::bring_actors(&mut actors, &f.actors, linked, new_id);
+            }
             let mut annotations = (*current.annotations).clone();
             annotations.extend(added);
             let mut all_orphans = (*current.orphans).clone();
             all_orphans.extend(orphans);
-            let ws = Workspace::new(current.article.clone(), (*current.labels).clone(), annotations).with_orphans(all_orphans);
+            let ws = Workspace::new(current.article.clone(), (*current.labels).clone(), annotations)
+                .with_orphans(all_orphans)
+                .with_facts(actors, (*current.meta).clone(), (*current.settings).clone());
             Ok(Imported { workspace: ws, summary })
         }
     }
