@@ -66,7 +66,7 @@ pub struct AnnotationRecord {
     pub review: Option<Review>,
 }
 
-fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+pub fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
 
