@@ -39,11 +39,15 @@ fn check_field(what: &str, value: &str, one_line: bool) -> Result<(), ImportErro
     Ok(())
 }
 
-/// Empty, or `YYYY-MM-DD` (what a date input gives).
-fn check_date(what: &str, value: &str) -> Result<(), ImportError> {
+/// Whether `value` is shaped `YYYY-MM-DD` (what a date input gives).
+pub fn is_date(value: &str) -> bool {
     let b = value.as_bytes();
-    let shaped = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if value.is_empty() || shaped {
+    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// Empty, or `YYYY-MM-DD`.
+fn check_date(what: &str, value: &str) -> Result<(), ImportError> {
+    if value.is_empty() || is_date(value) {
         Ok(())
     } else {
         Err(err(format!("{what} \"{}\" is not a YYYY-MM-DD date", value.escape_debug())))

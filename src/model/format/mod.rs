@@ -2,6 +2,7 @@
 //! the format of a file and says where its annotations go.
 
 pub mod annota_json;
+pub mod claimreview;
 pub mod facts;
 pub mod placing;
 pub mod tabular;
@@ -76,6 +77,7 @@ pub enum ExportKind {
     LabelStudio,
     Brat,
     Csv,
+    ClaimReview,
 }
 
 /// A file ready to download.
@@ -84,11 +86,21 @@ pub struct ExportFile {
     pub name: String,
     pub mime: &'static str,
     pub bytes: Vec<u8>,
+    /// A sentence to show the user after the download, for exports that leave something out
+    /// (ClaimReview: claims without a verdict); `None` for the others.
+    pub note: Option<String>,
 }
 
 impl ExportKind {
-    pub const ALL: [ExportKind; 6] =
-        [ExportKind::AnnotaJson, ExportKind::W3c, ExportKind::Doccano, ExportKind::LabelStudio, ExportKind::Brat, ExportKind::Csv];
+    pub const ALL: [ExportKind; 7] = [
+        ExportKind::AnnotaJson,
+        ExportKind::W3c,
+        ExportKind::Doccano,
+        ExportKind::LabelStudio,
+        ExportKind::Brat,
+        ExportKind::Csv,
+        ExportKind::ClaimReview,
+    ];
 
     /// The name of its entry in the Export menu.
     pub fn menu_name(self) -> &'static str {
@@ -99,11 +111,16 @@ impl ExportKind {
             ExportKind::LabelStudio => "Label Studio (JSON)",
             ExportKind::Brat => "brat standoff (zip)",
             ExportKind::Csv => "CSV (spreadsheet)",
+            ExportKind::ClaimReview => "ClaimReview (JSON-LD)",
         }
     }
 
     pub fn export(self, ws: &Workspace) -> ExportFile {
-        let stem = file_stem(&ws.article.title);
+        let stem = file_stem(ws.title());
+        if self == ExportKind::ClaimReview {
+            let (json, note) = claimreview::export(ws);
+            return ExportFile { name: format!("{stem}.claimreview.jsonld"), mime: "application/ld+json", bytes: json.into_bytes(), note: Some(note) };
+        }
         let (suffix, mime, bytes) = match self {
             ExportKind::AnnotaJson => ("annota.json", "application/json", annota_json::export(ws).into_bytes()),
             ExportKind::W3c => ("w3c.jsonld", "application/ld+json", w3c::export(ws).into_bytes()),
@@ -111,8 +128,9 @@ impl ExportKind {
             ExportKind::LabelStudio => ("label-studio.json", "application/json", tabular::label_studio_export(ws).into_bytes()),
             ExportKind::Brat => ("brat.zip", "application/zip", tabular::brat_zip(ws, &stem)),
             ExportKind::Csv => ("csv", "text/csv;charset=utf-8", tabular::csv_export(ws).into_bytes()),
+            ExportKind::ClaimReview => unreachable!("returned above, with its note"),
         };
-        ExportFile { name: format!("{stem}.{suffix}"), mime, bytes }
+        ExportFile { name: format!("{stem}.{suffix}"), mime, bytes, note: None }
     }
 }
 
