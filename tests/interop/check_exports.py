@@ -12,9 +12,12 @@ file is the reference.
 - ClaimReview: schema.org context; one ClaimReview per claim with a verdict, with the fields
   Google's fact-check markup asks for, ratings within the scale.
 - doccano / spaCy: every span is a `Doc.char_span` of a spaCy Doc of the text.
-- Label Studio: every result's text is text[start:end]; every label is in the shipped config.
-- brat: the .txt is the exact article; every fragment of every T line slices to its text.
-- CSV: opens as UTF-8 with BOM; each row's start/end slice the text to its exact.
+- Label Studio: every result's text is text[start:end]; every label is in the shipped config;
+  every said_by relation joins two results, the second an Actor span.
+- brat: the .txt is the exact article; every fragment of every T line slices to its text; every
+  relation and equivalence line is declared and joins T lines.
+- CSV: opens as UTF-8 with BOM; each row's start/end slice the text to its exact; actor, said_by
+  and verdict columns match the reference.
 Prints one line per check and exits non-zero if any fails.
 """
 import csv
@@ -197,7 +200,17 @@ def check_label_studio(path, config_path, reference):
     labels = {l.get("value") for l in ET.parse(config_path).getroot().iter("Label")}
     text = tasks[0]["data"]["text"]
     check("Label Studio: the task's text is the article", text == reference["article"]["text"])
-    for r in tasks[0]["annotations"][0]["result"]:
+    results = tasks[0]["annotations"][0]["result"]
+    relations = [r for r in results if r.get("type") == "relation"]
+    spans = {r["id"]: r for r in results if r.get("type") != "relation"}
+    declared = {r.get("value") for r in ET.parse(config_path).getroot().iter("Relation")}
+    for r in relations:
+        # A quote or claim points at a mention (an actor span) of who said it.
+        actor = [l["name"] for l in reference["labels"] if l["id"] == "actor"]
+        ok = r["from_id"] in spans and spans.get(r["to_id"], {}).get("value", {}).get("labels") == actor
+        ok = ok and all(l in declared for l in r["labels"])
+        check(f"Label Studio relation {r['from_id'][:8]} -> {r['to_id'][:8]}: both ends exist, label in config", ok)
+    for r in spans.values():
         v = r["value"]
         ok = text[v["start"]:v["end"]] == v["text"] and r["from_name"] == "label" and r["to_name"] == "text"
         ok = ok and all(l in labels for l in v["labels"])
@@ -213,8 +226,21 @@ def check_brat(path, reference):
     check("brat: .txt is the exact article", text == reference["article"]["text"])
     conf = z.read("annotation.conf").decode("utf-8")
     entities = conf.split("[entities]")[1].split("[")[0].split()
-    t_lines = [l for l in z.read(ann).decode("utf-8").splitlines() if l.startswith("T")]
+    lines = z.read(ann).decode("utf-8").splitlines()
+    t_lines = [l for l in lines if l.startswith("T")]
     check("brat: one T line per annotation", len(t_lines) == len(reference["annotations"]))
+    t_ids = {l.split("\t")[0] for l in t_lines}
+    relations = conf.split("[relations]")[1].split("[")[0]
+    declared = {l.split()[0] for l in relations.splitlines() if l.strip() and not l.startswith("#")}
+    for line in lines:
+        if line.startswith("R"):
+            rid, middle = line.split("\t")
+            kind, *args = middle.split(" ")
+            ok = kind in declared and [a.split(":")[0] for a in args] == ["Arg1", "Arg2"] and all(a.split(":")[1] in t_ids for a in args)
+            check(f"brat {rid}: a declared relation between two T lines", ok)
+        elif line.startswith("*"):
+            kind, *members = line.split("\t")[1].split(" ")
+            check(f"brat equivalence {kind}: declared, between T lines", kind in declared and len(members) > 1 and set(members) <= t_ids)
     for line in t_lines:
         tid, middle, quoted = line.split("\t")
         kind, offsets = middle.split(" ", 1)
@@ -232,6 +258,12 @@ def check_csv(path, reference):
     for row, ref in zip(rows, reference["annotations"]):
         exact = row["exact"][1:] if row["exact"].startswith("'") and not text[int(row["start"]):].startswith("'") else row["exact"]
         ok = text[int(row["start"]):int(row["end"])] == exact == ref["exact"] and row["id"] == ref["id"] and row["label"] == ref["label"]
+        # Actors by name; a leading apostrophe guards a name a spreadsheet would run as a formula.
+        names = {a["id"]: a["name"] for a in reference.get("actors", [])}
+        for key in ("actor", "said_by"):
+            cell = row[key][1:] if row[key].startswith("'") else row[key]
+            ok = ok and cell == names.get(ref.get(key), "")
+        ok = ok and row["verdict"] == ref.get("review", {}).get("verdict", "")
         check(f"CSV row {row['id'][:8]}", ok)
 
 

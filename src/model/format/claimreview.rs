@@ -135,11 +135,12 @@ fn count(n: usize, one: &str, many: &str) -> String {
 
 impl Note {
     fn sentence(&self) -> String {
-        let mut parts = vec![match self.reviewed {
-            0 => "no claim has a verdict yet, so no review was exported".to_string(),
-            n => format!("{} exported", count(n, "reviewed claim", "reviewed claims")),
+        let mut parts = vec![match (self.reviewed, self.undecided) {
+            (0, 0) => "no claim is labelled, so no review was exported".to_string(),
+            (0, n) => format!("no claim has a verdict yet ({} left out), so no review was exported", count(n, "claim", "claims")),
+            (n, _) => format!("{} exported", count(n, "reviewed claim", "reviewed claims")),
         }];
-        if self.undecided > 0 {
+        if self.reviewed > 0 && self.undecided > 0 {
             parts.push(format!("{} without a verdict left out", count(self.undecided, "claim", "claims")));
         }
         if self.orphaned > 0 {
@@ -281,6 +282,8 @@ mod tests {
         let v: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["@graph"][0].get("author"), None);
         let empty = Workspace::new(Article::new("t", "نص"), default_labels(), vec![]);
-        assert_eq!(export(&empty).1, "ClaimReview: no claim has a verdict yet, so no review was exported.");
+        assert_eq!(export(&empty).1, "ClaimReview: no claim is labelled, so no review was exported.");
+        let undecided = Workspace::new(Article::new("t", TEXT), default_labels(), vec![claim_at("c", "قال الوزير", None, None)]);
+        assert_eq!(export(&undecided).1, "ClaimReview: no claim has a verdict yet (1 claim left out), so no review was exported.");
     }
 }
