@@ -90,7 +90,7 @@ fn schema_of(raw: &str) -> Result<u32, String> {
     let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| format!("not valid JSON ({e})"))?;
     let schema = value.get("schema").and_then(|s| s.as_u64()).ok_or("no schema version")?;
     match u32::try_from(schema) {
-        Ok(v) if v >= 1 && v <= SCHEMA_VERSION => Ok(v),
+        Ok(v) if (1..=SCHEMA_VERSION).contains(&v) => Ok(v),
         _ => Err(format!("schema version {schema} is newer than this Annota understands ({SCHEMA_VERSION})")),
     }
 }
