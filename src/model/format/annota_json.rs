@@ -421,7 +421,13 @@ mod tests {
             (good.replace("#f6b73c", "red;background:url(x)"), "colour"),
             (good.replace("\"start\": 20,", "\"start\": \"20\","), "not a valid Annota JSON file"),
         ];
+        assert_refused(&good, cases);
+    }
+
+    /// Each case, a changed copy of `good`, is refused with a message that names its problem.
+    fn assert_refused(good: &str, cases: Vec<(String, &str)>) {
         for (json, reason) in cases {
+            assert_ne!(json, good, "the case for {reason:?} changed nothing");
             let err = import(&json).unwrap_err();
             assert!(err.message.contains(reason), "{:?} should mention {reason:?}", err.message);
         }
@@ -527,11 +533,7 @@ mod tests {
             (good.replace("\"status\": \"done\"", "\"status\": \"done\", \"x\": 1"), "unknown field"),
             (good.replace("\"publisher\": \"Fars\"", "\"publisher\": \"Fars\", \"x\": 1"), "unknown field"),
         ];
-        for (json, reason) in cases {
-            assert_ne!(json, good, "the case for {reason:?} changed nothing");
-            let err = import(&json).unwrap_err();
-            assert!(err.message.contains(reason), "{:?} should mention {reason:?}", err.message);
-        }
+        assert_refused(&good, cases);
     }
 
     proptest! {
