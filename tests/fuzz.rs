@@ -35,7 +35,7 @@ impl Rng {
 const DICTIONARY: &[&str] = &[
     "{", "}", "[", "]", "\"", ",", ":", "null", "true", "-1", "0", "1e309", "18446744073709551616", "4294967296",
     "\"start\":", "\"end\":", "\"exact\":", "\"label\":", "\"text\":", "\"type\":\"Annotation\"", "\"format\":\"annota\"",
-    "\"version\":1", "\"schema\":1", "\\u0000", "\\ud800", "😀", "🇮🇷", "\u{064E}", "\u{202E}", "\n", "\r\n", "[[0,1,\"claim\"]]",
+    "\"version\":1", "\"schema\":1", "\"version\":2", "\"schema\":2", "\"actor\":\"a\",", "\"said_by\":\"a\",", "\"actors\":[{\"id\":\"a\",\"name\":\"x\"}],", "\\u0000", "\\ud800", "😀", "🇮🇷", "\u{064E}", "\u{202E}", "\n", "\r\n", "[[0,1,\"claim\"]]",
     "\"selector\":{\"type\":\"TextPositionSelector\",\"start\":0,\"end\":99}", "\"first\":{\"items\":[", "\"result\":[",
 ];
 

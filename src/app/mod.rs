@@ -348,10 +348,12 @@ pub fn App() -> Html {
             let state = latest.borrow().clone();
             let result = crate::bridge::perf::measure("annota:export", || {
                 let file = kind.export(&state.workspace);
-                download::download_bytes(&file.name, file.mime, &file.bytes)
+                download::download_bytes(&file.name, file.mime, &file.bytes).map(|_| file.note)
             });
-            if let Err(e) = result {
-                notify.emit(Notice::new(Level::Error, e));
+            match result {
+                Ok(Some(note)) => notify.emit(Notice::new(Level::Info, note)),
+                Ok(None) => {}
+                Err(e) => notify.emit(Notice::new(Level::Error, e)),
             }
         })
     };

@@ -2,9 +2,13 @@
 //!
 //! The article's text and its annotations live under separate keys, so that a change to one
 //! annotation does not re-write the whole text.
+//!
+//! Schema 2 adds, beside the annotations, the actors, the article's details and the settings, and
+//! to each annotation its links and review. Schema 1 values are schema 2 values without them.
 
 use super::annotation::{default_labels, Article, Label};
-use super::format::annota_json::{AnnotationRecord, OrphanRecord};
+use super::factcheck::{ArticleMeta, Settings};
+use super::format::annota_json::{is_default, ActorRecord, AnnotationRecord, OrphanRecord};
 use super::format::placing::{check_labels, place_all, ImportSummary, OffsetUnit};
 use super::state::Workspace;
 use super::text::TextIndex;
@@ -15,7 +19,7 @@ pub const ARTICLE_KEY: &str = "annota:v1:article";
 pub const ANNOTATIONS_KEY: &str = "annota:v1:annotations";
 /// Values that could not be read are kept under this prefix, never overwritten.
 pub const BACKUP_PREFIX: &str = "annota:backup:";
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct StoredArticle {
@@ -33,6 +37,12 @@ struct StoredAnnotations {
     annotations: Vec<AnnotationRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     orphans: Vec<OrphanRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    actors: Vec<ActorRecord>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    meta: ArticleMeta,
+    #[serde(default, skip_serializing_if = "is_default")]
+    settings: Settings,
 }
 
 pub fn encode_article(article: &Article) -> String {
@@ -53,6 +63,9 @@ pub fn encode_annotations(ws: &Workspace) -> String {
         labels: (*ws.labels).clone(),
         annotations: ws.annotations.iter().map(|a| AnnotationRecord::of(text, a, false)).collect(),
         orphans: ws.orphans.iter().map(OrphanRecord::of).collect(),
+        actors: ws.actors.iter().map(ActorRecord::of).collect(),
+        meta: (*ws.meta).clone(),
+        settings: (*ws.settings).clone(),
     })
     .expect("annotations always serialise")
 }
@@ -77,7 +90,7 @@ fn schema_of(raw: &str) -> Result<u32, String> {
     let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| format!("not valid JSON ({e})"))?;
     let schema = value.get("schema").and_then(|s| s.as_u64()).ok_or("no schema version")?;
     match u32::try_from(schema) {
-        Ok(v) if v >= 1 && v <= SCHEMA_VERSION => Ok(v),
+        Ok(v) if (1..=SCHEMA_VERSION).contains(&v) => Ok(v),
         _ => Err(format!("schema version {schema} is newer than this Annota understands ({SCHEMA_VERSION})")),
     }
 }
@@ -88,9 +101,8 @@ fn decode_article(raw: &str) -> Result<Article, String> {
     Ok(Article { id: a.id, title: a.title, text: Rc::new(TextIndex::new(a.text)) })
 }
 
-type Stored = (Vec<Label>, Vec<super::annotation::Annotation>, Vec<super::annotation::Orphan>);
-
-fn decode_annotations(raw: &str, article: &Article) -> Result<Stored, String> {
+/// Reads the annotations record into a workspace on `article`.
+fn decode_annotations(raw: &str, article: &Article) -> Result<Workspace, String> {
     schema_of(raw)?;
     let s: StoredAnnotations = serde_json::from_str(raw).map_err(|e| format!("unexpected content ({e})"))?;
     if s.article_id != article.id {
@@ -119,7 +131,11 @@ fn decode_annotations(raw: &str, article: &Article) -> Result<Stored, String> {
         return Err(format!("{} annotations no longer match the stored text", items.len() - summary.placed_exactly));
     }
     let orphans = s.orphans.iter().map(|o| o.orphan(&labels)).collect::<Result<Vec<_>, _>>().map_err(|e| e.message)?;
-    Ok((labels, annotations, orphans))
+    let actors = s.actors.iter().map(ActorRecord::actor).collect();
+    let ws = Workspace::new(article.clone(), labels, annotations).with_orphans(orphans).with_facts(actors, s.meta, s.settings);
+    // A link to a missing actor would break the reducer's bookkeeping: set the value aside instead.
+    ws.check_actors()?;
+    Ok(ws)
 }
 
 /// Reads what storage held under [`ARTICLE_KEY`] and [`ANNOTATIONS_KEY`]. Anything unreadable is
@@ -143,15 +159,15 @@ pub fn decode(article: Option<&str>, annotations: Option<&str>) -> Decoded {
             return Decoded { workspace: None, unreadable };
         }
     };
-    let (labels, list, orphans) = match annotations.map(|raw| (raw, decode_annotations(raw, &article))) {
-        None => (default_labels(), Vec::new(), Vec::new()),
+    let workspace = match annotations.map(|raw| (raw, decode_annotations(raw, &article))) {
+        None => Workspace::new(article, default_labels(), Vec::new()),
         Some((_, Ok(found))) => found,
         Some((raw, Err(reason))) => {
             unreadable.push(keep(ANNOTATIONS_KEY, raw, format!("the stored annotations could not be read: {reason}")));
-            (default_labels(), Vec::new(), Vec::new())
+            Workspace::new(article, default_labels(), Vec::new())
         }
     };
-    Decoded { workspace: Some(Workspace::new(article, labels, list).with_orphans(orphans)), unreadable }
+    Decoded { workspace: Some(workspace), unreadable }
 }
 
 /// The key under which an unreadable value is kept: never one Annota writes to otherwise.
@@ -187,6 +203,27 @@ mod tests {
     }
 
     #[test]
+    fn facts_are_stored_and_a_link_to_a_missing_actor_is_set_aside() {
+        use crate::model::factcheck::{Actor, ActorId, ArticleMeta, Review, Settings};
+        let mut ws = workspace();
+        let mut a = (*ws.annotations[0]).clone();
+        a.facts.actor = Some(ActorId("p".into()));
+        a.facts.review = Some(Rc::new(Review { verdict: Some("False".into()), ..Default::default() }));
+        let meta = ArticleMeta { author: "كاتب".into(), ..Default::default() };
+        let settings = Settings { organisation: "Lab".into(), ..Default::default() };
+        ws = Workspace::new(ws.article.clone(), default_labels(), vec![a])
+            .with_facts(vec![Actor { id: ActorId("p".into()), name: "لافروف".into(), kind: Default::default() }], meta, settings);
+        let stored = encode_annotations(&ws);
+        assert!(stored.contains("\"schema\":2") && !stored.contains("\"exact\""), "{stored}");
+        let d = decode(Some(&encode_article(&ws.article)), Some(&stored));
+        assert_eq!(d.workspace, Some(ws.clone()));
+
+        let dangling = stored.replace("\"actor\":\"p\"", "\"actor\":\"q\"");
+        let d = decode(Some(&encode_article(&ws.article)), Some(&dangling));
+        assert!(d.unreadable[0].reason.contains("actor \"q\""), "{:?}", d.unreadable);
+    }
+
+    #[test]
     fn nothing_stored_means_start_fresh() {
         assert_eq!(decode(None, None), Decoded { workspace: None, unreadable: vec![] });
     }
@@ -203,7 +240,7 @@ mod tests {
         assert_eq!(d.unreadable[0].raw, truncated);
         assert!(d.unreadable[0].reason.contains("not valid JSON"));
 
-        let future = annotations.replace("\"schema\":1", "\"schema\":7");
+        let future = annotations.replace("\"schema\":2", "\"schema\":7");
         let d = decode(Some(&article), Some(&future));
         assert!(d.unreadable[0].reason.contains("newer"), "{}", d.unreadable[0].reason);
 
@@ -237,8 +274,28 @@ mod fixtures {
             let expected: serde_json::Value = serde_json::from_str(&read("expected.json")).unwrap();
             let quotes: Vec<String> = ws.annotations.iter().map(|a| format!("{}:{}", a.label.0, ws.article.text.slice(a.span).unwrap())).collect();
             assert_eq!(serde_json::json!(quotes), expected["quotes"], "{}", dir.display());
+            check_facts(&ws, &expected, &dir.display().to_string());
             versions += 1;
         }
         assert_eq!(versions, SCHEMA_VERSION as usize, "a fixture for every schema version");
+    }
+
+    /// From schema 2 on, `expected.json` also names the fact-checking data; each key is optional.
+    fn check_facts(ws: &Workspace, expected: &serde_json::Value, dir: &str) {
+        let name = |id: &Option<crate::model::factcheck::ActorId>| id.as_ref().and_then(|id| ws.actor(id)).map(|a| a.name.clone());
+        let quote = |a: &crate::model::annotation::Annotation| ws.article.text.slice(a.span).unwrap().to_string();
+        let found = serde_json::json!({
+            "title": ws.title(),
+            "actors": ws.actors.iter().map(|a| a.name.clone()).collect::<Vec<_>>(),
+            "mentions": ws.annotations.iter().filter_map(|a| Some((quote(a), name(&a.facts.actor)?))).collect::<Vec<_>>(),
+            "said_by": ws.annotations.iter().filter_map(|a| Some((format!("{}:{}", a.label.0, quote(a)), name(&a.facts.said_by)?))).collect::<Vec<_>>(),
+            "verdicts": ws.annotations.iter().filter_map(|a| Some((quote(a), a.facts.review.as_ref()?.verdict.clone()?))).collect::<Vec<_>>(),
+            "organisation": ws.settings.organisation,
+        });
+        for key in ["title", "actors", "mentions", "said_by", "verdicts", "organisation"] {
+            if let Some(want) = expected.get(key) {
+                assert_eq!(&found[key], want, "{dir}: {key}");
+            }
+        }
     }
 }

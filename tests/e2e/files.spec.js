@@ -144,7 +144,7 @@ test('the downloaded file validates against the Annota JSON schema shipped in th
   const addFormats = require('ajv-formats');
   const ajv = new Ajv({ allErrors: true, strict: true });
   addFormats(ajv);
-  const validate = ajv.compile(require('../../schema/annota.v1.schema.json'));
+  const validate = ajv.compile(require('../../schema/annota.v2.schema.json'));
   await h.open(page);
   await h.importFile(page, 'sample.annota.json', fs.readFileSync(h.FIXTURE));
   await h.expectCount(page, 9);

@@ -1,9 +1,13 @@
 //! Annota JSON, the lossless native format: the article text, its labels, every annotation and
 //! every orphan. Offsets are Unicode code points, end-exclusive; UTF-16 offsets ride along, clearly named.
+//! Version 2 adds the fact-checking data: actors, who said what, claim reviews, the article's
+//! details and the checker's settings. Version 1 files are version 2 files without them.
 
+use super::facts;
 use super::placing::{check_labels, place_all, ImportSummary, Incoming, OffsetUnit};
 use super::ImportError;
 use crate::model::annotation::{Annotation, AnnotationId, Article, Label, LabelId, Orphan, Timestamp};
+use crate::model::factcheck::{Actor, ActorId, ActorKind, ArticleMeta, Facts, Review, Settings};
 use crate::model::quote::Quote;
 use crate::model::state::Workspace;
 use crate::model::text::TextIndex;
@@ -12,13 +16,16 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 pub const FORMAT_NAME: &str = "annota";
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 pub const OFFSET_UNIT: &str = "codepoint";
 
 #[derive(Serialize, Deserialize, Debug)]
 pub struct ArticleRecord {
     pub id: String,
     pub title: String,
+    /// The details entered for the article (version 2); left out while empty.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub meta: ArticleMeta,
     pub text: String,
     #[serde(default, skip_deserializing)]
     pub codepoint_length: usize,
@@ -49,6 +56,23 @@ pub struct AnnotationRecord {
     pub note: String,
     pub created: String,
     pub modified: String,
+    /// The actor an actor span names (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<ActorId>,
+    /// Who said a quote or made a claim (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub said_by: Option<ActorId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+}
+
+pub fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+/// The facts of a record's three optional fields.
+fn facts_of(actor: &Option<ActorId>, said_by: &Option<ActorId>, review: &Option<Review>) -> Facts {
+    Facts { actor: actor.clone(), said_by: said_by.clone(), review: review.clone().map(Rc::new) }
 }
 
 impl AnnotationRecord {
@@ -69,7 +93,14 @@ impl AnnotationRecord {
             note: a.note.clone(),
             created: a.created.0.clone(),
             modified: a.modified.0.clone(),
+            actor: a.facts.actor.clone(),
+            said_by: a.facts.said_by.clone(),
+            review: a.facts.review.as_deref().cloned(),
         }
+    }
+
+    pub fn facts(&self) -> Facts {
+        facts_of(&self.actor, &self.said_by, &self.review)
     }
 
     pub fn incoming(&self) -> Incoming {
@@ -84,7 +115,7 @@ impl AnnotationRecord {
             note: self.note.clone(),
             created: Some(self.created.clone()),
             modified: Some(self.modified.clone()),
-            facts: Default::default(),
+            facts: self.facts(),
         }
     }
 }
@@ -105,6 +136,12 @@ pub struct OrphanRecord {
     pub created: String,
     pub modified: String,
     pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<ActorId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub said_by: Option<ActorId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
 }
 
 impl OrphanRecord {
@@ -119,7 +156,14 @@ impl OrphanRecord {
             created: o.created.0.clone(),
             modified: o.modified.0.clone(),
             reason: o.reason.clone(),
+            actor: o.facts.actor.clone(),
+            said_by: o.facts.said_by.clone(),
+            review: o.facts.review.as_deref().cloned(),
         }
+    }
+
+    pub fn facts(&self) -> Facts {
+        facts_of(&self.actor, &self.said_by, &self.review)
     }
 
     pub fn orphan(&self, labels: &[Label]) -> Result<Orphan, ImportError> {
@@ -134,8 +178,27 @@ impl OrphanRecord {
             created: Timestamp(self.created.clone()),
             modified: Timestamp(self.modified.clone()),
             reason: self.reason.clone(),
-            facts: Default::default(),
+            facts: self.facts(),
         })
+    }
+}
+
+/// An actor as files and storage keep it.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ActorRecord {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub kind: ActorKind,
+}
+
+impl ActorRecord {
+    pub fn of(a: &Actor) -> Self {
+        ActorRecord { id: a.id.0.clone(), name: a.name.clone(), kind: a.kind }
+    }
+    pub fn actor(&self) -> Actor {
+        Actor { id: ActorId(self.id.clone()), name: self.name.clone(), kind: self.kind }
     }
 }
 
@@ -150,6 +213,11 @@ struct AnnotaFile {
     annotations: Vec<AnnotationRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     orphans: Vec<OrphanRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    actors: Vec<ActorRecord>,
+    /// Left out while it is the default scale with no organisation.
+    #[serde(default, skip_serializing_if = "is_default")]
+    settings: Settings,
 }
 
 /// The whole workspace as an Annota JSON file.
@@ -162,6 +230,7 @@ pub fn export(ws: &Workspace) -> String {
         article: ArticleRecord {
             id: ws.article.id.clone(),
             title: ws.article.title.clone(),
+            meta: (*ws.meta).clone(),
             text: text.as_str().to_string(),
             codepoint_length: text.char_len(),
             utf16_length: text.utf16_len(),
@@ -169,6 +238,8 @@ pub fn export(ws: &Workspace) -> String {
         labels: (*ws.labels).clone(),
         annotations: ws.annotations.iter().map(|a| AnnotationRecord::of(text, a, true)).collect(),
         orphans: ws.orphans.iter().map(OrphanRecord::of).collect(),
+        actors: ws.actors.iter().map(ActorRecord::of).collect(),
+        settings: (*ws.settings).clone(),
     };
     serde_json::to_string_pretty(&file).expect("a workspace always serialises")
 }
@@ -179,6 +250,15 @@ pub struct Parsed {
     pub labels: Vec<Label>,
     pub items: Vec<Incoming>,
     pub orphans: Vec<Orphan>,
+    pub facts: FileFacts,
+}
+
+/// What a file says beyond its annotations: its actors, the article's details, the settings.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FileFacts {
+    pub actors: Vec<Actor>,
+    pub meta: ArticleMeta,
+    pub settings: Settings,
 }
 
 /// Whether a JSON value claims to be Annota JSON.
@@ -186,7 +266,8 @@ pub fn is_annota(value: &serde_json::Value) -> bool {
     value.get("format").and_then(|f| f.as_str()) == Some(FORMAT_NAME)
 }
 
-/// Reads an Annota JSON value: format, version, unit, labels, ids. Placement comes after.
+/// Reads an Annota JSON value: format, version, unit, labels, ids, actors and the links to them.
+/// Placement comes after.
 pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
     match value.get("version").and_then(|v| v.as_u64()) {
         Some(v) if v >= 1 && v <= u64::from(FORMAT_VERSION) => {}
@@ -208,19 +289,34 @@ pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
     let labels = check_labels(file.labels)?;
     let mut ids = HashSet::new();
     for id in file.annotations.iter().map(|a| &a.id).chain(file.orphans.iter().map(|o| &o.id)) {
-        if id.is_empty() || id.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(ImportError::new(format!("annotation id \"{}\" is empty or contains white space", id.escape_debug())));
-        }
+        facts::check_id("annotation", id)?;
         if !ids.insert(id.as_str()) {
             return Err(ImportError::new(format!("annotation id \"{id}\" appears twice")));
         }
     }
+    let actors: Vec<Actor> = file.actors.iter().map(ActorRecord::actor).collect();
+    let mut actor_ids = HashSet::new();
+    for a in &actors {
+        facts::check_actor(a)?;
+        if !actor_ids.insert(&a.id) {
+            return Err(ImportError::new(format!("actor id \"{}\" appears twice", a.id.0)));
+        }
+    }
+    for a in &file.annotations {
+        facts::check_facts(&format!("annotation \"{}\"", a.id), &a.facts(), &actor_ids)?;
+    }
+    for o in &file.orphans {
+        facts::check_facts(&format!("orphan \"{}\"", o.id), &o.facts(), &actor_ids)?;
+    }
+    facts::check_meta(&file.article.meta)?;
+    facts::check_settings(&file.settings)?;
     let orphans = file.orphans.iter().map(|o| o.orphan(&labels)).collect::<Result<Vec<_>, _>>()?;
     let article = Article { id: file.article.id, title: file.article.title, text: Rc::new(TextIndex::new(file.article.text)) };
-    Ok(Parsed { article, labels, items: file.annotations.iter().map(AnnotationRecord::incoming).collect(), orphans })
+    let facts = FileFacts { actors, meta: file.article.meta, settings: file.settings };
+    Ok(Parsed { article, labels, items: file.annotations.iter().map(AnnotationRecord::incoming).collect(), orphans, facts })
 }
 
-/// Reads an Annota JSON file as its own workspace (its text, labels, annotations and orphans).
+/// Reads an Annota JSON file as its own workspace (its text, labels, annotations, orphans and facts).
 pub fn import(json: &str) -> Result<(Workspace, ImportSummary), ImportError> {
     let value = super::parse_json(json)?;
     if !is_annota(&value) {
@@ -240,7 +336,10 @@ pub fn import(json: &str) -> Result<(Workspace, ImportSummary), ImportError> {
         &mut summary,
     )?;
     orphans.extend(parsed.orphans);
-    Ok((Workspace::new(parsed.article, parsed.labels, annotations).with_orphans(orphans), summary))
+    let f = parsed.facts;
+    let ws = Workspace::new(parsed.article, parsed.labels, annotations).with_orphans(orphans).with_facts(f.actors, f.meta, f.settings);
+    ws.check_actors().map_err(|e| ImportError::new(format!("not a valid Annota JSON file: {e}")))?;
+    Ok((ws, summary))
 }
 
 #[cfg(test)]
@@ -295,7 +394,8 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&export(&ws)).unwrap();
         assert_eq!(v["offset_unit"], "codepoint");
         assert_eq!(v["format"], "annota");
-        assert_eq!(v["version"], 1);
+        assert_eq!(v["version"], 2);
+        assert!(v.get("actors").is_none() && v.get("settings").is_none() && v["article"].get("meta").is_none(), "empty facts are left out");
         let text: Vec<char> = v["article"]["text"].as_str().unwrap().chars().collect();
         for a in v["annotations"].as_array().unwrap() {
             let (s, e) = (a["start"].as_u64().unwrap() as usize, a["end"].as_u64().unwrap() as usize);
@@ -313,7 +413,7 @@ mod tests {
         let cases: Vec<(String, &str)> = vec![
             ("{ not json".into(), "line 1"),
             ("[1,2]".into(), "unknown format"),
-            (good.replace("\"version\": 1", "\"version\": 9"), "newer Annota"),
+            (good.replace("\"version\": 2", "\"version\": 9"), "newer Annota"),
             (good.replace("\"label\": \"claim\"", "\"label\": \"nope\""), "not in the label set"),
             (good.replace("\"codepoint\"", "\"utf16\""), "offset unit"),
             (good.replace("\"id\": \"b\"", "\"id\": \"a\""), "appears twice"),
@@ -321,7 +421,13 @@ mod tests {
             (good.replace("#f6b73c", "red;background:url(x)"), "colour"),
             (good.replace("\"start\": 20,", "\"start\": \"20\","), "not a valid Annota JSON file"),
         ];
+        assert_refused(&good, cases);
+    }
+
+    /// Each case, a changed copy of `good`, is refused with a message that names its problem.
+    fn assert_refused(good: &str, cases: Vec<(String, &str)>) {
         for (json, reason) in cases {
+            assert_ne!(json, good, "the case for {reason:?} changed nothing");
             let err = import(&json).unwrap_err();
             assert!(err.message.contains(reason), "{:?} should mention {reason:?}", err.message);
         }
@@ -342,6 +448,92 @@ mod tests {
         assert_eq!(back.orphans.len(), 1);
         assert_eq!(back.orphans[0].id.0, "b");
         assert_eq!(summary.orphaned, 1);
+    }
+
+    fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
+        Actor { id: ActorId(id.into()), name: name.into(), kind }
+    }
+
+    /// Two mentions of the minister, a quote he said, a reviewed claim he made, an orphan
+    /// claim by a ministry, the article's details and custom settings.
+    fn fact_workspace() -> Workspace {
+        let minister = ActorId("a-1".into());
+        let ministry = ActorId("a-2".into());
+        let mut anns = vec![ann("m1", 15, 20, "actor"), ann("m2", 35, 40, "actor"), ann("q", 45, 60, "quote"), ann("c", 50, 58, "claim")];
+        anns[0].facts.actor = Some(minister.clone());
+        anns[1].facts.actor = Some(minister.clone());
+        anns[2].facts.said_by = Some(minister.clone());
+        anns[3].facts.said_by = Some(minister);
+        anns[3].facts.review = Some(Rc::new(Review {
+            verdict: Some("Mostly false".into()),
+            text: "البيان لا يطابق محضر الجلسة".into(),
+            evidence: vec![crate::model::factcheck::Evidence { url: "https://example.org/minutes".into(), title: "محضر".into() }],
+            claim_type: Some("quantity".into()),
+            status: crate::model::factcheck::Status::Done,
+            url: "https://example.org/review/1".into(),
+            date: "2026-12-01".into(),
+        }));
+        let orphan = Orphan {
+            id: AnnotationId("o".into()),
+            label: LabelId("claim".into()),
+            quote: Quote { exact: "lost".into(), prefix: String::new(), suffix: String::new() },
+            note: String::new(),
+            created: Timestamp("t".into()),
+            modified: Timestamp("t".into()),
+            reason: "its quote was not found in the text".into(),
+            facts: Facts { said_by: Some(ministry), ..Default::default() },
+        };
+        let meta = ArticleMeta { title: "عنوان آخر".into(), url: "https://example.org/a".into(), publisher: "Fars".into(), author: "".into(), date_published: "2026-11-29".into() };
+        let settings = Settings { organisation: "Check Lab".into(), organisation_url: "https://example.org".into(), ..Default::default() };
+        Workspace::new(sample_article(), default_labels(), anns)
+            .with_orphans(vec![orphan])
+            .with_facts(vec![actor("a-1", "أمير عبد اللهيان", ActorKind::Person), actor("a-2", "وزارة الخارجية", ActorKind::Organization)], meta, settings)
+    }
+
+    #[test]
+    fn facts_survive_a_round_trip() {
+        let ws = fact_workspace();
+        let json = export(&ws);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["actors"][1], serde_json::json!({"id": "a-2", "name": "وزارة الخارجية", "kind": "organization"}));
+        assert_eq!(v["annotations"][0]["actor"], "a-1");
+        assert_eq!(v["annotations"][3]["review"]["verdict"], "Mostly false");
+        assert_eq!(v["orphans"][0]["said_by"], "a-2");
+        assert_eq!(v["article"]["meta"]["publisher"], "Fars");
+        assert_eq!(v["settings"]["organisation"], "Check Lab");
+        let (back, _) = import(&json).unwrap();
+        assert_eq!(back, ws);
+    }
+
+    #[test]
+    fn version_1_files_still_open() {
+        let v1 = include_str!("../../../tests/fixtures/annota-json/v1.json");
+        assert!(v1.contains("\"version\": 1"));
+        let (ws, summary) = import(v1).unwrap();
+        assert_eq!(summary.placed_exactly, 5);
+        assert!(ws.actors.is_empty() && ws.annotations.iter().all(|a| a.facts.is_empty()));
+        assert_eq!((*ws.meta).clone(), ArticleMeta::default());
+        assert_eq!((*ws.settings).clone(), Settings::default());
+    }
+
+    #[test]
+    fn bad_facts_are_refused_with_a_reason() {
+        let good = export(&fact_workspace());
+        let cases: Vec<(String, &str)> = vec![
+            (good.replace("\"said_by\": \"a-2\"", "\"said_by\": \"a-9\""), "orphan \"o\" refers to actor \"a-9\", which is not in the file"),
+            (good.replacen("\"actor\": \"a-1\"", "\"actor\": \"nobody\"", 1), "refers to actor \"nobody\""),
+            (good.replace("\"id\": \"a-2\"", "\"id\": \"a-1\""), "actor id \"a-1\" appears twice"),
+            (good.replace("\"id\": \"a-2\"", "\"id\": \"a 2\""), "actor id \"a 2\" is empty or contains white space"),
+            (good.replace("\"said_by\": \"a-2\"", "\"said_by\": \"\""), "actor id \"\" is empty"),
+            (good.replace("\"name\": \"وزارة الخارجية\"", "\"name\": \" \""), "has no name"),
+            (good.replace("\"quantity\"", "\"gossip\""), "claim type \"gossip\""),
+            (good.replace("\"2026-12-01\"", "\"1 Dec\""), "not a YYYY-MM-DD date"),
+            (good.replace("\"Mostly false\"", "\"\""), "the verdict is empty"),
+            (good.replace("\"kind\": \"organization\"", "\"kind\": \"robot\""), "not a valid Annota JSON file"),
+            (good.replace("\"status\": \"done\"", "\"status\": \"done\", \"x\": 1"), "unknown field"),
+            (good.replace("\"publisher\": \"Fars\"", "\"publisher\": \"Fars\", \"x\": 1"), "unknown field"),
+        ];
+        assert_refused(&good, cases);
     }
 
     proptest! {

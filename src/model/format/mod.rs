@@ -2,6 +2,8 @@
 //! the format of a file and says where its annotations go.
 
 pub mod annota_json;
+pub mod claimreview;
+pub mod facts;
 pub mod placing;
 pub mod tabular;
 pub mod w3c;
@@ -76,6 +78,7 @@ pub enum ExportKind {
     LabelStudio,
     Brat,
     Csv,
+    ClaimReview,
 }
 
 /// A file ready to download.
@@ -84,11 +87,21 @@ pub struct ExportFile {
     pub name: String,
     pub mime: &'static str,
     pub bytes: Vec<u8>,
+    /// A sentence to show the user after the download, for exports that leave something out
+    /// (ClaimReview: claims without a verdict); `None` for the others.
+    pub note: Option<String>,
 }
 
 impl ExportKind {
-    pub const ALL: [ExportKind; 6] =
-        [ExportKind::AnnotaJson, ExportKind::W3c, ExportKind::Doccano, ExportKind::LabelStudio, ExportKind::Brat, ExportKind::Csv];
+    pub const ALL: [ExportKind; 7] = [
+        ExportKind::AnnotaJson,
+        ExportKind::W3c,
+        ExportKind::Doccano,
+        ExportKind::LabelStudio,
+        ExportKind::Brat,
+        ExportKind::Csv,
+        ExportKind::ClaimReview,
+    ];
 
     /// The name of its entry in the Export menu.
     pub fn menu_name(self) -> &'static str {
@@ -99,11 +112,16 @@ impl ExportKind {
             ExportKind::LabelStudio => "Label Studio (JSON)",
             ExportKind::Brat => "brat standoff (zip)",
             ExportKind::Csv => "CSV (spreadsheet)",
+            ExportKind::ClaimReview => "ClaimReview (JSON-LD)",
         }
     }
 
     pub fn export(self, ws: &Workspace) -> ExportFile {
-        let stem = file_stem(&ws.article.title);
+        let stem = file_stem(ws.title());
+        if self == ExportKind::ClaimReview {
+            let (json, note) = claimreview::export(ws);
+            return ExportFile { name: format!("{stem}.claimreview.jsonld"), mime: "application/ld+json", bytes: json.into_bytes(), note: Some(note) };
+        }
         let (suffix, mime, bytes) = match self {
             ExportKind::AnnotaJson => ("annota.json", "application/json", annota_json::export(ws).into_bytes()),
             ExportKind::W3c => ("w3c.jsonld", "application/ld+json", w3c::export(ws).into_bytes()),
@@ -111,8 +129,9 @@ impl ExportKind {
             ExportKind::LabelStudio => ("label-studio.json", "application/json", tabular::label_studio_export(ws).into_bytes()),
             ExportKind::Brat => ("brat.zip", "application/zip", tabular::brat_zip(ws, &stem)),
             ExportKind::Csv => ("csv", "text/csv;charset=utf-8", tabular::csv_export(ws).into_bytes()),
+            ExportKind::ClaimReview => unreachable!("returned above, with its note"),
         };
-        ExportFile { name: format!("{stem}.{suffix}"), mime, bytes }
+        ExportFile { name: format!("{stem}.{suffix}"), mime, bytes, note: None }
     }
 }
 
@@ -140,6 +159,8 @@ struct Source {
     items: Vec<Incoming>,
     orphans: Vec<crate::model::annotation::Orphan>,
     unit: Option<OffsetUnit>,
+    /// Actors, details and settings, from the formats that carry them (Annota JSON).
+    facts: Option<annota_json::FileFacts>,
 }
 
 fn read_source(content: &str, summary: &mut ImportSummary) -> Result<Source, ImportError> {
@@ -172,11 +193,12 @@ fn read_source(content: &str, summary: &mut ImportSummary) -> Result<Source, Imp
             items: parsed.items,
             orphans: parsed.orphans,
             unit: Some(OffsetUnit::CodePoint),
+            facts: Some(parsed.facts),
         });
     }
     if w3c::looks_like(&value) {
         summary.format = "W3C Web Annotation";
-        return Ok(Source { article: None, items: w3c::parse(&value, summary)?, orphans: vec![], unit: None });
+        return Ok(Source { article: None, items: w3c::parse(&value, summary)?, orphans: vec![], unit: None, facts: None });
     }
     if tabular::is_doccano_line(&value) {
         summary.format = "doccano JSONL";
@@ -191,7 +213,7 @@ fn read_source(content: &str, summary: &mut ImportSummary) -> Result<Source, Imp
 
 fn document_source(doc: tabular::Document, unit: Option<OffsetUnit>) -> Source {
     let title = doc.title.clone().unwrap_or_else(|| crate::model::annotation::title_from_text(&doc.text));
-    Source { article: Some((Article::new(title, doc.text), None)), items: doc.items, orphans: vec![], unit }
+    Source { article: Some((Article::new(title, doc.text), None)), items: doc.items, orphans: vec![], unit, facts: None }
 }
 
 /// Reads any supported file and places its annotations. `new_id` makes ids where a file has none.
@@ -210,7 +232,11 @@ pub fn import(
             let (annotations, mut orphans) =
                 place_all(&article.text, &labels, &source.items, source.unit, now, &HashSet::new(), new_id, &mut summary)?;
             orphans.extend(source.orphans);
-            Ok(Imported { workspace: Workspace::new(article, labels, annotations).with_orphans(orphans), summary })
+            // A new article: its own details; the checker's settings stay unless the file has its own.
+            let f = source.facts.unwrap_or_else(|| annota_json::FileFacts { settings: (*current.settings).clone(), ..Default::default() });
+            let ws = Workspace::new(article, labels, annotations).with_orphans(orphans).with_facts(f.actors, f.meta, f.settings);
+            ws.check_actors().map_err(|e| ImportError::new(format!("the file's actors do not add up: {e}")))?;
+            Ok(Imported { workspace: ws, summary })
         }
         (_, file_article) => {
             if let Some((article, _)) = &file_article {
@@ -225,13 +251,21 @@ pub fn import(
                 Some((article, _)) => source.items.into_iter().map(|it| with_quote_from(&article.text, it, source.unit)).collect(),
                 None => source.items,
             };
-            let (added, mut orphans) = place_all(&current.article.text, &current.labels, &items, source.unit, now, &taken, new_id, &mut summary)?;
+            let (mut added, mut orphans) = place_all(&current.article.text, &current.labels, &items, source.unit, now, &taken, new_id, &mut summary)?;
             orphans.extend(source.orphans.into_iter().filter(|o| !taken.contains(&o.id.0)));
+            // The open article keeps its details and settings; the actors the new annotations name come along.
+            let mut actors = (*current.actors).clone();
+            if let Some(f) = &source.facts {
+                let linked = added.iter_mut().map(|a| &mut a.facts).chain(orphans.iter_mut().map(|o| &mut o.facts)).collect();
+                facts::bring_actors(&mut actors, &f.actors, linked, new_id);
+            }
             let mut annotations = (*current.annotations).clone();
             annotations.extend(added.into_iter().map(Rc::new));
             let mut all_orphans = (*current.orphans).clone();
             all_orphans.extend(orphans);
-            let ws = Workspace::with_shared(current.article.clone(), (*current.labels).clone(), annotations).with_orphans(all_orphans);
+            let ws = Workspace::with_shared(current.article.clone(), (*current.labels).clone(), annotations)
+                .with_orphans(all_orphans)
+                .with_facts(actors, (*current.meta).clone(), (*current.settings).clone());
             Ok(Imported { workspace: ws, summary })
         }
     }

@@ -4,6 +4,7 @@
 use super::placing::{ImportSummary, Incoming};
 use super::zip;
 use super::ImportError;
+use crate::model::factcheck::{ActorId, ACTOR};
 use crate::model::state::Workspace;
 use crate::model::text::Span;
 use serde_json::{json, Value};
@@ -67,7 +68,11 @@ pub fn doccano_parse(lines: &[Value], summary: &mut ImportSummary) -> Result<Doc
     Ok(doc)
 }
 
-/// Label Studio tasks for a `<Labels name="label" toName="text">` + `<Text name="text">` config.
+/// The Label Studio relation from a quote or claim to a mention of who said it.
+const SAID_BY: &str = "said_by";
+
+/// Label Studio tasks for a `<Labels name="label" toName="text">` + `<Text name="text">` config;
+/// who said a quote or claim is a relation to the first mention of that actor.
 pub fn label_studio_export(ws: &Workspace) -> String {
     let text = &ws.article.text;
     let results: Vec<Value> = ws
@@ -88,9 +93,13 @@ pub fn label_studio_export(ws: &Workspace) -> String {
             }
             r
         })
+        .chain(said_by_links(ws).into_iter().map(|(from, to)| {
+            let (from, to) = (&ws.annotations[from].id.0, &ws.annotations[to].id.0);
+            json!({ "type": "relation", "from_id": from, "to_id": to, "direction": "right", "labels": [SAID_BY] })
+        }))
         .collect();
     let task = json!([{
-        "data": { "text": text.as_str(), "title": ws.article.title, "article_id": ws.article.id },
+        "data": { "text": text.as_str(), "title": ws.title(), "article_id": ws.article.id },
         "annotations": [{ "result": results, "ground_truth": false }]
     }]);
     serde_json::to_string_pretty(&task).expect("serialises")
@@ -102,7 +111,8 @@ pub fn label_studio_config(ws: &Workspace) -> String {
     for l in ws.labels.iter() {
         xml.push_str(&format!("    <Label value=\"{}\" background=\"{}\"/>\n", xml_escape(&l.name), l.color));
     }
-    xml.push_str("  </Labels>\n  <Text name=\"text\" value=\"$text\" granularity=\"symbol\"/>\n</View>\n");
+    xml.push_str("  </Labels>\n  <Relations>\n    <Relation value=\"said_by\"/>\n  </Relations>\n");
+    xml.push_str("  <Text name=\"text\" value=\"$text\" granularity=\"symbol\"/>\n</View>\n");
     xml
 }
 
@@ -138,7 +148,12 @@ pub fn label_studio_parse(v: &Value, summary: &mut ImportSummary) -> Result<Docu
     let predicted = task.get("predictions").and_then(Value::as_array).and_then(|a| a.first());
     let results = completed.or(predicted).and_then(|a| a.get("result")).and_then(Value::as_array).cloned().unwrap_or_default();
     let mut items = Vec::new();
+    let mut relations = 0;
     for (i, r) in results.iter().enumerate() {
+        if r.get("type").and_then(Value::as_str) == Some("relation") {
+            relations += 1;
+            continue;
+        }
         let value = r.get("value");
         let labels = value.and_then(|v| v.get("labels")).and_then(Value::as_array);
         let (Some(value), Some(label)) = (value, labels.and_then(|l| l.first()).and_then(Value::as_str)) else {
@@ -158,6 +173,10 @@ pub fn label_studio_parse(v: &Value, summary: &mut ImportSummary) -> Result<Docu
             note: note.unwrap_or_default(),
             ..Default::default()
         });
+    }
+    if relations > 0 {
+        let what = if relations == 1 { "Its relation was".to_string() } else { format!("Its {relations} relations were") };
+        summary.notes.push(format!("{what} not imported (Annota reads spans, labels and notes from Label Studio)."));
     }
     Ok(Document { title: data.get("title").and_then(Value::as_str).map(str::to_string), text: text.to_string(), items })
 }
@@ -184,7 +203,40 @@ pub fn brat_ann(ws: &Workspace) -> String {
             out.push_str(&format!("#{notes}\tAnnotatorNotes T{}\t{}\n", n + 1, one_line(&a.note)));
         }
     }
+    for (n, (from, to)) in said_by_links(ws).into_iter().enumerate() {
+        out.push_str(&format!("R{}\tSaidBy Arg1:T{} Arg2:T{}\n", n + 1, from + 1, to + 1));
+    }
+    for (_, found) in mentions(ws).into_iter().filter(|(_, found)| found.len() > 1) {
+        let ids: Vec<String> = found.iter().map(|i| format!("T{}", i + 1)).collect();
+        out.push_str(&format!("*\tAlias {}\n", ids.join(" ")));
+    }
     out
+}
+
+/// Each actor with the indexes (into `ws.annotations`, so in text order) of the actor spans naming it.
+fn mentions(ws: &Workspace) -> Vec<(&ActorId, Vec<usize>)> {
+    ws.actors
+        .iter()
+        .map(|actor| {
+            let found = ws.annotations.iter().enumerate().filter(|(_, a)| a.label.0 == ACTOR && a.facts.actor.as_ref() == Some(&actor.id));
+            (&actor.id, found.map(|(i, _)| i).collect())
+        })
+        .collect()
+}
+
+/// (quote or claim, first mention of who said it), as indexes into `ws.annotations`. Formats that
+/// link spans to spans can only show who said something when that actor is mentioned.
+fn said_by_links(ws: &Workspace) -> Vec<(usize, usize)> {
+    let mentions = mentions(ws);
+    ws.annotations
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let speaker = a.facts.said_by.as_ref()?;
+            let first = mentions.iter().find(|(id, _)| *id == speaker)?.1.first()?;
+            Some((i, *first))
+        })
+        .collect()
 }
 
 fn brat_type(label: &str) -> String {
@@ -192,17 +244,20 @@ fn brat_type(label: &str) -> String {
 }
 
 fn one_line(s: &str) -> String {
-    s.split(|c: char| c == '\n' || c == '\r' || c == '\t').filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+    s.split(['\n', '\r', '\t']).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// brat's configuration for the labels: entity types and their colours.
 fn brat_conf(ws: &Workspace) -> (String, String) {
     let types: Vec<String> = ws.labels.iter().map(|l| brat_type(&l.id.0)).collect();
-    let annotation = format!("[entities]\n{}\n\n[relations]\n\n[events]\n\n[attributes]\n", types.join("\n"));
+    // Who said a quote or claim points at a mention of them; the mentions of one actor are aliases.
+    let relations = "SaidBy Arg1:<ENTITY>, Arg2:<ENTITY>\nAlias Arg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive\n";
+    let annotation = format!("[entities]\n{}\n\n[relations]\n{relations}\n[events]\n\n[attributes]\n", types.join("\n"));
     let mut visual = String::from("[labels]\n");
     for (l, t) in ws.labels.iter().zip(&types) {
         visual.push_str(&format!("{t} | {}\n", l.name));
     }
+    visual.push_str("SaidBy | Said by\nAlias | Same actor\n");
     visual.push_str("\n[drawing]\n");
     for (l, t) in ws.labels.iter().zip(&types) {
         visual.push_str(&format!("{t}\tbgColor:{}\n", l.color));
@@ -223,11 +278,25 @@ pub fn brat_zip(ws: &Workspace, stem: &str) -> Vec<u8> {
 
 /// One CSV row per annotation, RFC 4180 quoting, CRLF, UTF-8 with a BOM for spreadsheet programs.
 /// A cell that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe.
+/// Actors are written by name (what a reader of the sheet wants), the status only for reviews.
 pub fn csv_export(ws: &Workspace) -> String {
     let text = &ws.article.text;
-    let mut out = String::from("\u{FEFF}id,label,start,end,exact,note\r\n");
+    let name = |id: &Option<ActorId>| id.as_ref().and_then(|id| ws.actor(id)).map_or(String::new(), |a| a.name.clone());
+    let mut out = String::from("\u{FEFF}id,label,start,end,exact,note,actor,said_by,verdict,status\r\n");
     for a in ws.annotations.iter() {
-        let cells = [a.id.0.clone(), a.label.0.clone(), a.span.start.0.to_string(), a.span.end.0.to_string(), text.slice(a.span).unwrap_or("").to_string(), a.note.clone()];
+        let review = a.facts.review.as_deref();
+        let cells = [
+            a.id.0.clone(),
+            a.label.0.clone(),
+            a.span.start.0.to_string(),
+            a.span.end.0.to_string(),
+            text.slice(a.span).unwrap_or("").to_string(),
+            a.note.clone(),
+            name(&a.facts.actor),
+            name(&a.facts.said_by),
+            review.and_then(|r| r.verdict.clone()).unwrap_or_default(),
+            review.map_or(String::new(), |r| r.status.name().to_string()),
+        ];
         let row: Vec<String> = cells.iter().enumerate().map(|(i, c)| csv_cell(c, i >= 4)).collect();
         out.push_str(&row.join(","));
         out.push_str("\r\n");
@@ -267,6 +336,51 @@ mod tests {
         )
     }
 
+    /// Lavrov named twice (the second mention nested in the first), the quote his; the claim made
+    /// by an actor no span mentions, reviewed.
+    fn ws_with_facts() -> Workspace {
+        use crate::model::factcheck::{Actor, ActorKind, Facts, Review, Status};
+        let w = ws();
+        let (lavrov, ministry) = (ActorId("l".into()), ActorId("m".into()));
+        let mut anns: Vec<crate::model::annotation::Annotation> = w.annotations.iter().map(|a| (**a).clone()).collect();
+        anns[0].facts.actor = Some(lavrov.clone());
+        anns[1].facts.said_by = Some(lavrov.clone());
+        anns[2].facts = Facts { said_by: Some(ministry.clone()), review: Some(std::rc::Rc::new(Review { verdict: Some("False".into()), status: Status::Done, ..Default::default() })), ..Default::default() };
+        let mut nested = anns[0].clone();
+        nested.id = AnnotationId("d".into());
+        nested.span = Span::new(5, 8);
+        anns.push(nested);
+        let actors = vec![Actor { id: lavrov, name: "سيرغي لافروف".into(), kind: ActorKind::Person }, Actor { id: ministry, name: "=الوزارة".into(), kind: ActorKind::Organization }];
+        Workspace::new(w.article.clone(), default_labels(), anns).with_facts(actors, Default::default(), Default::default())
+    }
+
+    #[test]
+    fn facts_go_into_csv_columns_brat_relations_and_label_studio_relations() {
+        let w = ws_with_facts();
+        let csv = csv_export(&w);
+        let rows: Vec<&str> = csv.split("\r\n").collect();
+        assert!(rows[1].ends_with(",,سيرغي لافروف,,,"), "the actor span names him: {}", rows[1]);
+        assert!(rows[3].ends_with(",سيرغي لافروف,,"), "the quote is his: {}", rows[3]);
+        assert!(rows[4].ends_with(",,'=الوزارة,False,Done"), "the claim, its maker guarded: {}", rows[4]);
+
+        let ann = brat_ann(&w);
+        assert!(ann.ends_with("T4\tclaim 18 19\t😀\nR1\tSaidBy Arg1:T3 Arg2:T1\n*\tAlias T1 T2\n"), "{ann}");
+        let (conf, visual) = brat_conf(&w);
+        assert!(conf.contains("[relations]\nSaidBy Arg1:<ENTITY>, Arg2:<ENTITY>\nAlias Arg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive\n"), "{conf}");
+        assert!(visual.contains("SaidBy | Said by"));
+
+        let v: Value = serde_json::from_str(&label_studio_export(&w)).unwrap();
+        let results = v[0]["annotations"][0]["result"].as_array().unwrap();
+        assert_eq!(results.len(), 5);
+        assert_eq!(results[4], json!({ "type": "relation", "from_id": "b", "to_id": "a", "direction": "right", "labels": ["said_by"] }));
+        assert!(label_studio_config(&w).contains("<Relation value=\"said_by\"/>"));
+        let mut summary = ImportSummary::new("ls");
+        let doc = label_studio_parse(&v, &mut summary).unwrap();
+        assert_eq!(doc.items.len(), 4);
+        assert!(summary.rejected.is_empty());
+        assert!(summary.notes[0].contains("Its relation was not imported"), "{:?}", summary.notes);
+    }
+
     #[test]
     fn doccano_line_has_code_point_offsets() {
         let line = doccano_export(&ws());
@@ -290,8 +404,8 @@ mod tests {
     #[test]
     fn csv_quotes_and_guards_formulas() {
         let csv = csv_export(&ws());
-        assert!(csv.starts_with("\u{FEFF}id,label,start,end,exact,note\r\n"));
-        assert!(csv.contains("b,quote,12,24,\"\"\"نعم\"\" 😀\nسطر,\",\"'=SUM(A1)\nsecond line\"\r\n"), "{csv}");
+        assert!(csv.starts_with("\u{FEFF}id,label,start,end,exact,note,actor,said_by,verdict,status\r\n"));
+        assert!(csv.contains("b,quote,12,24,\"\"\"نعم\"\" 😀\nسطر,\",\"'=SUM(A1)\nsecond line\",,,,\r\n"), "{csv}");
     }
 
     #[test]

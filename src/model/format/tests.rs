@@ -2,6 +2,8 @@
 
 use super::*;
 use crate::model::annotation::{default_labels, Annotation, AnnotationId, LabelId};
+use crate::model::factcheck::{Actor, ActorId, ActorKind, ArticleMeta, Evidence, Facts, Review, Settings, Status};
+use std::rc::Rc;
 use crate::model::text::{CharOffset, Span, TextIndex};
 use proptest::prelude::*;
 use std::path::PathBuf;
@@ -23,18 +25,60 @@ fn ann(id: &str, needle: &str, label: &str, note: &str) -> Annotation {
     }
 }
 
+const LAVROV: &str = "00000000-0000-4000-8000-00000000000a";
+const AMIR: &str = "amir-abdollahian";
+
+fn with_facts(mut a: Annotation, actor: Option<&str>, said_by: Option<&str>, review: Option<Review>) -> Annotation {
+    a.facts = Facts { actor: actor.map(|id| ActorId(id.into())), said_by: said_by.map(|id| ActorId(id.into())), review: review.map(Rc::new) };
+    a
+}
+
+/// Lavrov is named twice and said the quote and the reviewed claim; the Iranian minister (an id
+/// that is not a UUID) made a claim still under review, with no verdict.
 fn workspace() -> Workspace {
+    let reviewed = Review {
+        verdict: Some("Half true".into()),
+        text: "دعا إلى وقف إطلاق النار، لكن ليس \"فوراً\" بلا شروط.".into(),
+        evidence: vec![
+            Evidence { url: "https://example.org/transcript".into(), title: "نص المكالمة".into() },
+            Evidence { url: "https://example.org/un".into(), title: String::new() },
+        ],
+        claim_type: Some("prediction".into()),
+        status: Status::Done,
+        url: "https://check.example/reviews/1".into(),
+        date: "2026-11-30".into(),
+    };
+    let pending = Review { text: "ننتظر رد الوزارة".into(), status: Status::InProgress, ..Default::default() };
+    let actors = vec![
+        Actor { id: ActorId(LAVROV.into()), name: "سيرغي لافروف".into(), kind: ActorKind::Person },
+        Actor { id: ActorId(AMIR.into()), name: "حسين أمير عبد اللهيان".into(), kind: ActorKind::Person },
+    ];
+    let meta = ArticleMeta {
+        title: String::new(),
+        url: "https://news.example/2026/11/lavrov".into(),
+        publisher: "وكالة الأنباء".into(),
+        author: "مراسلنا".into(),
+        date_published: "2026-11-28".into(),
+    };
+    let settings = Settings { organisation: "مرصد التحقق".into(), organisation_url: "https://check.example".into(), ..Default::default() };
     Workspace::new(
         Article::new("مكالمة لافروف", TEXT),
         default_labels(),
         vec![
-            ann("00000000-0000-4000-8000-000000000001", "وزير الخارجية الروسي سيرغي لافروف", "actor", ""),
-            ann("00000000-0000-4000-8000-000000000002", "سيرغي لافروف: «يجب وقف إطلاق النار فوراً» 🇷🇺", "quote", "يقول \"فوراً\", \nبلا شروط"),
-            ann("00000000-0000-4000-8000-000000000003", "وقف إطلاق النار", "claim", "=1+1"),
-            ann("00000000-0000-4000-8000-000000000004", "الوزير الإيراني 👨‍👩‍👧", "actor", ""),
-            ann("00000000-0000-4000-8000-000000000005", "\"الحل\" سياسي, not military 😀", "claim", ""),
+            with_facts(ann("00000000-0000-4000-8000-000000000001", "وزير الخارجية الروسي سيرغي لافروف", "actor", ""), Some(LAVROV), None, None),
+            with_facts(ann("00000000-0000-4000-8000-000000000002", "سيرغي لافروف: «يجب وقف إطلاق النار فوراً» 🇷🇺", "quote", "يقول \"فوراً\", \nبلا شروط"), None, Some(LAVROV), None),
+            with_facts(ann("00000000-0000-4000-8000-000000000003", "وقف إطلاق النار", "claim", "=1+1"), None, Some(LAVROV), Some(reviewed)),
+            with_facts(ann("00000000-0000-4000-8000-000000000004", "الوزير الإيراني 👨‍👩‍👧", "actor", ""), Some(AMIR), None, None),
+            with_facts(ann("00000000-0000-4000-8000-000000000005", "\"الحل\" سياسي, not military 😀", "claim", ""), None, Some(AMIR), Some(pending)),
+            with_facts(ann("00000000-0000-4000-8000-000000000006", "لافروف", "actor", ""), Some(LAVROV), None, None),
         ],
     )
+    .with_facts(actors, meta, settings)
+}
+
+/// The annotations without their facts, for formats that carry only spans, labels and notes.
+fn bare(annotations: &[Rc<Annotation>]) -> Vec<Rc<Annotation>> {
+    annotations.iter().map(|a| Rc::new(Annotation { facts: Facts::default(), ..(**a).clone() })).collect()
 }
 
 fn golden_path(name: &str) -> PathBuf {
@@ -91,10 +135,11 @@ fn round_trips_give_the_same_annotations() {
         let back = imported.workspace;
         assert_eq!(back.article.text.as_str(), TEXT, "{kind:?}");
         assert_eq!(spans_and_labels(&back), spans_and_labels(&ws), "{kind:?}");
-        assert_eq!(imported.summary.placed_exactly, 5, "{kind:?}: {}", imported.summary.describe());
+        assert_eq!(imported.summary.placed_exactly, 6, "{kind:?}: {}", imported.summary.describe());
+        assert!(imported.summary.rejected.is_empty(), "{kind:?}: {}", imported.summary.describe());
         match kind {
             ExportKind::AnnotaJson => assert_eq!(back, ws),
-            ExportKind::W3c => assert_eq!(back.annotations, ws.annotations, "ids, notes and times survive"),
+            ExportKind::W3c => assert_eq!(*back.annotations, bare(&ws.annotations), "ids, notes and times survive"),
             ExportKind::LabelStudio => {
                 let notes: Vec<_> = back.annotations.iter().map(|a| (&a.id, &a.note)).collect();
                 let expected: Vec<_> = ws.annotations.iter().map(|a| (&a.id, &a.note)).collect();
@@ -114,13 +159,36 @@ fn an_edited_text_re_anchors_with_a_summary() {
     let open = Workspace::new(Article::new("edited", edited.clone()), default_labels(), vec![]);
     let imported = import(&file, &open, ImportTarget::OpenArticle, &now(), &mut counter()).unwrap();
     let s = &imported.summary;
-    assert_eq!((s.placed_exactly, s.moved, s.fuzzy, s.orphaned), (0, 3, 1, 1), "{}", s.describe());
+    assert_eq!((s.placed_exactly, s.moved, s.fuzzy, s.orphaned), (0, 4, 1, 1), "{}", s.describe());
     let text = TextIndex::new(edited);
     let quotes: Vec<&str> = imported.workspace.annotations.iter().map(|a| text.slice(a.span).unwrap()).collect();
     assert!(quotes.contains(&"الوزير الإيرانى 👨‍👩‍👧"), "{quotes:?}");
     assert_eq!(imported.workspace.orphans[0].quote.exact, "\"الحل\" سياسي, not military 😀");
     assert!(s.describe().contains("1 orphaned"));
     assert!(s.notes.iter().any(|n| n.contains("differs")));
+    // The actors the annotations (and the orphan) name came along; the open article kept its details.
+    let back = &imported.workspace;
+    assert_eq!(back.actors, ws.actors);
+    assert_eq!(back.orphans[0].facts.said_by, Some(ActorId(AMIR.into())));
+    assert_eq!(back.check_actors(), Ok(()));
+    assert_eq!(*back.meta, ArticleMeta::default());
+}
+
+#[test]
+fn actors_brought_onto_the_open_article_keep_apart_from_its_own() {
+    let ws = workspace();
+    let file = annota_json::export(&ws);
+    // The open article already has an actor under one of the file's ids, but it is someone else.
+    let someone = Actor { id: ActorId(AMIR.into()), name: "someone else".into(), kind: ActorKind::Organization };
+    let open = Workspace::new(ws.article.clone(), default_labels(), vec![]).with_facts(vec![someone.clone()], ArticleMeta::default(), Settings::default());
+    let imported = import(&file, &open, ImportTarget::OpenArticle, &now(), &mut counter()).unwrap().workspace;
+    let names: Vec<(&str, &str)> = imported.actors.iter().map(|a| (a.id.0.as_str(), a.name.as_str())).collect();
+    assert_eq!(names, [(AMIR, "someone else"), (LAVROV, "سيرغي لافروف"), ("generated-1", "حسين أمير عبد اللهيان")]);
+    let claim = imported.annotations.iter().find(|a| a.id.0.ends_with("05")).unwrap();
+    assert_eq!(claim.facts.said_by, Some(ActorId("generated-1".into())));
+    assert_eq!(imported.check_actors(), Ok(()));
+    // The open article had no annotations, so every annotation keeps its id.
+    assert_eq!(imported.annotations.len(), 6);
 }
 
 #[test]

@@ -3,26 +3,70 @@
 
 use super::placing::{ImportSummary, Incoming};
 use super::ImportError;
+use crate::model::factcheck::{ActorId, Facts};
 use crate::model::quote::Quote;
 use crate::model::state::Workspace;
 use serde_json::{json, Map, Value};
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
+fn is_uuid(id: &str) -> bool {
+    id.len() == 36 && id.chars().enumerate().all(|(i, c)| if [8, 13, 18, 23].contains(&i) { c == '-' } else { c.is_ascii_hexdigit() })
+}
+
+/// Every byte but the unreserved ones (RFC 3986) as `%XX`, so that any id fits in an IRI.
+fn percent_encode(id: &str) -> String {
+    id.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
 /// An absolute IRI for an annotation id: UUIDs as `urn:uuid:`, anything else percent-encoded.
 pub fn annotation_iri(id: &str) -> String {
-    let is_uuid = id.len() == 36 && id.chars().enumerate().all(|(i, c)| if [8, 13, 18, 23].contains(&i) { c == '-' } else { c.is_ascii_hexdigit() });
-    if is_uuid {
+    if is_uuid(id) {
         return format!("urn:uuid:{id}");
     }
     if id.contains(':') && id.is_ascii() && !id.contains(char::is_whitespace) {
         return id.to_string();
     }
-    let encoded: String = id
-        .bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect();
-    format!("urn:annota:annotation:{encoded}")
+    format!("urn:annota:annotation:{}", percent_encode(id))
+}
+
+/// An absolute IRI for an actor id, the same way: `urn:uuid:` or `urn:annota:actor:`.
+pub fn actor_iri(id: &str) -> String {
+    if is_uuid(id) { format!("urn:uuid:{id}") } else { format!("urn:annota:actor:{}", percent_encode(id)) }
+}
+
+/// The bodies that carry an annotation's facts: the actor an actor span names (identifying),
+/// who said a quote or made a claim (linking), the review (assessing) and its evidence (linking).
+fn fact_bodies(ws: &Workspace, facts: &Facts) -> Vec<Value> {
+    let agent = |id: &Option<ActorId>| {
+        id.as_ref().and_then(|id| ws.actor(id)).map(|a| json!({ "id": actor_iri(&a.id.0), "type": a.kind.type_name(), "name": a.name }))
+    };
+    let mut bodies = Vec::new();
+    if let Some(source) = agent(&facts.actor) {
+        bodies.push(json!({ "type": "SpecificResource", "purpose": "identifying", "source": source }));
+    }
+    if let Some(source) = agent(&facts.said_by) {
+        bodies.push(json!({ "type": "SpecificResource", "purpose": "linking", "source": source }));
+    }
+    let Some(review) = facts.review.as_deref() else { return bodies };
+    let assessment = match (review.verdict.as_deref(), review.text.trim()) {
+        (Some(v), "") => v.to_string(),
+        (Some(v), _) => format!("{v}: {}", review.text),
+        (None, "") => String::new(),
+        (None, _) => review.text.clone(),
+    };
+    if !assessment.is_empty() {
+        bodies.push(json!({ "type": "TextualBody", "purpose": "assessing", "value": assessment, "format": "text/plain" }));
+    }
+    for e in review.evidence.iter().filter(|e| !e.url.trim().is_empty()) {
+        // A space is the one thing people type into URLs that an IRI cannot hold.
+        let mut source = json!({ "id": e.url.trim().replace(' ', "%20") });
+        if !e.title.trim().is_empty() {
+            source["label"] = json!(e.title);
+        }
+        bodies.push(json!({ "type": "SpecificResource", "purpose": "linking", "source": source }));
+    }
+    bodies
 }
 
 /// The id Annota keeps for an annotation IRI: the UUID of a `urn:uuid:`, else the IRI itself.
@@ -64,6 +108,7 @@ pub fn export(ws: &Workspace) -> String {
             if !a.note.is_empty() {
                 body.push(json!({ "type": "TextualBody", "value": a.note, "format": "text/plain", "purpose": "commenting" }));
             }
+            body.extend(fact_bodies(ws, &a.facts));
             // Each annotation and the page carry the context too: the model requires it of
             // every Annotation and AnnotationPage, embedded or not.
             json!({
@@ -87,7 +132,7 @@ pub fn export(ws: &Workspace) -> String {
         "@context": CONTEXT,
         "id": base,
         "type": "AnnotationCollection",
-        "label": ws.article.title,
+        "label": ws.title(),
         "total": items.len(),
         "first": {
             "@context": CONTEXT,
@@ -220,6 +265,8 @@ mod tests {
 
     #[test]
     fn iris_are_absolute() {
+        assert_eq!(actor_iri("5b0e6c1e-8a43-4f0e-9f57-0c7f8b6f1e2a"), "urn:uuid:5b0e6c1e-8a43-4f0e-9f57-0c7f8b6f1e2a");
+        assert_eq!(actor_iri("a:b"), "urn:annota:actor:a%3Ab");
         assert_eq!(annotation_iri("5b0e6c1e-8a43-4f0e-9f57-0c7f8b6f1e2a"), "urn:uuid:5b0e6c1e-8a43-4f0e-9f57-0c7f8b6f1e2a");
         assert_eq!(annotation_iri("T1"), "urn:annota:annotation:T1");
         assert_eq!(annotation_iri("https://example.org/a/1"), "https://example.org/a/1");
@@ -228,6 +275,65 @@ mod tests {
         for id in ["T1", "أ/1", "a%b"] {
             assert_eq!(id_from_iri(&annotation_iri(id)), id);
         }
+    }
+
+    #[test]
+    fn facts_become_identifying_linking_and_assessing_bodies_and_import_ignores_them() {
+        use crate::model::annotation::{default_labels, Annotation, AnnotationId, Article, LabelId, Timestamp};
+        use crate::model::factcheck::{Actor, ActorKind, Evidence, Review};
+        use crate::model::text::Span;
+        use std::rc::Rc;
+        let mk = |id: &str, s: usize, e: usize, label: &str, facts: Facts| Annotation {
+            id: AnnotationId(id.into()),
+            span: Span::new(s, e),
+            label: LabelId(label.into()),
+            note: String::new(),
+            created: Timestamp("t".into()),
+            modified: Timestamp("t".into()),
+            facts,
+        };
+        let lavrov = ActorId("5b0e6c1e-8a43-4f0e-9f57-0c7f8b6f1e2a".into());
+        let ministry = ActorId("وزارة 1".into());
+        let review = Review {
+            verdict: Some("False".into()),
+            text: "لا".into(),
+            evidence: vec![Evidence { url: "https://example.org/a b".into(), title: "مصدر".into() }, Evidence { url: "https://example.org/c".into(), title: String::new() }, Evidence::default()],
+            ..Default::default()
+        };
+        let ws = Workspace::new(
+            Article::new("t", "قال لافروف إن الحل سياسي"),
+            default_labels(),
+            vec![
+                mk("m", 4, 10, "actor", Facts { actor: Some(lavrov.clone()), ..Default::default() }),
+                mk("c", 14, 24, "claim", Facts { said_by: Some(ministry.clone()), review: Some(Rc::new(review)), ..Default::default() }),
+                mk("q", 0, 24, "quote", Facts { said_by: Some(lavrov.clone()), review: Some(Rc::new(Review { text: "نص فقط".into(), ..Default::default() })), ..Default::default() }),
+            ],
+        )
+        .with_facts(
+            vec![Actor { id: lavrov, name: "لافروف".into(), kind: ActorKind::Person }, Actor { id: ministry, name: "الوزارة".into(), kind: ActorKind::Organization }],
+            Default::default(),
+            Default::default(),
+        );
+        let v: Value = serde_json::from_str(&export(&ws)).unwrap();
+        let items = v["first"]["items"].as_array().unwrap();
+        let bodies = |i: usize| items[i]["body"].as_array().unwrap()[1..].to_vec();
+        let minister = json!({ "id": "urn:uuid:5b0e6c1e-8a43-4f0e-9f57-0c7f8b6f1e2a", "type": "Person", "name": "لافروف" });
+        assert_eq!(bodies(1), [json!({ "type": "SpecificResource", "purpose": "identifying", "source": minister })], "the actor span");
+        assert_eq!(
+            bodies(2),
+            [
+                json!({ "type": "SpecificResource", "purpose": "linking", "source": { "id": "urn:annota:actor:%D9%88%D8%B2%D8%A7%D8%B1%D8%A9%201", "type": "Organization", "name": "الوزارة" } }),
+                json!({ "type": "TextualBody", "purpose": "assessing", "value": "False: لا", "format": "text/plain" }),
+                json!({ "type": "SpecificResource", "purpose": "linking", "source": { "id": "https://example.org/a%20b", "label": "مصدر" } }),
+                json!({ "type": "SpecificResource", "purpose": "linking", "source": { "id": "https://example.org/c" } }),
+            ],
+            "the claim"
+        );
+        assert_eq!(bodies(0)[1]["value"], "نص فقط", "a review with no verdict is its text");
+        let mut s = ImportSummary::new("w3c");
+        let back = parse(&v, &mut s).unwrap();
+        assert!(s.rejected.is_empty());
+        assert_eq!(back.iter().map(|i| (i.label.as_str(), i.note.as_str())).collect::<Vec<_>>(), [("quote", ""), ("actor", ""), ("claim", "")]);
     }
 
     #[test]
