@@ -107,7 +107,11 @@ test('from the raw Arabic article to a ClaimReview, and everything survives a re
   await describeArticle(page);
   await expect(links(page).getByRole('listitem')).toHaveCount(2);
 
+  // A second claim with no verdict is left out, and the export says so.
+  await h.dragSelect(page, 'وشدد لافروف على ضرورة مواصلة الجهود الدولية');
+  await page.keyboard.press('1');
   const doc = await exportClaimReview(page);
+  await expect(page.getByRole('status')).toContainText('1 reviewed claim exported; 1 claim without a verdict left out');
   expect(doc['@context']).toBe('https://schema.org');
   const reviews = doc['@graph'];
   expect(reviews).toHaveLength(1);
@@ -127,7 +131,7 @@ test('from the raw Arabic article to a ClaimReview, and everything survives a re
 
   // A reload brings back actors, links, the review and the article's details.
   await page.reload();
-  await h.expectCount(page, 4);
+  await h.expectCount(page, 5);
   await expect(actors(page).getByRole('listitem').first()).toContainText(NAME);
   await expect(links(page).getByRole('listitem')).toHaveCount(2);
   await expect(page.locator('article mark[data-said-by]')).toHaveCount(2);
@@ -144,8 +148,10 @@ test('from the raw Arabic article to a ClaimReview, and everything survives a re
   const context = await browser.newContext();
   const fresh = await context.newPage();
   await h.open(fresh);
+  expect(json.version).toBe(2);
+  expect(json.actors).toEqual([expect.objectContaining({ name: NAME, kind: 'person' })]);
   await h.importFile(fresh, 'session.annota.json', JSON.stringify(json));
-  await h.expectCount(fresh, 4);
+  await h.expectCount(fresh, 5);
   await expect(fresh.getByRole('region', { name: 'Links' }).getByRole('listitem')).toHaveCount(2);
   const claim = fresh.locator('article mark', { hasText: 'الجانب الأمريكي' }).first();
   await claim.click();
