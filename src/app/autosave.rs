@@ -5,6 +5,7 @@
 use super::notices::{Level, Notice};
 use super::{article_key, Saving};
 use crate::bridge::storage::Store;
+use crate::model::library::{Entry, Library};
 use crate::model::state::Workspace;
 use gloo_events::EventListener;
 use std::cell::RefCell;
@@ -24,6 +25,9 @@ pub struct Saver {
     pub status: Rc<RefCell<Saving>>,
     pub shown: UseStateHandle<Saving>,
     pub notify: Callback<Notice>,
+    /// The library index as stored; the list shows it through `on_library`.
+    pub library: Rc<RefCell<Library>>,
+    pub on_library: Callback<Library>,
 }
 
 impl Saver {
@@ -42,10 +46,19 @@ impl Saver {
         let key = article_key(&ws);
         let result = crate::bridge::perf::measure("annota:save", || {
             if *self.saved_article.borrow() != key {
+                // Another article takes the open slot: the one there is parked in the library first.
+                let before = self.saved_article.borrow().split('#').next().unwrap_or_default().to_string();
+                if !before.is_empty() && before != ws.article.id {
+                    self.store.park_open(&before)?;
+                }
                 self.store.save_article(&ws)?;
+                self.store.save_annotations(&ws)?;
+                self.store.remove_parked(&ws.article.id);
                 *self.saved_article.borrow_mut() = key;
+            } else {
+                self.store.save_annotations(&ws)?;
             }
-            self.store.save_annotations(&ws)
+            self.index(&ws)
         });
         match (result, previous) {
             (Ok(()), Saving::Failed(_)) => {
@@ -57,8 +70,27 @@ impl Saver {
         }
     }
 
+    /// Keeps the library index in step with the open article; written only when what it shows changed.
+    fn index(&self, ws: &Workspace) -> Result<(), crate::bridge::storage::WriteError> {
+        let mut lib = self.library.borrow().clone();
+        let moved = lib.current.as_deref() != Some(ws.article.id.as_str());
+        lib.current = Some(ws.article.id.clone());
+        let changed = lib.upsert(Entry::of(ws, &crate::bridge::clock::now().0));
+        if moved || changed {
+            self.store.save_library(&lib)?;
+            *self.library.borrow_mut() = lib.clone();
+            self.on_library.emit(lib);
+        }
+        Ok(())
+    }
+
     /// Queues a workspace and writes it after the next frame is painted.
     pub fn queue(&self, ws: Workspace) {
+        // A change to another article still waiting is written first: the queue keeps only one.
+        let other = self.pending.borrow().as_ref().is_some_and(|p| p.article.id != ws.article.id);
+        if other {
+            self.flush();
+        }
         let first = self.pending.borrow_mut().replace(ws).is_none();
         if !first {
             return; // a write is already scheduled; it will take the latest

@@ -5,6 +5,7 @@ mod article;
 mod autosave;
 mod details;
 mod factcheck;
+mod library;
 mod notices;
 mod panel;
 mod report;
@@ -64,6 +65,7 @@ struct Boot {
     saving: Saving,
     /// Whether the workspace was read from storage (rather than the built-in sample).
     from_storage: bool,
+    library: crate::model::library::Library,
 }
 
 fn boot() -> Boot {
@@ -89,7 +91,8 @@ fn boot() -> Boot {
     }
     let from_storage = found.decoded.workspace.is_some();
     let workspace = found.decoded.workspace.unwrap_or_else(|| Workspace::new(sample_article(), default_labels(), vec![]));
-    Boot { store: found.store, workspace, notices, saving, from_storage }
+    let library = found.store.library();
+    Boot { store: found.store, workspace, notices, saving, from_storage, library }
 }
 
 /// Identifies the article text that storage holds, to write it only when it changed.
@@ -191,12 +194,13 @@ fn picked_action(picking: &Picking, pick: ActorPick) -> Action {
 enum Dialog {
     ArticleDetails,
     Settings,
+    Library,
 }
 
 #[component]
 pub fn App() -> Html {
     let initial = use_memo((), |_| boot());
-    let Boot { workspace: initial_ws, notices: initial_notices, saving: initial_saving, store, from_storage } = &*initial;
+    let Boot { workspace: initial_ws, notices: initial_notices, saving: initial_saving, store, from_storage, library: initial_library } = &*initial;
     let state = use_reducer({
         let ws = initial_ws.clone();
         move || State::new(ws)
@@ -240,6 +244,8 @@ pub fn App() -> Html {
 
     // Save every change as it happens; the article only when it changed.
     // What storage holds of the article now: nothing until it is first written, unless it came from storage.
+    let library_ref = use_mut_ref(|| initial_library.clone());
+    let library_shown = use_state(|| initial_library.clone());
     let saved_article: Rc<std::cell::RefCell<String>> = use_mut_ref(|| if *from_storage { article_key(initial_ws) } else { String::new() });
     let saver = autosave::Saver {
         store: store.clone(),
@@ -248,6 +254,8 @@ pub fn App() -> Html {
         status: use_mut_ref(|| initial_saving.clone()),
         shown: saving.clone(),
         notify: notify.clone(),
+        library: library_ref.clone(),
+        on_library: { let shown = library_shown.clone(); Callback::from(move |lib| shown.set(lib)) },
     };
     autosave::use_autosave(state.revision, state.workspace.clone(), saver);
 
@@ -359,6 +367,36 @@ pub fn App() -> Html {
     };
     let on_download = on_export.reform(|_| ExportKind::AnnotaJson);
 
+    let shelf = library::Shelf {
+        store: store.clone(),
+        library: library_ref.clone(),
+        shown: library_shown.clone(),
+        latest: latest.clone(),
+        dispatcher: state.dispatcher(),
+        notify: notify.clone(),
+        saved_article: saved_article.clone(),
+    };
+    let on_park = { let shelf = shelf.clone(); Callback::from(move |ws| shelf.park(ws)) };
+    // Article files dropped anywhere on the page open as they do from Open article.
+    {
+        let (latest, on_replace, on_park, notify) = (latest.clone(), on_replace.clone(), on_park.clone(), notify.clone());
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("a window");
+            let options = gloo_events::EventListenerOptions::enable_prevent_default();
+            let over = EventListener::new_with_options(&window, "dragover", options, |e| e.prevent_default());
+            let on_drop = EventListener::new_with_options(&window, "drop", options, move |e| {
+                e.prevent_default();
+                let Some(files) = e.dyn_ref::<web_sys::DragEvent>().and_then(|d| d.data_transfer()).and_then(|t| t.files()) else { return };
+                let picked: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+                if latest.borrow().read_only {
+                    return;
+                }
+                let labels = latest.borrow().workspace.labels.clone();
+                workspace_menu::open_files(picked, labels, on_replace.clone(), on_park.clone(), notify.reform(|m: String| Notice::new(Level::Error, m)));
+            });
+            move || drop((over, on_drop))
+        });
+    }
     let ws = &state.workspace;
     let entries = use_memo((ws.actors.clone(), ws.annotations.clone()), |(actors, annotations)| actor_entries(actors, annotations));
     let on_action = { let dr = dispatch_result.clone(); Callback::from(move |a: Action| dr.emit(Ok(a))) };
@@ -393,12 +431,13 @@ pub fn App() -> Html {
             <header class="masthead">
                 <h1><span class="logo" aria-hidden="true">{ "✎" }</span>{ "Annota" }</h1>
                 <p class="article-title" dir="auto" title={title.clone()}>{ title }</p>
+                <button class="library-button" onclick={open_dialog(Dialog::Library)} title="Every article in this browser, with its annotations">{ "Library" }</button>
                 <div class="menu session" role="group" aria-label="Fact-checking">
                     <button onclick={open_dialog(Dialog::ArticleDetails)} title="Title, URL, publisher, author and date of the article">{ "Article details" }</button>
                     <button onclick={open_dialog(Dialog::Settings)} title="Your organisation and the verdict scale">{ "Fact-check settings" }</button>
                     <button aria-pressed={reporting.to_string()} onclick={{ let r = reporting.clone(); Callback::from(move |_| r.set(!*r)) }}>{ "Session report" }</button>
                 </div>
-                <WorkspaceMenu labels={ws.labels.clone()} latest={Latest(latest.clone())} on_replace={on_replace} on_download={on_download} on_export={on_export} on_error={notify.reform(|m: String| Notice::new(Level::Error, m))} />
+                <WorkspaceMenu labels={ws.labels.clone()} latest={Latest(latest.clone())} on_replace={on_replace} on_park={on_park} on_download={on_download} on_export={on_export} on_error={notify.reform(|m: String| Notice::new(Level::Error, m))} />
             </header>
             if let Some(text) = saving_banner {
                 <div class="banner warning" role="alert">{ text }</div>
@@ -456,6 +495,16 @@ pub fn App() -> Html {
             if *dialog == Some(Dialog::ArticleDetails) {
                 <details::ArticleDetails meta={(*ws.meta).clone()} original_title={AttrValue::from(ws.article.title.clone())}
                     on_change={on_action.reform(Action::SetMeta)} on_close={close_dialog.clone()} />
+            }
+            if *dialog == Some(Dialog::Library) {
+                <library::LibraryDialog entries={library::Shelf::entries(&library_shown, ws)} current={ws.article.id.clone()} usage={store.usage()}
+                    texts={{ let s = shelf.clone(); Callback::from(move |_| s.texts()) }}
+                    on_open={{ let (s, close) = (shelf.clone(), close_dialog.clone()); Callback::from(move |id: String| { s.open(&id); close.emit(()) }) }}
+                    on_rename={{ let s = shelf.clone(); Callback::from(move |(id, title): (String, String)| s.rename(&id, title)) }}
+                    on_delete={{ let s = shelf.clone(); Callback::from(move |id: String| s.delete(&id)) }}
+                    on_download={{ let s = shelf.clone(); Callback::from(move |_| s.download()) }}
+                    on_restore={{ let s = shelf.clone(); Callback::from(move |f| s.restore(f)) }}
+                    on_close={close_dialog.clone()} />
             }
             if *dialog == Some(Dialog::Settings) {
                 <details::SettingsDialog settings={(*ws.settings).clone()} on_close={close_dialog.clone()}

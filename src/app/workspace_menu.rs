@@ -16,6 +16,8 @@ pub struct MenuProps {
     pub latest: super::Latest,
     /// A new workspace and a sentence saying what happened.
     pub on_replace: Callback<(Workspace, String)>,
+    /// An article opened among several: kept in the library without opening it.
+    pub on_park: Callback<Workspace>,
     pub on_download: Callback<()>,
     pub on_export: Callback<ExportKind>,
     pub on_error: Callback<String>,
@@ -34,34 +36,55 @@ fn title_from_file_name(name: &str) -> String {
     if stem.trim().is_empty() { name.to_string() } else { stem.to_string() }
 }
 
+/// Opens article files (picked or dropped): each goes into the library; the last one is opened.
+pub fn open_files(
+    picked: Vec<web_sys::File>,
+    labels: Rc<Vec<Label>>,
+    on_replace: Callback<(Workspace, String)>,
+    on_park: Callback<Workspace>,
+    on_error: Callback<String>,
+) {
+    if picked.is_empty() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let count = picked.len();
+        let mut opened = Vec::new();
+        for file in picked {
+            let read = files::read_text(file).await.and_then(|mut f| {
+                if html::looks_like_html(&f.name, &f.text) {
+                    f.text = html::html_to_text(&f.text)?;
+                }
+                Ok(f)
+            });
+            match read {
+                Ok(f) => opened.push(f),
+                Err(message) => on_error.emit(format!("Could not open the article: {message}. Nothing was changed.")),
+            }
+        }
+        let Some(last) = opened.pop() else { return };
+        for f in opened {
+            on_park.emit(workspace_for_text(title_from_file_name(&f.name), f.text, &labels));
+        }
+        let chars = last.text.chars().count();
+        let others = if count > 1 { format!(" The other {} are in the Library.", count - 1) } else { String::new() };
+        let ws = workspace_for_text(title_from_file_name(&last.name), last.text, &labels);
+        on_replace.emit((ws, format!("Opened \"{}\" ({chars} characters).{others} Undo brings back the previous article and its annotations.", last.name)));
+    });
+}
+
 #[component]
 pub fn WorkspaceMenu(props: &MenuProps) -> Html {
     let pasting = use_state(|| false);
     let paste_ref = use_node_ref();
 
     let on_open = {
-        let labels = props.labels.clone();
-        let on_replace = props.on_replace.clone();
-        let on_error = props.on_error.clone();
+        let (labels, on_replace, on_park, on_error) = (props.labels.clone(), props.on_replace.clone(), props.on_park.clone(), props.on_error.clone());
         Callback::from(move |e: Event| {
-            let Some(file) = take_file(&e) else { return };
-            let (labels, on_replace, on_error) = (labels.clone(), on_replace.clone(), on_error.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let read = files::read_text(file).await.and_then(|mut f| {
-                    if html::looks_like_html(&f.name, &f.text) {
-                        f.text = html::html_to_text(&f.text)?;
-                    }
-                    Ok(f)
-                });
-                match read {
-                    Ok(f) => {
-                        let chars = f.text.chars().count();
-                        let ws = workspace_for_text(title_from_file_name(&f.name), f.text, &labels);
-                        on_replace.emit((ws, format!("Opened \"{}\" ({chars} characters). Undo brings back the previous article and its annotations.", f.name)));
-                    }
-                    Err(message) => on_error.emit(format!("Could not open the article: {message}. Nothing was changed.")),
-                }
-            });
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let picked: Vec<web_sys::File> = input.files().map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default();
+            input.set_value("");
+            open_files(picked, labels.clone(), on_replace.clone(), on_park.clone(), on_error.clone());
         })
     };
 
@@ -122,7 +145,7 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
         <nav class="menu" aria-label="Workspace">
             <label class="button file-button">
                 { "Open article" }
-                <input type="file" accept=".txt,.md,.html,.htm,text/plain,text/html" onchange={on_open} class="visually-hidden" />
+                <input type="file" multiple=true accept=".txt,.md,.html,.htm,text/plain,text/html" onchange={on_open} class="visually-hidden" />
             </label>
             <button onclick={open_paste}>{ "Paste text" }</button>
             <label class="button file-button" title="Open a file with its own text and annotations: Annota JSON, doccano JSONL, Label Studio JSON (W3C Web Annotation goes onto the open article)">

@@ -1,5 +1,6 @@
 //! Local storage with every failure reported: unavailable, full, or holding what we cannot read.
 
+use crate::model::library::{parked_annotations_key, parked_article_key, Entry, Library, LIBRARY_KEY};
 use crate::model::persist::{self, Decoded, Unreadable, ANNOTATIONS_KEY, ARTICLE_KEY};
 use crate::model::state::Workspace;
 use wasm_bindgen::JsCast;
@@ -96,5 +97,85 @@ impl Store {
 
     pub fn save_annotations(&self, ws: &Workspace) -> Result<(), WriteError> {
         self.set(ANNOTATIONS_KEY, &persist::encode_annotations(ws))
+    }
+}
+
+/// The library: parked articles and the index (see `model::library`).
+impl Store {
+    pub fn library(&self) -> Library {
+        match Library::decode(self.get(LIBRARY_KEY).as_deref()) {
+            Ok(lib) => lib,
+            // An unreadable index is rebuilt from the parked articles themselves.
+            Err(_) => self.rebuild_library(),
+        }
+    }
+
+    fn rebuild_library(&self) -> Library {
+        let mut lib = Library::new();
+        let keys = self.keys();
+        for id in Library::parked_ids(keys.iter().map(String::as_str)) {
+            if let Some(Ok(ws)) = self.load_parked(&id) {
+                lib.upsert(Entry::of(&ws, ""));
+            }
+        }
+        lib
+    }
+
+    pub fn save_library(&self, lib: &Library) -> Result<(), WriteError> {
+        self.set(LIBRARY_KEY, &lib.encode())
+    }
+
+    /// Every key in this origin's local storage.
+    pub fn keys(&self) -> Vec<String> {
+        let Some(s) = self.storage.as_ref() else { return Vec::new() };
+        (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).collect()
+    }
+
+    /// Bytes Annota's values take (browsers count two per UTF-16 unit, key included).
+    pub fn usage(&self) -> usize {
+        self.keys()
+            .iter()
+            .filter(|k| k.starts_with("annota:"))
+            .map(|k| 2 * (k.encode_utf16().count() + self.get(k).map_or(0, |v| v.encode_utf16().count())))
+            .sum()
+    }
+
+    /// Moves the open article (as stored) aside under its own keys, before another takes its place.
+    pub fn park_open(&self, id: &str) -> Result<(), WriteError> {
+        if let (Some(article), Some(annotations)) = (self.get(ARTICLE_KEY), self.get(ANNOTATIONS_KEY)) {
+            self.set(&parked_article_key(id), &article)?;
+            self.set(&parked_annotations_key(id), &annotations)?;
+        } else if let Some(article) = self.get(ARTICLE_KEY) {
+            self.set(&parked_article_key(id), &article)?;
+        }
+        Ok(())
+    }
+
+    /// Stores a workspace as a parked article (opened later from the library).
+    pub fn park(&self, ws: &Workspace) -> Result<(), WriteError> {
+        self.set(&parked_article_key(&ws.article.id), &persist::encode_article(&ws.article))?;
+        self.set(&parked_annotations_key(&ws.article.id), &persist::encode_annotations(ws))
+    }
+
+    /// A parked article, if there is one under `id`; an error says why it cannot be read.
+    pub fn load_parked(&self, id: &str) -> Option<Result<Workspace, String>> {
+        let article = self.get(&parked_article_key(id))?;
+        let decoded = persist::decode(Some(&article), self.get(&parked_annotations_key(id)).as_deref());
+        Some(match (decoded.workspace, decoded.unreadable.first()) {
+            (Some(ws), None) => Ok(ws),
+            (_, Some(u)) => Err(u.reason.clone()),
+            (None, None) => Err("it is empty".into()),
+        })
+    }
+
+    /// The text of an article, open or parked, for searching.
+    pub fn parked_text(&self, id: &str) -> Option<String> {
+        let raw = self.get(&parked_article_key(id))?;
+        serde_json::from_str::<serde_json::Value>(&raw).ok()?.get("text")?.as_str().map(str::to_string)
+    }
+
+    pub fn remove_parked(&self, id: &str) {
+        let _ = self.remove(&parked_article_key(id));
+        let _ = self.remove(&parked_annotations_key(id));
     }
 }

@@ -5,6 +5,7 @@ pub mod annotation;
 pub mod factcheck;
 pub mod format;
 pub mod history;
+pub mod library;
 pub mod lock;
 pub mod persist;
 pub mod quote;

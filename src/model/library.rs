@@ -1,0 +1,252 @@
+//! The library: every article of the workspace, each with its own annotations. The open article
+//! lives in the usual keys ([`super::persist::ARTICLE_KEY`], [`super::persist::ANNOTATIONS_KEY`]);
+//! the others are parked under their own keys, so each text is stored once. An index lists them
+//! all with what the list shows, so the list never has to read every text. No I/O here.
+
+use super::format::annota_json;
+use super::format::ImportError;
+use super::state::Workspace;
+use serde::{Deserialize, Serialize};
+
+pub const LIBRARY_KEY: &str = "annota:v1:library";
+const PARKED_PREFIX: &str = "annota:v1:library:";
+pub const LIBRARY_SCHEMA: u32 = 1;
+/// What a library file says it is.
+pub const BUNDLE_FORMAT: &str = "annota-library";
+
+pub fn parked_article_key(id: &str) -> String {
+    format!("{PARKED_PREFIX}{id}:article")
+}
+
+pub fn parked_annotations_key(id: &str) -> String {
+    format!("{PARKED_PREFIX}{id}:annotations")
+}
+
+/// One article as the list shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub title: String,
+    /// Length in code points.
+    pub chars: usize,
+    pub annotations: usize,
+    /// When it was last changed (RFC 3339).
+    pub modified: String,
+}
+
+impl Entry {
+    pub fn of(ws: &Workspace, modified: &str) -> Entry {
+        Entry {
+            id: ws.article.id.clone(),
+            title: ws.title().to_string(),
+            chars: ws.article.text.char_len(),
+            annotations: ws.annotations.len(),
+            modified: modified.to_string(),
+        }
+    }
+
+    /// The same entry ignoring when it was changed: whether the index needs writing.
+    pub fn same_as(&self, other: &Entry) -> bool {
+        (&self.id, &self.title, self.chars, self.annotations) == (&other.id, &other.title, other.chars, other.annotations)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Library {
+    pub schema: u32,
+    /// The article open in the usual keys.
+    pub current: Option<String>,
+    pub entries: Vec<Entry>,
+}
+
+impl Library {
+    pub fn new() -> Self {
+        Library { schema: LIBRARY_SCHEMA, current: None, entries: Vec::new() }
+    }
+
+    /// Reads the index; anything unreadable gives an empty library and the reason (the parked
+    /// articles are still in storage, found again by [`Library::rebuild`]).
+    pub fn decode(raw: Option<&str>) -> Result<Library, String> {
+        let Some(raw) = raw else { return Ok(Library::new()) };
+        let lib: Library = serde_json::from_str(raw).map_err(|e| format!("the library index could not be read ({e})"))?;
+        if lib.schema > LIBRARY_SCHEMA {
+            return Err(format!("the library index was written by a newer Annota (schema {})", lib.schema));
+        }
+        Ok(lib)
+    }
+
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).expect("a library index always serialises")
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Adds or updates an entry; true when the index changed in what it shows.
+    pub fn upsert(&mut self, entry: Entry) -> bool {
+        match self.entries.iter_mut().find(|e| e.id == entry.id) {
+            Some(old) if old.same_as(&entry) => false,
+            Some(old) => {
+                *old = entry;
+                true
+            }
+            None => {
+                self.entries.push(entry);
+                true
+            }
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) {
+        self.entries.retain(|e| e.id != id);
+        if self.current.as_deref() == Some(id) {
+            self.current = None;
+        }
+    }
+
+    /// Most recently changed first, as the list shows them.
+    pub fn listed(&self) -> Vec<&Entry> {
+        let mut list: Vec<&Entry> = self.entries.iter().collect();
+        list.sort_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.title.cmp(&b.title)));
+        list
+    }
+
+    /// Ids of parked articles found among storage keys: rebuilds an index that was lost.
+    pub fn parked_ids<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<String> {
+        let mut ids: Vec<String> = keys
+            .filter_map(|k| k.strip_prefix(PARKED_PREFIX)?.strip_suffix(":article").map(str::to_string))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+}
+
+/// Where `query` occurs in `text` (ignoring case), with a little context either side; at most `limit`.
+pub fn find_in(text: &str, query: &str, limit: usize) -> Vec<String> {
+    let q: Vec<char> = query.trim().to_lowercase().chars().collect();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    // Lower-casing can change lengths (İ): compare char by char on lower-cased single chars.
+    let chars: Vec<char> = text.chars().collect();
+    let lower: Vec<char> = chars.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + q.len() <= lower.len() && found.len() < limit {
+        if lower[i..i + q.len()] == q[..] {
+            let from = i.saturating_sub(30);
+            let to = (i + q.len() + 30).min(chars.len());
+            let snippet: String = chars[from..to].iter().map(|c| if c.is_whitespace() { ' ' } else { *c }).collect();
+            found.push(format!("{}{}{}", if from > 0 { "…" } else { "" }, snippet.trim(), if to < chars.len() { "…" } else { "" }));
+            i += q.len();
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// The whole library as one file: every article as an Annota JSON document.
+pub fn export_bundle(workspaces: &[Workspace]) -> String {
+    let articles: Vec<serde_json::Value> =
+        workspaces.iter().map(|ws| serde_json::from_str(&annota_json::export(ws)).expect("Annota JSON is JSON")).collect();
+    serde_json::to_string_pretty(&serde_json::json!({ "format": BUNDLE_FORMAT, "version": 1, "articles": articles }))
+        .expect("a library always serialises")
+}
+
+pub fn is_bundle(value: &serde_json::Value) -> bool {
+    value.get("format").and_then(|f| f.as_str()) == Some(BUNDLE_FORMAT)
+}
+
+/// Reads a library file: every article or a reason, all or nothing.
+pub fn import_bundle(json: &str) -> Result<Vec<Workspace>, ImportError> {
+    let value = super::format::parse_json(json)?;
+    if !is_bundle(&value) {
+        return Err(ImportError::new("not an Annota library file"));
+    }
+    match value.get("version").and_then(|v| v.as_u64()) {
+        Some(1) => {}
+        Some(v) => return Err(ImportError::new(format!("this library file is version {v}, made by a newer Annota; this one reads version 1"))),
+        None => return Err(ImportError::new("not a valid Annota library file: it has no version number")),
+    }
+    let Some(articles) = value.get("articles").and_then(|a| a.as_array()) else {
+        return Err(ImportError::new("not a valid Annota library file: no \"articles\" list"));
+    };
+    articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            annota_json::import(&a.to_string())
+                .map(|(ws, _)| ws)
+                .map_err(|e| ImportError::new(format!("article {} of the library file: {}", i + 1, e.message)))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::annotation::{default_labels, Annotation, AnnotationId, Article, LabelId, Timestamp};
+    use crate::model::text::Span;
+
+    fn ws(title: &str, text: &str, n: usize) -> Workspace {
+        let anns = (0..n)
+            .map(|i| Annotation {
+                id: AnnotationId(format!("{title}-{i}")),
+                span: Span::new(i, i + 1),
+                label: LabelId("claim".into()),
+                note: String::new(),
+                created: Timestamp("t".into()),
+                modified: Timestamp("t".into()),
+                facts: Default::default(),
+            })
+            .collect();
+        Workspace::new(Article::new(title, text), default_labels(), anns)
+    }
+
+    #[test]
+    fn the_index_lists_what_changed_last_first_and_writes_only_real_changes() {
+        let mut lib = Library::new();
+        assert!(lib.upsert(Entry::of(&ws("a", "نص أول", 1), "2026-01-01")));
+        assert!(lib.upsert(Entry::of(&ws("b", "second text", 0), "2026-01-02")));
+        assert!(!lib.upsert(Entry::of(&ws("a", "نص أول", 1), "2026-01-03")), "same content: no write");
+        assert!(lib.upsert(Entry::of(&ws("a", "نص أول", 2), "2026-01-04")));
+        assert_eq!(lib.listed().iter().map(|e| e.title.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        let back = Library::decode(Some(&lib.encode())).unwrap();
+        assert_eq!(back, lib);
+        assert!(Library::decode(Some("{")).is_err());
+        assert!(Library::decode(Some(r#"{"schema":9,"current":null,"entries":[]}"#)).unwrap_err().contains("newer"));
+        lib.current = Some(lib.entries[0].id.clone());
+        let id = lib.entries[0].id.clone();
+        lib.remove(&id);
+        assert_eq!((lib.current.clone(), lib.entries.len()), (None, 1));
+    }
+
+    #[test]
+    fn parked_articles_are_found_by_their_keys() {
+        let keys = [parked_article_key("urn:annota:article:1"), parked_annotations_key("urn:annota:article:1"), "annota:v1:article".into(), parked_article_key("x")];
+        assert_eq!(Library::parked_ids(keys.iter().map(String::as_str)), ["urn:annota:article:1", "x"]);
+    }
+
+    #[test]
+    fn search_finds_every_script_and_ignores_case() {
+        let text = "قال لافروف إن الحل سياسي. Lavrov said the SOLUTION is political.";
+        assert_eq!(find_in(text, "solution", 5).len(), 1);
+        assert!(find_in(text, "لافروف", 5)[0].contains("قال لافروف"));
+        assert!(find_in(text, "  ", 5).is_empty());
+        assert_eq!(find_in("aaaa", "a", 2).len(), 2);
+    }
+
+    #[test]
+    fn a_library_file_round_trips_and_a_bad_article_refuses_the_whole_file() {
+        let all = vec![ws("a", "نص أول", 2), ws("b", "second", 1)];
+        let file = export_bundle(&all);
+        let back = import_bundle(&file).unwrap();
+        assert_eq!(back, all);
+        let broken = file.replacen("\"claim\"", "\"nope\"", 1);
+        assert!(import_bundle(&broken).unwrap_err().message.contains("article 1"));
+        assert!(import_bundle("{\"format\":\"annota-library\",\"version\":3,\"articles\":[]}").unwrap_err().message.contains("newer"));
+    }
+}

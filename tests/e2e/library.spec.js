@@ -1,0 +1,132 @@
+// A workspace of articles: several files at once and by drag and drop, each with its own
+// annotations; switch, search, rename, delete (asking first, undoable for the open one); storage
+// use shown; the whole library downloaded and restored in a fresh browser profile.
+const { test, expect } = require('@playwright/test');
+const fs = require('fs');
+const h = require('./helpers');
+
+h.failOnPageErrors(test, expect);
+
+const library = (page) => page.getByRole('dialog', { name: /^Library/ });
+const articles = (page) => library(page).getByRole('list', { name: 'Articles' }).locator(':scope > li');
+
+async function openFiles(page, files) {
+  await page.getByLabel('Open article').setInputFiles(files.map(([name, text]) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) })));
+}
+
+async function openLibrary(page) {
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await expect(library(page)).toBeVisible();
+}
+
+test('several articles, each with its own annotations, switched, searched, renamed and deleted', async ({ page }) => {
+  await h.open(page);
+  // The sample gets one annotation before anything else is opened.
+  await h.dragSelect(page, 'سيرجي لافروف');
+  await page.keyboard.press('3');
+  await h.expectCount(page, 1);
+
+  await openFiles(page, [['first.txt', 'First article about elections.\n\nTurnout was 61 percent.'], ['second.txt', 'المقال الثاني عن الاقتصاد.\n\nارتفع التضخم.']]);
+  await expect(page.locator('article')).toContainText('المقال الثاني');
+  await expect(page.getByRole('status')).toContainText('The other 1 are in the Library');
+  await h.dragSelect(page, 'ارتفع التضخم');
+  await page.keyboard.press('1');
+  await h.expectCount(page, 1);
+
+  await openLibrary(page);
+  await expect(library(page).getByRole('heading')).toHaveText('Library (3 articles)');
+  await expect(articles(page).first()).toContainText('second');
+  await expect(articles(page).first()).toContainText('1 annotation · open now');
+  await expect(library(page)).toContainText(/Annota uses \d+\.\d MB/);
+
+  // Search across every article, in any script.
+  await library(page).getByLabel('Search all articles').fill('turnout');
+  const results = library(page).getByRole('region', { name: 'Search results' });
+  await expect(results.getByRole('listitem')).toHaveCount(1);
+  await expect(results).toContainText('Turnout was 61 percent');
+  await library(page).getByLabel('Search all articles').fill('لافروف');
+  await expect(results.getByRole('button').first()).toContainText('مشاورة هاتفية');
+  await library(page).getByLabel('Search all articles').fill('');
+
+  // Back to the sample: its annotation is still there; the second keeps its own.
+  await library(page).getByRole('button', { name: /^Open مشاورة/ }).click();
+  await expect(library(page)).toBeHidden();
+  await h.expectCount(page, 1);
+  expect((await h.entries(page))[0]).toEqual(['Actor', 'سيرجي لافروف']);
+
+  // Rename an article that is not open, then reload: the library is kept.
+  await openLibrary(page);
+  await library(page).getByRole('button', { name: 'Rename first' }).click();
+  await library(page).getByLabel('New title').fill('Elections 2026');
+  await library(page).getByRole('button', { name: 'Save title' }).click();
+  await expect(articles(page).filter({ hasText: 'Elections 2026' })).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await openLibrary(page);
+  await expect(library(page).getByRole('heading')).toHaveText('Library (3 articles)');
+  await expect(articles(page).filter({ hasText: 'Elections 2026' })).toHaveCount(1);
+
+  // Deleting asks first; a parked article is gone, the list says so.
+  await library(page).getByRole('button', { name: 'Delete Elections 2026' }).click();
+  await expect(library(page).getByRole('alert')).toContainText('Delete "Elections 2026" and its 0 annotations');
+  await library(page).getByRole('button', { name: 'Keep it' }).click();
+  await expect(library(page).getByRole('heading')).toHaveText('Library (3 articles)');
+  await library(page).getByRole('button', { name: 'Delete Elections 2026' }).click();
+  await library(page).getByRole('button', { name: 'Delete for good' }).click();
+  await expect(library(page).getByRole('heading')).toHaveText('Library (2 articles)');
+
+  // Deleting the open article opens another, and Undo brings it back.
+  await library(page).getByRole('button', { name: /^Delete مشاورة/ }).click();
+  await library(page).getByRole('button', { name: 'Delete for good' }).click();
+  await expect(page.locator('article')).toContainText('المقال الثاني');
+  await expect(library(page).getByRole('heading')).toHaveText('Library (1 article)');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('article')).toContainText('مشاورة هاتفية');
+  await h.expectCount(page, 1);
+  await openLibrary(page);
+  await expect(library(page).getByRole('heading')).toHaveText('Library (2 articles)');
+});
+
+test('articles dropped on the page open; the whole library downloads and restores in a fresh profile', async ({ page, browser }) => {
+  await h.open(page);
+  // Drop two files on the page, as from a file manager.
+  const transfer = await page.evaluateHandle(() => {
+    const t = new DataTransfer();
+    t.items.add(new File(['Dropped one.\n\nA claim here.'], 'one.txt', { type: 'text/plain' }));
+    t.items.add(new File(['<h1>Two</h1><p>Dropped <b>two</b> as HTML.</p><script>alert(1)</script>'], 'two.html', { type: 'text/html' }));
+    return t;
+  });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  await expect(page.locator('article')).toContainText('Dropped two as HTML.');
+  await h.dragSelect(page, 'Dropped two');
+  await page.keyboard.press('2');
+
+  await openLibrary(page);
+  // The built-in sample, never changed, is not kept: the two dropped files are.
+  await expect(library(page).getByRole('heading')).toHaveText('Library (2 articles)');
+  const [download] = await Promise.all([page.waitForEvent('download'), library(page).getByRole('button', { name: 'Download library' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^annota-library-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  expect(file.format).toBe('annota-library');
+  expect(file.articles).toHaveLength(2);
+  expect(file.articles.map((a) => a.annotations.length).sort()).toEqual([0, 1]);
+
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  await h.open(fresh);
+  await openLibrary(fresh);
+  await expect(library(fresh).getByRole('heading')).toHaveText('Library (1 article)');
+  await library(fresh).getByLabel('Restore library').setInputFiles({ name: 'lib.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(library(fresh).getByRole('heading')).toHaveText('Library (3 articles)');
+  await expect(fresh.getByRole('status')).toContainText('Restored 2 articles');
+  await library(fresh).getByRole('button', { name: 'Open two' }).click();
+  await h.expectCount(fresh, 1);
+  expect((await h.entries(fresh))[0]).toEqual(['Quote', 'Dropped two']);
+  // A broken library file changes nothing.
+  await openLibrary(fresh);
+  await library(fresh).getByLabel('Restore library').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"annota-library","version":1,"articles":[{"format":"annota"}]}') });
+  await expect(fresh.getByRole('status')).toContainText('Could not restore the library: article 1');
+  await expect(library(fresh).getByRole('heading')).toHaveText('Library (2 articles)');
+  await context.close();
+});
