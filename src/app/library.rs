@@ -28,8 +28,8 @@ pub struct LibraryProps {
 /// Browsers give each site about 5 MB of local storage.
 const QUOTA_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
-fn megabytes(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+fn size(bytes: usize) -> String {
+    if bytes < 100 * 1024 { format!("{} KB", bytes.div_ceil(1024)) } else { format!("{:.1} MB", bytes as f64 / 1_048_576.0) }
 }
 
 #[component]
@@ -70,7 +70,7 @@ pub fn LibraryDialog(props: &LibraryProps) -> Html {
             <div class="dialog library" role="dialog" aria-modal="true" aria-labelledby="library-title">
                 <h2 id="library-title">{ format!("Library ({} article{})", props.entries.len(), if props.entries.len() == 1 { "" } else { "s" }) }</h2>
                 <p class="hint">
-                    { format!("Annota uses {} of the about 5 MB this browser keeps for it ({share:.0} %). ", megabytes(props.usage)) }
+                    { format!("Annota uses {} of the about 5 MB this browser keeps for it ({share:.0} %). ", size(props.usage)) }
                     <meter min="0" max="100" value={share.to_string()} aria-label="Storage used" />
                 </p>
                 <input type="search" aria-label="Search all articles" placeholder="Search all articles" dir="auto"

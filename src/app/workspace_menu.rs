@@ -67,7 +67,11 @@ pub fn open_files(
             on_park.emit(workspace_for_text(title_from_file_name(&f.name), f.text, &labels));
         }
         let chars = last.text.chars().count();
-        let others = if count > 1 { format!(" The other {} are in the Library.", count - 1) } else { String::new() };
+        let others = match count {
+            1 => String::new(),
+            2 => " The other file is in the Library.".to_string(),
+            n => format!(" The other {} files are in the Library.", n - 1),
+        };
         let ws = workspace_for_text(title_from_file_name(&last.name), last.text, &labels);
         on_replace.emit((ws, format!("Opened \"{}\" ({chars} characters).{others} Undo brings back the previous article and its annotations.", last.name)));
     });
