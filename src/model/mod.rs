@@ -11,4 +11,5 @@ pub mod persist;
 pub mod quote;
 pub mod segment;
 pub mod state;
+pub mod structure;
 pub mod text;
