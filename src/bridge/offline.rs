@@ -6,7 +6,7 @@ use gloo_events::EventListener;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration};
 
 const SCRIPT: &str = "./sw.js";
 /// What the worker's `message` handler takes as "activate now".
@@ -25,26 +25,26 @@ fn container() -> Option<ServiceWorkerContainer> {
 /// older one serves this page (with no older one, it is the first install: nothing to announce).
 pub fn register(on_update: impl Fn() + 'static) {
     let Some(sw) = container() else { return };
-    let on_update: Rc<dyn Fn()> = Rc::new(on_update);
     spawn_local(async move {
         // A failed registration (no sw.js, storage blocked) only means no offline use.
         let Ok(registration) = JsFuture::from(sw.register(SCRIPT)).await else { return };
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
-        // Installed on an earlier visit and still waiting.
-        if registration.waiting().is_some() && sw.controller().is_some() {
-            on_update();
-        }
-        // Installed while this page is open (the browser checks sw.js on navigation and `update()`).
-        let found = registration.clone();
-        EventListener::new(&registration, "updatefound", move |_| {
-            let Some(worker) = found.installing() else { return };
-            let (sw, on_update, watched) = (sw.clone(), on_update.clone(), worker.clone());
-            EventListener::new(&worker, "statechange", move |_| {
-                if watched.state() == ServiceWorkerState::Installed && sw.controller().is_some() {
+        // A new version waits while an older one serves this page (no controller: a first install).
+        let check = {
+            let registration = registration.clone();
+            Rc::new(move || {
+                if registration.waiting().is_some() && sw.controller().is_some() {
                     on_update();
                 }
             })
-            .forget(); // one small listener per new version, for the page's lifetime
+        };
+        check(); // installed on an earlier visit and still waiting
+        // Installed while this page is open (the browser checks sw.js on navigation and `update()`).
+        let found = registration.clone();
+        EventListener::new(&registration, "updatefound", move |_| {
+            let Some(worker) = found.installing() else { return check() };
+            let check = check.clone();
+            EventListener::new(&worker, "statechange", move |_| check()).forget(); // one per new version
         })
         .forget(); // for the page's lifetime
     });
