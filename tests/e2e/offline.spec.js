@@ -3,7 +3,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { spawn } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
 const { test, expect } = require('@playwright/test');
 const h = require('./helpers');
 
@@ -59,6 +59,13 @@ test('the web app manifest is linked and has what installing needs', async ({ pa
   }
   expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
   await expect(page.locator('meta[name="color-scheme"]')).toHaveAttribute('content', 'light dark');
+  // Chromium's own verdict: the manifest parses, and nothing but this test's incognito profile
+  // stands in the way of installing.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const cdp = await page.context().newCDPSession(page);
+  expect((await cdp.send('Page.getAppManifest')).errors).toEqual([]);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
 });
 
 /** WCAG relative luminance of a computed `rgb(…)` colour. */
@@ -100,6 +107,12 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
+test('every colour pair of both themes meets WCAG AA (scripts/contrast.js)', () => {
+  const run = spawnSync('node', ['scripts/contrast.js'], { cwd: path.join(__dirname, '../..'), encoding: 'utf8' });
+  expect(run.stdout).toContain('all pairs meet WCAG AA');
+  expect(run.status).toBe(0);
+});
+
 test('switching the system theme switches the page at once', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await h.open(page);
@@ -108,6 +121,14 @@ test('switching the system theme switches the page at once', async ({ page }) =>
   const dark = await colours(page);
   expect(luminance(dark.articleBg)).toBeLessThan(luminance(light.articleBg));
   expect(luminance(dark.articleText)).toBeGreaterThan(luminance(light.articleText));
+});
+
+test('printing stays dark text on white in the dark theme', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
+  await h.open(page);
+  const c = await colours(page);
+  expect(luminance(c.articleBg)).toBeGreaterThan(0.9);
+  expect(luminance(c.articleText)).toBeLessThan(0.1);
 });
 
 /**
