@@ -11,6 +11,7 @@ mod panel;
 mod report;
 mod tabs;
 mod toolbar;
+mod update;
 mod workspace_menu;
 
 use crate::bridge::{clock, download, selection, storage::Store};
@@ -206,6 +207,7 @@ pub fn App() -> Html {
         move || State::new(ws)
     });
     let notices = use_reducer(|| NoticeList(initial_notices.clone()));
+    let update_notice = update::use_update_notice();
     let saving = use_state(|| initial_saving.clone());
     let article_ref = use_node_ref();
     let picking = use_state(|| None::<Picking>);
@@ -449,6 +451,7 @@ pub fn App() -> Html {
                 </div>
             }
             <Notices notices={notices.0.clone()} on_dismiss={dismiss} />
+            { update_notice }
             if *reporting {
                 <report::Report workspace={ws.clone()} on_close={{ let r = reporting.clone(); Callback::from(move |_| r.set(false)) }} />
             } else {

@@ -1,9 +1,10 @@
-//! The browser bridge: DOM selection <-> code-point offsets, storage, downloads, files, clock.
+//! The browser bridge: DOM selection <-> code-point offsets, storage, downloads, files, clock, offline.
 
 pub mod clock;
 pub mod download;
 pub mod files;
 pub mod html;
+pub mod offline;
 pub mod perf;
 pub mod selection;
 pub mod storage;
