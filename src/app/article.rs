@@ -2,6 +2,7 @@
 
 use crate::model::annotation::{label_look, Annotation, AnnotationId, Label, LabelId};
 use crate::model::factcheck::{Actor, ActorId};
+use crate::model::structure::Heading;
 use std::collections::HashMap;
 use crate::model::segment::segments;
 use crate::model::text::{Span, TextIndex};
@@ -25,6 +26,8 @@ pub struct ArticleProps {
     pub labels: Rc<Vec<Label>>,
     pub annotations: Rc<Vec<Rc<Annotation>>>,
     pub actors: Rc<Vec<Actor>>,
+    /// Paragraphs that are headings, by start (sorted).
+    pub headings: Rc<Vec<Heading>>,
     pub selected: Option<AnnotationId>,
     pub flash: Option<(AnnotationId, u32)>,
     pub article_ref: NodeRef,
@@ -99,7 +102,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
                 let selected = props.selected.clone().filter(|_| within(selected_span));
                 let flash = props.flash.clone().filter(|_| within(flash_span));
                 html! {
-                    <Chunk key={c} first={range.start} texts={texts.clone()} full={props.text.clone()} {groups} {selected} {flash} />
+                    <Chunk key={c} first={range.start} texts={texts.clone()} full={props.text.clone()} headings={props.headings.clone()} {groups} {selected} {flash} />
                 }
             }) }
         </article>
@@ -114,6 +117,7 @@ struct ChunkProps {
     first: usize,
     texts: Rc<Vec<AttrValue>>,
     full: Rc<TextIndex>,
+    headings: Rc<Vec<Heading>>,
     groups: Vec<Rc<Vec<Touching>>>,
     selected: Option<AnnotationId>,
     flash: Option<(AnnotationId, u32)>,
@@ -129,9 +133,11 @@ fn Chunk(props: &ChunkProps) -> Html {
                 let has = |id: &AnnotationId| touching.iter().any(|t| &t.annotation.id == id);
                 let selected = props.selected.clone().filter(|id| has(id));
                 let flash = props.flash.clone().filter(|(id, _)| has(id));
+                let start = paragraphs[i].span.start.0;
+                let level = props.headings.binary_search_by_key(&start, |h| h.start).ok().map(|k| props.headings[k].level);
                 html! {
                     <Paragraph key={i} span={paragraphs[i].span} text={props.texts[i].clone()} full={props.full.clone()}
-                        touching={touching.clone()} {selected} {flash} />
+                        touching={touching.clone()} {level} {selected} {flash} />
                 }
             }) }
         </>
@@ -145,6 +151,8 @@ pub struct ParagraphProps {
     /// The whole text, for cutting segments; compared by pointer, so it costs nothing.
     pub full: Rc<TextIndex>,
     pub touching: Rc<Vec<Touching>>,
+    /// A heading's level (1–6); the article's headings start at `h2`, under the page's `h1`.
+    pub level: Option<u8>,
     pub selected: Option<AnnotationId>,
     pub flash: Option<(AnnotationId, u32)>,
 }
@@ -162,8 +170,12 @@ pub fn Paragraph(props: &ParagraphProps) -> Html {
     let spans: Vec<Span> = props.touching.iter().map(|t| t.annotation.span).collect();
     let pieces = segments(props.span, &spans);
     let text = &props.full;
+    let tag = match props.level {
+        Some(level) => format!("h{}", (level + 1).min(6)),
+        None => "p".to_string(),
+    };
     html! {
-        <p dir="auto" data-s={props.span.start.0.to_string()} data-e={props.span.end.0.to_string()}>
+        <@{tag} dir="auto" data-s={props.span.start.0.to_string()} data-e={props.span.end.0.to_string()}>
             { for pieces.into_iter().map(|seg| {
                 let content = text.slice(seg.span).unwrap_or("").to_string();
                 let (s, e) = (seg.span.start.0.to_string(), seg.span.end.0.to_string());
@@ -196,6 +208,6 @@ pub fn Paragraph(props: &ParagraphProps) -> Html {
                         class={classes!(is_selected.then_some("selected"), flash)}>{ content }</mark>
                 }
             }) }
-        </p>
+        </@>
     }
 }

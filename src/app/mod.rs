@@ -466,7 +466,7 @@ pub fn App() -> Html {
                 on_delete={{ let d = d.clone(); let id = selected.as_ref().map(|a| a.id.clone());
                     Callback::from(move |_| if let Some(id) = id.clone() { d.dispatch(Action::Delete(id)) }) }} />
             <main class="workspace">
-                <ArticleView text={ws.article.text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()} actors={ws.actors.clone()}
+                <ArticleView text={ws.article.text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()} actors={ws.actors.clone()} headings={ws.article.headings.clone()}
                     selected={state.selected.clone()} flash={state.flash.clone()} article_ref={article_ref.clone()} onclick={on_article_click} />
                 <aside class="side">
                     if let Some(a) = &selected {
@@ -534,7 +534,7 @@ fn scroll_to_annotation(article: &web_sys::Element, id: &AnnotationId) {
     }
 }
 
-/// Builds a workspace for a newly opened text, keeping the current label set.
-pub fn workspace_for_text(title: String, text: String, labels: &[crate::model::annotation::Label]) -> Workspace {
-    Workspace::new(Article::new(title, text), labels.to_vec(), vec![])
+/// Builds a workspace for a newly opened article, keeping the current label set.
+pub fn workspace_for_structured(title: String, article: crate::model::structure::Structured, labels: &[crate::model::annotation::Label]) -> Workspace {
+    Workspace::new(Article::new(title, article.text).with_headings(article.headings), labels.to_vec(), vec![])
 }

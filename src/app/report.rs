@@ -98,7 +98,7 @@ pub fn Report(props: &ReportProps) -> Html {
             </section>
             <section aria-labelledby="report-article" class="report-article">
                 <h2 id="report-article">{ "The article, with its highlights" }</h2>
-                <ArticleView text={text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()} actors={ws.actors.clone()}
+                <ArticleView text={text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()} actors={ws.actors.clone()} headings={ws.article.headings.clone()}
                     selected={None::<AnnotationId>} flash={None::<(AnnotationId, u32)>} article_ref={article_ref} onclick={Callback::noop()} />
             </section>
         </main>

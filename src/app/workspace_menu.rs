@@ -1,6 +1,7 @@
 //! Opening, pasting, importing and downloading: the controls that replace or save the whole workspace.
 
-use super::workspace_for_text;
+use super::workspace_for_structured;
+use crate::model::structure;
 use crate::bridge::{clock, files, html};
 use crate::model::annotation::{title_from_text, Label};
 use crate::model::format::{self, ExportKind, ImportTarget};
@@ -31,6 +32,12 @@ fn take_file(e: &Event) -> Option<web_sys::File> {
     file
 }
 
+/// Pasted text that starts with a block-level tag is HTML (copied from a page's source).
+fn looks_like_html_fragment(text: &str) -> bool {
+    let t = text.trim_start().to_lowercase();
+    ["<p", "<div", "<h1", "<h2", "<h3", "<article", "<section", "<body", "<ul", "<ol", "<table", "<blockquote"].iter().any(|tag| t.starts_with(tag))
+}
+
 fn title_from_file_name(name: &str) -> String {
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     if stem.trim().is_empty() { name.to_string() } else { stem.to_string() }
@@ -51,20 +58,25 @@ pub fn open_files(
         let count = picked.len();
         let mut opened = Vec::new();
         for file in picked {
-            let read = files::read_text(file).await.and_then(|mut f| {
-                if html::looks_like_html(&f.name, &f.text) {
-                    f.text = html::html_to_text(&f.text)?;
-                }
-                Ok(f)
+            let read = files::read_text(file).await.and_then(|f| {
+                let article = if html::looks_like_html(&f.name, &f.text) {
+                    html::html_to_text(&f.text)?
+                } else if structure::is_markdown(&f.name) {
+                    structure::markdown_to_text(&f.text)
+                } else {
+                    // Plain text stays exactly as it is, so offsets match the file.
+                    structure::Structured { text: f.text.clone(), headings: Vec::new() }
+                };
+                Ok((f.name, article))
             });
             match read {
                 Ok(f) => opened.push(f),
                 Err(message) => on_error.emit(format!("Could not open the article: {message}. Nothing was changed.")),
             }
         }
-        let Some(last) = opened.pop() else { return };
-        for f in opened {
-            on_park.emit(workspace_for_text(title_from_file_name(&f.name), f.text, &labels));
+        let Some((last_name, last)) = opened.pop() else { return };
+        for (name, article) in opened {
+            on_park.emit(workspace_for_structured(title_from_file_name(&name), article, &labels));
         }
         let chars = last.text.chars().count();
         let others = match count {
@@ -72,8 +84,8 @@ pub fn open_files(
             2 => " The other file is in the Library.".to_string(),
             n => format!(" The other {} files are in the Library.", n - 1),
         };
-        let ws = workspace_for_text(title_from_file_name(&last.name), last.text, &labels);
-        on_replace.emit((ws, format!("Opened \"{}\" ({chars} characters).{others} Undo brings back the previous article and its annotations.", last.name)));
+        let ws = workspace_for_structured(title_from_file_name(&last_name), last, &labels);
+        on_replace.emit((ws, format!("Opened \"{last_name}\" ({chars} characters).{others} Undo brings back the previous article and its annotations.")));
     });
 }
 
@@ -138,8 +150,16 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
                 on_error.emit("The pasted text is empty. Nothing was changed.".into());
                 return;
             }
-            let chars = text.chars().count();
-            let ws = workspace_for_text(title_from_text(&text), text, &labels);
+            let article = if html::looks_like_html("", &text) || looks_like_html_fragment(&text) {
+                match html::html_to_text(&text) {
+                    Ok(a) => a,
+                    Err(message) => return on_error.emit(format!("Could not read the pasted HTML: {message}. Nothing was changed.")),
+                }
+            } else {
+                structure::Structured { text, headings: Vec::new() }
+            };
+            let chars = article.text.chars().count();
+            let ws = workspace_for_structured(title_from_text(&article.text), article, &labels);
             on_replace.emit((ws, format!("Opened the pasted text ({chars} characters). Undo brings back the previous article.")));
             pasting.set(false);
         })

@@ -2,6 +2,7 @@
 //! runs, embeds or is page chrome dropped. Parsed by the browser's DOMParser, whose documents
 //! never run scripts, fire handlers or load anything.
 
+use crate::model::structure::Structured;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
@@ -28,8 +29,8 @@ pub fn looks_like_html(name: &str, text: &str) -> bool {
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
-/// The article text of an HTML page: its paragraphs, separated by blank lines.
-pub fn html_to_text(html: &str) -> Result<String, String> {
+/// The article of an HTML page: its paragraphs separated by blank lines, with `h1`–`h6` as headings.
+pub fn html_to_text(html: &str) -> Result<Structured, String> {
     let parser = web_sys::DomParser::new().map_err(|_| "this browser cannot parse HTML".to_string())?;
     let doc = parser
         .parse_from_string(html, web_sys::SupportedType::TextHtml)
@@ -38,22 +39,24 @@ pub fn html_to_text(html: &str) -> Result<String, String> {
         Some(body) => body.into(),
         None => doc.document_element().ok_or("the HTML has no content")?.into(),
     };
-    let mut blocks = Vec::new();
+    let mut out = Structured::default();
     let mut current = String::new();
-    walk(&root, false, &mut current, &mut blocks);
-    flush(&mut current, &mut blocks);
-    Ok(blocks.join("\n\n"))
+    walk(&root, false, &mut current, &mut out);
+    flush(&mut current, &mut out, None);
+    Ok(out)
 }
 
-fn flush(current: &mut String, blocks: &mut Vec<String>) {
-    let text = current.trim();
-    if !text.is_empty() {
-        blocks.push(text.to_string());
-    }
+fn flush(current: &mut String, out: &mut Structured, level: Option<u8>) {
+    out.push(current, level);
     current.clear();
 }
 
-fn walk(node: &Node, pre: bool, current: &mut String, blocks: &mut Vec<String>) {
+fn heading_level(tag: &str) -> Option<u8> {
+    let n = tag.strip_prefix('h')?.parse::<u8>().ok()?;
+    (1..=6).contains(&n).then_some(n)
+}
+
+fn walk(node: &Node, pre: bool, current: &mut String, out: &mut Structured) {
     if node.node_type() == Node::TEXT_NODE {
         let text = node.text_content().unwrap_or_default();
         if pre {
@@ -76,15 +79,15 @@ fn walk(node: &Node, pre: bool, current: &mut String, blocks: &mut Vec<String>) 
     }
     let block = BLOCKS.contains(&tag.as_str());
     if block {
-        flush(current, blocks);
+        flush(current, out, None);
     }
     let children = node.child_nodes();
     for i in 0..children.length() {
         if let Some(child) = children.item(i) {
-            walk(&child, pre || tag == "pre", current, blocks);
+            walk(&child, pre || tag == "pre", current, out);
         }
     }
     if block {
-        flush(current, blocks);
+        flush(current, out, heading_level(&tag));
     }
 }

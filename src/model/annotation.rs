@@ -1,5 +1,6 @@
 //! Annotations, labels and the article they belong to.
 
+use super::structure::Heading;
 use super::text::{Span, TextIndex};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -95,12 +96,30 @@ pub struct Article {
     pub id: String,
     pub title: String,
     pub text: Rc<TextIndex>,
+    /// Paragraphs that are headings (from HTML or Markdown); empty for plain text.
+    pub headings: Rc<Vec<Heading>>,
 }
 
 impl Article {
     pub fn new(title: impl Into<String>, text: impl Into<String>) -> Self {
         let text = TextIndex::new(text);
-        Article { id: article_id_for(text.as_str()), title: title.into(), text: Rc::new(text) }
+        Article { id: article_id_for(text.as_str()), title: title.into(), text: Rc::new(text), headings: Rc::new(Vec::new()) }
+    }
+
+    /// The same article with these headings, keeping only those that start a paragraph.
+    pub fn with_headings(mut self, headings: Vec<Heading>) -> Self {
+        let paragraphs = self.text.paragraphs();
+        let starts: std::collections::HashSet<usize> = paragraphs.iter().map(|p| p.span.start.0).collect();
+        let mut kept: Vec<Heading> = headings.into_iter().filter(|h| starts.contains(&h.start) && (1..=6).contains(&h.level)).collect();
+        kept.sort_by_key(|h| h.start);
+        kept.dedup_by_key(|h| h.start);
+        self.headings = Rc::new(kept);
+        self
+    }
+
+    /// The heading level of the paragraph starting at `start`, if it is a heading.
+    pub fn heading_at(&self, start: usize) -> Option<u8> {
+        self.headings.binary_search_by_key(&start, |h| h.start).ok().map(|i| self.headings[i].level)
     }
 }
 

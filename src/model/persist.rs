@@ -11,6 +11,7 @@ use super::factcheck::{ArticleMeta, Settings};
 use super::format::annota_json::{is_default, ActorRecord, AnnotationRecord, OrphanRecord};
 use super::format::placing::{check_labels, place_all, ImportSummary, OffsetUnit};
 use super::state::Workspace;
+use super::structure::Heading;
 use super::text::TextIndex;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -27,6 +28,8 @@ struct StoredArticle {
     id: String,
     title: String,
     text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    headings: Vec<Heading>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -51,6 +54,7 @@ pub fn encode_article(article: &Article) -> String {
         id: article.id.clone(),
         title: article.title.clone(),
         text: article.text.as_str().to_string(),
+        headings: (*article.headings).clone(),
     })
     .expect("an article always serialises")
 }
@@ -98,7 +102,7 @@ fn schema_of(raw: &str) -> Result<u32, String> {
 fn decode_article(raw: &str) -> Result<Article, String> {
     schema_of(raw)?;
     let a: StoredArticle = serde_json::from_str(raw).map_err(|e| format!("unexpected content ({e})"))?;
-    Ok(Article { id: a.id, title: a.title, text: Rc::new(TextIndex::new(a.text)) })
+    Ok(Article { id: a.id, title: a.title, text: Rc::new(TextIndex::new(a.text)), headings: Rc::new(Vec::new()) }.with_headings(a.headings))
 }
 
 /// Reads the annotations record into a workspace on `article`.

@@ -130,3 +130,36 @@ test('articles dropped on the page open; the whole library downloads and restore
   await expect(library(fresh).getByRole('heading')).toHaveText('Library (2 articles)');
   await context.close();
 });
+
+test('HTML and Markdown open as clean text with their headings, and annotations point into that text', async ({ page }) => {
+  await h.open(page);
+  const html = '<html><head><title>t</title><style>p{}</style></head><body><nav>Menu Home</nav><header>Site</header>'
+    + '<article><h1>عنوان الخبر</h1><p>قال الوزير <b>إن</b> الحل سياسي.</p><h2>Context</h2><p>Second   paragraph.</p></article>'
+    + '<footer>© chrome</footer><script>window.bad = 1</script></body></html>';
+  const md = '# Markdown title\n\nA **bold** claim with a [link](https://x.org).\n\n## Part two\n\n- first item\n- second item\n';
+  await openFiles(page, [['page.html', html], ['notes.md', md]]);
+  // The Markdown file opened last.
+  await expect(page.locator('article h2')).toHaveText('Markdown title');
+  await expect(page.locator('article h3')).toHaveText('Part two');
+  const paragraphs = await page.locator('article p').allTextContents();
+  expect(paragraphs).toEqual(['A bold claim with a link.', 'first item', 'second item']);
+  await h.dragSelect(page, 'bold claim');
+  await page.keyboard.press('1');
+  const { json } = await h.downloadJson(page);
+  expect(json.article.text).toBe('Markdown title\n\nA bold claim with a link.\n\nPart two\n\nfirst item\n\nsecond item');
+  expect(json.article.headings).toEqual([{ start: 0, level: 1 }, { start: 43, level: 2 }]);
+  expect(h.cpSlice(json.article.text, json.annotations[0].start, json.annotations[0].end)).toBe('bold claim');
+
+  // The HTML page: headings kept, page chrome and scripts dropped, nothing ran.
+  await openLibrary(page);
+  await library(page).getByRole('button', { name: 'Open page' }).click();
+  await expect(page.locator('article h2')).toHaveText('عنوان الخبر');
+  await expect(page.locator('article h3')).toHaveText('Context');
+  await expect(page.locator('article')).not.toContainText('Menu');
+  await expect(page.locator('article')).not.toContainText('chrome');
+  await expect(page.locator('article p')).toHaveText(['قال الوزير إن الحل سياسي.', 'Second paragraph.']);
+  expect(await page.evaluate(() => window.bad)).toBeUndefined();
+  // Headings survive a reload.
+  await page.reload();
+  await expect(page.locator('article h2')).toHaveText('عنوان الخبر');
+});

@@ -27,6 +27,9 @@ pub struct ArticleRecord {
     #[serde(default, skip_serializing_if = "is_default")]
     pub meta: ArticleMeta,
     pub text: String,
+    /// Paragraphs that are headings: where each starts (code points) and its level 1–6.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headings: Vec<crate::model::structure::Heading>,
     #[serde(default, skip_deserializing)]
     pub codepoint_length: usize,
     #[serde(default, skip_deserializing)]
@@ -232,6 +235,7 @@ pub fn export(ws: &Workspace) -> String {
             title: ws.article.title.clone(),
             meta: (*ws.meta).clone(),
             text: text.as_str().to_string(),
+            headings: (*ws.article.headings).clone(),
             codepoint_length: text.char_len(),
             utf16_length: text.utf16_len(),
         },
@@ -311,7 +315,12 @@ pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
     facts::check_meta(&file.article.meta)?;
     facts::check_settings(&file.settings)?;
     let orphans = file.orphans.iter().map(|o| o.orphan(&labels)).collect::<Result<Vec<_>, _>>()?;
-    let article = Article { id: file.article.id, title: file.article.title, text: Rc::new(TextIndex::new(file.article.text)) };
+    let heading_count = file.article.headings.len();
+    let article = Article { id: file.article.id, title: file.article.title, text: Rc::new(TextIndex::new(file.article.text)), headings: Rc::new(Vec::new()) }
+        .with_headings(file.article.headings);
+    if article.headings.len() != heading_count {
+        return Err(ImportError::new("a heading of the article does not start a paragraph, or its level is not 1 to 6"));
+    }
     let facts = FileFacts { actors, meta: file.article.meta, settings: file.settings };
     Ok(Parsed { article, labels, items: file.annotations.iter().map(AnnotationRecord::incoming).collect(), orphans, facts })
 }
@@ -534,6 +543,20 @@ mod tests {
             (good.replace("\"publisher\": \"Fars\"", "\"publisher\": \"Fars\", \"x\": 1"), "unknown field"),
         ];
         assert_refused(&good, cases);
+    }
+
+    #[test]
+    fn headings_survive_a_round_trip_and_a_misplaced_one_refuses_the_file() {
+        use crate::model::structure::Heading;
+        let article = Article::new("t", "العنوان\n\nنص المقال.").with_headings(vec![Heading { start: 0, level: 1 }, Heading { start: 3, level: 2 }]);
+        assert_eq!(article.headings.len(), 1, "a heading must start a paragraph");
+        let ws = Workspace::new(article, default_labels(), vec![]);
+        let json = export(&ws);
+        let (back, _) = import(&json).unwrap();
+        assert_eq!(back.article.headings, ws.article.headings);
+        assert_eq!(back.article.heading_at(0), Some(1));
+        let bad = json.replace("\"start\": 0", "\"start\": 2");
+        assert!(import(&bad).unwrap_err().message.contains("heading"));
     }
 
     proptest! {
