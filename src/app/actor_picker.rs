@@ -7,6 +7,7 @@ use crate::model::factcheck::{suggestions, Actor, ActorEntry, ActorId, ActorKind
 use crate::model::text::TextIndex;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
+use super::i18n::use_tr;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -26,6 +27,7 @@ fn new_actor_id() -> ActorId {
 
 #[component]
 pub fn ActorPicker(props: &PickerProps) -> Html {
+    let tr = use_tr();
     let query = use_state(String::new);
     let active = use_state(|| 0usize);
     let input_ref = use_node_ref();
@@ -38,8 +40,8 @@ pub fn ActorPicker(props: &PickerProps) -> Html {
         });
     }
     let (near, own, title) = match &props.picking {
-        Picking::Attribute { near, .. } => (*near, None, "Who said it?"),
-        Picking::SameActor { mention, near } => (*near, Some(mention.clone()), "Same actor as…"),
+        Picking::Attribute { near, .. } => (*near, None, tr.t("Who said it?")),
+        Picking::SameActor { mention, near } => (*near, Some(mention.clone()), tr.t("Same actor as…")),
     };
     // A mention cannot join itself, nor the actor it already names.
     let candidates: Vec<ActorEntry> = props.entries.iter().filter(|e| own.as_ref().is_none_or(|m| !e.mentions.contains(m))).cloned().collect();
@@ -113,26 +115,26 @@ pub fn ActorPicker(props: &PickerProps) -> Html {
         }) }}>
             <div class="dialog picker" role="dialog" aria-modal="true" aria-labelledby="picker-title">
                 <h2 id="picker-title">{ title }</h2>
-                <input ref={input_ref} type="search" aria-label="Search actors" placeholder="Type a name" dir="auto"
+                <input ref={input_ref} type="search" aria-label={tr.t("Search actors")} placeholder={tr.t("Type a name")} dir="auto"
                     role="combobox" aria-expanded="true" aria-controls="actor-options" aria-autocomplete="list"
                     aria-activedescendant={(count > 0).then(|| format!("actor-option-{current}"))}
                     value={(*query).clone()} {oninput} {onkeydown} />
-                <ul id="actor-options" role="listbox" aria-label="Actors" class="options">
+                <ul id="actor-options" role="listbox" aria-label={tr.t("Actors")} class="options">
                     { for found.iter().enumerate().map(|(i, e)| {
                         let d = e.distance(near);
-                        let place = if d == usize::MAX { "not named in the text".to_string() } else if d == 0 { "right here".to_string() } else { format!("{d} characters away") };
-                        let hint = format!("{} · {} mention{} · {place}", e.kind.name(), e.mentions.len(), if e.mentions.len() == 1 { "" } else { "s" });
+                        let place = if d == usize::MAX { tr.t("not named in the text").to_string() } else if d == 0 { tr.t("right here").to_string() } else { tr.f("{} characters away", &[&d]) };
+                        let hint = format!("{} · {place}", tr.plural(e.mentions.len(), "{} · {} mention", "{} · {} mentions", &[&tr.t(e.kind.name()), &e.mentions.len()]));
                         option(i, html! { { e.display_name(&props.text) } }, hint)
                     }) }
                     if offer_new {
-                        { option(found.len(), html! { <>{ "New actor: " }<strong>{ typed.clone() }</strong></> }, "not named in the text".into()) }
+                        { option(found.len(), html! { <>{ tr.t("New actor: ") }<strong>{ typed.clone() }</strong></> }, tr.t("not named in the text").into()) }
                     }
                 </ul>
                 if count == 0 {
-                    <p class="hint">{ "No actors yet: type a name to make one, or label a name in the article as Actor first." }</p>
+                    <p class="hint">{ tr.t("No actors yet: type a name to make one, or label a name in the article as Actor first.") }</p>
                 }
                 <div class="dialog-actions">
-                    <button type="button" onclick={props.on_close.reform(|_| ())}>{ "Cancel" }</button>
+                    <button type="button" onclick={props.on_close.reform(|_| ())}>{ tr.t("Cancel") }</button>
                 </div>
             </div>
         </div>

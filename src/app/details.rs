@@ -3,6 +3,7 @@
 
 use crate::model::factcheck::{scale_from_names, ArticleMeta, Settings};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use super::i18n::use_tr;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +18,7 @@ pub struct MetaProps {
 /// Every keystroke is saved (and typing in one field is one undo step).
 #[component]
 pub fn ArticleDetails(props: &MetaProps) -> Html {
+    let tr = use_tr();
     let field = |label: &'static str, kind: &'static str, value: &str, set: fn(&mut ArticleMeta, String), placeholder: String| {
         let (cb, base) = (props.on_change.clone(), props.meta.clone());
         let oninput = Callback::from(move |e: InputEvent| {
@@ -25,8 +27,8 @@ pub fn ArticleDetails(props: &MetaProps) -> Html {
             cb.emit(meta);
         });
         html! {
-            <label class="field wide">{ label }
-                <input type={kind} aria-label={label} value={value.to_string()} {placeholder} dir="auto" {oninput} />
+            <label class="field wide">{ tr.t(label) }
+                <input type={kind} aria-label={tr.t(label)} value={value.to_string()} {placeholder} dir="auto" {oninput} />
             </label>
         }
     };
@@ -36,15 +38,15 @@ pub fn ArticleDetails(props: &MetaProps) -> Html {
         <div class="dialog-backdrop">
             <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="details-title"
                 onsubmit={Callback::from(move |e: SubmitEvent| { e.prevent_default(); close.emit(()) })}>
-                <h2 id="details-title">{ "Article details" }</h2>
-                <p class="hint">{ "Entered once for this article; every export uses them (ClaimReview needs the URL and date)." }</p>
+                <h2 id="details-title">{ tr.t("Article details") }</h2>
+                <p class="hint">{ tr.t("Entered once for this article; every export uses them (ClaimReview needs the URL and date).") }</p>
                 { field("Title", "text", &m.title, |m, v| m.title = v, props.original_title.to_string()) }
                 { field("URL", "url", &m.url, |m, v| m.url = v, "https://…".into()) }
                 { field("Publisher", "text", &m.publisher, |m, v| m.publisher = v, String::new()) }
                 { field("Author", "text", &m.author, |m, v| m.author = v, String::new()) }
                 { field("Date published", "date", &m.date_published, |m, v| m.date_published = v, String::new()) }
                 <div class="dialog-actions">
-                    <button type="submit" class="primary">{ "Done" }</button>
+                    <button type="submit" class="primary">{ tr.t("Done") }</button>
                 </div>
             </form>
         </div>
@@ -61,6 +63,7 @@ pub struct SettingsProps {
 /// Settings change as a whole on Save: a verdict scale half typed is not a scale.
 #[component]
 pub fn SettingsDialog(props: &SettingsProps) -> Html {
+    let tr = use_tr();
     let (org, url, rated, unrated) = (use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref());
     let s = &props.settings;
     let rated_text: String = s.verdicts.iter().filter(|v| v.rating.is_some()).map(|v| v.name.clone()).collect::<Vec<_>>().join("\n");
@@ -89,25 +92,25 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
     html! {
         <div class="dialog-backdrop">
             <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="settings-title" {onsubmit}>
-                <h2 id="settings-title">{ "Fact-check settings" }</h2>
-                <label class="field wide">{ "Fact-checking organisation" }
-                    <input ref={org} aria-label="Fact-checking organisation" value={s.organisation.clone()} dir="auto" />
+                <h2 id="settings-title">{ tr.t("Fact-check settings") }</h2>
+                <label class="field wide">{ tr.t("Fact-checking organisation") }
+                    <input ref={org} aria-label={tr.t("Fact-checking organisation")} value={s.organisation.clone()} dir="auto" />
                 </label>
-                <label class="field wide">{ "Organisation URL" }
-                    <input ref={url} type="url" aria-label="Organisation URL" value={s.organisation_url.clone()} placeholder="https://…" />
+                <label class="field wide">{ tr.t("Organisation URL") }
+                    <input ref={url} type="url" aria-label={tr.t("Organisation URL")} value={s.organisation_url.clone()} placeholder="https://…" />
                 </label>
-                <label class="field wide">{ "Verdict scale, truest first, one per line" }
-                    <textarea ref={rated} aria-label="Verdict scale" rows="6" dir="auto" value={rated_text} />
+                <label class="field wide">{ tr.t("Verdict scale, truest first, one per line") }
+                    <textarea ref={rated} aria-label={tr.t("Verdict scale")} rows="6" dir="auto" value={rated_text} />
                 </label>
-                <label class="field wide">{ "Verdicts off the scale (no numeric rating), one per line" }
-                    <textarea ref={unrated} aria-label="Verdicts off the scale" rows="2" dir="auto" value={unrated_text} />
+                <label class="field wide">{ tr.t("Verdicts off the scale (no numeric rating), one per line") }
+                    <textarea ref={unrated} aria-label={tr.t("Verdicts off the scale")} rows="2" dir="auto" value={unrated_text} />
                 </label>
                 if let Some(e) = &*error {
                     <p class="form-error" role="alert">{ e.clone() }</p>
                 }
                 <div class="dialog-actions">
-                    <button type="button" onclick={props.on_close.reform(|_| ())}>{ "Cancel" }</button>
-                    <button type="submit" class="primary">{ "Save settings" }</button>
+                    <button type="button" onclick={props.on_close.reform(|_| ())}>{ tr.t("Cancel") }</button>
+                    <button type="submit" class="primary">{ tr.t("Save settings") }</button>
                 </div>
             </form>
         </div>

@@ -9,6 +9,7 @@ use crate::model::state::Action;
 use crate::model::text::{Span, TextIndex};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use super::i18n::{use_tr, Tr};
 use yew::prelude::*;
 
 /// What the actor picker is open for.
@@ -48,37 +49,38 @@ pub struct EditorProps {
 /// The fact-checking side of the selected annotation.
 #[component]
 pub fn FactCheckEditor(props: &EditorProps) -> Html {
+    let tr = use_tr();
     let a = &props.annotation;
     let body = match a.label.0.as_str() {
-        factcheck::ACTOR => actor_editor(props),
-        factcheck::QUOTE => html! { { attribution(props, "Said by", "Link speaker…") } },
+        factcheck::ACTOR => actor_editor(props, tr),
+        factcheck::QUOTE => html! { { attribution(props, tr, "Said by", "Link speaker…") } },
         factcheck::CLAIM => html! {
             <>
-                { attribution(props, "Claimed by", "Link claimant…") }
+                { attribution(props, tr, "Claimed by", "Link claimant…") }
                 <ReviewEditor id={a.id.clone()} review={a.facts.review.clone()} settings={props.settings.clone()} on_action={props.on_action.clone()} />
             </>
         },
         _ => return Html::default(),
     };
     html! {
-        <section class="panel factcheck" aria-label="Fact-check">
-            <h2>{ "Fact-check" }</h2>
+        <section class="panel factcheck" aria-label={tr.t("Fact-check")}>
+            <h2>{ tr.t("Fact-check") }</h2>
             { body }
         </section>
     }
 }
 
-fn actor_editor(props: &EditorProps) -> Html {
+fn actor_editor(props: &EditorProps, tr: Tr) -> Html {
     let a = &props.annotation;
     let near = a.span;
     let pick = { let cb = props.on_pick.clone(); let mention = a.id.clone(); Callback::from(move |_| cb.emit(Picking::SameActor { mention: mention.clone(), near })) };
     let same_button = html! {
-        <button onclick={pick} aria-keyshortcuts="m" title="Say which actor this span names too (key M)">{ "Same actor as…" }</button>
+        <button onclick={pick} aria-keyshortcuts="m" title="Say which actor this span names too (key M)">{ tr.t("Same actor as…") }</button>
     };
     let Some(actor) = a.facts.actor.as_ref().and_then(|id| props.actors.iter().find(|x| &x.id == id)).cloned() else {
         return html! {
             <>
-                <p class="hint">{ "This span names an actor of its own. If another actor span names the same person or organisation, merge them:" }</p>
+                <p class="hint">{ tr.t("This span names an actor of its own. If another actor span names the same person or organisation, merge them:") }</p>
                 <div class="row">{ same_button }</div>
             </>
         };
@@ -97,24 +99,24 @@ fn actor_editor(props: &EditorProps) -> Html {
     let leave = { let cb = props.on_action.clone(); let mention = a.id.clone(); Callback::from(move |_| cb.emit(Action::LeaveActor { mention: mention.clone(), at: clock::now() })) };
     html! {
         <>
-            <label class="field">{ "Actor name" }
-                <input value={actor.name.clone()} oninput={on_name} dir="auto" aria-label="Actor name" />
+            <label class="field">{ tr.t("Actor name") }
+                <input value={actor.name.clone()} oninput={on_name} dir="auto" aria-label={tr.t("Actor name")} />
             </label>
-            <label class="field">{ "Actor type" }
-                <select onchange={on_kind} aria-label="Actor type">
-                    { for ActorKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={*k == actor.kind}>{ k.name() }</option> }) }
+            <label class="field">{ tr.t("Actor type") }
+                <select onchange={on_kind} aria-label={tr.t("Actor type")}>
+                    { for ActorKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={*k == actor.kind}>{ tr.t(k.name()) }</option> }) }
                 </select>
             </label>
-            <p class="hint">{ format!("Named by {mentions} span{} in the article.", if mentions == 1 { "" } else { "s" }) }</p>
+            <p class="hint">{ tr.plural(mentions, "Named by {} span in the article.", "Named by {} spans in the article.", &[&mentions]) }</p>
             <div class="row">
                 { same_button }
-                <button onclick={leave} title="This span does not name this actor">{ "Separate from this actor" }</button>
+                <button onclick={leave} title="This span does not name this actor">{ tr.t("Separate from this actor") }</button>
             </div>
         </>
     }
 }
 
-fn attribution(props: &EditorProps, role: &'static str, link_text: &'static str) -> Html {
+fn attribution(props: &EditorProps, tr: Tr, role: &'static str, link_text: &'static str) -> Html {
     let a = &props.annotation;
     let near = a.span;
     let pick = { let cb = props.on_pick.clone(); let id = a.id.clone(); Callback::from(move |_| cb.emit(Picking::Attribute { id: id.clone(), near })) };
@@ -122,8 +124,8 @@ fn attribution(props: &EditorProps, role: &'static str, link_text: &'static str)
     let Some(actor) = linked else {
         return html! {
             <div class="row">
-                <span class="hint">{ format!("{role}: not linked") }</span>
-                <button onclick={pick} aria-keyshortcuts="l" title={format!("{link_text} (key L)")}>{ link_text }</button>
+                <span class="hint">{ tr.f("{}: not linked", &[&tr.t(role)]) }</span>
+                <button onclick={pick} aria-keyshortcuts="l" title={format!("{} (L)", tr.t(link_text))}>{ tr.t(link_text) }</button>
             </div>
         };
     };
@@ -132,14 +134,14 @@ fn attribution(props: &EditorProps, role: &'static str, link_text: &'static str)
     let unlink = { let cb = props.on_action.clone(); let id = a.id.clone(); Callback::from(move |_| cb.emit(Action::Attribute { id: id.clone(), to: None, at: clock::now() })) };
     html! {
         <div class="row attribution">
-            <span class="role">{ format!("{role}:") }</span>
+            <span class="role">{ format!("{}:", tr.t(role)) }</span>
             if let Some(follow) = follow {
                 <button class="link-end" onclick={follow} dir="auto" title="Show where the article names this actor">{ actor.name.clone() }</button>
             } else {
                 <strong dir="auto">{ actor.name.clone() }</strong>
             }
-            <button onclick={pick} aria-keyshortcuts="l" title="Link to another actor (key L)">{ "Change…" }</button>
-            <button onclick={unlink}>{ "Remove link" }</button>
+            <button onclick={pick} aria-keyshortcuts="l" title="Link to another actor (key L)">{ tr.t("Change…") }</button>
+            <button onclick={unlink}>{ tr.t("Remove link") }</button>
         </div>
     }
 }
@@ -155,6 +157,7 @@ struct ReviewProps {
 /// The review of a claim: verdict, status, type, written review, published URL and evidence.
 #[component]
 fn ReviewEditor(props: &ReviewProps) -> Html {
+    let tr = use_tr();
     let current: Review = props.review.as_deref().cloned().unwrap_or_default();
     // Every field edits a copy of the whole review; the reducer tells typing from decisions.
     let update = |f: Rc<dyn Fn(&mut Review, String)>| {
@@ -175,10 +178,10 @@ fn ReviewEditor(props: &ReviewProps) -> Html {
     let verdict_known = current.verdict.as_ref().is_none_or(|v| props.settings.verdict(v).is_some());
     html! {
         <fieldset class="review">
-            <legend>{ "Review" }</legend>
-            <label class="field">{ "Verdict" }
-                <select aria-label="Verdict" onchange={Callback::from(move |e| on_verdict(select_value(e)))}>
-                    <option value="" selected={current.verdict.is_none()}>{ "Not decided" }</option>
+            <legend>{ tr.t("Review") }</legend>
+            <label class="field">{ tr.t("Verdict") }
+                <select aria-label={tr.t("Verdict")} onchange={Callback::from(move |e| on_verdict(select_value(e)))}>
+                    <option value="" selected={current.verdict.is_none()}>{ tr.t("Not decided") }</option>
                     { for props.settings.verdicts.iter().map(|v| html! {
                         <option value={v.name.clone()} selected={current.verdict.as_ref() == Some(&v.name)}>{ v.name.clone() }</option>
                     }) }
@@ -187,30 +190,30 @@ fn ReviewEditor(props: &ReviewProps) -> Html {
                     }
                 </select>
             </label>
-            <label class="field">{ "Status" }
-                <select aria-label="Status" onchange={Callback::from(move |e| on_status(select_value(e)))}>
-                    { for Status::ALL.iter().map(|s| html! { <option value={s.key()} selected={*s == current.status}>{ s.name() }</option> }) }
+            <label class="field">{ tr.t("Status") }
+                <select aria-label={tr.t("Status")} onchange={Callback::from(move |e| on_status(select_value(e)))}>
+                    { for Status::ALL.iter().map(|s| html! { <option value={s.key()} selected={*s == current.status}>{ tr.t(s.name()) }</option> }) }
                 </select>
             </label>
-            <label class="field">{ "Claim type" }
-                <select aria-label="Claim type" onchange={Callback::from(move |e| on_type(select_value(e)))}>
-                    <option value="" selected={current.claim_type.is_none()}>{ "Not set" }</option>
+            <label class="field">{ tr.t("Claim type") }
+                <select aria-label={tr.t("Claim type")} onchange={Callback::from(move |e| on_type(select_value(e)))}>
+                    <option value="" selected={current.claim_type.is_none()}>{ tr.t("Not set") }</option>
                     { for CLAIM_TYPES.iter().map(|(key, name)| html! {
-                        <option value={*key} selected={current.claim_type.as_deref() == Some(*key)}>{ *name }</option>
+                        <option value={*key} selected={current.claim_type.as_deref() == Some(*key)}>{ tr.t(name) }</option>
                     }) }
                 </select>
             </label>
-            <label class="field wide">{ "Written review" }
-                <textarea aria-label="Review" dir="auto" rows="3" value={current.text.clone()} oninput={Callback::from(move |e| on_text(textarea_value(e)))} />
+            <label class="field wide">{ tr.t("Written review") }
+                <textarea aria-label={tr.t("Review")} dir="auto" rows="3" value={current.text.clone()} oninput={Callback::from(move |e| on_text(textarea_value(e)))} />
             </label>
-            <label class="field wide">{ "Published at (URL)" }
-                <input type="url" aria-label="Review URL" value={current.url.clone()} oninput={Callback::from(move |e| on_url(input_value(e)))} />
+            <label class="field wide">{ tr.t("Published at (URL)") }
+                <input type="url" aria-label={tr.t("Review URL")} value={current.url.clone()} oninput={Callback::from(move |e| on_url(input_value(e)))} />
             </label>
-            <label class="field">{ "Review date" }
-                <input type="date" aria-label="Review date" value={current.date.clone()} oninput={Callback::from(move |e| on_date(input_value(e)))} />
+            <label class="field">{ tr.t("Review date") }
+                <input type="date" aria-label={tr.t("Review date")} value={current.date.clone()} oninput={Callback::from(move |e| on_date(input_value(e)))} />
             </label>
             <div class="evidence">
-                <h3>{ "Evidence" }</h3>
+                <h3>{ tr.t("Evidence") }</h3>
                 { for current.evidence.iter().enumerate().map(|(i, ev)| {
                     let n = i + 1;
                     let on_ev_url = update(Rc::new(move |r, v| if let Some(e) = r.evidence.get_mut(i) { e.url = v }));
@@ -218,15 +221,15 @@ fn ReviewEditor(props: &ReviewProps) -> Html {
                     let remove = update(Rc::new(move |r, _| { if i < r.evidence.len() { r.evidence.remove(i); } }));
                     html! {
                         <div class="evidence-row" key={i}>
-                            <input type="url" placeholder="https://…" aria-label={format!("Evidence {n} URL")} value={ev.url.clone()}
+                            <input type="url" placeholder="https://…" aria-label={tr.f("Evidence {} URL", &[&n])} value={ev.url.clone()}
                                 oninput={Callback::from(move |e| on_ev_url(input_value(e)))} />
-                            <input placeholder="Title" dir="auto" aria-label={format!("Evidence {n} title")} value={ev.title.clone()}
+                            <input placeholder={tr.t("Title")} dir="auto" aria-label={tr.f("Evidence {} title", &[&n])} value={ev.title.clone()}
                                 oninput={Callback::from(move |e| on_ev_title(input_value(e)))} />
-                            <button aria-label={format!("Remove evidence {n}")} onclick={Callback::from(move |_| remove(String::new()))}>{ "×" }</button>
+                            <button aria-label={tr.f("Remove evidence {}", &[&n])} onclick={Callback::from(move |_| remove(String::new()))}>{ "×" }</button>
                         </div>
                     }
                 }) }
-                <button onclick={Callback::from(move |_| add_evidence(String::new()))}>{ "Add evidence" }</button>
+                <button onclick={Callback::from(move |_| add_evidence(String::new()))}>{ tr.t("Add evidence") }</button>
             </div>
         </fieldset>
     }
@@ -242,14 +245,15 @@ pub struct ActorsProps {
 /// Every actor with its mentions and what it said; each end can be followed.
 #[component]
 pub fn ActorsList(props: &ActorsProps) -> Html {
+    let tr = use_tr();
     let reveal = |id: &AnnotationId| { let cb = props.on_reveal.clone(); let id = id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
     // Long articles can have thousands of actor spans: render a page at a time.
     let limit = use_state(|| ACTORS_PAGE);
     html! {
-        <section class="panel actors" aria-label="Actors">
-            <h2>{ format!("Actors ({})", props.entries.len()) }</h2>
+        <section class="panel actors" aria-label={tr.t("Actors")}>
+            <h2>{ tr.f("Actors ({})", &[&props.entries.len()]) }</h2>
             if props.entries.is_empty() {
-                <p class="empty">{ "Label people and organisations as Actor (key 3) to list them here." }</p>
+                <p class="empty">{ tr.t("Label people and organisations as Actor (key 3) to list them here.") }</p>
             }
             <ul class="entries">
                 { for props.entries.iter().take(*limit).map(|e| {
@@ -257,8 +261,8 @@ pub fn ActorsList(props: &ActorsProps) -> Html {
                     html! {
                         <li key={key} class="actor-entry">
                             <strong dir="auto">{ e.display_name(&props.text) }</strong>
-                            <span class="hint">{ format!("{} · {} mention{}{}", e.kind.name(), e.mentions.len(), if e.mentions.len() == 1 { "" } else { "s" },
-                                if e.said.is_empty() { String::new() } else { format!(" · {} linked", e.said.len()) }) }</span>
+                            <span class="hint">{ tr.plural(e.mentions.len(), "{} · {} mention", "{} · {} mentions", &[&tr.t(e.kind.name()), &e.mentions.len()]) }
+                                { if e.said.is_empty() { String::new() } else { format!(" · {} ↔", e.said.len()) } }</span>
                             <span class="mentions">
                                 { for e.mentions.iter().map(|m| {
                                     let quote = e.mention_span(m).and_then(|sp| props.text.slice(sp)).unwrap_or_default().to_string();
@@ -271,7 +275,7 @@ pub fn ActorsList(props: &ActorsProps) -> Html {
             </ul>
             if props.entries.len() > *limit {
                 <button class="more" onclick={{ let limit = limit.clone(); Callback::from(move |_| limit.set(*limit + ACTORS_PAGE)) }}>
-                    { format!("Show more ({} not shown)", props.entries.len() - *limit) }
+                    { tr.f("Show more ({} not shown)", &[&(props.entries.len() - *limit)]) }
                 </button>
             }
         </section>
@@ -292,6 +296,7 @@ pub struct LinksProps {
 /// Every quote linked to its speaker and every claim to its claimant.
 #[component]
 pub fn LinksList(props: &LinksProps) -> Html {
+    let tr = use_tr();
     let links: Vec<(&Annotation, &Actor)> = props
         .annotations
         .iter()
@@ -300,14 +305,14 @@ pub fn LinksList(props: &LinksProps) -> Html {
     let reveal = |id: &AnnotationId| { let cb = props.on_reveal.clone(); let id = id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
     let limit = use_state(|| ACTORS_PAGE);
     html! {
-        <section class="panel links" aria-label="Links">
-            <h2>{ format!("Links ({})", links.len()) }</h2>
+        <section class="panel links" aria-label={tr.t("Links")}>
+            <h2>{ tr.f("Links ({})", &[&links.len()]) }</h2>
             if links.is_empty() {
-                <p class="empty">{ "Select a quote or claim and press L to link it to who said it." }</p>
+                <p class="empty">{ tr.t("Select a quote or claim and press L to link it to who said it.") }</p>
             }
             <ul class="entries">
                 { for links.iter().take(*limit).map(|(a, actor)| {
-                    let verb = if a.label.0 == factcheck::CLAIM { "claimed by" } else { "said by" };
+                    let verb = if a.label.0 == factcheck::CLAIM { tr.t("claimed by") } else { tr.t("said by") };
                     let first = props.entries.iter().find(|e| e.actor.as_ref().map(|x| &x.id) == Some(&actor.id)).and_then(|e| e.first_mention());
                     html! {
                         <li key={a.id.0.clone()} class="link-entry">
@@ -324,7 +329,7 @@ pub fn LinksList(props: &LinksProps) -> Html {
             </ul>
             if links.len() > *limit {
                 <button class="more" onclick={{ let limit = limit.clone(); Callback::from(move |_| limit.set(*limit + ACTORS_PAGE)) }}>
-                    { format!("Show more ({} not shown)", links.len() - *limit) }
+                    { tr.f("Show more ({} not shown)", &[&(links.len() - *limit)]) }
                 </button>
             }
         </section>

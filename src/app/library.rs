@@ -3,6 +3,7 @@
 
 use crate::model::library::{find_in, Entry};
 use web_sys::HtmlInputElement;
+use super::i18n::use_tr;
 use yew::prelude::*;
 
 /// What the list needs to search an article: its id, title and text.
@@ -34,6 +35,7 @@ fn size(bytes: usize) -> String {
 
 #[component]
 pub fn LibraryDialog(props: &LibraryProps) -> Html {
+    let tr = use_tr();
     let query = use_state(String::new);
     let renaming = use_state(|| None::<String>);
     let confirming = use_state(|| None::<String>);
@@ -68,16 +70,16 @@ pub fn LibraryDialog(props: &LibraryProps) -> Html {
     html! {
         <div class="dialog-backdrop" onkeydown={Callback::from(move |e: KeyboardEvent| if e.key() == "Escape" { close.emit(()) })}>
             <div class="dialog library" role="dialog" aria-modal="true" aria-labelledby="library-title">
-                <h2 id="library-title">{ format!("Library ({} article{})", props.entries.len(), if props.entries.len() == 1 { "" } else { "s" }) }</h2>
+                <h2 id="library-title">{ tr.f("Library ({})", &[&tr.plural(props.entries.len(), "{} article", "{} articles", &[&props.entries.len()])]) }</h2>
                 <p class="hint">
-                    { format!("Annota uses {} of the about 5 MB this browser keeps for it ({share:.0} %). ", size(props.usage)) }
-                    <meter min="0" max="100" value={share.to_string()} aria-label="Storage used" />
+                    { tr.f("Annota uses {} of the about 5 MB this browser keeps for it ({} %). ", &[&size(props.usage), &format!("{share:.0}")]) }
+                    <meter min="0" max="100" value={share.to_string()} aria-label={tr.t("Storage used")} />
                 </p>
-                <input type="search" aria-label="Search all articles" placeholder="Search all articles" dir="auto"
+                <input type="search" aria-label={tr.t("Search all articles")} placeholder={tr.t("Search all articles")} dir="auto"
                     value={(*query).clone()} oninput={on_search} />
                 if !query.trim().is_empty() {
-                    <section class="search-results" aria-label="Search results">
-                        if results.is_empty() { <p class="hint">{ "Found in no article." }</p> }
+                    <section class="search-results" aria-label={tr.t("Search results")}>
+                        if results.is_empty() { <p class="hint">{ tr.t("Found in no article.") }</p> }
                         <ul class="entries">
                             { for results.iter().map(|(id, title, hits)| {
                                 let open = { let cb = props.on_open.clone(); let id = id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
@@ -91,7 +93,7 @@ pub fn LibraryDialog(props: &LibraryProps) -> Html {
                         </ul>
                     </section>
                 }
-                <ul class="entries library-list" aria-label="Articles">
+                <ul class="entries library-list" aria-label={tr.t("Articles")}>
                     { for props.entries.iter().map(|e| {
                         let is_open = e.id == props.current;
                         let id = e.id.clone();
@@ -109,23 +111,23 @@ pub fn LibraryDialog(props: &LibraryProps) -> Html {
                                             r.set(None);
                                         })
                                     }}>
-                                        <input ref={title_ref.clone()} aria-label="New title" value={e.title.clone()} dir="auto" />
-                                        <button type="submit">{ "Save title" }</button>
+                                        <input ref={title_ref.clone()} aria-label={tr.t("New title")} value={e.title.clone()} dir="auto" />
+                                        <button type="submit">{ tr.t("Save title") }</button>
                                     </form>
                                 } else {
                                     <strong dir="auto">{ e.title.clone() }</strong>
                                 }
-                                <span class="hint">{ format!("{} characters · {} annotation{}{}", e.chars, e.annotations, if e.annotations == 1 { "" } else { "s" }, if is_open { " · open now" } else { "" }) }</span>
+                                <span class="hint">{ tr.plural(e.annotations, "{} characters · {} annotation", "{} characters · {} annotations", &[&e.chars, &e.annotations]) }{ if is_open { tr.t(" · open now") } else { "" } }</span>
                                 <span class="row">
-                                    <button onclick={open} disabled={is_open} aria-label={format!("Open {}", e.title)}>{ "Open" }</button>
-                                    <button onclick={start_rename} aria-label={format!("Rename {}", e.title)}>{ "Rename" }</button>
-                                    <button class="danger" onclick={ask_delete} aria-label={format!("Delete {}", e.title)}>{ "Delete" }</button>
+                                    <button onclick={open} disabled={is_open} aria-label={tr.f("Open {}", &[&e.title])}>{ tr.t("Open") }</button>
+                                    <button onclick={start_rename} aria-label={tr.f("Rename {}", &[&e.title])}>{ tr.t("Rename") }</button>
+                                    <button class="danger" onclick={ask_delete} aria-label={tr.f("Delete {}", &[&e.title])}>{ tr.t("Delete") }</button>
                                 </span>
                                 if confirming.as_deref() == Some(id.as_str()) {
                                     <div class="confirm" role="alert">
-                                        <span>{ format!("Delete \"{}\" and its {} annotation{} from this browser? Download the library first to keep a copy.", e.title, e.annotations, if e.annotations == 1 { "" } else { "s" }) }</span>
-                                        <button class="danger" onclick={{ let (cb, c, id) = (props.on_delete.clone(), confirming.clone(), id.clone()); Callback::from(move |_| { c.set(None); cb.emit(id.clone()) }) }}>{ "Delete for good" }</button>
-                                        <button onclick={{ let c = confirming.clone(); Callback::from(move |_| c.set(None)) }}>{ "Keep it" }</button>
+                                        <span>{ tr.plural(e.annotations, "Delete \"{}\" and its {} annotation from this browser? Download the library first to keep a copy.", "Delete \"{}\" and its {} annotations from this browser? Download the library first to keep a copy.", &[&e.title, &e.annotations]) }</span>
+                                        <button class="danger" onclick={{ let (cb, c, id) = (props.on_delete.clone(), confirming.clone(), id.clone()); Callback::from(move |_| { c.set(None); cb.emit(id.clone()) }) }}>{ tr.t("Delete for good") }</button>
+                                        <button onclick={{ let c = confirming.clone(); Callback::from(move |_| c.set(None)) }}>{ tr.t("Keep it") }</button>
                                     </div>
                                 }
                             </li>
@@ -133,12 +135,12 @@ pub fn LibraryDialog(props: &LibraryProps) -> Html {
                     }) }
                 </ul>
                 <div class="dialog-actions">
-                    <button onclick={props.on_download.reform(|_| ())}>{ "Download library" }</button>
+                    <button onclick={props.on_download.reform(|_| ())}>{ tr.t("Download library") }</button>
                     <label class="button file-button">
-                        { "Restore library" }
+                        { tr.t("Restore library") }
                         <input type="file" accept=".json,application/json" onchange={on_restore} class="visually-hidden" />
                     </label>
-                    <button class="primary" onclick={props.on_close.reform(|_| ())}>{ "Close" }</button>
+                    <button class="primary" onclick={props.on_close.reform(|_| ())}>{ tr.t("Close") }</button>
                 </div>
             </div>
         </div>

@@ -5,6 +5,7 @@ mod article;
 mod autosave;
 mod details;
 mod factcheck;
+mod i18n;
 mod library;
 mod notices;
 mod panel;
@@ -211,6 +212,12 @@ pub fn App() -> Html {
     let saving = use_state(|| initial_saving.clone());
     let article_ref = use_node_ref();
     let picking = use_state(|| None::<Picking>);
+    let lang = use_state(|| i18n::initial_lang(store));
+    {
+        let lang = *lang;
+        use_effect_with(lang, move |lang| i18n::apply_to_document(*lang));
+    }
+    let tr = i18n::Tr(*lang);
     let dialog = use_state(|| None::<Dialog>);
     let reporting = use_state(|| false);
     let latest = use_mut_ref(|| Rc::new(State::new(initial_ws.clone())));
@@ -428,16 +435,27 @@ pub fn App() -> Html {
     };
     let dismiss = { let notices = notices.dispatcher(); Callback::from(move |text| notices.dispatch(NoticeAction::Dismiss(text))) };
     let title = ws.title().to_string();
+    let switch_lang = {
+        let (lang, store) = (lang.clone(), store.clone());
+        Callback::from(move |_| {
+            let (next, _) = lang.other();
+            let _ = store.set(i18n::LANG_KEY, next.code());
+            lang.set(next);
+        })
+    };
+    let (other_lang, other_name) = lang.other();
     html! {
+        <ContextProvider<i18n::Tr> context={tr}>
         <div class={classes!("app", reporting.then_some("reporting"))}>
             <header class="masthead">
                 <h1><span class="logo" aria-hidden="true">{ "✎" }</span>{ "Annota" }</h1>
                 <p class="article-title" dir="auto" title={title.clone()}>{ title }</p>
-                <button class="library-button" onclick={open_dialog(Dialog::Library)} title="Every article in this browser, with its annotations">{ "Library" }</button>
-                <div class="menu session" role="group" aria-label="Fact-checking">
-                    <button onclick={open_dialog(Dialog::ArticleDetails)} title="Title, URL, publisher, author and date of the article">{ "Article details" }</button>
-                    <button onclick={open_dialog(Dialog::Settings)} title="Your organisation and the verdict scale">{ "Fact-check settings" }</button>
-                    <button aria-pressed={reporting.to_string()} onclick={{ let r = reporting.clone(); Callback::from(move |_| r.set(!*r)) }}>{ "Session report" }</button>
+                <button class="library-button" onclick={open_dialog(Dialog::Library)} title="Every article in this browser, with its annotations">{ tr.t("Library") }</button>
+                <button class="lang-switch" lang={other_lang.code()} onclick={switch_lang} title={tr.t("Interface language")}>{ other_name }</button>
+                <div class="menu session" role="group" aria-label={tr.t("Fact-checking")}>
+                    <button onclick={open_dialog(Dialog::ArticleDetails)} title="Title, URL, publisher, author and date of the article">{ tr.t("Article details") }</button>
+                    <button onclick={open_dialog(Dialog::Settings)} title="Your organisation and the verdict scale">{ tr.t("Fact-check settings") }</button>
+                    <button aria-pressed={reporting.to_string()} onclick={{ let r = reporting.clone(); Callback::from(move |_| r.set(!*r)) }}>{ tr.t("Session report") }</button>
                 </div>
                 <WorkspaceMenu labels={ws.labels.clone()} latest={Latest(latest.clone())} on_replace={on_replace} on_park={on_park} on_download={on_download} on_export={on_export} on_error={notify.reform(|m: String| Notice::new(Level::Error, m))} />
             </header>
@@ -514,6 +532,7 @@ pub fn App() -> Html {
                     on_save={{ let (a, close) = (on_action.clone(), close_dialog.clone()); Callback::from(move |s| { a.emit(Action::SetSettings(s)); close.emit(()) }) }} />
             }
         </div>
+        </ContextProvider<i18n::Tr>>
     }
 }
 

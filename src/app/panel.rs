@@ -6,6 +6,7 @@ use crate::model::state::{Filter, VerdictFilter};
 use crate::model::text::TextIndex;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
+use super::i18n::use_tr;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -69,6 +70,7 @@ fn Entry(props: &EntryProps) -> Html {
 
 #[component]
 pub fn AnnotationsPanel(props: &PanelProps) -> Html {
+    let tr = use_tr();
     let total = props.annotations.len();
     let shown: Vec<&Rc<Annotation>> = props.annotations.iter().filter(|a| props.filter.matches(a)).collect();
     // Each label's name and colour once, shared by its entries.
@@ -102,12 +104,12 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
     // The selected annotation beyond the rendered page gets a small window of its own.
     let window = selected_at.filter(|&i| i >= limit).map(|i| i.saturating_sub(10).max(limit)..(i + 11).min(shown.len()));
     html! {
-        <section class="panel" aria-label="Annotations">
-            <h2>{ format!("Annotations ({total})") }</h2>
+        <section class="panel" aria-label={tr.t("Annotations")}>
+            <h2>{ tr.f("Annotations ({})", &[&total]) }</h2>
             <label class="filter">
-                { "Show " }
-                <select aria-label="Filter by label" onchange={on_filter}>
-                    <option value="" selected={props.filter.label.is_none()}>{ "All labels" }</option>
+                { tr.t("Show ") }
+                <select aria-label={tr.t("Filter by label")} onchange={on_filter}>
+                    <option value="" selected={props.filter.label.is_none()}>{ tr.t("All labels") }</option>
                     { for props.labels.iter().map(|l| {
                         let count = props.annotations.iter().filter(|a| a.label == l.id).count();
                         html! {
@@ -120,18 +122,18 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
             </label>
             <div class="claim-filters">
                 <label class="filter">
-                    { "Claims " }
-                    <select aria-label="Filter claims by status" onchange={on_status}>
-                        <option value="" selected={props.filter.status.is_none()}>{ "Any status" }</option>
+                    { tr.t("Claims ") }
+                    <select aria-label={tr.t("Filter claims by status")} onchange={on_status}>
+                        <option value="" selected={props.filter.status.is_none()}>{ tr.t("Any status") }</option>
                         { for Status::ALL.iter().map(|st| html! {
-                            <option value={st.key()} selected={props.filter.status == Some(*st)}>{ st.name() }</option>
+                            <option value={st.key()} selected={props.filter.status == Some(*st)}>{ tr.t(st.name()) }</option>
                         }) }
                     </select>
                 </label>
                 <label class="filter">
-                    <select aria-label="Filter claims by verdict" onchange={on_verdict}>
-                        <option value="" selected={verdict_value.is_empty()}>{ "Any verdict" }</option>
-                        <option value={UNDECIDED} selected={verdict_value == UNDECIDED}>{ "No verdict yet" }</option>
+                    <select aria-label={tr.t("Filter claims by verdict")} onchange={on_verdict}>
+                        <option value="" selected={verdict_value.is_empty()}>{ tr.t("Any verdict") }</option>
+                        <option value={UNDECIDED} selected={verdict_value == UNDECIDED}>{ tr.t("No verdict yet") }</option>
                         { for props.settings.verdicts.iter().map(|v| html! {
                             <option value={v.name.clone()} selected={verdict_value == v.name}>{ v.name.clone() }</option>
                         }) }
@@ -139,9 +141,9 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
                 </label>
             </div>
             if total == 0 {
-                <p class="empty">{ "No annotations yet. Select text in the article, then press a label button or its key (1, 2, 3)." }</p>
+                <p class="empty">{ tr.t("No annotations yet. Select text in the article, then press a label button or its key (1, 2, 3).") }</p>
             } else if shown.is_empty() {
-                <p class="empty">{ "No annotations match this filter." }</p>
+                <p class="empty">{ tr.t("No annotations match this filter.") }</p>
             }
             <ol class="entries">
                 { for shown.iter().take(limit).chain(window.clone().map(|w| &shown[w]).unwrap_or(&[])).map(|a| {
@@ -158,13 +160,13 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
             </ol>
             if shown.len() > limit {
                 <button class="more" onclick={{ let extra = extra.clone(); Callback::from(move |_| extra.set(*extra + PAGE)) }}>
-                    { format!("Show more ({} not shown)", shown.len() - limit) }
+                    { tr.f("Show more ({} not shown)", &[&(shown.len() - limit)]) }
                 </button>
             }
             if !props.orphans.is_empty() {
-                <section class="orphans" aria-label="Orphans">
-                    <h3>{ format!("Orphans ({})", props.orphans.len()) }</h3>
-                    <p class="empty">{ "Imported annotations whose quote is not in this text. Select where one belongs and press Place at selection." }</p>
+                <section class="orphans" aria-label={tr.t("Orphans")}>
+                    <h3>{ tr.f("Orphans ({})", &[&props.orphans.len()]) }</h3>
+                    <p class="empty">{ tr.t("Imported annotations whose quote is not in this text. Select where one belongs and press Place at selection.") }</p>
                     <ol class="entries">
                         { for props.orphans.iter().map(|o| {
                             let (name, color) = label_look(&props.labels, &o.label);
@@ -176,8 +178,8 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
                                     <q dir="auto">{ shorten(&o.quote.exact, 140) }</q>
                                     <span class="note">{ o.reason.clone() }</span>
                                     <span class="orphan-actions">
-                                        <button onclick={place} onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>{ "Place at selection" }</button>
-                                        <button class="danger" onclick={delete}>{ "Delete orphan" }</button>
+                                        <button onclick={place} onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>{ tr.t("Place at selection") }</button>
+                                        <button class="danger" onclick={delete}>{ tr.t("Delete orphan") }</button>
                                     </span>
                                 </li>
                             }

@@ -5,6 +5,7 @@ use super::article::ArticleView;
 use crate::model::annotation::{Annotation, AnnotationId};
 use crate::model::factcheck::{self, CLAIM_TYPES};
 use crate::model::state::Workspace;
+use super::i18n::use_tr;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -26,6 +27,7 @@ fn print() {
 
 #[component]
 pub fn Report(props: &ReportProps) -> Html {
+    let tr = use_tr();
     let ws = &props.workspace;
     let text = &ws.article.text;
     let quote = |a: &Annotation| text.slice(a.span).unwrap_or_default().to_string();
@@ -37,23 +39,26 @@ pub fn Report(props: &ReportProps) -> Html {
     let byline: Vec<String> = [&meta.publisher, &meta.author, &meta.date_published].into_iter().filter(|s| !s.is_empty()).cloned().collect();
     let article_ref = use_node_ref();
     html! {
-        <main class="report" aria-label="Session report">
+        <main class="report" aria-label={tr.t("Session report")}>
             <div class="report-actions">
-                <button class="primary" onclick={Callback::from(|_| print())}>{ "Print report" }</button>
-                <button onclick={props.on_close.reform(|_| ())}>{ "Back to annotating" }</button>
+                <button class="primary" onclick={Callback::from(|_| print())}>{ tr.t("Print report") }</button>
+                <button onclick={props.on_close.reform(|_| ())}>{ tr.t("Back to annotating") }</button>
             </div>
             <header>
-                <p class="hint">{ "Fact-checking session report" }
+                <p class="hint">{ tr.t("Fact-checking session report") }
                     if !ws.settings.organisation.is_empty() { { format!(" · {}", ws.settings.organisation) } }
                 </p>
                 <h1 dir="auto">{ ws.title().to_string() }</h1>
                 if !byline.is_empty() { <p dir="auto">{ byline.join(" · ") }</p> }
                 if !meta.url.is_empty() { <p class="url">{ meta.url.clone() }</p> }
-                <p>{ format!("{}, {reviewed} with a verdict; {}; {}.", count(claims.len(), "claim"), count(quotes.len(), "quote"), count(ws.actors.len(), "actor")) }</p>
+                <p>{ match tr.0 {
+                    crate::i18n::Lang::En => format!("{}, {reviewed} with a verdict; {}; {}.", count(claims.len(), "claim"), count(quotes.len(), "quote"), count(ws.actors.len(), "actor")),
+                    _ => tr.f("Claims: {}, {} with a verdict; quotes: {}; actors: {}.", &[&claims.len(), &reviewed, &quotes.len(), &ws.actors.len()]),
+                } }</p>
             </header>
             <section aria-labelledby="report-claims">
-                <h2 id="report-claims">{ "Claims" }</h2>
-                if claims.is_empty() { <p class="hint">{ "No claims labelled." }</p> }
+                <h2 id="report-claims">{ tr.t("Claims") }</h2>
+                if claims.is_empty() { <p class="hint">{ tr.t("No claims labelled.") }</p> }
                 <ol class="report-list">
                     { for claims.iter().map(|a| {
                         let review = a.facts.review.as_deref().cloned().unwrap_or_default();
@@ -62,14 +67,14 @@ pub fn Report(props: &ReportProps) -> Html {
                             <li key={a.id.0.clone()}>
                                 <blockquote dir="auto">{ quote(a) }</blockquote>
                                 <dl>
-                                    <dt>{ "Claimed by" }</dt><dd dir="auto">{ who(a).unwrap_or_else(|| "Not linked".into()) }</dd>
-                                    <dt>{ "Verdict" }</dt><dd class="verdict">{ review.verdict.clone().unwrap_or_else(|| "Not decided".into()) }</dd>
-                                    <dt>{ "Status" }</dt><dd>{ review.status.name() }</dd>
-                                    if let Some(kind) = kind { <dt>{ "Claim type" }</dt><dd>{ kind }</dd> }
-                                    if !review.text.is_empty() { <dt>{ "Review" }</dt><dd dir="auto" class="review-text">{ review.text.clone() }</dd> }
-                                    if !review.url.is_empty() { <dt>{ "Published at" }</dt><dd class="url">{ review.url.clone() }</dd> }
+                                    <dt>{ tr.t("Claimed by") }</dt><dd dir="auto">{ who(a).unwrap_or_else(|| tr.t("Not linked").into()) }</dd>
+                                    <dt>{ tr.t("Verdict") }</dt><dd class="verdict">{ review.verdict.clone().unwrap_or_else(|| tr.t("Not decided").into()) }</dd>
+                                    <dt>{ tr.t("Status") }</dt><dd>{ tr.t(review.status.name()) }</dd>
+                                    if let Some(kind) = kind { <dt>{ tr.t("Claim type") }</dt><dd>{ tr.t(kind) }</dd> }
+                                    if !review.text.is_empty() { <dt>{ tr.t("Review") }</dt><dd dir="auto" class="review-text">{ review.text.clone() }</dd> }
+                                    if !review.url.is_empty() { <dt>{ tr.t("Published at") }</dt><dd class="url">{ review.url.clone() }</dd> }
                                     if !review.evidence.is_empty() {
-                                        <dt>{ "Evidence" }</dt>
+                                        <dt>{ tr.t("Evidence") }</dt>
                                         <dd><ul>{ for review.evidence.iter().map(|e| html! {
                                             <li dir="auto">
                                                 if !e.title.is_empty() { { format!("{} — ", e.title) } }
@@ -77,7 +82,7 @@ pub fn Report(props: &ReportProps) -> Html {
                                             </li>
                                         }) }</ul></dd>
                                     }
-                                    if !a.note.is_empty() { <dt>{ "Note" }</dt><dd dir="auto">{ a.note.clone() }</dd> }
+                                    if !a.note.is_empty() { <dt>{ tr.t("Note") }</dt><dd dir="auto">{ a.note.clone() }</dd> }
                                 </dl>
                             </li>
                         }
@@ -85,19 +90,19 @@ pub fn Report(props: &ReportProps) -> Html {
                 </ol>
             </section>
             <section aria-labelledby="report-quotes">
-                <h2 id="report-quotes">{ "Quotes" }</h2>
-                if quotes.is_empty() { <p class="hint">{ "No quotes labelled." }</p> }
+                <h2 id="report-quotes">{ tr.t("Quotes") }</h2>
+                if quotes.is_empty() { <p class="hint">{ tr.t("No quotes labelled.") }</p> }
                 <ol class="report-list">
                     { for quotes.iter().map(|a| html! {
                         <li key={a.id.0.clone()}>
                             <blockquote dir="auto">{ quote(a) }</blockquote>
-                            <dl><dt>{ "Said by" }</dt><dd dir="auto">{ who(a).unwrap_or_else(|| "Not linked".into()) }</dd></dl>
+                            <dl><dt>{ tr.t("Said by") }</dt><dd dir="auto">{ who(a).unwrap_or_else(|| tr.t("Not linked").into()) }</dd></dl>
                         </li>
                     }) }
                 </ol>
             </section>
             <section aria-labelledby="report-article" class="report-article">
-                <h2 id="report-article">{ "The article, with its highlights" }</h2>
+                <h2 id="report-article">{ tr.t("The article, with its highlights") }</h2>
                 <ArticleView text={text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()} actors={ws.actors.clone()} headings={ws.article.headings.clone()}
                     selected={None::<AnnotationId>} flash={None::<(AnnotationId, u32)>} article_ref={article_ref} onclick={Callback::noop()} />
             </section>

@@ -8,6 +8,7 @@ use crate::model::format::{self, ExportKind, ImportTarget};
 use crate::model::state::Workspace;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use super::i18n::use_tr;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -91,6 +92,7 @@ pub fn open_files(
 
 #[component]
 pub fn WorkspaceMenu(props: &MenuProps) -> Html {
+    let tr = use_tr();
     let pasting = use_state(|| false);
     let paste_ref = use_node_ref();
 
@@ -166,18 +168,18 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
     };
 
     html! {
-        <nav class="menu" aria-label="Workspace">
+        <nav class="menu" aria-label={tr.t("Workspace")}>
             <label class="button file-button">
-                { "Open article" }
+                { tr.t("Open article") }
                 <input type="file" multiple=true accept=".txt,.md,.html,.htm,text/plain,text/html" onchange={on_open} class="visually-hidden" />
             </label>
-            <button onclick={open_paste}>{ "Paste text" }</button>
+            <button onclick={open_paste}>{ tr.t("Paste text") }</button>
             <label class="button file-button" title="Open a file with its own text and annotations: Annota JSON, doccano JSONL, Label Studio JSON (W3C Web Annotation goes onto the open article)">
-                { "Import" }
+                { tr.t("Import") }
                 <input type="file" accept=".json,.jsonl,.jsonld,application/json" onchange={on_import} class="visually-hidden" />
             </label>
             <label class="button file-button" title="Find each annotation of a file again in the open article's text, and add them to it">
-                { "Import onto this article" }
+                { tr.t("Import onto this article") }
                 <input type="file" accept=".json,.jsonl,.jsonld,application/json" onchange={on_import_onto} class="visually-hidden" />
             </label>
             <div class="export"
@@ -191,9 +193,9 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
                     if !inside { exporting.set(false) }
                 }) }}>
                 <button aria-haspopup="menu" aria-expanded={exporting.to_string()}
-                    onclick={{ let exporting = exporting.clone(); Callback::from(move |_| exporting.set(!*exporting)) }}>{ "Export" }</button>
+                    onclick={{ let exporting = exporting.clone(); Callback::from(move |_| exporting.set(!*exporting)) }}>{ tr.t("Export") }</button>
                 if *exporting {
-                    <ul class="export-menu" role="menu" aria-label="Export">
+                    <ul class="export-menu" role="menu" aria-label={tr.t("Export")}>
                         { for ExportKind::ALL.iter().map(|kind| {
                             let kind = *kind;
                             let onclick = { let cb = props.on_export.clone(); let exporting = exporting.clone(); Callback::from(move |_| { exporting.set(false); cb.emit(kind) }) };
@@ -203,16 +205,16 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
                     </ul>
                 }
             </div>
-            <button class="primary" onclick={props.on_download.reform(|_| ())}>{ "Download JSON" }</button>
+            <button class="primary" onclick={props.on_download.reform(|_| ())}>{ tr.t("Download JSON") }</button>
             if *pasting {
                 <div class="dialog-backdrop">
                     <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="paste-title" onsubmit={use_paste}>
-                        <h2 id="paste-title">{ "Paste an article" }</h2>
-                        <textarea ref={paste_ref} aria-label="Article text" dir="auto" rows="12" autofocus=true
-                            placeholder="Paste or type the article's text here" />
+                        <h2 id="paste-title">{ tr.t("Paste an article") }</h2>
+                        <textarea ref={paste_ref} aria-label={tr.t("Article text")} dir="auto" rows="12" autofocus=true
+                            placeholder={tr.t("Paste or type the article's text here")} />
                         <div class="dialog-actions">
-                            <button type="button" onclick={close_paste}>{ "Cancel" }</button>
-                            <button type="submit" class="primary">{ "Open pasted text" }</button>
+                            <button type="button" onclick={close_paste}>{ tr.t("Cancel") }</button>
+                            <button type="submit" class="primary">{ tr.t("Open pasted text") }</button>
                         </div>
                     </form>
                 </div>

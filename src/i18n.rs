@@ -1,0 +1,279 @@
+//! The interface in English and Arabic. Strings are written in English where they are used and
+//! looked up in the Arabic table when the interface is Arabic; a string missing from the table
+//! shows in English rather than not at all. The whole layout mirrors with `dir="rtl"`.
+
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Ar,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ar => "ar",
+        }
+    }
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::En => "ltr",
+            Lang::Ar => "rtl",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let code = code.trim().to_lowercase();
+        if code.starts_with("ar") {
+            Some(Lang::Ar)
+        } else if code.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+    /// The other language, named in itself, for the switch.
+    pub fn other(self) -> (Lang, &'static str) {
+        match self {
+            Lang::En => (Lang::Ar, "العربية"),
+            Lang::Ar => (Lang::En, "English"),
+        }
+    }
+}
+
+/// Translates for one language. Cheap to copy; get it with [`use_tr`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tr(pub Lang);
+
+thread_local! {
+    static ARABIC: HashMap<&'static str, &'static str> = AR.iter().copied().collect();
+}
+
+impl Tr {
+    /// `english` in the interface's language.
+    pub fn t(self, english: &'static str) -> &'static str {
+        match self.0 {
+            Lang::En => english,
+            Lang::Ar => ARABIC.with(|t| t.get(english).copied().unwrap_or(english)),
+        }
+    }
+
+    /// `english` with each `{}` replaced, in order, by `args`.
+    pub fn f(self, english: &'static str, args: &[&dyn std::fmt::Display]) -> String {
+        let mut out = String::new();
+        let mut rest = self.t(english);
+        for arg in args {
+            match rest.split_once("{}") {
+                Some((before, after)) => {
+                    out.push_str(before);
+                    out.push_str(&arg.to_string());
+                    rest = after;
+                }
+                None => break,
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// A counted phrase: English picks `one` or `many` by `n`; the table is keyed by `many`.
+    pub fn plural(self, n: usize, one: &'static str, many: &'static str, args: &[&dyn std::fmt::Display]) -> String {
+        match self.0 {
+            Lang::En if n == 1 => self.f(one, args),
+            _ => self.f(many, args),
+        }
+    }
+}
+
+/// The Arabic interface. Keys are the English strings exactly as written in the components.
+const AR: &[(&str, &str)] = &[
+    // Masthead and menus
+    ("Library", "المكتبة"),
+    ("Article details", "بيانات المقال"),
+    ("Fact-check settings", "إعدادات التحقق"),
+    ("Session report", "تقرير الجلسة"),
+    ("Fact-checking", "التحقق من الأخبار"),
+    ("Workspace", "مساحة العمل"),
+    ("Open article", "فتح مقال"),
+    ("Paste text", "لصق نص"),
+    ("Import", "استيراد"),
+    ("Import onto this article", "استيراد إلى هذا المقال"),
+    ("Export", "تصدير"),
+    ("Download JSON", "تنزيل JSON"),
+    ("Paste an article", "لصق مقال"),
+    ("Article text", "نص المقال"),
+    ("Paste or type the article's text here", "الصق نص المقال أو اكتبه هنا"),
+    ("Cancel", "إلغاء"),
+    ("Open pasted text", "فتح النص الملصق"),
+    ("Interface language", "لغة الواجهة"),
+    // Toolbar
+    ("Label and edit", "التصنيف والتحرير"),
+    ("Undo", "تراجع"),
+    ("Redo", "إعادة"),
+    ("Select text and press a label, or click a highlight to edit it.", "حدّد نصًا ثم اختر تصنيفًا، أو انقر على تظليل لتحريره."),
+    ("Selected annotation", "التعليق المحدد"),
+    ("Note", "ملاحظة"),
+    ("Delete annotation", "حذف التعليق"),
+    // Annotations panel
+    ("Annotations", "التعليقات"),
+    ("Annotations ({})", "التعليقات ({})"),
+    ("Show ", "عرض "),
+    ("Filter by label", "التصفية حسب التصنيف"),
+    ("All labels", "كل التصنيفات"),
+    ("Claims ", "الادعاءات "),
+    ("Filter claims by status", "تصفية الادعاءات حسب الحالة"),
+    ("Filter claims by verdict", "تصفية الادعاءات حسب الحكم"),
+    ("Any status", "أي حالة"),
+    ("Any verdict", "أي حكم"),
+    ("No verdict yet", "لا حكم بعد"),
+    ("No annotations yet. Select text in the article, then press a label button or its key (1, 2, 3).", "لا تعليقات بعد. حدّد نصًا في المقال ثم اضغط زر تصنيف أو مفتاحه (1، 2، 3)."),
+    ("No annotations match this filter.", "لا تعليقات تطابق هذه التصفية."),
+    ("Show more ({} not shown)", "عرض المزيد ({} غير معروضة)"),
+    ("Orphans", "تعليقات يتيمة"),
+    ("Orphans ({})", "تعليقات يتيمة ({})"),
+    ("Imported annotations whose quote is not in this text. Select where one belongs and press Place at selection.", "تعليقات مستوردة لم يوجد اقتباسها في هذا النص. حدّد موضع أحدها ثم اضغط «وضع عند التحديد»."),
+    ("Place at selection", "وضع عند التحديد"),
+    ("Delete orphan", "حذف اليتيم"),
+    // Fact-check panel
+    ("Fact-check", "التحقق"),
+    ("Actor name", "اسم الفاعل"),
+    ("Actor type", "نوع الفاعل"),
+    ("Person", "شخص"),
+    ("Organisation", "منظمة"),
+    ("Same actor as…", "الفاعل نفسه مثل…"),
+    ("Separate from this actor", "فصل عن هذا الفاعل"),
+    ("This span names an actor of its own. If another actor span names the same person or organisation, merge them:", "يسمّي هذا المقطع فاعلًا مستقلًا. إن كان مقطع آخر يسمّي الشخص أو المنظمة نفسها فادمجهما:"),
+    ("Named by {} spans in the article.", "يسمّيه {} مقطع في المقال."),
+    ("Said by", "قالها"),
+    ("Claimed by", "صاحب الادعاء"),
+    ("Link speaker…", "ربط بالقائل…"),
+    ("Link claimant…", "ربط بصاحب الادعاء…"),
+    ("{}: not linked", "{}: غير مربوط"),
+    ("Change…", "تغيير…"),
+    ("Remove link", "إزالة الربط"),
+    ("Review", "المراجعة"),
+    ("Verdict", "الحكم"),
+    ("Not decided", "لم يُحسم"),
+    ("Status", "الحالة"),
+    ("To check", "للتحقق"),
+    ("In progress", "قيد العمل"),
+    ("Done", "تم"),
+    ("Claim type", "نوع الادعاء"),
+    ("Not set", "غير محدد"),
+    ("Quantity", "كمية"),
+    ("Prediction", "تنبؤ"),
+    ("Causation", "سببية"),
+    ("Law or rule", "قانون أو قاعدة"),
+    ("Personal experience", "تجربة شخصية"),
+    ("Other", "أخرى"),
+    ("Written review", "نص المراجعة"),
+    ("Published at (URL)", "منشورة في (رابط)"),
+    ("Review URL", "رابط المراجعة"),
+    ("Review date", "تاريخ المراجعة"),
+    ("Evidence", "الأدلة"),
+    ("Evidence {} URL", "رابط الدليل {}"),
+    ("Evidence {} title", "عنوان الدليل {}"),
+    ("Remove evidence {}", "إزالة الدليل {}"),
+    ("Title", "العنوان"),
+    ("Add evidence", "إضافة دليل"),
+    ("Actors", "الفاعلون"),
+    ("Actors ({})", "الفاعلون ({})"),
+    ("Label people and organisations as Actor (key 3) to list them here.", "صنّف الأشخاص والمنظمات كفاعلين (المفتاح 3) لتظهر هنا."),
+    ("Links", "الروابط"),
+    ("Links ({})", "الروابط ({})"),
+    ("Select a quote or claim and press L to link it to who said it.", "حدّد اقتباسًا أو ادعاءً واضغط L لربطه بقائله."),
+    ("said by", "قالها"),
+    ("claimed by", "ادّعاها"),
+    ("{} · {} mentions", "{} · {} ذكر"),
+    // Actor picker
+    ("Who said it?", "من قالها؟"),
+    ("Search actors", "البحث في الفاعلين"),
+    ("Type a name", "اكتب اسمًا"),
+    ("New actor: ", "فاعل جديد: "),
+    ("not named in the text", "غير مذكور في النص"),
+    ("right here", "هنا تمامًا"),
+    ("{} characters away", "على بعد {} حرفًا"),
+    ("No actors yet: type a name to make one, or label a name in the article as Actor first.", "لا فاعلين بعد: اكتب اسمًا لإنشاء فاعل، أو صنّف اسمًا في المقال كفاعل أولًا."),
+    // Dialogs
+    ("Entered once for this article; every export uses them (ClaimReview needs the URL and date).", "تُدخل مرة واحدة لهذا المقال وتستخدمها كل عمليات التصدير (يحتاج ClaimReview الرابط والتاريخ)."),
+    ("URL", "الرابط"),
+    ("Publisher", "الناشر"),
+    ("Author", "الكاتب"),
+    ("Date published", "تاريخ النشر"),
+    ("Fact-checking organisation", "جهة التحقق"),
+    ("Organisation URL", "رابط الجهة"),
+    ("Verdict scale, truest first, one per line", "سلّم الأحكام، الأصدق أولًا، حكم في كل سطر"),
+    ("Verdict scale", "سلّم الأحكام"),
+    ("Verdicts off the scale (no numeric rating), one per line", "أحكام خارج السلّم (بلا تقييم رقمي)، حكم في كل سطر"),
+    ("Verdicts off the scale", "أحكام خارج السلّم"),
+    ("Save settings", "حفظ الإعدادات"),
+    ("The verdict scale needs at least one verdict.", "يحتاج سلّم الأحكام إلى حكم واحد على الأقل."),
+    ("Each verdict can appear only once.", "لا يتكرر الحكم الواحد."),
+    // Report
+    ("Print report", "طباعة التقرير"),
+    ("Back to annotating", "العودة إلى التعليق"),
+    ("Fact-checking session report", "تقرير جلسة التحقق"),
+    ("Claims", "الادعاءات"),
+    ("Quotes", "الاقتباسات"),
+    ("The article, with its highlights", "المقال مع تظليلاته"),
+    ("No claims labelled.", "لا ادعاءات مصنفة."),
+    ("No quotes labelled.", "لا اقتباسات مصنفة."),
+    ("Not linked", "غير مربوط"),
+    ("Published at", "منشورة في"),
+    ("Claims: {}, {} with a verdict; quotes: {}; actors: {}.", "الادعاءات: {}، منها {} بحكم؛ الاقتباسات: {}؛ الفاعلون: {}."),
+    // Library
+    ("Library ({})", "المكتبة ({})"),
+    ("Articles", "المقالات"),
+    ("Search all articles", "البحث في كل المقالات"),
+    ("Search results", "نتائج البحث"),
+    ("Found in no article.", "لم يوجد في أي مقال."),
+    ("Open", "فتح"),
+    ("Rename", "إعادة تسمية"),
+    ("Delete", "حذف"),
+    ("New title", "العنوان الجديد"),
+    ("Save title", "حفظ العنوان"),
+    ("Delete for good", "حذف نهائي"),
+    ("Keep it", "إبقاء"),
+    ("Download library", "تنزيل المكتبة"),
+    ("Restore library", "استعادة المكتبة"),
+    ("Close", "إغلاق"),
+    ("Storage used", "المساحة المستخدمة"),
+    ("{} characters · {} annotations", "{} حرفًا · {} تعليق"),
+    ("{} articles", "{} مقالات"),
+    (" · open now", " · مفتوح الآن"),
+    ("Annota uses {} of the about 5 MB this browser keeps for it ({} %). ", "يستخدم Annota {} من نحو 5 ميغابايت يخصصها المتصفح له ({}٪). "),
+    ("Open {}", "فتح {}"),
+    ("Rename {}", "إعادة تسمية {}"),
+    ("Delete {}", "حذف {}"),
+    ("Delete \"{}\" and its {} annotations from this browser? Download the library first to keep a copy.", "حذف «{}» وتعليقاته ({}) من هذا المتصفح؟ نزّل المكتبة أولًا للاحتفاظ بنسخة."),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_replaces_english_and_keeps_placeholders() {
+        let ar = Tr(Lang::Ar);
+        assert_eq!(ar.t("Undo"), "تراجع");
+        assert_eq!(ar.t("A string nobody translated"), "A string nobody translated");
+        assert_eq!(ar.f("Annotations ({})", &[&7]), "التعليقات (7)");
+        assert_eq!(Tr(Lang::En).f("Evidence {} URL", &[&2]), "Evidence 2 URL");
+        for (en, ar) in AR {
+            assert_eq!(en.matches("{}").count(), ar.matches("{}").count(), "placeholders of {en:?}");
+        }
+        let mut keys: Vec<&str> = AR.iter().map(|(k, _)| *k).collect();
+        keys.sort_unstable();
+        let before = keys.len();
+        keys.dedup();
+        assert_eq!(before, keys.len(), "each English string once");
+    }
+
+    #[test]
+    fn the_language_comes_from_a_code() {
+        assert_eq!(Lang::from_code("ar-EG"), Some(Lang::Ar));
+        assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+}
