@@ -146,6 +146,9 @@ fn attribution(props: &EditorProps, tr: Tr, role: &'static str, link_text: &'sta
     }
 }
 
+/// One field's edit of a review, given the field's new value.
+type EditReview = Rc<dyn Fn(&mut Review, String)>;
+
 #[derive(Properties, PartialEq)]
 struct ReviewProps {
     id: AnnotationId,
@@ -160,7 +163,7 @@ fn ReviewEditor(props: &ReviewProps) -> Html {
     let tr = use_tr();
     let current: Review = props.review.as_deref().cloned().unwrap_or_default();
     // Every field edits a copy of the whole review; the reducer tells typing from decisions.
-    let update = |f: Rc<dyn Fn(&mut Review, String)>| {
+    let update = |f: EditReview| {
         let (cb, id, base) = (props.on_action.clone(), props.id.clone(), current.clone());
         move |value: String| {
             let mut review = base.clone();

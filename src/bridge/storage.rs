@@ -50,7 +50,7 @@ impl Store {
             let probe = "annota:probe";
             let ok = s.set_item(probe, "1").is_ok();
             let _ = s.remove_item(probe);
-            ok || s.length().map_or(false, |n| n > 0)
+            ok || s.length().is_ok_and(|n| n > 0)
         });
         Store { storage }
     }
