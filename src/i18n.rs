@@ -59,6 +59,14 @@ impl Tr {
         }
     }
 
+    /// A message made at run time, translated when it is one of the table's (else as it is).
+    pub fn t_str(self, english: &str) -> String {
+        match self.0 {
+            Lang::En => english.to_string(),
+            Lang::Ar => ARABIC.with(|t| t.get(english).copied().unwrap_or(english).to_string()),
+        }
+    }
+
     /// `english` with each `{}` replaced, in order, by `args`.
     pub fn f(self, english: &'static str, args: &[&dyn std::fmt::Display]) -> String {
         let mut out = String::new();
@@ -222,6 +230,21 @@ const AR: &[(&str, &str)] = &[
     ("Not linked", "غير مربوط"),
     ("Published at", "منشورة في"),
     ("Claims: {}, {} with a verdict; quotes: {}; actors: {}.", "الادعاءات: {}، منها {} بحكم؛ الاقتباسات: {}؛ الفاعلون: {}."),
+    // Notices and banners
+    ("Download it", "تنزيله"),
+    ("Dismiss", "إغلاق التنبيه"),
+    ("Select some text in the article first, then choose a label.", "حدّد نصًا في المقال أولًا، ثم اختر تصنيفًا."),
+    ("Click a highlight first: L links a quote or claim to who said it, M merges actor spans.", "انقر على تظليل أولًا: L يربط اقتباسًا أو ادعاءً بقائله، وM يدمج مقاطع الفاعلين."),
+    ("An actor span is who speaks; select a quote or claim to link it (L), or press M to merge this actor with another.", "مقطع الفاعل هو المتكلم؛ حدّد اقتباسًا أو ادعاءً لربطه (L)، أو اضغط M لدمج هذا الفاعل مع آخر."),
+    ("M merges actor spans; select an actor span first. To link a quote or claim to its speaker, press L.", "المفتاح M يدمج مقاطع الفاعلين؛ حدّد مقطع فاعل أولًا. لربط اقتباس أو ادعاء بقائله اضغط L."),
+    ("This workspace is being edited in another tab. Press Edit here instead to edit here.", "تُحرَّر مساحة العمل هذه في تبويب آخر. اضغط «التحرير هنا» للتحرير في هذا التبويب."),
+    ("This workspace is open for editing in another tab. This tab shows its changes as they happen, read-only, so neither tab overwrites the other.", "مساحة العمل هذه مفتوحة للتحرير في تبويب آخر. يعرض هذا التبويب تغييراتها أولًا بأول للقراءة فقط، حتى لا يكتب أحد التبويبين فوق الآخر."),
+    ("Edit here instead", "التحرير هنا"),
+    ("This browser gives Annota no storage (private mode or blocked): nothing will be kept after you close the tab. Use Download JSON to keep your work.", "لا يمنح هذا المتصفح Annota مساحة تخزين (وضع خاص أو محظور): لن يُحفظ شيء بعد إغلاق التبويب. استخدم «تنزيل JSON» للاحتفاظ بعملك."),
+    ("Select the text where this orphan belongs, then press Place at selection.", "حدّد النص الذي ينتمي إليه هذا التعليق اليتيم، ثم اضغط «وضع عند التحديد»."),
+    ("The pasted text is empty. Nothing was changed.", "النص الملصق فارغ. لم يتغير شيء."),
+    ("Editing moved to another tab. This tab now follows its changes; press Edit here instead to edit here again.", "انتقل التحرير إلى تبويب آخر. يتابع هذا التبويب تغييراته الآن؛ اضغط «التحرير هنا» للتحرير هنا مجددًا."),
+    ("The other tab closed: you can edit here now.", "أُغلق التبويب الآخر: يمكنك التحرير هنا الآن."),
     // Library
     ("Library ({})", "المكتبة ({})"),
     ("Articles", "المقالات"),

@@ -431,7 +431,7 @@ pub fn App() -> Html {
             "Your last changes are not saved in this browser: {why}. They are kept in this tab; use Download JSON to keep a copy. Annota retries on every change."
         )),
         Saving::Paused(why) => Some(format!("Saving is paused: {why}. Your work is kept in this tab; use Download JSON to keep a copy.")),
-        Saving::Unavailable => Some("This browser gives Annota no storage (private mode or blocked): nothing will be kept after you close the tab. Use Download JSON to keep your work.".into()),
+        Saving::Unavailable => Some(tr.t("This browser gives Annota no storage (private mode or blocked): nothing will be kept after you close the tab. Use Download JSON to keep your work.").into()),
     };
     let dismiss = { let notices = notices.dispatcher(); Callback::from(move |text| notices.dispatch(NoticeAction::Dismiss(text))) };
     let title = ws.title().to_string();
@@ -464,8 +464,8 @@ pub fn App() -> Html {
             }
             if state.read_only {
                 <div class="banner warning read-only" role="alert">
-                    <span>{ "This workspace is open for editing in another tab. This tab shows its changes as they happen, read-only, so neither tab overwrites the other." }</span>
-                    <button onclick={{ let ctx = tab_ctx.clone(); Callback::from(move |_| ctx.take_over()) }}>{ "Edit here instead" }</button>
+                    <span>{ tr.t("This workspace is open for editing in another tab. This tab shows its changes as they happen, read-only, so neither tab overwrites the other.") }</span>
+                    <button onclick={{ let ctx = tab_ctx.clone(); Callback::from(move |_| ctx.take_over()) }}>{ tr.t("Edit here instead") }</button>
                 </div>
             }
             <Notices notices={notices.0.clone()} on_dismiss={dismiss} />

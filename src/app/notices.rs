@@ -63,6 +63,7 @@ pub struct NoticesProps {
 
 #[component]
 pub fn Notices(props: &NoticesProps) -> Html {
+    let tr = super::i18n::use_tr();
     html! {
         <div class="notices" role="status" aria-live="polite">
             { for props.notices.iter().map(|n| {
@@ -70,13 +71,13 @@ pub fn Notices(props: &NoticesProps) -> Html {
                 let dismiss = { let cb = props.on_dismiss.clone(); let t = n.text.clone(); Callback::from(move |_| cb.emit(t.clone())) };
                 html! {
                     <div class={classes!("banner", class)} key={n.text.clone()}>
-                        <span dir="auto">{ n.text.clone() }</span>
+                        <span dir="auto">{ tr.t_str(&n.text) }</span>
                         if let Some((name, content)) = n.download.clone() {
                             <button onclick={Callback::from(move |_| { let _ = download::download(&name, "text/plain", &content); })}>
-                                { "Download it" }
+                                { tr.t("Download it") }
                             </button>
                         }
-                        <button class="dismiss" onclick={dismiss} aria-label="Dismiss">{ "×" }</button>
+                        <button class="dismiss" onclick={dismiss} aria-label={tr.t("Dismiss")}>{ "×" }</button>
                     </div>
                 }
             }) }
