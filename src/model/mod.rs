@@ -6,6 +6,7 @@ pub mod factcheck;
 pub mod format;
 pub mod history;
 pub mod lock;
+pub mod navigate;
 pub mod persist;
 pub mod quote;
 pub mod segment;
