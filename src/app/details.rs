@@ -34,6 +34,7 @@ pub fn ArticleDetails(props: &MetaProps) -> Html {
     let close = props.on_close.clone();
     html! {
         <div class="dialog-backdrop">
+            <super::dialog_focus::FocusTrap on_close={props.on_close.clone()}>
             <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="details-title"
                 onsubmit={Callback::from(move |e: SubmitEvent| { e.prevent_default(); close.emit(()) })}>
                 <h2 id="details-title">{ "Article details" }</h2>
@@ -47,6 +48,7 @@ pub fn ArticleDetails(props: &MetaProps) -> Html {
                     <button type="submit" class="primary">{ "Done" }</button>
                 </div>
             </form>
+            </super::dialog_focus::FocusTrap>
         </div>
     }
 }
@@ -88,6 +90,7 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
     };
     html! {
         <div class="dialog-backdrop">
+            <super::dialog_focus::FocusTrap on_close={props.on_close.clone()}>
             <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="settings-title" {onsubmit}>
                 <h2 id="settings-title">{ "Fact-check settings" }</h2>
                 <label class="field wide">{ "Fact-checking organisation" }
@@ -110,6 +113,7 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
                     <button type="submit" class="primary">{ "Save settings" }</button>
                 </div>
             </form>
+            </super::dialog_focus::FocusTrap>
         </div>
     }
 }

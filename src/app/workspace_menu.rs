@@ -159,6 +159,7 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
             <button class="primary" onclick={props.on_download.reform(|_| ())}>{ "Download JSON" }</button>
             if *pasting {
                 <div class="dialog-backdrop">
+                    <super::dialog_focus::FocusTrap on_close={{ let pasting = pasting.clone(); Callback::from(move |_| pasting.set(false)) }}>
                     <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="paste-title" onsubmit={use_paste}>
                         <h2 id="paste-title">{ "Paste an article" }</h2>
                         <textarea ref={paste_ref} aria-label="Article text" dir="auto" rows="12" autofocus=true
@@ -168,6 +169,7 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
                             <button type="submit" class="primary">{ "Open pasted text" }</button>
                         </div>
                     </form>
+                    </super::dialog_focus::FocusTrap>
                 </div>
             }
         </nav>
