@@ -35,7 +35,7 @@ pub fn ArticleDetails(props: &MetaProps) -> Html {
     html! {
         <div class="dialog-backdrop">
             <super::dialog_focus::FocusTrap on_close={props.on_close.clone()}>
-            <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="details-title"
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="details-title"><form class="dialog-form"
                 onsubmit={Callback::from(move |e: SubmitEvent| { e.prevent_default(); close.emit(()) })}>
                 <h2 id="details-title">{ "Article details" }</h2>
                 <p class="hint">{ "Entered once for this article; every export uses them (ClaimReview needs the URL and date)." }</p>
@@ -47,7 +47,7 @@ pub fn ArticleDetails(props: &MetaProps) -> Html {
                 <div class="dialog-actions">
                     <button type="submit" class="primary">{ "Done" }</button>
                 </div>
-            </form>
+            </form></div>
             </super::dialog_focus::FocusTrap>
         </div>
     }
@@ -91,7 +91,7 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
     html! {
         <div class="dialog-backdrop">
             <super::dialog_focus::FocusTrap on_close={props.on_close.clone()}>
-            <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="settings-title" {onsubmit}>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="settings-title"><form class="dialog-form" {onsubmit}>
                 <h2 id="settings-title">{ "Fact-check settings" }</h2>
                 <label class="field wide">{ "Fact-checking organisation" }
                     <input ref={org} aria-label="Fact-checking organisation" value={s.organisation.clone()} dir="auto" />
@@ -112,7 +112,7 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
                     <button type="button" onclick={props.on_close.reform(|_| ())}>{ "Cancel" }</button>
                     <button type="submit" class="primary">{ "Save settings" }</button>
                 </div>
-            </form>
+            </form></div>
             </super::dialog_focus::FocusTrap>
         </div>
     }

@@ -50,7 +50,9 @@ pub fn dialog_keys(on_close: Callback<()>) -> Callback<KeyboardEvent> {
             on_close.emit(());
         }
         "Tab" => {
-            let Some(dialog) = e.current_target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+            // Yew delegates events, so `current_target` is the app's root: find the trap from the target.
+            let trap = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest(".focus-trap").ok().flatten());
+            let Some(dialog) = trap else { return };
             let list = focusables(&dialog);
             let (Some(first), Some(last)) = (list.first(), list.last()) else { return };
             let now = active();

@@ -33,7 +33,10 @@ pub struct ShortcutsProps {
 pub fn Shortcuts(props: &ShortcutsProps) -> Html {
     let close = props.on_close.clone();
     html! {
-        <div class="dialog-backdrop" onclick={Callback::from(move |e: MouseEvent| if e.target() == e.current_target() { close.emit(()) })}>
+        <div class="dialog-backdrop" onclick={Callback::from(move |e: MouseEvent| {
+            // A click on the backdrop itself, outside the dialog, closes it.
+            if e.target_dyn_into::<web_sys::Element>().is_some_and(|t| t.class_name() == "dialog-backdrop") { close.emit(()) }
+        })}>
             <FocusTrap on_close={props.on_close.clone()}>
             <div class="dialog shortcuts" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title">
                 <h2 id="shortcuts-title">{ "Keyboard shortcuts" }</h2>

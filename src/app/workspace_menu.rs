@@ -160,7 +160,7 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
             if *pasting {
                 <div class="dialog-backdrop">
                     <super::dialog_focus::FocusTrap on_close={{ let pasting = pasting.clone(); Callback::from(move |_| pasting.set(false)) }}>
-                    <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="paste-title" onsubmit={use_paste}>
+                    <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="paste-title"><form class="dialog-form" onsubmit={use_paste}>
                         <h2 id="paste-title">{ "Paste an article" }</h2>
                         <textarea ref={paste_ref} aria-label="Article text" dir="auto" rows="12" autofocus=true
                             placeholder="Paste or type the article's text here" />
@@ -168,7 +168,7 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
                             <button type="button" onclick={close_paste}>{ "Cancel" }</button>
                             <button type="submit" class="primary">{ "Open pasted text" }</button>
                         </div>
-                    </form>
+                    </form></div>
                     </super::dialog_focus::FocusTrap>
                 </div>
             }
