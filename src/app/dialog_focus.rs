@@ -35,7 +35,7 @@ pub fn use_dialog_focus(dialog: NodeRef) {
                 .filter(|b| b.is_connected() && b.tag_name() != "BODY")
                 .or_else(|| document?.query_selector("article[tabindex]").ok().flatten());
             if let Some(el) = back.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
-                let _ = el.focus();
+                crate::bridge::focus::focus_in_place(&el);
             }
         }
     });

@@ -91,7 +91,7 @@ impl Keys {
         if e.key() == "Escape" && is_field(&target) {
             if let Some(article) = self.article.cast::<HtmlElement>() {
                 e.prevent_default();
-                let _ = article.focus();
+                crate::bridge::focus::focus_in_place(&article);
             }
             return true;
         }
@@ -241,5 +241,6 @@ pub struct AnnouncerProps {
 /// A polite live region, visually hidden, that says what the last key selected.
 #[component]
 pub fn Announcer(props: &AnnouncerProps) -> Html {
-    html! { <div class="visually-hidden" role="status" aria-live="polite" dir="auto">{ props.text.clone() }</div> }
+    // No `role="status"`: that is the notices' region, and one status per page keeps each findable.
+    html! { <div id="caret-status" class="visually-hidden" aria-live="polite" aria-atomic="true" dir="auto">{ props.text.clone() }</div> }
 }
