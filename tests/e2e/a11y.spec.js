@@ -164,6 +164,17 @@ test('a whole session by keyboard alone: select by word and sentence, label, not
   await h.expectCount(page, 2);
   await expectStored(page, [['claim', 'مشاورة هاتفية بين', 'Check the call'], ['quote', SENTENCE, '']]);
 
+  // End and Home select the last and first word of the claim's paragraph (the title); Shift+End
+  // extends to its end.
+  await page.keyboard.press('End');
+  expect(await selection(page)).toBe('الثنائية');
+  await page.keyboard.press('Home');
+  expect(await selection(page)).toBe('مشاورة');
+  await page.keyboard.press('Shift+End');
+  expect(await selection(page)).toBe(h.SAMPLE.split('\n')[2]);
+  await page.keyboard.press('Control+ArrowUp');
+  expect(await selection(page)).toBe('Get News Fast');
+
   // ? lists the shortcuts; Escape closes the list and focus comes back to the article.
   await page.keyboard.press('?');
   const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
