@@ -143,7 +143,7 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
             } else if shown.is_empty() {
                 <p class="empty">{ "No annotations match this filter." }</p>
             }
-            <ol class="entries">
+            <ol class="entries" role="list">
                 { for shown.iter().take(limit).chain(window.clone().map(|w| &shown[w]).unwrap_or(&[])).map(|a| {
                     let (label, color) = match looks.iter().find(|(id, ..)| id == &a.label) {
                         Some((_, name, color)) => (name.clone(), color.clone()),
@@ -165,7 +165,7 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
                 <section class="orphans" aria-label="Orphans">
                     <h3>{ format!("Orphans ({})", props.orphans.len()) }</h3>
                     <p class="empty">{ "Imported annotations whose quote is not in this text. Select where one belongs and press Place at selection." }</p>
-                    <ol class="entries">
+                    <ol class="entries" role="list">
                         { for props.orphans.iter().map(|o| {
                             let (name, color) = label_look(&props.labels, &o.label);
                             let place = { let cb = props.on_place_orphan.clone(); let id = o.id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
