@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use annota::app::App;
-use annota::bridge::selection::{point_to_offset, selected_span};
+use annota::bridge::selection::{point_to_offset, select_offsets, select_span, selected_span, selection_points};
 use annota::bridge::storage::Store;
 use annota::model::annotation::{default_labels, Annotation, AnnotationId, Article, LabelId, Timestamp};
 use annota::model::persist::{self, ANNOTATIONS_KEY, ARTICLE_KEY, BACKUP_PREFIX};
@@ -141,6 +141,40 @@ async fn a_dom_range_becomes_a_grapheme_snapped_span() {
     select((&p3, 0), (&after, 0));
     let span = selected_span(&article, &index).unwrap();
     assert_eq!(index.slice(span), Some("third line"));
+}
+
+#[wasm_bindgen_test]
+async fn a_span_selected_from_code_points_reads_back_as_itself() {
+    let ws = workspace();
+    let article = mount(&ws).await;
+    let index = TextIndex::new(TEXT);
+    let n = index.char_len();
+    // Every grapheme-aligned span without white space at its edges, across segments, highlights
+    // and the paragraph break, survives code points -> DOM selection -> code points.
+    let edges: Vec<usize> = (0..=n).filter(|&i| index.grapheme_floor(CharOffset(i)) == CharOffset(i)).collect();
+    let mut checked = 0;
+    for &a in &edges {
+        for &b in edges.iter().filter(|&&b| b > a) {
+            let span = Span::new(a, b);
+            let Some(expected) = index.span_from_selection(span.start, span.end) else { continue };
+            if expected != span {
+                continue;
+            }
+            assert!(select_span(&article, &index, span), "select {a}..{b}");
+            assert_eq!(selected_span(&article, &index), Some(span), "{a}..{b}: {:?}", index.slice(span));
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "checked {checked} spans");
+
+    // A selection extended backwards keeps its anchor after its focus; a collapsed one is a caret.
+    let word = TEXT.find("hello").map(|b| TEXT[..b].chars().count()).unwrap();
+    assert!(select_offsets(&article, &index, CharOffset(word + 5), CharOffset(word)));
+    assert_eq!(selection_points(&article, &index), Some((CharOffset(word + 5), CharOffset(word))));
+    assert_eq!(web_sys::window().unwrap().get_selection().unwrap().unwrap().to_string(), "hello");
+    assert!(select_offsets(&article, &index, CharOffset(3), CharOffset(3)));
+    assert_eq!(selection_points(&article, &index), Some((CharOffset(3), CharOffset(3))));
+    assert_eq!(selected_span(&article, &index), None);
 }
 
 #[wasm_bindgen_test]

@@ -113,6 +113,7 @@ pub fn ActorPicker(props: &PickerProps) -> Html {
         <div class="dialog-backdrop" onclick={{ let close = props.on_close.clone(); Callback::from(move |e: MouseEvent| {
             if e.target() == e.current_target() { close.emit(()) }
         }) }}>
+            <super::dialog_focus::FocusTrap on_close={props.on_close.clone()}>
             <div class="dialog picker" role="dialog" aria-modal="true" aria-labelledby="picker-title">
                 <h2 id="picker-title">{ title }</h2>
                 <input ref={input_ref} type="search" aria-label={tr.t("Search actors")} placeholder={tr.t("Type a name")} dir="auto"
@@ -137,6 +138,7 @@ pub fn ActorPicker(props: &PickerProps) -> Html {
                     <button type="button" onclick={props.on_close.reform(|_| ())}>{ tr.t("Cancel") }</button>
                 </div>
             </div>
+            </super::dialog_focus::FocusTrap>
         </div>
     }
 }

@@ -18,6 +18,8 @@ pub struct Touching {
     pub color: AttrValue,
     /// Who said this quote or made this claim, shown as a chip at its end.
     pub said_by: Option<AttrValue>,
+    /// The id of the hidden element naming its label, for `aria-describedby`.
+    pub described_by: AttrValue,
 }
 
 #[derive(Properties, PartialEq)]
@@ -32,6 +34,9 @@ pub struct ArticleProps {
     pub flash: Option<(AnnotationId, u32)>,
     pub article_ref: NodeRef,
     pub onclick: Callback<MouseEvent>,
+    /// The annotating view's article takes keyboard focus (the report's does not).
+    #[prop_or_default]
+    pub focusable: bool,
 }
 
 /// Annotations grouped by the paragraphs they touch (a span across paragraphs is in each of them).
@@ -41,18 +46,19 @@ fn group_by_paragraph(text: &TextIndex, labels: &[Label], annotations: &[Rc<Anno
     // Names and colours once per label and actor, shared by every annotation that uses them (a
     // label set is small: a linear search beats hashing).
     let shared = |s: &str| AttrValue::from(Rc::<str>::from(s));
-    let looks: Vec<(&LabelId, AttrValue, AttrValue)> = labels.iter().map(|l| (&l.id, shared(&l.name), shared(&l.color))).collect();
+    let looks: Vec<(&LabelId, AttrValue, AttrValue, AttrValue)> =
+        labels.iter().enumerate().map(|(i, l)| (&l.id, shared(&l.name), shared(&l.color), AttrValue::from(description_id(i)))).collect();
     let names: HashMap<&ActorId, AttrValue> = actors.iter().map(|a| (&a.id, shared(&a.name))).collect();
     for a in annotations {
-        let (label_name, color) = match looks.iter().find(|(id, ..)| **id == a.label) {
-            Some((_, name, color)) => (name.clone(), color.clone()),
+        let (label_name, color, described_by) = match looks.iter().find(|(id, ..)| **id == a.label) {
+            Some((_, name, color, desc)) => (name.clone(), color.clone(), desc.clone()),
             None => {
                 let (name, color) = label_look(labels, &a.label);
-                (name.into(), color.into())
+                (name.into(), color.into(), AttrValue::from(UNKNOWN_LABEL))
             }
         };
         let said_by = a.facts.said_by.as_ref().and_then(|id| names.get(id)).cloned();
-        let touching = Touching { annotation: a.clone(), label_name, color, said_by };
+        let touching = Touching { annotation: a.clone(), label_name, color, said_by, described_by };
         let mut i = text.paragraph_at_or_after(a.span.start);
         while i < paragraphs.len() && paragraphs[i].span.start < a.span.end {
             groups[i].push(touching.clone());
@@ -75,6 +81,24 @@ fn reuse_unchanged(previous: &[Rc<Vec<Touching>>], fresh: Vec<Vec<Touching>>) ->
         .collect()
 }
 
+/// Label ids come from files and may hold anything, so descriptions are named by position.
+fn description_id(i: usize) -> String {
+    format!("label-desc-{i}")
+}
+
+const UNKNOWN_LABEL: &str = "label-desc-unknown";
+
+/// One hidden element per label naming it, outside the article so that its text stays the
+/// article's alone; every highlight points at its labels' names with `aria-describedby`.
+fn label_descriptions(labels: &[Label]) -> Html {
+    html! {
+        <div hidden=true>
+            { for labels.iter().enumerate().map(|(i, l)| html! { <span id={description_id(i)}>{ l.name.clone() }</span> }) }
+            <span id={UNKNOWN_LABEL}>{ "Unknown label" }</span>
+        </div>
+    }
+}
+
 #[component]
 pub fn ArticleView(props: &ArticleProps) -> Html {
     let texts: Rc<Vec<AttrValue>> = use_memo(props.text.clone(), |text| {
@@ -93,7 +117,11 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     let selected_span = props.selected.as_ref().and_then(span_of);
     let flash_span = props.flash.as_ref().and_then(|(id, _)| span_of(id));
     html! {
-        <article class="article" ref={props.article_ref.clone()} onclick={props.onclick.clone()} aria-label="Article">
+        <>
+        { label_descriptions(&props.labels) }
+        <article class="article" ref={props.article_ref.clone()} onclick={props.onclick.clone()} aria-label="Article"
+            id={props.focusable.then_some("article")} tabindex={props.focusable.then_some("0")}
+            aria-describedby={props.focusable.then_some("article-keys")}>
             { for (0..count.div_ceil(CHUNK)).map(|c| {
                 let range = c * CHUNK..((c + 1) * CHUNK).min(count);
                 let groups: Vec<Rc<Vec<Touching>>> = groups[range.clone()].to_vec();
@@ -106,6 +134,10 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
                 }
             }) }
         </article>
+        if props.focusable {
+            <p id="article-keys" hidden=true>{ "Arrow keys select words, Shift extends, 1 2 3 label, n and p move between annotations, question mark lists every shortcut." }</p>
+        }
+        </>
     }
 }
 
@@ -185,6 +217,9 @@ pub fn Paragraph(props: &ParagraphProps) -> Html {
                 let covering: Vec<&Touching> = seg.covering.iter().map(|&i| &props.touching[i]).collect();
                 let ids = covering.iter().map(|t| t.annotation.id.as_str()).collect::<Vec<_>>().join(" ");
                 let names = covering.iter().map(|t| t.label_name.as_str()).collect::<Vec<_>>();
+                let mut described: Vec<&str> = covering.iter().map(|t| t.described_by.as_str()).collect();
+                described.sort_unstable();
+                described.dedup();
                 // One translucent layer per annotation, so overlaps read darker; one underline per
                 // annotation, outermost lowest, so each stays visible.
                 let layers = covering.iter().map(|t| {
@@ -203,7 +238,7 @@ pub fn Paragraph(props: &ParagraphProps) -> Html {
                 let said_by = covering.iter().filter(|t| t.annotation.span.end == seg.span.end).filter_map(|t| t.said_by.as_ref().map(|n| n.as_str())).collect::<Vec<_>>();
                 let said_by = (!said_by.is_empty()).then(|| said_by.join(" · "));
                 html! {
-                    <mark data-s={s} data-e={e} data-ids={ids} data-labels={names.join(" ")} data-said-by={said_by}
+                    <mark data-s={s} data-e={e} data-ids={ids} data-labels={names.join(" ")} data-said-by={said_by} aria-describedby={described.join(" ")}
                         title={names.join(" + ")} {style}
                         class={classes!(is_selected.then_some("selected"), flash)}>{ content }</mark>
                 }

@@ -36,7 +36,8 @@ pub fn ArticleDetails(props: &MetaProps) -> Html {
     let close = props.on_close.clone();
     html! {
         <div class="dialog-backdrop">
-            <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="details-title"
+            <super::dialog_focus::FocusTrap on_close={props.on_close.clone()}>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="details-title"><form class="dialog-form"
                 onsubmit={Callback::from(move |e: SubmitEvent| { e.prevent_default(); close.emit(()) })}>
                 <h2 id="details-title">{ tr.t("Article details") }</h2>
                 <p class="hint">{ tr.t("Entered once for this article; every export uses them (ClaimReview needs the URL and date).") }</p>
@@ -48,7 +49,8 @@ pub fn ArticleDetails(props: &MetaProps) -> Html {
                 <div class="dialog-actions">
                     <button type="submit" class="primary">{ tr.t("Done") }</button>
                 </div>
-            </form>
+            </form></div>
+            </super::dialog_focus::FocusTrap>
         </div>
     }
 }
@@ -91,7 +93,8 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
     };
     html! {
         <div class="dialog-backdrop">
-            <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="settings-title" {onsubmit}>
+            <super::dialog_focus::FocusTrap on_close={props.on_close.clone()}>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="settings-title"><form class="dialog-form" {onsubmit}>
                 <h2 id="settings-title">{ tr.t("Fact-check settings") }</h2>
                 <label class="field wide">{ tr.t("Fact-checking organisation") }
                     <input ref={org} aria-label={tr.t("Fact-checking organisation")} value={s.organisation.clone()} dir="auto" />
@@ -112,7 +115,8 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
                     <button type="button" onclick={props.on_close.reform(|_| ())}>{ tr.t("Cancel") }</button>
                     <button type="submit" class="primary">{ tr.t("Save settings") }</button>
                 </div>
-            </form>
+            </form></div>
+            </super::dialog_focus::FocusTrap>
         </div>
     }
 }

@@ -258,7 +258,7 @@ pub fn ActorsList(props: &ActorsProps) -> Html {
             if props.entries.is_empty() {
                 <p class="empty">{ tr.t("Label people and organisations as Actor (key 3) to list them here.") }</p>
             }
-            <ul class="entries">
+            <ul class="entries" role="list">
                 { for props.entries.iter().take(*limit).map(|e| {
                     let key = e.actor.as_ref().map_or_else(|| e.mentions[0].0.clone(), |a| a.id.0.clone());
                     html! {
@@ -313,7 +313,7 @@ pub fn LinksList(props: &LinksProps) -> Html {
             if links.is_empty() {
                 <p class="empty">{ tr.t("Select a quote or claim and press L to link it to who said it.") }</p>
             }
-            <ul class="entries">
+            <ul class="entries" role="list">
                 { for links.iter().take(*limit).map(|(a, actor)| {
                     let verb = if a.label.0 == factcheck::CLAIM { tr.t("claimed by") } else { tr.t("said by") };
                     let first = props.entries.iter().find(|e| e.actor.as_ref().map(|x| &x.id) == Some(&actor.id)).and_then(|e| e.first_mention());

@@ -4,12 +4,15 @@ mod actor_picker;
 mod article;
 mod autosave;
 mod details;
+mod dialog_focus;
 mod factcheck;
 mod i18n;
+mod keyboard;
 mod library;
 mod notices;
 mod panel;
 mod report;
+mod shortcuts;
 mod tabs;
 mod toolbar;
 mod update;
@@ -220,6 +223,15 @@ pub fn App() -> Html {
     let tr = i18n::Tr(*lang);
     let dialog = use_state(|| None::<Dialog>);
     let reporting = use_state(|| false);
+    let showing_keys = use_state(|| false);
+    let announced = use_state(AttrValue::default);
+    let keys = keyboard::Keys {
+        article: article_ref.clone(),
+        caret: use_mut_ref(keyboard::Caret::default),
+        dispatch: { let d = state.dispatcher(); Callback::from(move |a| d.dispatch(a)) },
+        show_shortcuts: { let s = showing_keys.setter(); Callback::from(move |_| s.set(true)) },
+        announce: { let s = announced.setter(); Callback::from(move |t: String| s.set(t.into())) },
+    };
     let latest = use_mut_ref(|| Rc::new(State::new(initial_ws.clone())));
     *latest.borrow_mut() = Rc::new((*state).clone());
 
@@ -287,16 +299,21 @@ pub fn App() -> Html {
         let dispatch_result = dispatch_result.clone();
         let open_picker = { let picking = picking.setter(); Callback::from(move |p: Picking| picking.set(Some(p))) };
         let notify = notify.clone();
+        let keys = keys.clone();
         use_effect_with((), move |_| {
             let document = gloo_utils_document();
             // Not passive: shortcuts must be able to prevent the browser's own action (Ctrl+Z, Backspace).
             let options = gloo_events::EventListenerOptions::enable_prevent_default();
             let listener = EventListener::new_with_options(&document, "keydown", options, move |event| {
                 let e = event.dyn_ref::<KeyboardEvent>().expect("keydown is a KeyboardEvent");
-                if is_typing_target(e) || e.default_prevented() {
+                if keys.intercept(e) || is_typing_target(e) || e.default_prevented() {
                     return;
                 }
                 let state = latest.borrow().clone();
+                if keys.handle(e, &state) {
+                    e.prevent_default();
+                    return;
+                }
                 if let Some(result) = pick_key(e, &state) {
                     e.prevent_default();
                     match result {
@@ -447,6 +464,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<i18n::Tr> context={tr}>
         <div class={classes!("app", reporting.then_some("reporting"))}>
+            if !*reporting { <a class="skip-link" href="#article">{ "Skip to article" }</a> }
             <header class="masthead">
                 <h1><span class="logo" aria-hidden="true">{ "✎" }</span>{ "Annota" }</h1>
                 <p class="article-title" dir="auto" title={title.clone()}>{ title }</p>
@@ -456,6 +474,7 @@ pub fn App() -> Html {
                     <button onclick={open_dialog(Dialog::ArticleDetails)} title="Title, URL, publisher, author and date of the article">{ tr.t("Article details") }</button>
                     <button onclick={open_dialog(Dialog::Settings)} title="Your organisation and the verdict scale">{ tr.t("Fact-check settings") }</button>
                     <button aria-pressed={reporting.to_string()} onclick={{ let r = reporting.clone(); Callback::from(move |_| r.set(!*r)) }}>{ tr.t("Session report") }</button>
+                    <button aria-keyshortcuts="?" title="Every keyboard shortcut (?)" onclick={{ let s = showing_keys.clone(); Callback::from(move |_| s.set(true)) }}>{ tr.t("Shortcuts") }</button>
                 </div>
                 <WorkspaceMenu labels={ws.labels.clone()} latest={Latest(latest.clone())} on_replace={on_replace} on_park={on_park} on_download={on_download} on_export={on_export} on_error={notify.reform(|m: String| Notice::new(Level::Error, m))} />
             </header>
@@ -485,7 +504,7 @@ pub fn App() -> Html {
                     Callback::from(move |_| if let Some(id) = id.clone() { d.dispatch(Action::Delete(id)) }) }} />
             <main class="workspace">
                 <ArticleView text={ws.article.text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()} actors={ws.actors.clone()} headings={ws.article.headings.clone()}
-                    selected={state.selected.clone()} flash={state.flash.clone()} article_ref={article_ref.clone()} onclick={on_article_click} />
+                    selected={state.selected.clone()} flash={state.flash.clone()} article_ref={article_ref.clone()} onclick={on_article_click} focusable=true />
                 <aside class="side">
                     if let Some(a) = &selected {
                         <factcheck::FactCheckEditor key={a.id.0.clone()} annotation={a.clone()} text={ws.article.text.clone()} actors={ws.actors.clone()}
@@ -509,6 +528,10 @@ pub fn App() -> Html {
                         text={ws.article.text.clone()} on_reveal={on_reveal.clone()} />
                 </aside>
             </main>
+            }
+            <keyboard::Announcer text={(*announced).clone()} />
+            if *showing_keys {
+                <shortcuts::Shortcuts on_close={{ let s = showing_keys.clone(); Callback::from(move |_| s.set(false)) }} />
             }
             if let Some(p) = &*picking {
                 <actor_picker::ActorPicker picking={p.clone()} entries={entries.clone()} text={ws.article.text.clone()} on_pick={on_picked} on_close={close_picker} />

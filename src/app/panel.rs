@@ -145,7 +145,7 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
             } else if shown.is_empty() {
                 <p class="empty">{ tr.t("No annotations match this filter.") }</p>
             }
-            <ol class="entries">
+            <ol class="entries" role="list">
                 { for shown.iter().take(limit).chain(window.clone().map(|w| &shown[w]).unwrap_or(&[])).map(|a| {
                     let (label, color) = match looks.iter().find(|(id, ..)| id == &a.label) {
                         Some((_, name, color)) => (name.clone(), color.clone()),
@@ -167,7 +167,7 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
                 <section class="orphans" aria-label={tr.t("Orphans")}>
                     <h3>{ tr.f("Orphans ({})", &[&props.orphans.len()]) }</h3>
                     <p class="empty">{ tr.t("Imported annotations whose quote is not in this text. Select where one belongs and press Place at selection.") }</p>
-                    <ol class="entries">
+                    <ol class="entries" role="list">
                         { for props.orphans.iter().map(|o| {
                             let (name, color) = label_look(&props.labels, &o.label);
                             let place = { let cb = props.on_place_orphan.clone(); let id = o.id.clone(); Callback::from(move |_| cb.emit(id.clone())) };

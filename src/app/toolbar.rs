@@ -30,6 +30,8 @@ fn keep_selection() -> Callback<MouseEvent> {
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let selected_label = props.selected.as_ref().map(|a| a.label.clone());
     html! {
+        // A landmark around the toolbar, so that every part of the page is in one (it has no box of its own).
+        <section class="toolbar-landmark" aria-label="Annotate">
         <div class="toolbar" role="toolbar" aria-label="Label and edit">
             <div class="labels">
                 { for props.labels.iter().map(|l| {
@@ -61,6 +63,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <p class="editor hint">{ "Select text and press a label, or click a highlight to edit it." }</p>
             }
         </div>
+        </section>
     }
 }
 

@@ -208,7 +208,8 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
             <button class="primary" onclick={props.on_download.reform(|_| ())}>{ tr.t("Download JSON") }</button>
             if *pasting {
                 <div class="dialog-backdrop">
-                    <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="paste-title" onsubmit={use_paste}>
+                    <super::dialog_focus::FocusTrap on_close={{ let pasting = pasting.clone(); Callback::from(move |_| pasting.set(false)) }}>
+                    <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="paste-title"><form class="dialog-form" onsubmit={use_paste}>
                         <h2 id="paste-title">{ tr.t("Paste an article") }</h2>
                         <textarea ref={paste_ref} aria-label={tr.t("Article text")} dir="auto" rows="12" autofocus=true
                             placeholder={tr.t("Paste or type the article's text here")} />
@@ -216,7 +217,8 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
                             <button type="button" onclick={close_paste}>{ tr.t("Cancel") }</button>
                             <button type="submit" class="primary">{ tr.t("Open pasted text") }</button>
                         </div>
-                    </form>
+                    </form></div>
+                    </super::dialog_focus::FocusTrap>
                 </div>
             }
         </nav>

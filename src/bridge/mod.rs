@@ -3,6 +3,7 @@
 pub mod clock;
 pub mod download;
 pub mod files;
+pub mod focus;
 pub mod html;
 pub mod offline;
 pub mod perf;

@@ -133,3 +133,46 @@ pub fn clear_selection() {
         let _ = s.remove_all_ranges();
     }
 }
+
+/// The DOM point (text node, UTF-16 offset) of a code-point offset: the reverse of `point_to_offset`.
+/// An offset on a line break maps to the end of the paragraph before it.
+pub fn offset_to_point(article: &Element, text: &TextIndex, offset: CharOffset) -> Option<(Node, u32)> {
+    let para = crate::model::navigate::paragraph_around(text, offset)?;
+    let offset = offset.clamp(para.start, para.end);
+    let p = article.query_selector(&format!("p[{START}=\"{}\"]", para.start.0)).ok()??;
+    let nodes = p.child_nodes();
+    let segments: Vec<Element> = (0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok()).collect();
+    // The segment holding the offset; at a boundary, the one that starts there.
+    let segment = segments.iter().find(|s| attr_offset(s, END).is_some_and(|e| offset < e)).or(segments.last())?;
+    let seg_start = attr_offset(segment, START)?;
+    let units = text.utf16_of(offset)?.0 - text.utf16_of(seg_start)?.0;
+    Some((segment.first_child()?, units as u32))
+}
+
+/// Shows `anchor..focus` as the DOM selection (collapsed when they are equal); the focus may come
+/// first, for a selection extended backwards. Returns whether it could.
+pub fn select_offsets(article: &Element, text: &TextIndex, anchor: CharOffset, focus: CharOffset) -> bool {
+    let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else { return false };
+    let (Some((an, ao)), Some((fnode, fo))) = (offset_to_point(article, text, anchor), offset_to_point(article, text, focus)) else {
+        return false;
+    };
+    selection.set_base_and_extent(&an, ao, &fnode, fo).is_ok()
+}
+
+/// Selects a span of the article's text in the DOM, as if the user had dragged over it.
+pub fn select_span(article: &Element, text: &TextIndex, span: Span) -> bool {
+    select_offsets(article, text, span.start, span.end)
+}
+
+/// The DOM selection's anchor and focus as code points, collapsed or not, if it lies in the article.
+pub fn selection_points(article: &Element, text: &TextIndex) -> Option<(CharOffset, CharOffset)> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    let (anchor, focus) = (selection.anchor_node()?, selection.focus_node()?);
+    if !article.contains(Some(&anchor)) || !article.contains(Some(&focus)) {
+        return None;
+    }
+    Some((
+        point_to_offset(&anchor, selection.anchor_offset(), article, text)?,
+        point_to_offset(&focus, selection.focus_offset(), article, text)?,
+    ))
+}

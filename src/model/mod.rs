@@ -7,6 +7,7 @@ pub mod format;
 pub mod history;
 pub mod library;
 pub mod lock;
+pub mod navigate;
 pub mod persist;
 pub mod quote;
 pub mod segment;
