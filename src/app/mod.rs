@@ -464,7 +464,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<i18n::Tr> context={tr}>
         <div class={classes!("app", reporting.then_some("reporting"))}>
-            if !*reporting { <a class="skip-link" href="#article">{ "Skip to article" }</a> }
+            if !*reporting { <a class="skip-link" href="#article">{ tr.t("Skip to article") }</a> }
             <header class="masthead">
                 <h1><span class="logo" aria-hidden="true">{ "✎" }</span>{ "Annota" }</h1>
                 <p class="article-title" dir="auto" title={title.clone()}>{ title }</p>

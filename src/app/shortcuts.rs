@@ -31,6 +31,7 @@ pub struct ShortcutsProps {
 
 #[component]
 pub fn Shortcuts(props: &ShortcutsProps) -> Html {
+    let tr = super::i18n::use_tr();
     let close = props.on_close.clone();
     html! {
         <div class="dialog-backdrop" onclick={Callback::from(move |e: MouseEvent| {
@@ -39,18 +40,18 @@ pub fn Shortcuts(props: &ShortcutsProps) -> Html {
         })}>
             <FocusTrap on_close={props.on_close.clone()}>
             <div class="dialog shortcuts" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title">
-                <h2 id="shortcuts-title">{ "Keyboard shortcuts" }</h2>
+                <h2 id="shortcuts-title">{ tr.t("Keyboard shortcuts") }</h2>
                 <table>
-                    <thead><tr><th scope="col">{ "Key" }</th><th scope="col">{ "Action" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ tr.t("Key") }</th><th scope="col">{ tr.t("Action") }</th></tr></thead>
                     <tbody>
                         { for SHORTCUTS.iter().map(|(keys, what)| html! {
-                            <tr><th scope="row"><kbd>{ *keys }</kbd></th><td>{ *what }</td></tr>
+                            <tr><th scope="row"><kbd>{ *keys }</kbd></th><td>{ tr.t(what) }</td></tr>
                         }) }
                     </tbody>
                 </table>
-                <p class="hint">{ "Shortcuts are off while you type in a field." }</p>
+                <p class="hint">{ tr.t("Shortcuts are off while you type in a field.") }</p>
                 <div class="dialog-actions">
-                    <button type="button" class="primary" onclick={props.on_close.reform(|_| ())}>{ "Close" }</button>
+                    <button type="button" class="primary" onclick={props.on_close.reform(|_| ())}>{ tr.t("Close") }</button>
                 </div>
             </div>
             </FocusTrap>
