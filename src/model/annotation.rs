@@ -45,9 +45,10 @@ pub fn label_look(labels: &[Label], id: &LabelId) -> (String, String) {
     }
 }
 
-/// Claim, Quote and Actor on keys 1, 2 and 3.
+/// Claim, Quote and Actor on keys 1, 2 and 3, in colours told apart with colour blindness.
 pub fn default_labels() -> Vec<Label> {
-    [("claim", "Claim", "#f6b73c", "1"), ("quote", "Quote", "#6cb6ff", "2"), ("actor", "Actor", "#5fd38d", "3")]
+    let [claim, quote, actor, ..] = super::labels::PALETTE;
+    [("claim", "Claim", claim, "1"), ("quote", "Quote", quote, "2"), ("actor", "Actor", actor, "3")]
         .into_iter()
         .map(|(id, name, color, key)| Label {
             id: LabelId(id.into()),
@@ -161,7 +162,7 @@ mod tests {
     #[test]
     fn a_label_missing_from_the_set_still_shows() {
         let labels = default_labels();
-        assert_eq!(label_look(&labels, &LabelId("quote".into())), ("Quote".to_string(), "#6cb6ff".to_string()));
+        assert_eq!(label_look(&labels, &LabelId("quote".into())), ("Quote".to_string(), "#0072b2".to_string()));
         assert_eq!(label_look(&labels, &LabelId("gone".into())), ("gone".to_string(), "#999999".to_string()));
     }
 

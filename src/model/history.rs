@@ -1,6 +1,6 @@
 //! Undo and redo as a stack of invertible changes.
 
-use super::annotation::{Annotation, AnnotationId, Orphan};
+use super::annotation::{Annotation, AnnotationId, Label, Orphan};
 use super::factcheck::{Actor, ArticleMeta, Settings};
 use super::state::Workspace;
 use std::rc::Rc;
@@ -16,6 +16,8 @@ pub enum Change {
     Actor { before: Option<Actor>, after: Option<Actor> },
     Meta { before: Rc<ArticleMeta>, after: Rc<ArticleMeta> },
     Settings { before: Rc<Settings>, after: Rc<Settings> },
+    /// The label set: renamed, recoloured, reordered, added to or cut down.
+    Labels { before: Rc<Vec<Label>>, after: Rc<Vec<Label>> },
     /// A new article or an import: the whole workspace at once.
     Workspace { before: Rc<Workspace>, after: Rc<Workspace> },
 }
@@ -28,6 +30,7 @@ impl Change {
             Change::Actor { before, after } => Change::Actor { before: after.clone(), after: before.clone() },
             Change::Meta { before, after } => Change::Meta { before: after.clone(), after: before.clone() },
             Change::Settings { before, after } => Change::Settings { before: after.clone(), after: before.clone() },
+            Change::Labels { before, after } => Change::Labels { before: after.clone(), after: before.clone() },
             Change::Workspace { before, after } => Change::Workspace { before: after.clone(), after: before.clone() },
         }
     }

@@ -5,6 +5,7 @@ pub mod annotation;
 pub mod factcheck;
 pub mod format;
 pub mod history;
+pub mod labels;
 pub mod library;
 pub mod lock;
 pub mod navigate;

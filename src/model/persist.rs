@@ -180,7 +180,7 @@ pub fn backup_key(original: &str, stamp: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::annotation::{sample_article, Annotation, AnnotationId, LabelId, Timestamp};
     use crate::model::text::Span;
@@ -225,6 +225,25 @@ mod tests {
         let dangling = stored.replace("\"actor\":\"p\"", "\"actor\":\"q\"");
         let d = decode(Some(&encode_article(&ws.article)), Some(&dangling));
         assert!(d.unreadable[0].reason.contains("actor \"q\""), "{:?}", d.unreadable);
+    }
+
+    /// A label set edited in the app: renamed, reordered, recoloured, a new label without a key.
+    pub(crate) fn edited_labels() -> Vec<Label> {
+        let mut labels = default_labels();
+        labels[0].name = "Assertion".into();
+        labels.swap(1, 2);
+        labels[1].color = "#aa3377".into();
+        let id = crate::model::labels::new_label_id("رقم", &labels);
+        labels.push(Label { id, name: "رقم".into(), color: "#997700".into(), hotkey: None });
+        labels
+    }
+
+    #[test]
+    fn an_edited_label_set_is_stored_and_read_back() {
+        let ws = workspace();
+        let ws = Workspace::new(ws.article.clone(), edited_labels(), ws.annotations.iter().map(|a| (**a).clone()).collect());
+        let d = decode(Some(&encode_article(&ws.article)), Some(&encode_annotations(&ws)));
+        assert_eq!(d.workspace.map(|w| (*w.labels).clone()), Some(edited_labels()));
     }
 
     #[test]

@@ -108,6 +108,21 @@ impl Workspace {
         Ok(())
     }
 
+    /// How many annotations and orphans use the label `id`.
+    pub fn label_uses(&self, id: &LabelId) -> usize {
+        self.annotations.iter().filter(|a| &a.label == id).count() + self.orphans.iter().filter(|o| &o.label == id).count()
+    }
+
+    /// Why `labels` cannot replace the label set: not a valid set, or it drops a label still in use
+    /// (that is [`Action::DeleteLabel`], which takes the annotations with it).
+    pub fn check_new_labels(&self, labels: &[Label]) -> Result<(), String> {
+        super::labels::check_label_set(labels)?;
+        match self.labels.iter().find(|old| !labels.iter().any(|l| l.id == old.id) && self.label_uses(&old.id) > 0) {
+            Some(old) => Err(format!("The label \"{}\" is in use; delete it with its annotations instead.", old.name)),
+            None => Ok(()),
+        }
+    }
+
     fn put(&mut self, annotation: Annotation) {
         let list = Rc::make_mut(&mut self.annotations);
         list.retain(|a| a.id != annotation.id);
@@ -151,6 +166,7 @@ impl Workspace {
             }
             Change::Meta { after, .. } => self.meta = after.clone(),
             Change::Settings { after, .. } => self.settings = after.clone(),
+            Change::Labels { after, .. } => self.labels = after.clone(),
             Change::Workspace { after, .. } => *self = (**after).clone(),
         }
     }
@@ -274,6 +290,12 @@ pub enum Action {
     SetReview { id: AnnotationId, review: Option<Review>, at: Timestamp },
     SetMeta(ArticleMeta),
     SetSettings(Settings),
+    /// Replace the label set (rename, recolour, rekey, reorder, add, drop unused); ids stay, so
+    /// annotations show a new name at once. Refused if the set is not valid.
+    SetLabels(Vec<Label>),
+    /// Remove a label with every annotation and orphan that uses it, as one step. `at` is when,
+    /// like every edit; nothing that remains is stamped by it.
+    DeleteLabel { id: LabelId, at: Timestamp },
 }
 
 /// What the side panel shows. Status and verdict apply to claims (setting one shows claims only).
@@ -341,6 +363,8 @@ impl Action {
                 | Action::SetReview { .. }
                 | Action::SetMeta(_)
                 | Action::SetSettings(_)
+                | Action::SetLabels(_)
+                | Action::DeleteLabel { .. }
         )
     }
 }
@@ -446,6 +470,26 @@ impl State {
                     return self;
                 }
                 Some((Change::Settings { before: self.workspace.settings.clone(), after: Rc::new(settings.clone()) }, EditKind::Other))
+            }
+            Action::SetLabels(labels) => {
+                if *self.workspace.labels == *labels || self.workspace.check_new_labels(labels).is_err() {
+                    return self;
+                }
+                Some((Change::Labels { before: self.workspace.labels.clone(), after: Rc::new(labels.clone()) }, EditKind::Other))
+            }
+            Action::DeleteLabel { id, .. } => {
+                let ws = &self.workspace;
+                if ws.label(id).is_none() || ws.labels.len() == 1 {
+                    return self;
+                }
+                let mut changes: Vec<Change> = ws.annotations.iter().filter(|a| &a.label == id)
+                    .map(|a| Change::Annotation { before: Some((**a).clone()), after: None }).collect();
+                // Backwards, so that undo puts them back in their order.
+                changes.extend(ws.orphans.iter().rev().filter(|o| &o.label == id).map(|o| Change::Orphan { before: Some(o.clone()), after: None }));
+                let rest: Vec<Label> = ws.labels.iter().filter(|l| &l.id != id).cloned().collect();
+                // Last, so that undo brings the label back before the annotations that use it.
+                changes.push(Change::Labels { before: ws.labels.clone(), after: Rc::new(rest) });
+                return self.clone().commit(ChangeSet(changes), EditKind::Other);
             }
             Action::EditActor(actor) => {
                 let Some(old) = self.workspace.actor(&actor.id) else { return self };
@@ -593,6 +637,11 @@ impl State {
             Change::Annotation { after: Some(a), .. } => self.selected = Some(a.id.clone()),
             Change::Annotation { after: None, .. } => self.selected = None,
             Change::Orphan { .. } | Change::Actor { .. } | Change::Meta { .. } | Change::Settings { .. } => {}
+            Change::Labels { .. } => {
+                if self.filter.label.as_ref().is_some_and(|f| self.workspace.label(f).is_none()) {
+                    self.filter.label = None;
+                }
+            }
             Change::Workspace { .. } => {
                 self.selected = None;
                 self.flash = None;
@@ -855,6 +904,90 @@ mod tests {
         assert!(!by(None, Some(VerdictFilter::Is("True".into()))).matches(&c));
         assert!(!by(Some(Status::ToCheck), None).matches(&quote), "status filters show claims only");
         assert!(Filter::default().matches(&quote));
+    }
+
+    fn renamed(labels: &[Label], id: &str, name: &str) -> Vec<Label> {
+        labels.iter().map(|l| if l.id.0 == id { Label { name: name.into(), ..l.clone() } } else { l.clone() }).collect()
+    }
+
+    #[test]
+    fn renaming_a_label_keeps_its_id_so_annotations_show_the_new_name_and_undo_restores_it() {
+        let s = state().reduce(Action::Add(ann("a", 20, 30, "claim")));
+        let labels = renamed(&s.workspace.labels, "claim", "Assertion");
+        let r = s.clone().reduce(Action::SetLabels(labels.clone()));
+        assert_eq!(*r.workspace.labels, labels);
+        let a = r.workspace.annotation(&id("a")).unwrap();
+        assert_eq!(crate::model::annotation::label_look(&r.workspace.labels, &a.label).0, "Assertion");
+        let u = r.clone().reduce(Action::Undo);
+        assert_eq!(u.workspace, s.workspace);
+        assert_eq!(u.reduce(Action::Redo).workspace, r.workspace);
+        assert!(Rc::ptr_eq(&r, &r.clone().reduce(Action::SetLabels(labels))), "the same set changes nothing");
+    }
+
+    #[test]
+    fn reordering_and_adding_labels_is_one_step_each() {
+        let s = state();
+        let mut labels = (*s.workspace.labels).clone();
+        labels.swap(0, 2);
+        let reordered = s.clone().reduce(Action::SetLabels(labels.clone()));
+        assert_eq!(reordered.workspace.labels.iter().map(|l| l.id.0.as_str()).collect::<Vec<_>>(), ["actor", "quote", "claim"]);
+        labels.push(Label { id: crate::model::labels::new_label_id("Number", &labels), name: "Number".into(), color: "#aa3377".into(), hotkey: Some("4".into()) });
+        let added = reordered.clone().reduce(Action::SetLabels(labels));
+        let added = added.reduce(Action::Add(ann("n", 5, 9, "number")));
+        assert_eq!(added.workspace.annotations.len(), 1, "the new label can be used");
+        let back = added.reduce(Action::Undo).reduce(Action::Undo);
+        assert_eq!(back.workspace, reordered.workspace);
+        assert_eq!(back.reduce(Action::Undo).workspace, s.workspace);
+    }
+
+    #[test]
+    fn deleting_a_label_in_use_takes_its_annotations_orphans_and_lonely_actors_in_one_undoable_step() {
+        let orphan = Orphan {
+            id: id("o"), label: LabelId("actor".into()), quote: crate::model::quote::Quote { exact: "x".into(), prefix: String::new(), suffix: String::new() },
+            note: String::new(), created: at(), modified: at(), reason: "not found".into(), facts: Default::default(),
+        };
+        let mut s = Rc::new(State::new(Workspace::new(sample_article(), default_labels(), vec![]).with_orphans(vec![orphan])));
+        s = s.reduce(Action::Add(ann("m", 10, 20, "actor"))).reduce(Action::Add(ann("q", 60, 80, "quote"))).reduce(Action::Add(ann("c", 90, 99, "claim")));
+        s = s.reduce(Action::SameActor { mention: id("m"), as_: ActorPick::Mention { mention: id("m"), new_id: ActorId("A".into()) }, at: at() });
+        s = s.reduce(Action::Filter(Filter::by_label(Some(LabelId("actor".into()))))).reduce(Action::Select(Some(id("m"))));
+        assert_eq!(s.workspace.label_uses(&LabelId("actor".into())), 2);
+        let d = s.clone().reduce(Action::DeleteLabel { id: LabelId("actor".into()), at: at() });
+        assert_eq!(d.workspace.labels.len(), 2);
+        assert_eq!(d.workspace.annotations.iter().map(|a| a.id.0.as_str()).collect::<Vec<_>>(), ["q", "c"]);
+        assert!(d.workspace.orphans.is_empty() && d.workspace.actors.is_empty());
+        assert_eq!((d.selected.clone(), d.filter.label.clone()), (None, None));
+        let u = d.clone().reduce(Action::Undo);
+        assert_eq!(u.workspace, s.workspace, "one undo brings the label, its annotations, orphan and actor back");
+        assert_eq!(u.reduce(Action::Redo).workspace, d.workspace);
+    }
+
+    #[test]
+    fn label_sets_that_would_break_the_work_are_refused() {
+        let s = state().reduce(Action::Add(ann("a", 20, 30, "quote")));
+        let labels = (*s.workspace.labels).clone();
+        let without_quote: Vec<Label> = labels.iter().filter(|l| l.id.0 != "quote").cloned().collect();
+        let without_actor: Vec<Label> = labels.iter().filter(|l| l.id.0 != "actor").cloned().collect();
+        let mut reserved = labels.clone();
+        reserved[0].hotkey = Some("m".into());
+        for action in [
+            Action::SetLabels(vec![]),
+            Action::SetLabels(renamed(&labels, "quote", "Claim")),
+            Action::SetLabels(reserved),
+            Action::SetLabels(without_quote),
+            Action::DeleteLabel { id: LabelId("gone".into()), at: at() },
+        ] {
+            assert!(Rc::ptr_eq(&s, &s.clone().reduce(action.clone())), "{action:?} changed the state");
+        }
+        assert_eq!(s.clone().reduce(Action::SetLabels(without_actor)).workspace.labels.len(), 2, "an unused label can simply go");
+        let mut one = state();
+        for l in ["quote", "actor"] {
+            one = one.reduce(Action::DeleteLabel { id: LabelId(l.into()), at: at() });
+        }
+        assert!(Rc::ptr_eq(&one, &one.clone().reduce(Action::DeleteLabel { id: LabelId("claim".into()), at: at() })), "the last label stays");
+        let mut ro = (*s).clone();
+        ro.read_only = true;
+        let ro = Rc::new(ro);
+        assert!(Rc::ptr_eq(&ro, &ro.clone().reduce(Action::DeleteLabel { id: LabelId("quote".into()), at: at() })));
     }
 
     #[derive(Clone, Debug)]

@@ -398,6 +398,16 @@ mod tests {
     }
 
     #[test]
+    fn an_edited_label_set_survives_export_and_import() {
+        let labels = crate::model::persist::tests::edited_labels();
+        let ws = sample_workspace();
+        let ws = Workspace::new(ws.article.clone(), labels.clone(), ws.annotations.iter().map(|a| (**a).clone()).collect());
+        let (back, _) = import(&export(&ws)).unwrap();
+        assert_eq!(*back.labels, labels);
+        assert_eq!(back, ws);
+    }
+
+    #[test]
     fn export_says_its_unit_and_slices_match_in_code_points() {
         let ws = sample_workspace();
         let v: serde_json::Value = serde_json::from_str(&export(&ws)).unwrap();
@@ -427,7 +437,7 @@ mod tests {
             (good.replace("\"codepoint\"", "\"utf16\""), "offset unit"),
             (good.replace("\"id\": \"b\"", "\"id\": \"a\""), "appears twice"),
             (good.replace("\"id\": \"b\"", "\"id\": \"b c\""), "white space"),
-            (good.replace("#f6b73c", "red;background:url(x)"), "colour"),
+            (good.replace("#d55e00", "red;background:url(x)"), "colour"),
             (good.replace("\"start\": 20,", "\"start\": \"20\","), "not a valid Annota JSON file"),
         ];
         assert_refused(&good, cases);

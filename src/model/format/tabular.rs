@@ -419,6 +419,6 @@ mod tests {
         assert_eq!(doc.items[1].exact.as_deref(), Some("\"نعم\" 😀\nسطر,"));
         assert_eq!(doc.items[1].note, "=SUM(A1)\nsecond line");
         assert_eq!(doc.items[0].label, "Actor");
-        assert!(label_studio_config(&w).contains("<Label value=\"Claim\" background=\"#f6b73c\"/>"));
+        assert!(label_studio_config(&w).contains("<Label value=\"Claim\" background=\"#d55e00\"/>"));
     }
 }

@@ -1,0 +1,206 @@
+//! Editing the label set: what makes a set valid, ids for new labels, each label's underline
+//! pattern (so labels differ by more than colour) and colour contrast.
+
+use super::annotation::{Label, LabelId};
+use std::collections::HashSet;
+
+/// Keys other features use (link, merge, and keys kept for navigation and help): never a label's.
+pub const RESERVED_KEYS: &[char] = &['l', 'm', 'n', 'p', 'j', 'k', '?'];
+
+/// Why `labels` cannot be the label set, in words for the person editing it.
+pub fn check_label_set(labels: &[Label]) -> Result<(), String> {
+    if labels.is_empty() {
+        return Err("There must be at least one label.".into());
+    }
+    let (mut ids, mut names, mut keys) = (HashSet::new(), HashSet::new(), HashSet::new());
+    for (i, l) in labels.iter().enumerate() {
+        let n = i + 1;
+        if l.id.0.trim().is_empty() || !ids.insert(l.id.0.as_str()) {
+            return Err(format!("Label {n} has an empty or repeated id \"{}\".", l.id.0));
+        }
+        let name = l.name.trim();
+        if name.is_empty() {
+            return Err(format!("Label {n} needs a name."));
+        }
+        // Names are what people tell labels apart by, so "claim" and "Claim" are the same name.
+        if !names.insert(name.to_lowercase()) {
+            return Err(format!("Two labels are called \"{name}\"."));
+        }
+        if !is_rrggbb(&l.color) {
+            return Err(format!("Label \"{name}\": colour \"{}\" is not a #rrggbb colour.", l.color));
+        }
+        if let Some(key) = &l.hotkey {
+            let mut chars = key.chars();
+            let (Some(c), None) = (chars.next(), chars.next()) else {
+                return Err(format!("Label \"{name}\": a key is one character (\"{key}\" is not)."));
+            };
+            if c.is_whitespace() || c.is_control() {
+                return Err(format!("Label \"{name}\": the key must be a visible character."));
+            }
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            if RESERVED_KEYS.contains(&lower) {
+                return Err(format!("Label \"{name}\": key \"{c}\" is used by another feature (L, M, N, P, J, K and ? are taken)."));
+            }
+            if !keys.insert(lower) {
+                return Err(format!("Label \"{name}\": key \"{c}\" is already used by another label."));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Colours for labels, Okabe–Ito-like (told apart with common colour blindness) and dark enough
+/// for 3:1 against white; the first three are the defaults, the rest go to new labels.
+pub const PALETTE: [&str; 6] = ["#d55e00", "#0072b2", "#009e73", "#aa3377", "#997700", "#555555"];
+
+/// A colour for a new label: the first of the palette no label uses yet.
+pub fn next_colour(labels: &[Label]) -> &'static str {
+    PALETTE.iter().find(|c| !labels.iter().any(|l| l.color.eq_ignore_ascii_case(c))).copied().unwrap_or(PALETTE[5])
+}
+
+/// Exactly `#rrggbb`, as `<input type="color">` gives it.
+pub fn is_rrggbb(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// An id for a new label, made from its name (`"Number of dead"` -> `number-of-dead`) and unlike
+/// every id in `taken`. Letters of any script are kept, so an Arabic name gets an Arabic id.
+pub fn new_label_id(name: &str, taken: &[Label]) -> LabelId {
+    let mut slug = String::new();
+    for c in name.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let base = if slug.is_empty() { "label" } else { slug };
+    let free = |id: &str| !taken.iter().any(|l| l.id.0 == id);
+    if free(base) {
+        return LabelId(base.to_string());
+    }
+    (2..).map(|n| format!("{base}-{n}")).find(|id| free(id)).map(LabelId).expect("some suffix is free")
+}
+
+/// How a label's highlights are underlined, so that labels differ without colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pattern {
+    Solid,
+    Dashed,
+    Dotted,
+    Double,
+    Wavy,
+    DashDot,
+}
+
+impl Pattern {
+    pub const ALL: [Pattern; 6] = [Pattern::Solid, Pattern::Dashed, Pattern::Dotted, Pattern::Double, Pattern::Wavy, Pattern::DashDot];
+
+    /// The pattern of the label at `position` in the set (they repeat after six labels).
+    pub fn at(position: usize) -> Pattern {
+        Self::ALL[position % Self::ALL.len()]
+    }
+
+    /// The word for it in the legend and the labels' titles.
+    pub fn name(self) -> &'static str {
+        match self {
+            Pattern::Solid => "solid line",
+            Pattern::Dashed => "dashed line",
+            Pattern::Dotted => "dotted line",
+            Pattern::Double => "double line",
+            Pattern::Wavy => "wavy line",
+            Pattern::DashDot => "dash-dot line",
+        }
+    }
+}
+
+/// The pattern of the label `id`; a label missing from the set gets a solid line.
+pub fn pattern_of(labels: &[Label], id: &LabelId) -> Pattern {
+    labels.iter().position(|l| &l.id == id).map_or(Pattern::Solid, Pattern::at)
+}
+
+/// WCAG contrast ratio between two `#rrggbb` colours (1 to 21).
+pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
+    let (la, lb) = (luminance(a)?, luminance(b)?);
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    Some((hi + 0.05) / (lo + 0.05))
+}
+
+fn luminance(hex: &str) -> Option<f64> {
+    if !is_rrggbb(hex) {
+        return None;
+    }
+    let channel = |i: usize| {
+        let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).ok()?) / 255.0;
+        Some(if c <= 0.040_45 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) })
+    };
+    Some(0.2126 * channel(1)? + 0.7152 * channel(3)? + 0.0722 * channel(5)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::annotation::default_labels;
+
+    fn with(f: impl FnOnce(&mut Vec<Label>)) -> Result<(), String> {
+        let mut labels = default_labels();
+        f(&mut labels);
+        check_label_set(&labels)
+    }
+
+    #[test]
+    fn the_default_set_is_valid_and_bad_sets_are_refused_with_a_reason() {
+        assert_eq!(check_label_set(&default_labels()), Ok(()));
+        assert_eq!(with(|l| l[2].hotkey = None), Ok(()), "a label needs no key");
+        let refusals: [(fn(&mut Vec<Label>), &str); 10] = [
+            (|l| l.clear(), "at least one"),
+            (|l| l[1].name = "  ".into(), "needs a name"),
+            (|l| l[1].name = "claim".into(), "called"),
+            (|l| l[1].id = l[0].id.clone(), "repeated id"),
+            (|l| l[0].color = "#fff".into(), "#rrggbb"),
+            (|l| l[0].color = "red".into(), "#rrggbb"),
+            (|l| l[0].hotkey = Some("12".into()), "one character"),
+            (|l| l[0].hotkey = Some("L".into()), "another feature"),
+            (|l| l[0].hotkey = Some("?".into()), "another feature"),
+            (|l| l[0].hotkey = Some("2".into()), "already used"),
+        ];
+        for (edit, why) in refusals {
+            let err = with(edit).unwrap_err();
+            assert!(err.contains(why), "{err} should say {why}");
+        }
+        assert!(with(|l| l[0].hotkey = Some(" ".into())).unwrap_err().contains("visible"));
+    }
+
+    #[test]
+    fn new_ids_come_from_the_name_and_never_clash() {
+        let labels = default_labels();
+        assert_eq!(new_label_id("Number of dead", &labels).0, "number-of-dead");
+        assert_eq!(new_label_id(" Claim! ", &labels).0, "claim-2");
+        assert_eq!(new_label_id("رقم", &labels).0, "رقم");
+        assert_eq!(new_label_id("!!", &labels).0, "label");
+    }
+
+    #[test]
+    fn patterns_follow_the_position_in_the_set() {
+        let labels = default_labels();
+        let patterns: Vec<Pattern> = labels.iter().map(|l| pattern_of(&labels, &l.id)).collect();
+        assert_eq!(patterns, [Pattern::Solid, Pattern::Dashed, Pattern::Dotted]);
+        assert_eq!(Pattern::at(6), Pattern::Solid);
+        assert_eq!(pattern_of(&labels, &LabelId("gone".into())), Pattern::Solid);
+    }
+
+    #[test]
+    fn default_colours_are_seen_against_the_paper_and_differ_from_each_other() {
+        // Non-text contrast (WCAG 1.4.11) asks 3:1 for the underline against the white article.
+        for colour in PALETTE {
+            let ratio = contrast_ratio(colour, "#ffffff").unwrap();
+            assert!(ratio >= 3.0, "{colour} has contrast {ratio:.2}");
+        }
+        let defaults: Vec<String> = default_labels().into_iter().map(|l| l.color).collect();
+        assert_eq!(defaults, PALETTE[..3]);
+        assert_eq!(next_colour(&default_labels()), "#aa3377");
+        assert!((contrast_ratio("#000000", "#ffffff").unwrap() - 21.0).abs() < 1e-9);
+        assert_eq!(contrast_ratio("red", "#ffffff"), None);
+    }
+}
