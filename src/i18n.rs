@@ -135,7 +135,7 @@ const AR: &[(&str, &str)] = &[
     ("Any status", "أي حالة"),
     ("Any verdict", "أي حكم"),
     ("No verdict yet", "لا حكم بعد"),
-    ("No annotations yet. Select text in the article, then press a label button or its key (1, 2, 3).", "لا تعليقات بعد. حدّد نصًا في المقال ثم اضغط زر تصنيف أو مفتاحه (1، 2، 3)."),
+    ("No annotations yet. Select text in the article, then press a label button or its key ({}).", "لا تعليقات بعد. حدّد نصًا في المقال ثم اضغط زر تصنيف أو مفتاحه ({})."),
     ("No annotations match this filter.", "لا تعليقات تطابق هذه التصفية."),
     ("Show more ({} not shown)", "عرض المزيد ({} غير معروضة)"),
     ("Orphans", "تعليقات يتيمة"),

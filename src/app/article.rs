@@ -3,6 +3,7 @@
 use crate::model::annotation::{label_look, Annotation, AnnotationId, Label, LabelId};
 use crate::model::factcheck::{Actor, ActorId};
 use crate::model::structure::Heading;
+use crate::model::labels::Pattern;
 use std::collections::HashMap;
 use crate::model::segment::segments;
 use crate::model::text::{Span, TextIndex};
@@ -16,6 +17,8 @@ pub struct Touching {
     pub annotation: Rc<Annotation>,
     pub label_name: AttrValue,
     pub color: AttrValue,
+    /// Its label's underline, so labels differ without colour.
+    pub pattern: Pattern,
     /// Who said this quote or made this claim, shown as a chip at its end.
     pub said_by: Option<AttrValue>,
     /// The id of the hidden element naming its label, for `aria-describedby`.
@@ -46,19 +49,22 @@ fn group_by_paragraph(text: &TextIndex, labels: &[Label], annotations: &[Rc<Anno
     // Names and colours once per label and actor, shared by every annotation that uses them (a
     // label set is small: a linear search beats hashing).
     let shared = |s: &str| AttrValue::from(Rc::<str>::from(s));
-    let looks: Vec<(&LabelId, AttrValue, AttrValue, AttrValue)> =
-        labels.iter().enumerate().map(|(i, l)| (&l.id, shared(&l.name), shared(&l.color), AttrValue::from(description_id(i)))).collect();
+    let looks: Vec<(&LabelId, AttrValue, AttrValue, AttrValue, Pattern)> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (&l.id, shared(&l.name), shared(&l.color), AttrValue::from(description_id(i)), Pattern::at(i)))
+        .collect();
     let names: HashMap<&ActorId, AttrValue> = actors.iter().map(|a| (&a.id, shared(&a.name))).collect();
     for a in annotations {
-        let (label_name, color, described_by) = match looks.iter().find(|(id, ..)| **id == a.label) {
-            Some((_, name, color, desc)) => (name.clone(), color.clone(), desc.clone()),
+        let (label_name, color, described_by, pattern) = match looks.iter().find(|(id, ..)| **id == a.label) {
+            Some((_, name, color, desc, pattern)) => (name.clone(), color.clone(), desc.clone(), *pattern),
             None => {
                 let (name, color) = label_look(labels, &a.label);
-                (name.into(), color.into(), AttrValue::from(UNKNOWN_LABEL))
+                (name.into(), color.into(), AttrValue::from(UNKNOWN_LABEL), Pattern::Solid)
             }
         };
         let said_by = a.facts.said_by.as_ref().and_then(|id| names.get(id)).cloned();
-        let touching = Touching { annotation: a.clone(), label_name, color, said_by, described_by };
+        let touching = Touching { annotation: a.clone(), label_name, color, pattern, said_by, described_by };
         let mut i = text.paragraph_at_or_after(a.span.start);
         while i < paragraphs.len() && paragraphs[i].span.start < a.span.end {
             groups[i].push(touching.clone());
@@ -189,14 +195,6 @@ pub struct ParagraphProps {
     pub flash: Option<(AnnotationId, u32)>,
 }
 
-/// `#rrggbb` as `rgba(r, g, b, alpha)`, for layering translucent highlights.
-fn translucent(hex: &str, alpha: f32) -> String {
-    let h = hex.trim_start_matches('#');
-    let full: String = if h.len() == 3 { h.chars().flat_map(|c| [c, c]).collect() } else { h.chars().take(6).collect() };
-    let byte = |i: usize| u8::from_str_radix(full.get(i..i + 2).unwrap_or("99"), 16).unwrap_or(0x99);
-    format!("rgba({},{},{},{alpha})", byte(0), byte(2), byte(4))
-}
-
 #[component]
 pub fn Paragraph(props: &ParagraphProps) -> Html {
     let spans: Vec<Span> = props.touching.iter().map(|t| t.annotation.span).collect();
@@ -220,16 +218,7 @@ pub fn Paragraph(props: &ParagraphProps) -> Html {
                 let mut described: Vec<&str> = covering.iter().map(|t| t.described_by.as_str()).collect();
                 described.sort_unstable();
                 described.dedup();
-                // One translucent layer per annotation, so overlaps read darker; one underline per
-                // annotation, outermost lowest, so each stays visible.
-                let layers = covering.iter().map(|t| {
-                    let c = translucent(&t.color, 0.32);
-                    format!("linear-gradient({c},{c})")
-                }).collect::<Vec<_>>().join(",");
-                let lines = covering.iter().enumerate().map(|(k, t)| {
-                    format!("inset 0 -{}px 0 {}", 2 * (k + 1), t.color)
-                }).collect::<Vec<_>>().join(",");
-                let style = format!("background-image:{layers};--lines:{lines}");
+                let style = super::pattern::highlight_style(covering.iter().map(|t| (t.pattern, t.color.as_str())));
                 let is_selected = props.selected.as_ref().is_some_and(|sel| covering.iter().any(|t| &t.annotation.id == sel));
                 let flash = props.flash.as_ref().filter(|(id, _)| covering.iter().any(|t| &t.annotation.id == id))
                     .map(|(_, n)| if n % 2 == 0 { "flash-a" } else { "flash-b" });

@@ -8,9 +8,12 @@ mod dialog_focus;
 mod factcheck;
 mod i18n;
 mod keyboard;
+mod label_editor;
+mod legend;
 mod library;
 mod notices;
 mod panel;
+mod pattern;
 mod report;
 mod shortcuts;
 mod tabs;
@@ -200,6 +203,7 @@ enum Dialog {
     ArticleDetails,
     Settings,
     Library,
+    Labels,
 }
 
 #[component]
@@ -501,7 +505,8 @@ pub fn App() -> Html {
                 on_note={{ let d = d.clone(); let id = selected.as_ref().map(|a| a.id.clone());
                     Callback::from(move |note: String| if let Some(id) = id.clone() { d.dispatch(Action::SetNote { id, note, at: clock::now() }) }) }}
                 on_delete={{ let d = d.clone(); let id = selected.as_ref().map(|a| a.id.clone());
-                    Callback::from(move |_| if let Some(id) = id.clone() { d.dispatch(Action::Delete(id)) }) }} />
+                    Callback::from(move |_| if let Some(id) = id.clone() { d.dispatch(Action::Delete(id)) }) }}
+                on_edit_labels={open_dialog(Dialog::Labels)} />
             <main class="workspace">
                 <ArticleView text={ws.article.text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()} actors={ws.actors.clone()} headings={ws.article.headings.clone()}
                     selected={state.selected.clone()} flash={state.flash.clone()} article_ref={article_ref.clone()} onclick={on_article_click} focusable=true />
@@ -510,6 +515,7 @@ pub fn App() -> Html {
                         <factcheck::FactCheckEditor key={a.id.0.clone()} annotation={a.clone()} text={ws.article.text.clone()} actors={ws.actors.clone()}
                             settings={ws.settings.clone()} entries={entries.clone()} on_action={on_action.clone()} on_pick={open_picker.clone()} on_reveal={on_reveal.clone()} />
                     }
+                    <legend::Legend labels={ws.labels.clone()} />
                     <AnnotationsPanel text={ws.article.text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()}
                         filter={state.filter.clone()} settings={ws.settings.clone()} selected={state.selected.clone()}
                         on_reveal={on_reveal.clone()}
@@ -553,6 +559,10 @@ pub fn App() -> Html {
             if *dialog == Some(Dialog::Settings) {
                 <details::SettingsDialog settings={(*ws.settings).clone()} on_close={close_dialog.clone()}
                     on_save={{ let (a, close) = (on_action.clone(), close_dialog.clone()); Callback::from(move |s| { a.emit(Action::SetSettings(s)); close.emit(()) }) }} />
+            }
+            if *dialog == Some(Dialog::Labels) {
+                <label_editor::LabelEditor labels={ws.labels.clone()} annotations={ws.annotations.clone()} orphans={ws.orphans.clone()}
+                    on_action={on_action.clone()} on_close={close_dialog.clone()} />
             }
         </div>
         </ContextProvider<i18n::Tr>>

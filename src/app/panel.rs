@@ -2,6 +2,8 @@
 
 use crate::model::annotation::{label_look, Annotation, AnnotationId, Label, LabelId, Orphan};
 use crate::model::factcheck::{Settings, Status};
+use crate::model::labels::{pattern_of, Pattern};
+use super::pattern::chip_style;
 use crate::model::state::{Filter, VerdictFilter};
 use crate::model::text::TextIndex;
 use std::rc::Rc;
@@ -47,6 +49,7 @@ struct EntryProps {
     text: Rc<TextIndex>,
     label: AttrValue,
     color: AttrValue,
+    pattern: Pattern,
     current: bool,
     on_reveal: Callback<AnnotationId>,
 }
@@ -58,7 +61,7 @@ fn Entry(props: &EntryProps) -> Html {
     html! {
         <li>
             <button class={classes!("entry", props.current.then_some("current"))} aria-current={props.current.then_some("true")} {onclick}>
-                <span class="chip" style={format!("--chip:{}", props.color)}>{ props.label.clone() }</span>
+                <span class="chip" style={chip_style("chip", props.pattern, &props.color)}>{ props.label.clone() }</span>
                 <q dir="auto">{ shorten(props.text.slice(a.span).unwrap_or(""), 140) }</q>
                 if !a.note.is_empty() {
                     <span class="note" dir="auto">{ shorten(&a.note, 100) }</span>
@@ -72,9 +75,12 @@ fn Entry(props: &EntryProps) -> Html {
 pub fn AnnotationsPanel(props: &PanelProps) -> Html {
     let tr = use_tr();
     let total = props.annotations.len();
+    let keys = props.labels.iter().filter_map(|l| l.hotkey.clone()).collect::<Vec<_>>().join(", ");
     let shown: Vec<&Rc<Annotation>> = props.annotations.iter().filter(|a| props.filter.matches(a)).collect();
     // Each label's name and colour once, shared by its entries.
-    let looks: Vec<(LabelId, AttrValue, AttrValue)> = props.labels.iter().map(|l| (l.id.clone(), AttrValue::from(Rc::<str>::from(l.name.as_str())), AttrValue::from(Rc::<str>::from(l.color.as_str())))).collect();
+    let looks: Vec<(LabelId, AttrValue, AttrValue, Pattern)> = props.labels.iter().enumerate()
+        .map(|(i, l)| (l.id.clone(), AttrValue::from(Rc::<str>::from(l.name.as_str())), AttrValue::from(Rc::<str>::from(l.color.as_str())), Pattern::at(i)))
+        .collect();
     let on_select = |set: fn(&mut Filter, String)| {
         let (cb, filter) = (props.on_filter.clone(), props.filter.clone());
         Callback::from(move |e: Event| {
@@ -141,18 +147,18 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
                 </label>
             </div>
             if total == 0 {
-                <p class="empty">{ tr.t("No annotations yet. Select text in the article, then press a label button or its key (1, 2, 3).") }</p>
+                <p class="empty">{ tr.f("No annotations yet. Select text in the article, then press a label button or its key ({}).", &[&keys]) }</p>
             } else if shown.is_empty() {
                 <p class="empty">{ tr.t("No annotations match this filter.") }</p>
             }
             <ol class="entries" role="list">
                 { for shown.iter().take(limit).chain(window.clone().map(|w| &shown[w]).unwrap_or(&[])).map(|a| {
-                    let (label, color) = match looks.iter().find(|(id, ..)| id == &a.label) {
-                        Some((_, name, color)) => (name.clone(), color.clone()),
-                        None => { let (n, c) = label_look(&props.labels, &a.label); (AttrValue::from(n), AttrValue::from(c)) }
+                    let (label, color, pattern) = match looks.iter().find(|(id, ..)| id == &a.label) {
+                        Some((_, name, color, pattern)) => (name.clone(), color.clone(), *pattern),
+                        None => { let (n, c) = label_look(&props.labels, &a.label); (AttrValue::from(n), AttrValue::from(c), Pattern::Solid) }
                     };
                     html! {
-                        <Entry key={a.id.0.clone()} annotation={Rc::clone(a)} text={props.text.clone()} label={label} color={color}
+                        <Entry key={a.id.0.clone()} annotation={Rc::clone(a)} text={props.text.clone()} label={label} color={color} {pattern}
                             current={props.selected.as_ref() == Some(&a.id)}
                             on_reveal={props.on_reveal.clone()} />
                     }
@@ -174,7 +180,7 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
                             let delete = { let cb = props.on_delete_orphan.clone(); let id = o.id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
                             html! {
                                 <li key={o.id.0.clone()} class="orphan">
-                                    <span class="chip" style={format!("--chip:{color}")}>{ name }</span>
+                                    <span class="chip" style={chip_style("chip", pattern_of(&props.labels, &o.label), &color)}>{ name }</span>
                                     <q dir="auto">{ shorten(&o.quote.exact, 140) }</q>
                                     <span class="note">{ o.reason.clone() }</span>
                                     <span class="orphan-actions">

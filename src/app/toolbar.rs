@@ -1,7 +1,9 @@
-//! The label toolbar (label buttons, undo, redo) and the editor of the selected annotation.
+//! The label toolbar (label buttons, Edit labels, undo, redo) and the editor of the selected annotation.
 
 use super::panel::shorten;
+use super::pattern::chip_style;
 use crate::model::annotation::{label_look, Annotation, Label, LabelId};
+use crate::model::labels::{pattern_of, Pattern};
 use crate::model::text::TextIndex;
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
@@ -19,6 +21,7 @@ pub struct ToolbarProps {
     pub on_redo: Callback<()>,
     pub on_note: Callback<String>,
     pub on_delete: Callback<()>,
+    pub on_edit_labels: Callback<MouseEvent>,
 }
 
 /// Keeps the text selection when a toolbar button is pressed with the mouse.
@@ -34,20 +37,25 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         <section class="toolbar-landmark" aria-label="Annotate">
         <div class="toolbar" role="toolbar" aria-label="Label and edit">
             <div class="labels">
-                { for props.labels.iter().map(|l| {
+                { for props.labels.iter().enumerate().map(|(i, l)| {
                     let onclick = { let cb = props.on_label.clone(); let id = l.id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
                     let key = l.hotkey.clone().unwrap_or_default();
                     let pressed = selected_label.as_ref().map(|s| (s == &l.id).to_string());
                     html! {
-                        <button class="label-button" style={format!("--label:{}", l.color)} {onclick}
+                        <button class="label-button" style={chip_style("label", Pattern::at(i), &l.color)} {onclick}
                             onmousedown={keep_selection()} aria-pressed={pressed}
                             aria-keyshortcuts={(!key.is_empty()).then(|| key.clone())}
-                            title={format!("Label the selection as {} (key {key})", l.name)}>
+                            title={format!("Label the selection as {} ({}{})", l.name, Pattern::at(i).name(),
+                                if key.is_empty() { String::new() } else { format!(", key {key}") })}>
                             { l.name.clone() }
                             if !key.is_empty() { <kbd aria-hidden="true">{ key }</kbd> }
                         </button>
                     }
                 }) }
+                <button class="edit-labels" onclick={props.on_edit_labels.clone()}
+                    title="Rename, recolour, reorder, add or delete labels">
+                    <span class="icon" aria-hidden="true">{ "✎" }</span><span class="text">{ "Edit labels" }</span>
+                </button>
             </div>
             <div class="history">
                 <button onclick={props.on_undo.reform(|_| ())} onmousedown={keep_selection()} disabled={!props.can_undo}
@@ -83,7 +91,7 @@ fn SelectedEditor(props: &EditorProps) -> Html {
     let oninput = props.on_note.reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
     html! {
         <div class="editor" role="group" aria-label="Selected annotation">
-            <span class="chip" style={format!("--chip:{color}")}>{ name }</span>
+            <span class="chip" style={chip_style("chip", pattern_of(&props.labels, &a.label), &color)}>{ name }</span>
             <q dir="auto" class="selected-quote">{ shorten(props.text.slice(a.span).unwrap_or(""), 80) }</q>
             <textarea aria-label="Note" placeholder="Note" dir="auto" rows="1" value={a.note.clone()} {oninput} />
             <button class="danger" onclick={props.on_delete.reform(|_| ())} aria-keyshortcuts="Delete Backspace"
