@@ -1,0 +1,177 @@
+// Editing the label set: add, rename, reorder, delete (with its annotations, undoable), keys,
+// the legend, and the set kept across reload and in the downloaded file.
+const { test, expect } = require('@playwright/test');
+const h = require('./helpers');
+
+h.failOnPageErrors(test, expect);
+
+const editor = (page) => page.getByRole('dialog', { name: 'Edit labels' });
+const row = (page, n) => editor(page).getByRole('group', { name: `Label ${n}`, exact: true });
+const legend = (page) => page.getByRole('region', { name: 'Legend' });
+
+/** The label buttons of the toolbar, in order. */
+async function labelButtons(page) {
+  return page.locator('.toolbar .label-button').evaluateAll((bs) => bs.map((b) => b.firstChild.textContent.trim()));
+}
+
+async function openEditor(page) {
+  await page.getByRole('button', { name: 'Edit labels' }).click();
+  await expect(editor(page)).toBeVisible();
+}
+
+async function save(page) {
+  await editor(page).getByRole('button', { name: 'Save labels' }).click();
+  await expect(editor(page)).toBeHidden();
+}
+
+test('a new label "Number" on key 4 labels Arabic text, and the legend lists every label with its key', async ({ page }) => {
+  await h.open(page);
+  await expect(legend(page).locator('li')).toHaveText([/Claim.*solid line.*1/, /Quote.*dashed line.*2/, /Actor.*dotted line.*3/]);
+  await openEditor(page);
+  await editor(page).getByRole('button', { name: 'Add label' }).click();
+  await editor(page).getByLabel('Name of label 4').fill('Number');
+  await editor(page).getByLabel('Key of label 4').fill('4');
+  await save(page);
+  expect(await labelButtons(page)).toEqual(['Claim', 'Quote', 'Actor', 'Number']);
+  await expect(legend(page).locator('li')).toHaveText([/Claim.*1/, /Quote.*2/, /Actor.*3/, /Number.*double line.*4/]);
+
+  await h.dragSelect(page, 'الاثنين 20 ديسمبر');
+  await page.keyboard.press('4');
+  await h.expectCount(page, 1);
+  expect(await h.entries(page)).toEqual([['Number', 'الاثنين 20 ديسمبر']]);
+  const mark = page.locator('article mark');
+  await expect(mark).toHaveAttribute('title', 'Number');
+  // Its underline is the fourth pattern (double), drawn as a background layer, not a border.
+  const look = await mark.evaluate((m) => { const s = getComputedStyle(m); return [s.backgroundImage, s.borderBottomWidth, s.paddingBottom]; });
+  expect(look[0]).toContain('rgb(170, 51, 119)');
+  expect(look.slice(1)).toEqual(['0px', '0px']);
+
+  const { json } = await h.downloadJson(page);
+  expect(json.labels.map((l) => [l.id, l.name, l.hotkey])).toEqual([['claim', 'Claim', '1'], ['quote', 'Quote', '2'], ['actor', 'Actor', '3'], ['number', 'Number', '4']]);
+  expect(json.annotations[0].label).toBe('number');
+});
+
+test('renaming Claim to Assertion renames every claim at once; undo brings the name back', async ({ page }) => {
+  await h.open(page);
+  await h.dragSelect(page, 'وزير الخارجية الروسي');
+  await page.keyboard.press('1');
+  await openEditor(page);
+  await editor(page).getByLabel('Name of label 1').fill('Assertion');
+  await save(page);
+  expect(await h.entries(page)).toEqual([['Assertion', 'وزير الخارجية الروسي']]);
+  await expect(page.locator('article mark')).toHaveAttribute('title', 'Assertion');
+  await expect(page.getByRole('button', { name: 'Assertion', exact: true })).toBeVisible();
+  const { json } = await h.downloadJson(page);
+  expect(json.annotations[0].label).toBe('claim'); // the id stays: files keep referring to it
+  expect(json.labels[0]).toMatchObject({ id: 'claim', name: 'Assertion' });
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  expect(await h.entries(page)).toEqual([['Claim', 'وزير الخارجية الروسي']]);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(page.locator('article mark')).toHaveAttribute('title', 'Assertion');
+});
+
+test('reordering moves the buttons and patterns but keeps each key; Cancel changes nothing', async ({ page }) => {
+  await h.open(page);
+  await openEditor(page);
+  await row(page, 3).getByRole('button', { name: 'Move up' }).click();
+  await expect(editor(page).getByLabel('Name of label 2')).toHaveValue('Actor');
+  await editor(page).getByLabel('Name of label 1').fill('Changed my mind');
+  await editor(page).getByRole('button', { name: 'Cancel' }).click();
+  expect(await labelButtons(page)).toEqual(['Claim', 'Quote', 'Actor']);
+
+  await openEditor(page);
+  await row(page, 3).getByRole('button', { name: 'Move up' }).click();
+  await row(page, 1).getByRole('button', { name: 'Move down' }).click();
+  await save(page);
+  expect(await labelButtons(page)).toEqual(['Actor', 'Claim', 'Quote']);
+  await expect(legend(page).locator('li')).toHaveText([/Actor.*solid line.*3/, /Claim.*dashed line.*1/, /Quote.*dotted line.*2/]);
+  await h.dragSelect(page, 'وزير الخارجية الروسي');
+  await page.keyboard.press('3');
+  expect(await h.entries(page)).toEqual([['Actor', 'وزير الخارجية الروسي']]);
+});
+
+test('deleting a label in use asks in the page, takes its annotations, and one Undo brings both back', async ({ page }) => {
+  await h.open(page);
+  await h.dragSelect(page, 'وزير الخارجية الروسي');
+  await page.keyboard.press('2');
+  await h.dragSelect(page, 'قرار مجلس الأمن');
+  await page.keyboard.press('2');
+  await h.dragSelect(page, 'سيرجي لافروف');
+  await page.keyboard.press('3');
+  await h.expectCount(page, 3);
+
+  await openEditor(page);
+  await row(page, 2).getByRole('button', { name: 'Delete' }).click();
+  const confirm = editor(page).getByRole('alertdialog');
+  await expect(confirm).toContainText('Delete the label “Quote” and its 2 annotations?');
+  await confirm.getByRole('button', { name: 'Keep it' }).click();
+  await expect(confirm).toBeHidden();
+  await h.expectCount(page, 3);
+
+  await row(page, 2).getByRole('button', { name: 'Delete' }).click();
+  await confirm.getByRole('button', { name: 'Delete label and 2 annotations' }).click();
+  await h.expectCount(page, 1);
+  await expect(editor(page).getByLabel('Name of label 2')).toHaveValue('Actor');
+  await save(page);
+  expect(await labelButtons(page)).toEqual(['Claim', 'Actor']);
+  await expect(page.locator('article mark')).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await h.expectCount(page, 3);
+  expect(await labelButtons(page)).toEqual(['Claim', 'Quote', 'Actor']);
+  expect((await h.entries(page)).filter(([label]) => label === 'Quote')).toHaveLength(2);
+
+  // An unused label goes without a question.
+  await openEditor(page);
+  await row(page, 1).getByRole('button', { name: 'Delete' }).click();
+  await expect(editor(page).getByRole('alertdialog')).toHaveCount(0);
+  await save(page);
+  expect(await labelButtons(page)).toEqual(['Quote', 'Actor']);
+});
+
+test('bad sets are refused with a reason and the editor stays open', async ({ page }) => {
+  await h.open(page);
+  await openEditor(page);
+  await editor(page).getByLabel('Key of label 1').fill('l');
+  await editor(page).getByRole('button', { name: 'Save labels' }).click();
+  await expect(editor(page).getByRole('alert')).toContainText('key "l" is used by another feature');
+  await editor(page).getByLabel('Key of label 1').fill('2');
+  await editor(page).getByRole('button', { name: 'Save labels' }).click();
+  await expect(editor(page).getByRole('alert')).toContainText('already used');
+  await editor(page).getByLabel('Key of label 1').fill('1');
+  await editor(page).getByLabel('Name of label 2').fill('claim');
+  await editor(page).getByRole('button', { name: 'Save labels' }).click();
+  await expect(editor(page).getByRole('alert')).toContainText('Two labels are called');
+  await page.keyboard.press('Escape');
+  await expect(editor(page)).toBeHidden();
+  expect(await labelButtons(page)).toEqual(['Claim', 'Quote', 'Actor']);
+});
+
+test('an edited set survives a reload and a download imported into a fresh profile', async ({ page, browser }) => {
+  await h.open(page);
+  await openEditor(page);
+  await editor(page).getByLabel('Name of label 3').fill('فاعل');
+  await editor(page).getByLabel('Colour of label 3').fill('#aa3377');
+  await editor(page).getByRole('button', { name: 'Add label' }).click();
+  await editor(page).getByLabel('Name of label 4').fill('Number');
+  await save(page);
+  await h.dragSelect(page, 'سيرجي لافروف');
+  await page.keyboard.press('4');
+  await h.expectCount(page, 1);
+
+  await page.reload();
+  await expect(page.locator('article mark')).toHaveCount(1);
+  expect(await labelButtons(page)).toEqual(['Claim', 'Quote', 'فاعل', 'Number']);
+  await expect(legend(page).locator('li')).toHaveText([/Claim.*1/, /Quote.*2/, /فاعل.*3/, /Number.*4/]);
+
+  const { json } = await h.downloadJson(page);
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await h.open(other);
+  await h.importFile(other, 'labels.annota.json', JSON.stringify(json));
+  await expect(other.locator('article mark')).toHaveCount(1);
+  expect(await labelButtons(other)).toEqual(['Claim', 'Quote', 'فاعل', 'Number']);
+  expect(await h.entries(other)).toEqual([['Number', 'سيرجي لافروف']]);
+  await fresh.close();
+});
