@@ -1,12 +1,15 @@
 // Checks WCAG contrast of the stylesheet's colour pairs in both themes: text needs 4.5:1 (AA),
 // the focus ring 3:1. Colours come from the variables in styles/app.css (the `:root` block and the
 // dark one), highlights are composited as the article draws them: label colours at alpha .32, one to
-// three layers over the paper, and for two or more layers the --mark-veil over them. Usage: node scripts/contrast.js   (exits 1 if a pair fails)
+// three layers over the paper, and for two or more layers the --mark-veil over them; each label's
+// underline (non-text, 3:1) on the paper. Usage: node scripts/contrast.js   (exits 1 if a pair fails)
 const fs = require('fs');
 
 const css = fs.readFileSync('styles/app.css', 'utf8');
-const LABELS = { claim: '#f6b73c', quote: '#6cb6ff', actor: '#5fd38d', unknown: '#999999' }; // src/model/annotation.rs
-const HIGHLIGHT_ALPHA = 0.32; // src/app/article.rs
+// The palette of src/model/labels.rs (defaults first, then the colours new labels get) and the grey
+// of a label missing from the set.
+const LABELS = { claim: '#d55e00', quote: '#0072b2', actor: '#009e73', new4: '#b8407f', new5: '#997700', new6: '#777777', unknown: '#999999' };
+const HIGHLIGHT_ALPHA = 0.28; // src/app/pattern.rs
 
 function vars(block) {
   return Object.fromEntries([...block.matchAll(/--([\w-]+):\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()]));
@@ -62,6 +65,7 @@ function pairs(v) {
     const label = parse(LABELS[name]);
     list.push([`text on ${name} chip`, c('ink'), mix(label, c('tint-base'), 0.35)]);
     list.push([`text on pressed ${name} button`, c('ink'), mix(label, c('tint-base'), 0.30)]);
+    if (name !== 'unknown') list.push([`${name} underline on paper`, label, paper, 3]);
   }
   // Highlights: every one, two and three layer stack of the three labels (darkest and lightest matter).
   const layer = (name) => { const [r, g, b] = parse(LABELS[name]); return [r, g, b, HIGHLIGHT_ALPHA]; };

@@ -49,9 +49,10 @@ pub fn check_label_set(labels: &[Label]) -> Result<(), String> {
     Ok(())
 }
 
-/// Colours for labels, Okabe–Ito-like (told apart with common colour blindness) and dark enough
-/// for 3:1 against white; the first three are the defaults, the rest go to new labels.
-pub const PALETTE: [&str; 6] = ["#d55e00", "#0072b2", "#009e73", "#aa3377", "#997700", "#555555"];
+/// Colours for labels, Okabe–Ito-like (told apart with common colour blindness), each at least 3:1
+/// against the paper of both themes (white and #1a1f27; scripts/contrast.js checks the same); the
+/// first three are the defaults, the rest go to new labels.
+pub const PALETTE: [&str; 6] = ["#d55e00", "#0072b2", "#009e73", "#b8407f", "#997700", "#777777"];
 
 /// A colour for a new label: the first of the palette no label uses yet.
 pub fn next_colour(labels: &[Label]) -> &'static str {
@@ -194,12 +195,14 @@ mod tests {
     fn default_colours_are_seen_against_the_paper_and_differ_from_each_other() {
         // Non-text contrast (WCAG 1.4.11) asks 3:1 for the underline against the white article.
         for colour in PALETTE {
-            let ratio = contrast_ratio(colour, "#ffffff").unwrap();
-            assert!(ratio >= 3.0, "{colour} has contrast {ratio:.2}");
+            for paper in ["#ffffff", "#1a1f27"] {
+                let ratio = contrast_ratio(colour, paper).unwrap();
+                assert!(ratio >= 3.0, "{colour} on {paper} has contrast {ratio:.2}");
+            }
         }
         let defaults: Vec<String> = default_labels().into_iter().map(|l| l.color).collect();
         assert_eq!(defaults, PALETTE[..3]);
-        assert_eq!(next_colour(&default_labels()), "#aa3377");
+        assert_eq!(next_colour(&default_labels()), "#b8407f");
         assert!((contrast_ratio("#000000", "#ffffff").unwrap() - 21.0).abs() < 1e-9);
         assert_eq!(contrast_ratio("red", "#ffffff"), None);
     }

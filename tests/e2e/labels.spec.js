@@ -43,7 +43,7 @@ test('a new label "Number" on key 4 labels Arabic text, and the legend lists eve
   await expect(mark).toHaveAttribute('title', 'Number');
   // Its underline is the fourth pattern (double), drawn as a background layer, not a border.
   const look = await mark.evaluate((m) => { const s = getComputedStyle(m); return [s.backgroundImage, s.borderBottomWidth, s.paddingBottom]; });
-  expect(look[0]).toContain('rgb(170, 51, 119)');
+  expect(look[0]).toContain('rgb(184, 64, 127)');
   expect(look.slice(1)).toEqual(['0px', '0px']);
 
   const { json } = await h.downloadJson(page);
