@@ -61,6 +61,18 @@ pub fn LabelEditor(props: &LabelEditorProps) -> Html {
     // The row whose deletion waits for a yes, with how many annotations go with it.
     let confirming = use_state(|| None::<(usize, usize)>);
     let error = use_state(|| None::<String>);
+    // The question may open below the fold of a long list (on a phone): bring it into view and focus.
+    let question = use_node_ref();
+    {
+        let question = question.clone();
+        use_effect_with(*confirming, move |c| {
+            if c.is_some() {
+                if let Some(el) = question.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
 
     let uses = |id: &LabelId| {
         props.annotations.iter().filter(|a| &a.label == id).count() + props.orphans.iter().filter(|o| &o.label == id).count()
@@ -168,7 +180,7 @@ pub fn LabelEditor(props: &LabelEditorProps) -> Html {
                     }) }
                 </ol>
                 if let Some((key, n)) = *confirming {
-                    { confirmation(props, &rows, key, n, &confirming, remove(key)) }
+                    <div ref={question} tabindex="-1" class="question">{ confirmation(props, &rows, key, n, &confirming, remove(key)) }</div>
                 }
                 if let Some(e) = &*error {
                     <p class="form-error" role="alert">{ e.clone() }</p>
