@@ -1,6 +1,7 @@
 //! The label editor: rename, recolour, rekey, reorder, add and delete labels. Saved as one undoable
 //! step; deleting a label in use asks first and happens at once (with its annotations, one step).
 
+use super::i18n::{use_tr, Tr};
 use super::pattern::chip_style;
 use crate::bridge::clock;
 use crate::model::annotation::{Annotation, Label, LabelId, Orphan};
@@ -56,6 +57,7 @@ fn free_key(rows: &[Row]) -> Option<String> {
 
 #[component]
 pub fn LabelEditor(props: &LabelEditorProps) -> Html {
+    let tr = use_tr();
     let rows = use_state(|| rows_of(&props.labels));
     let next_key = use_mut_ref(|| props.labels.len());
     // The row whose deletion waits for a yes, with how many annotations go with it.
@@ -144,8 +146,8 @@ pub fn LabelEditor(props: &LabelEditorProps) -> Html {
     html! {
         <div class="dialog-backdrop">
             <form class="dialog label-editor" role="dialog" aria-modal="true" aria-labelledby="labels-title" {onsubmit} {onkeydown}>
-                <h2 id="labels-title">{ "Edit labels" }</h2>
-                <p class="hint">{ "Names are what you see; annotations keep their label when you rename it. Each position has its own underline, so labels differ without colour." }</p>
+                <h2 id="labels-title">{ tr.t("Edit labels") }</h2>
+                <p class="hint">{ tr.t("Names are what you see; annotations keep their label when you rename it. Each position has its own underline, so labels differ without colour.") }</p>
                 <ol class="label-rows">
                     { for rows.iter().enumerate().map(|(i, r)| {
                         let n = i + 1;
@@ -159,37 +161,37 @@ pub fn LabelEditor(props: &LabelEditorProps) -> Html {
                                 if in_use == 0 { remove() } else { confirming.set(Some((key, in_use))) }
                             })
                         };
-                        let name = if l.name.trim().is_empty() { format!("label {n}") } else { l.name.clone() };
+                        let name = if l.name.trim().is_empty() { tr.f("label {}", &[&n]) } else { l.name.clone() };
                         html! {
-                            <li key={r.key} class="label-row" role="group" aria-label={format!("Label {n}")}>
+                            <li key={r.key} class="label-row" role="group" aria-label={tr.f("Label {}", &[&n])}>
                                 <span class="chip" aria-hidden="true" style={chip_style("chip", Pattern::at(i), &l.color)}>{ n }</span>
-                                <input class="label-name" aria-label={format!("Name of label {n}")} value={l.name.clone()} dir="auto"
-                                    placeholder="Name" oninput={edit(r.key, |l, v| l.name = v)} />
-                                <input type="color" aria-label={format!("Colour of label {n}")} value={l.color.clone()}
+                                <input class="label-name" aria-label={tr.f("Name of label {}", &[&n])} value={l.name.clone()} dir="auto"
+                                    placeholder={tr.t("Name")} oninput={edit(r.key, |l, v| l.name = v)} />
+                                <input type="color" aria-label={tr.f("Colour of label {}", &[&n])} value={l.color.clone()}
                                     oninput={edit(r.key, |l, v| l.color = v)} />
-                                <input class="label-key" aria-label={format!("Key of label {n}")} value={l.hotkey.clone().unwrap_or_default()}
-                                    maxlength="1" size="2" placeholder="key" oninput={edit(r.key, |l, v| l.hotkey = Some(v))} />
+                                <input class="label-key" aria-label={tr.f("Key of label {}", &[&n])} value={l.hotkey.clone().unwrap_or_default()}
+                                    maxlength="1" size="2" placeholder={tr.t("key")} oninput={edit(r.key, |l, v| l.hotkey = Some(v))} />
                                 <span class="row-actions">
-                                    <button type="button" onclick={shift(i, i.wrapping_sub(1))} disabled={i == 0} title={format!("Move {name} up")}>{ "Move up" }</button>
-                                    <button type="button" onclick={shift(i, i + 1)} disabled={i + 1 == count} title={format!("Move {name} down")}>{ "Move down" }</button>
+                                    <button type="button" onclick={shift(i, i.wrapping_sub(1))} disabled={i == 0} title={tr.f("Move {} up", &[&name])}>{ tr.t("Move up") }</button>
+                                    <button type="button" onclick={shift(i, i + 1)} disabled={i + 1 == count} title={tr.f("Move {} down", &[&name])}>{ tr.t("Move down") }</button>
                                     <button type="button" class="danger" onclick={delete} disabled={count == 1}
-                                        title={if in_use > 0 { format!("Delete {name} and its {in_use} annotations") } else { format!("Delete {name}") }}>{ "Delete" }</button>
+                                        title={if in_use > 0 { tr.f("Delete {} and its {} annotations", &[&name, &in_use]) } else { tr.f("Delete {}", &[&name]) }}>{ tr.t("Delete") }</button>
                                 </span>
                             </li>
                         }
                     }) }
                 </ol>
                 if let Some((key, n)) = *confirming {
-                    <div ref={question} tabindex="-1" class="question">{ confirmation(props, &rows, key, n, &confirming, remove(key)) }</div>
+                    <div ref={question} tabindex="-1" class="question">{ confirmation(tr, props, &rows, key, n, &confirming, remove(key)) }</div>
                 }
                 if let Some(e) = &*error {
                     <p class="form-error" role="alert">{ e.clone() }</p>
                 }
                 <div class="dialog-actions">
-                    <button type="button" class="add-label" onclick={add}>{ "Add label" }</button>
+                    <button type="button" class="add-label" onclick={add}>{ tr.t("Add label") }</button>
                     <span class="spacer"></span>
-                    <button type="button" onclick={props.on_close.reform(|_| ())}>{ "Cancel" }</button>
-                    <button type="submit" class="primary">{ "Save labels" }</button>
+                    <button type="button" onclick={props.on_close.reform(|_| ())}>{ tr.t("Cancel") }</button>
+                    <button type="submit" class="primary">{ tr.t("Save labels") }</button>
                 </div>
             </form>
         </div>
@@ -197,10 +199,10 @@ pub fn LabelEditor(props: &LabelEditorProps) -> Html {
 }
 
 /// The in-page question before a label in use goes, naming what goes with it.
-fn confirmation(props: &LabelEditorProps, rows: &[Row], key: usize, n: usize, confirming: &UseStateHandle<Option<(usize, usize)>>, remove: impl Fn() + 'static) -> Html {
+fn confirmation(tr: Tr, props: &LabelEditorProps, rows: &[Row], key: usize, n: usize, confirming: &UseStateHandle<Option<(usize, usize)>>, remove: impl Fn() + 'static) -> Html {
     let Some(row) = rows.iter().find(|r| r.key == key) else { return Html::default() };
     let (id, name) = (row.label.id.clone(), props.labels.iter().find(|l| l.id == row.label.id).map_or(row.label.name.clone(), |l| l.name.clone()));
-    let what = if n == 1 { "1 annotation".to_string() } else { format!("{n} annotations") };
+    let what = tr.plural(n, "{} annotation", "{} annotations", &[&n]);
     let last = props.labels.len() == 1;
     let yes = {
         let (on_action, confirming) = (props.on_action.clone(), confirming.clone());
@@ -214,12 +216,12 @@ fn confirmation(props: &LabelEditorProps, rows: &[Row], key: usize, n: usize, co
     html! {
         <div class="label-confirm" role="alertdialog" aria-labelledby="label-confirm-text">
             if last {
-                <p id="label-confirm-text">{ format!("\u{201c}{name}\u{201d} is the only saved label: save the new labels first, then delete it.") }</p>
-                <button type="button" onclick={no}>{ "OK" }</button>
+                <p id="label-confirm-text">{ tr.f("\u{201c}{}\u{201d} is the only saved label: save the new labels first, then delete it.", &[&name]) }</p>
+                <button type="button" onclick={no}>{ tr.t("OK") }</button>
             } else {
-                <p id="label-confirm-text">{ format!("Delete the label \u{201c}{name}\u{201d} and its {what}? This happens at once; Undo brings them back.") }</p>
-                <button type="button" class="danger" onclick={yes}>{ format!("Delete label and {what}") }</button>
-                <button type="button" onclick={no}>{ "Keep it" }</button>
+                <p id="label-confirm-text">{ tr.f("Delete the label \u{201c}{}\u{201d} and its {}? This happens at once; Undo brings them back.", &[&name, &what]) }</p>
+                <button type="button" class="danger" onclick={yes}>{ tr.f("Delete label and {}", &[&what]) }</button>
+                <button type="button" onclick={no}>{ tr.t("Keep it") }</button>
             }
         </div>
     }

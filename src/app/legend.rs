@@ -1,6 +1,7 @@
 //! The legend: each label's name, colour, underline pattern and key, so that highlights can be
 //! read without telling colours apart.
 
+use super::i18n::use_tr;
 use super::pattern::highlight_style;
 use crate::model::annotation::Label;
 use crate::model::labels::Pattern;
@@ -14,9 +15,10 @@ pub struct LegendProps {
 
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
+    let tr = use_tr();
     html! {
         <section class="panel legend" aria-labelledby="legend-title">
-            <h2 id="legend-title">{ "Legend" }</h2>
+            <h2 id="legend-title">{ tr.t("Legend") }</h2>
             <ul class="legend-list">
                 { for props.labels.iter().enumerate().map(|(i, l)| {
                     let pattern = Pattern::at(i);
@@ -25,9 +27,9 @@ pub fn Legend(props: &LegendProps) -> Html {
                             // A sample highlight, drawn exactly as the article draws one.
                             <span class="swatch" aria-hidden="true" style={highlight_style(std::iter::once((pattern, l.color.as_str())))}></span>
                             <span class="legend-name" dir="auto">{ l.name.clone() }</span>
-                            <span class="legend-pattern">{ pattern.name() }</span>
+                            <span class="legend-pattern">{ tr.t(pattern.name()) }</span>
                             if let Some(key) = &l.hotkey {
-                                <span class="legend-key"><span class="visually-hidden">{ "key " }</span><kbd>{ key.clone() }</kbd></span>
+                                <span class="legend-key"><span class="visually-hidden">{ tr.t("key ") }</span><kbd>{ key.clone() }</kbd></span>
                             }
                         </li>
                     }

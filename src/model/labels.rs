@@ -103,7 +103,7 @@ impl Pattern {
         Self::ALL[position % Self::ALL.len()]
     }
 
-    /// The word for it in the legend and the labels' titles.
+    /// The word for it in the legend and the labels' titles (English; the view translates it).
     pub fn name(self) -> &'static str {
         match self {
             Pattern::Solid => "solid line",
