@@ -132,23 +132,14 @@ pub fn LabelEditor(props: &LabelEditorProps) -> Html {
             on_close.emit(());
         })
     };
-    let onkeydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                on_close.emit(());
-            }
-        })
-    };
-
     let count = rows.len();
     html! {
         <div class="dialog-backdrop">
-            <form class="dialog label-editor" role="dialog" aria-modal="true" aria-labelledby="labels-title" {onsubmit} {onkeydown}>
+            <super::dialog_focus::FocusTrap on_close={props.on_close.clone()}>
+            <div class="dialog label-editor" role="dialog" aria-modal="true" aria-labelledby="labels-title"><form class="dialog-form" {onsubmit}>
                 <h2 id="labels-title">{ tr.t("Edit labels") }</h2>
                 <p class="hint">{ tr.t("Names are what you see; annotations keep their label when you rename it. Each position has its own underline, so labels differ without colour.") }</p>
-                <ol class="label-rows">
+                <ol class="label-rows" role="list">
                     { for rows.iter().enumerate().map(|(i, r)| {
                         let n = i + 1;
                         let l = &r.label;
@@ -163,7 +154,7 @@ pub fn LabelEditor(props: &LabelEditorProps) -> Html {
                         };
                         let name = if l.name.trim().is_empty() { tr.f("label {}", &[&n]) } else { l.name.clone() };
                         html! {
-                            <li key={r.key} class="label-row" role="group" aria-label={tr.f("Label {}", &[&n])}>
+                            <li key={r.key}><div class="label-row" role="group" aria-label={tr.f("Label {}", &[&n])}>
                                 <span class="chip" aria-hidden="true" style={chip_style("chip", Pattern::at(i), &l.color)}>{ n }</span>
                                 <input class="label-name" aria-label={tr.f("Name of label {}", &[&n])} value={l.name.clone()} dir="auto"
                                     placeholder={tr.t("Name")} oninput={edit(r.key, |l, v| l.name = v)} />
@@ -177,7 +168,7 @@ pub fn LabelEditor(props: &LabelEditorProps) -> Html {
                                     <button type="button" class="danger" onclick={delete} disabled={count == 1}
                                         title={if in_use > 0 { tr.f("Delete {} and its {} annotations", &[&name, &in_use]) } else { tr.f("Delete {}", &[&name]) }}>{ tr.t("Delete") }</button>
                                 </span>
-                            </li>
+                            </div></li>
                         }
                     }) }
                 </ol>
@@ -193,7 +184,8 @@ pub fn LabelEditor(props: &LabelEditorProps) -> Html {
                     <button type="button" onclick={props.on_close.reform(|_| ())}>{ tr.t("Cancel") }</button>
                     <button type="submit" class="primary">{ tr.t("Save labels") }</button>
                 </div>
-            </form>
+            </form></div>
+            </super::dialog_focus::FocusTrap>
         </div>
     }
 }

@@ -19,7 +19,7 @@ pub fn Legend(props: &LegendProps) -> Html {
     html! {
         <section class="panel legend" aria-labelledby="legend-title">
             <h2 id="legend-title">{ tr.t("Legend") }</h2>
-            <ul class="legend-list">
+            <ul class="legend-list" role="list">
                 { for props.labels.iter().enumerate().map(|(i, l)| {
                     let pattern = Pattern::at(i);
                     html! {

@@ -1,6 +1,7 @@
 // Editing the label set: add, rename, reorder, delete (with its annotations, undoable), keys,
 // the legend, and the set kept across reload and in the downloaded file.
 const { test, expect } = require('@playwright/test');
+const fs = require('fs');
 const h = require('./helpers');
 
 h.failOnPageErrors(test, expect);
@@ -174,4 +175,24 @@ test('an edited set survives a reload and a download imported into a fresh profi
   expect(await labelButtons(other)).toEqual(['Claim', 'Quote', 'فاعل', 'Number']);
   expect(await h.entries(other)).toEqual([['Number', 'سيرجي لافروف']]);
   await fresh.close();
+});
+
+test('the editor and its question pass axe, keep focus inside, and give it back on close', async ({ page }) => {
+  await h.open(page);
+  await h.dragSelect(page, 'وزير الخارجية الروسي');
+  await page.keyboard.press('2');
+  const button = page.getByRole('button', { name: 'Edit labels' });
+  await openEditor(page);
+  await expect(editor(page).getByLabel('Name of label 1')).toBeFocused();
+  await row(page, 2).getByRole('button', { name: 'Delete' }).click();
+  await expect(editor(page).getByRole('alertdialog')).toBeVisible();
+  // page.evaluate runs outside the page's Content-Security-Policy, which forbids injected scripts.
+  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const serious = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+  expect(serious).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(editor(page)).toBeHidden();
+  await expect(button).toBeFocused();
+  await h.expectCount(page, 1);
 });
