@@ -117,6 +117,7 @@ const AR: &[(&str, &str)] = &[
     ("Interface language", "لغة الواجهة"),
     // Toolbar
     ("Label and edit", "التصنيف والتحرير"),
+    ("Annotate", "التعليق"),
     ("Undo", "تراجع"),
     ("Redo", "إعادة"),
     ("Select text and press a label, or click a highlight to edit it.", "حدّد نصًا ثم اختر تصنيفًا، أو انقر على تظليل لتحريره."),

@@ -111,7 +111,8 @@ pub fn ActorPicker(props: &PickerProps) -> Html {
     };
     html! {
         <div class="dialog-backdrop" onclick={{ let close = props.on_close.clone(); Callback::from(move |e: MouseEvent| {
-            if e.target() == e.current_target() { close.emit(()) }
+            // Yew delegates events (current_target is the app root): a click on the backdrop itself closes.
+            if e.target_dyn_into::<web_sys::Element>().is_some_and(|t| t.class_name() == "dialog-backdrop") { close.emit(()) }
         }) }}>
             <super::dialog_focus::FocusTrap on_close={props.on_close.clone()}>
             <div class="dialog picker" role="dialog" aria-modal="true" aria-labelledby="picker-title">

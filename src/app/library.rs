@@ -68,7 +68,8 @@ pub fn LibraryDialog(props: &LibraryProps) -> Html {
     };
     let close = props.on_close.clone();
     html! {
-        <div class="dialog-backdrop" onkeydown={Callback::from(move |e: KeyboardEvent| if e.key() == "Escape" { close.emit(()) })}>
+        <div class="dialog-backdrop">
+            <super::dialog_focus::FocusTrap on_close={close}>
             <div class="dialog library" role="dialog" aria-modal="true" aria-labelledby="library-title">
                 <h2 id="library-title">{ tr.f("Library ({})", &[&tr.plural(props.entries.len(), "{} article", "{} articles", &[&props.entries.len()])]) }</h2>
                 <p class="hint">
@@ -143,6 +144,7 @@ pub fn LibraryDialog(props: &LibraryProps) -> Html {
                     <button class="primary" onclick={props.on_close.reform(|_| ())}>{ tr.t("Close") }</button>
                 </div>
             </div>
+            </super::dialog_focus::FocusTrap>
         </div>
     }
 }

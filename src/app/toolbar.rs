@@ -31,11 +31,12 @@ fn keep_selection() -> Callback<MouseEvent> {
 
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let tr = super::i18n::use_tr();
     let selected_label = props.selected.as_ref().map(|a| a.label.clone());
     html! {
         // A landmark around the toolbar, so that every part of the page is in one (it has no box of its own).
         <section class="toolbar-landmark" aria-label="Annotate">
-        <div class="toolbar" role="toolbar" aria-label="Label and edit">
+        <div class="toolbar" role="toolbar" aria-label={tr.t("Label and edit")}>
             <div class="labels">
                 { for props.labels.iter().enumerate().map(|(i, l)| {
                     let onclick = { let cb = props.on_label.clone(); let id = l.id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
@@ -54,21 +55,21 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 }) }
                 <button class="edit-labels" onclick={props.on_edit_labels.clone()}
                     title="Rename, recolour, reorder, add or delete labels">
-                    <span class="icon" aria-hidden="true">{ "✎" }</span><span class="text">{ "Edit labels" }</span>
+                    <span class="icon" aria-hidden="true">{ "✎" }</span><span class="text">{ tr.t("Edit labels") }</span>
                 </button>
             </div>
             <div class="history">
                 <button onclick={props.on_undo.reform(|_| ())} onmousedown={keep_selection()} disabled={!props.can_undo}
-                    aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">{ "Undo" }</button>
+                    aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">{ tr.t("Undo") }</button>
                 <button onclick={props.on_redo.reform(|_| ())} onmousedown={keep_selection()} disabled={!props.can_redo}
-                    aria-keyshortcuts="Control+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z or Ctrl+Y)">{ "Redo" }</button>
+                    aria-keyshortcuts="Control+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z or Ctrl+Y)">{ tr.t("Redo") }</button>
             </div>
             // Always present, so selecting or deselecting never moves the article under the pointer.
             if let Some(a) = &props.selected {
                 <SelectedEditor annotation={a.clone()} text={props.text.clone()} labels={props.labels.clone()}
                     on_note={props.on_note.clone()} on_delete={props.on_delete.clone()} />
             } else {
-                <p class="editor hint">{ "Select text and press a label, or click a highlight to edit it." }</p>
+                <p class="editor hint">{ tr.t("Select text and press a label, or click a highlight to edit it.") }</p>
             }
         </div>
         </section>
@@ -86,16 +87,17 @@ struct EditorProps {
 
 #[component]
 fn SelectedEditor(props: &EditorProps) -> Html {
+    let tr = super::i18n::use_tr();
     let a = &props.annotation;
     let (name, color) = label_look(&props.labels, &a.label);
     let oninput = props.on_note.reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
     html! {
-        <div class="editor" role="group" aria-label="Selected annotation">
+        <div class="editor" role="group" aria-label={tr.t("Selected annotation")}>
             <span class="chip" style={chip_style("chip", pattern_of(&props.labels, &a.label), &color)}>{ name }</span>
             <q dir="auto" class="selected-quote">{ shorten(props.text.slice(a.span).unwrap_or(""), 80) }</q>
-            <textarea aria-label="Note" placeholder="Note" dir="auto" rows="1" value={a.note.clone()} {oninput} />
+            <textarea aria-label={tr.t("Note")} placeholder={tr.t("Note")} dir="auto" rows="1" value={a.note.clone()} {oninput} />
             <button class="danger" onclick={props.on_delete.reform(|_| ())} aria-keyshortcuts="Delete Backspace"
-                title="Delete this annotation (Delete)">{ "Delete annotation" }</button>
+                title="Delete this annotation (Delete)">{ tr.t("Delete annotation") }</button>
         </div>
     }
 }

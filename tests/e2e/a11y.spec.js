@@ -187,3 +187,33 @@ test('a whole session by keyboard alone: select by word and sentence, label, not
   await expect(keys).toBeHidden();
   await expect(article).toBeFocused();
 });
+
+test.describe('in Arabic, in the dark theme', () => {
+  test.use({ locale: 'ar-EG', colorScheme: 'dark' });
+
+  test('axe: the mirrored main view, the fact-check panel, the actor picker, the library, the label editor and the report', async ({ page }) => {
+    test.setTimeout(120_000); // six axe runs
+    await h.open(page);
+    await page.getByLabel('استيراد', { exact: true }).setInputFiles({ name: 'sample-annotated.annota.json', mimeType: 'application/json', buffer: Buffer.from(FIXTURE) });
+    await expect(page.getByRole('region', { name: 'التعليقات' }).getByRole('heading', { level: 2 })).toHaveText('التعليقات (9)');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expectNoSeriousViolations(page, 'the Arabic main view');
+    await page.getByRole('region', { name: 'التعليقات' }).getByRole('button').filter({ hasText: 'Quote' }).first().click();
+    await expect(page.getByRole('region', { name: 'التحقق' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'the Arabic fact-check panel');
+    await page.keyboard.press('l');
+    await expect(page.getByRole('dialog', { name: 'من قالها؟' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'the Arabic actor picker');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'المكتبة' }).click();
+    await expect(page.getByRole('dialog', { name: /^المكتبة/ })).toBeVisible();
+    await expectNoSeriousViolations(page, 'the Arabic library');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'تحرير التصنيفات' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expectNoSeriousViolations(page, 'the Arabic label editor');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'تقرير الجلسة' }).click();
+    await expectNoSeriousViolations(page, 'the Arabic session report');
+  });
+});
