@@ -40,17 +40,21 @@ pub fn LibraryDialog(props: &LibraryProps) -> Html {
     let renaming = use_state(|| None::<String>);
     let confirming = use_state(|| None::<String>);
     let title_ref = use_node_ref();
+    // Every article's text, read from storage once per opening of the list, on the first search.
+    let texts = use_mut_ref(|| None::<Vec<Searchable>>);
     let results: Vec<(String, String, Vec<String>)> = if query.trim().is_empty() {
         Vec::new()
     } else {
-        props
-            .texts
-            .emit(())
-            .into_iter()
+        if texts.borrow().is_none() {
+            *texts.borrow_mut() = Some(props.texts.emit(()));
+        }
+        let all = texts.borrow();
+        all.iter()
+            .flatten()
             .filter_map(|(id, title, text)| {
-                let mut hits = find_in(&title, &query, 1);
-                hits.extend(find_in(&text, &query, 3));
-                (!hits.is_empty()).then_some((id, title, hits))
+                let mut hits = find_in(title, &query, 1);
+                hits.extend(find_in(text, &query, 3));
+                (!hits.is_empty()).then(|| (id.clone(), title.clone(), hits))
             })
             .collect()
     };
