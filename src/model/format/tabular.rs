@@ -9,10 +9,25 @@ use crate::model::state::Workspace;
 use crate::model::text::Span;
 use serde_json::{json, Value};
 
+/// The article's details that are filled in, as `(key, value)` for formats with free metadata.
+fn article_details(ws: &Workspace) -> Vec<(&'static str, String)> {
+    let m = &ws.meta;
+    [("url", &m.url), ("publisher", &m.publisher), ("author", &m.author), ("date_published", &m.date_published)]
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| (k, v.clone()))
+        .collect()
+}
+
 /// doccano's sequence-labelling JSONL (one line per article), which spaCy reads with `Doc.char_span`.
 pub fn doccano_export(ws: &Workspace) -> String {
     let labels: Vec<Value> = ws.annotations.iter().map(|a| json!([a.span.start.0, a.span.end.0, a.label.0])).collect();
-    let mut line = serde_json::to_string(&json!({ "text": ws.article.text.as_str(), "label": labels })).expect("serialises");
+    let mut doc = json!({ "text": ws.article.text.as_str(), "label": labels });
+    // doccano keeps any other key as the document's metadata.
+    for (key, value) in article_details(ws) {
+        doc[key] = json!(value);
+    }
+    let mut line = serde_json::to_string(&doc).expect("serialises");
     line.push('\n');
     line
 }
@@ -98,8 +113,12 @@ pub fn label_studio_export(ws: &Workspace) -> String {
             json!({ "type": "relation", "from_id": from, "to_id": to, "direction": "right", "labels": [SAID_BY] })
         }))
         .collect();
+    let mut data = json!({ "text": text.as_str(), "title": ws.title(), "article_id": ws.article.id });
+    for (key, value) in article_details(ws) {
+        data[key] = json!(value);
+    }
     let task = json!([{
-        "data": { "text": text.as_str(), "title": ws.title(), "article_id": ws.article.id },
+        "data": data,
         "annotations": [{ "result": results, "ground_truth": false }]
     }]);
     serde_json::to_string_pretty(&task).expect("serialises")

@@ -96,8 +96,10 @@ fn id_from_iri(iri: &str) -> String {
 
 pub fn export(ws: &Workspace) -> String {
     let text = &ws.article.text;
-    let source = ws.article.id.clone();
-    let base = source.replace("urn:annota:article:", "urn:annota:collection:");
+    // The article's own address when its details give one (what W3C consumers can dereference).
+    let url = ws.meta.url.trim();
+    let source = if url.contains("://") && !url.contains(char::is_whitespace) { url.to_string() } else { ws.article.id.clone() };
+    let base = ws.article.id.replace("urn:annota:article:", "urn:annota:collection:");
     let items: Vec<Value> = ws
         .annotations
         .iter()
