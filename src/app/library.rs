@@ -164,6 +164,7 @@ pub struct Shelf {
     pub notify: Callback<super::notices::Notice>,
     /// What the open-article slot of storage holds (see autosave).
     pub saved_article: std::rc::Rc<std::cell::RefCell<String>>,
+    pub tr: super::i18n::Tr,
 }
 
 use super::notices::{Level, Notice};
@@ -246,7 +247,7 @@ impl Shelf {
             Some(Ok(ws)) => {
                 let title = ws.title().to_string();
                 self.dispatcher.dispatch(Action::Replace(Box::new(ws)));
-                self.info(format!("Opened \"{title}\" from the library. Undo goes back to the article you had open."));
+                self.info(self.tr.f("Opened \"{}\" from the library. Undo goes back to the article you had open.", &[&title]));
             }
             Some(Err(reason)) => self.error(format!("That article could not be read: {reason}. It is left as it is.")),
             None => self.error("That article is no longer in this browser's storage.".into()),
@@ -289,7 +290,7 @@ impl Shelf {
             let title = lib.entry(id).map(|e| e.title.clone()).unwrap_or_default();
             lib.remove(id);
             self.commit(lib);
-            self.info(format!("Deleted \"{title}\" from the library."));
+            self.info(self.tr.f("Deleted \"{}\" from the library.", &[&title]));
             return;
         }
         let next = lib.listed().into_iter().find(|e| e.id != id).and_then(|e| self.store.load_parked(&e.id)?.ok());
@@ -310,7 +311,7 @@ impl Shelf {
         self.commit(lib);
         let title = open.title().to_string();
         self.dispatcher.dispatch(Action::Replace(Box::new(next)));
-        self.info(format!("Deleted \"{title}\". Undo brings it back."));
+        self.info(self.tr.f("Deleted \"{}\". Undo brings it back.", &[&title]));
     }
 
     pub fn download(&self) {
@@ -328,7 +329,7 @@ impl Shelf {
         if let Err(e) = crate::bridge::download::download_bytes(&format!("annota-library-{day}.json"), "application/json", file.as_bytes()) {
             self.error(e);
         } else {
-            self.info(format!("Downloaded the library: {} article{}.", all.len(), if all.len() == 1 { "" } else { "s" }));
+            self.info(self.tr.plural(all.len(), "Downloaded the library: {} article.", "Downloaded the library: {} articles.", &[&all.len()]));
         }
     }
 
@@ -342,7 +343,7 @@ impl Shelf {
             let read = crate::bridge::files::read_text(file).await.and_then(|f| import_bundle(&f.text).map_err(|e| e.message));
             let restored = match read {
                 Ok(all) => all,
-                Err(message) => return shelf.error(format!("Could not restore the library: {message}. Nothing was changed.")),
+                Err(message) => return shelf.error(shelf.tr.f("Could not restore the library: {}. Nothing was changed.", &[&message])),
             };
             let open = shelf.open_now();
             let stamp = crate::bridge::clock::now().0;
@@ -366,8 +367,8 @@ impl Shelf {
             if let Some(ws) = reopen {
                 shelf.dispatcher.dispatch(Action::Replace(Box::new(ws)));
             }
-            let kept = if replaced > 0 { " Stored versions it replaced are kept as backups." } else { "" };
-            shelf.info(format!("Restored {} article{} from the library file.{kept}", restored.len(), if restored.len() == 1 { "" } else { "s" }));
+            let kept = if replaced > 0 { shelf.tr.t(" Stored versions it replaced are kept as backups.") } else { "" };
+            shelf.info(shelf.tr.plural(restored.len(), "Restored {} article from the library file.{}", "Restored {} articles from the library file.{}", &[&restored.len(), &kept]));
         });
     }
 }

@@ -405,6 +405,7 @@ pub fn App() -> Html {
         dispatcher: state.dispatcher(),
         notify: notify.clone(),
         saved_article: saved_article.clone(),
+        tr,
     };
     let on_park = { let shelf = shelf.clone(); Callback::from(move |ws| shelf.park(ws)) };
     // Article files dropped anywhere on the page open as they do from Open article.
@@ -422,7 +423,7 @@ pub fn App() -> Html {
                     return;
                 }
                 let labels = latest.borrow().workspace.labels.clone();
-                workspace_menu::open_files(picked, labels, on_replace.clone(), on_park.clone(), notify.reform(|m: String| Notice::new(Level::Error, m)));
+                workspace_menu::open_files(tr, picked, labels, on_replace.clone(), on_park.clone(), notify.reform(|m: String| Notice::new(Level::Error, m)));
             });
             move || drop((over, on_drop))
         });

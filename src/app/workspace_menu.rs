@@ -46,6 +46,7 @@ fn title_from_file_name(name: &str) -> String {
 
 /// Opens article files (picked or dropped): each goes into the library; the last one is opened.
 pub fn open_files(
+    tr: super::i18n::Tr,
     picked: Vec<web_sys::File>,
     labels: Rc<Vec<Label>>,
     on_replace: Callback<(Workspace, String)>,
@@ -72,7 +73,7 @@ pub fn open_files(
             });
             match read {
                 Ok(f) => opened.push(f),
-                Err(message) => on_error.emit(format!("Could not open the article: {message}. Nothing was changed.")),
+                Err(message) => on_error.emit(tr.f("Could not open the article: {}. Nothing was changed.", &[&message])),
             }
         }
         let Some((last_name, last)) = opened.pop() else { return };
@@ -82,11 +83,11 @@ pub fn open_files(
         let chars = last.text.chars().count();
         let others = match count {
             1 => String::new(),
-            2 => " The other file is in the Library.".to_string(),
-            n => format!(" The other {} files are in the Library.", n - 1),
+            2 => tr.t(" The other file is in the Library.").to_string(),
+            n => tr.f(" The other {} files are in the Library.", &[&(n - 1)]),
         };
         let ws = workspace_for_structured(title_from_file_name(&last_name), last, &labels);
-        on_replace.emit((ws, format!("Opened \"{last_name}\" ({chars} characters).{others} Undo brings back the previous article and its annotations.")));
+        on_replace.emit((ws, tr.f("Opened \"{}\" ({} characters).{} Undo brings back the previous article and its annotations.", &[&last_name, &chars, &others])));
     });
 }
 
@@ -102,7 +103,7 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
             let input: HtmlInputElement = e.target_unchecked_into();
             let picked: Vec<web_sys::File> = input.files().map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default();
             input.set_value("");
-            open_files(picked, labels.clone(), on_replace.clone(), on_park.clone(), on_error.clone());
+            open_files(tr, picked, labels.clone(), on_replace.clone(), on_park.clone(), on_error.clone());
         })
     };
 
@@ -122,12 +123,12 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
                 });
                 match result {
                     Ok((name, imported)) => {
-                        let onto = if target == ImportTarget::OpenArticle { " onto the open article" } else { "" };
+                        let onto = if target == ImportTarget::OpenArticle { tr.t(" onto the open article") } else { "" };
                         let summary = imported.summary.describe();
-                        let message = format!("Imported \"{name}\"{onto}. {summary} Undo brings back what was open before.");
+                        let message = tr.f("Imported \"{}\"{}. {} Undo brings back what was open before.", &[&name, &onto, &summary]);
                         on_replace.emit((imported.workspace, message));
                     }
-                    Err(message) => on_error.emit(format!("Could not import: {message}. Nothing was changed.")),
+                    Err(message) => on_error.emit(tr.f("Could not import: {}. Nothing was changed.", &[&message])),
                 }
             });
         })
@@ -162,7 +163,7 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
             };
             let chars = article.text.chars().count();
             let ws = workspace_for_structured(title_from_text(&article.text), article, &labels);
-            on_replace.emit((ws, format!("Opened the pasted text ({chars} characters). Undo brings back the previous article.")));
+            on_replace.emit((ws, tr.f("Opened the pasted text ({} characters). Undo brings back the previous article.", &[&chars])));
             pasting.set(false);
         })
     };
