@@ -102,20 +102,16 @@ impl Store {
 
 /// The library: parked articles and the index (see `model::library`).
 impl Store {
+    /// The library index; an unreadable one is rebuilt, and a parked article the index misses (a
+    /// write of the index that failed) is listed again, so no stored article is ever out of sight.
     pub fn library(&self) -> Library {
-        match Library::decode(self.get(LIBRARY_KEY).as_deref()) {
-            Ok(lib) => lib,
-            // An unreadable index is rebuilt from the parked articles themselves.
-            Err(_) => self.rebuild_library(),
-        }
-    }
-
-    fn rebuild_library(&self) -> Library {
-        let mut lib = Library::new();
+        let mut lib = Library::decode(self.get(LIBRARY_KEY).as_deref()).unwrap_or_else(|_| Library::new());
         let keys = self.keys();
         for id in Library::parked_ids(keys.iter().map(String::as_str)) {
-            if let Some(Ok(ws)) = self.load_parked(&id) {
-                lib.upsert(Entry::of(&ws, ""));
+            if lib.entry(&id).is_none() {
+                if let Some(Ok(ws)) = self.load_parked(&id) {
+                    lib.upsert(Entry::of(&ws, ""));
+                }
             }
         }
         lib

@@ -163,3 +163,19 @@ test('HTML and Markdown open as clean text with their headings, and annotations 
   await page.reload();
   await expect(page.locator('article h2')).toHaveText('عنوان الخبر');
 });
+
+test('a lost or unreadable library index is rebuilt from the stored articles', async ({ page }) => {
+  await h.open(page);
+  await openFiles(page, [['first.txt', 'First article.'], ['second.txt', 'Second article.']]);
+  await expect(page.locator('article')).toContainText('Second article.');
+  await h.dragSelect(page, 'Second');
+  await page.keyboard.press('1');
+  await h.expectCount(page, 1);
+  await page.evaluate(() => localStorage.setItem('annota:v1:library', '{ broken'));
+  await page.reload();
+  await h.expectCount(page, 1);
+  await openLibrary(page);
+  await expect(library(page).getByRole('heading')).toHaveText('Library (2 articles)');
+  await library(page).getByRole('button', { name: 'Open first' }).click();
+  await expect(page.locator('article')).toContainText('First article.');
+});
