@@ -226,13 +226,25 @@ impl Shelf {
         if ws.article.id == self.open_now().article.id {
             return;
         }
-        match self.store.park(&ws) {
+        self.store_parked(&ws);
+    }
+
+    fn store_parked(&self, ws: &Workspace) {
+        match self.store.park(ws) {
             Ok(()) => {
                 let mut lib = self.library.borrow().clone();
                 lib.upsert(Entry::of(&ws, &crate::bridge::clock::now().0));
                 self.commit(lib);
             }
             Err(e) => self.error(format!("\"{}\" could not be kept in the library: {}.", ws.title(), e.describe())),
+        }
+    }
+
+    /// The open article was never written (the built-in sample, untouched): keep it in the library
+    /// before another article takes its place, so it can be opened again.
+    pub fn keep_open_if_unsaved(&self) {
+        if self.saved_article.borrow().is_empty() && self.store.is_available() && !self.latest.borrow().read_only {
+            self.store_parked(&self.open_now());
         }
     }
 
@@ -246,6 +258,7 @@ impl Shelf {
         match self.store.load_parked(id) {
             Some(Ok(ws)) => {
                 let title = ws.title().to_string();
+                self.keep_open_if_unsaved();
                 self.dispatcher.dispatch(Action::Replace(Box::new(ws)));
                 self.info(self.tr.f("Opened \"{}\" from the library. Undo goes back to the article you had open.", &[&title]));
             }

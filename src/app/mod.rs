@@ -371,14 +371,6 @@ pub fn App() -> Html {
         })
     };
 
-    let on_replace = {
-        let dispatcher = state.dispatcher();
-        let notify = notify.clone();
-        Callback::from(move |(ws, message): (Workspace, String)| {
-            dispatcher.dispatch(Action::Replace(Box::new(ws)));
-            notify.emit(Notice::new(Level::Info, message));
-        })
-    };
     let on_export = {
         let latest = latest.clone();
         let notify = notify.clone();
@@ -408,6 +400,14 @@ pub fn App() -> Html {
         tr,
     };
     let on_park = { let shelf = shelf.clone(); Callback::from(move |ws| shelf.park(ws)) };
+    let on_replace = {
+        let (dispatcher, notify, shelf) = (state.dispatcher(), notify.clone(), shelf.clone());
+        Callback::from(move |(ws, message): (Workspace, String)| {
+            shelf.keep_open_if_unsaved();
+            dispatcher.dispatch(Action::Replace(Box::new(ws)));
+            notify.emit(Notice::new(Level::Info, message));
+        })
+    };
     // Article files dropped anywhere on the page open as they do from Open article.
     {
         let (latest, on_replace, on_park, notify) = (latest.clone(), on_replace.clone(), on_park.clone(), notify.clone());

@@ -103,14 +103,14 @@ test('articles dropped on the page open; the whole library downloads and restore
   await page.keyboard.press('2');
 
   await openLibrary(page);
-  // The built-in sample, never changed, is not kept: the two dropped files are.
-  await expect(library(page).getByRole('heading')).toHaveText('Library (2 articles)');
+  // The built-in sample, never changed, is kept too, so it can be opened again.
+  await expect(library(page).getByRole('heading')).toHaveText('Library (3 articles)');
   const [download] = await Promise.all([page.waitForEvent('download'), library(page).getByRole('button', { name: 'Download library' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^annota-library-\d{4}-\d{2}-\d{2}\.json$/);
   const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   expect(file.format).toBe('annota-library');
-  expect(file.articles).toHaveLength(2);
-  expect(file.articles.map((a) => a.annotations.length).sort()).toEqual([0, 1]);
+  expect(file.articles).toHaveLength(3);
+  expect(file.articles.map((a) => a.annotations.length).sort()).toEqual([0, 0, 1]);
 
   const context = await browser.newContext();
   const fresh = await context.newPage();
@@ -119,7 +119,7 @@ test('articles dropped on the page open; the whole library downloads and restore
   await expect(library(fresh).getByRole('heading')).toHaveText('Library (1 article)');
   await library(fresh).getByLabel('Restore library').setInputFiles({ name: 'lib.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await expect(library(fresh).getByRole('heading')).toHaveText('Library (3 articles)');
-  await expect(fresh.getByRole('status')).toContainText('Restored 2 articles');
+  await expect(fresh.getByRole('status')).toContainText('Restored 3 articles');
   await library(fresh).getByRole('button', { name: 'Open two' }).click();
   await h.expectCount(fresh, 1);
   expect((await h.entries(fresh))[0]).toEqual(['Quote', 'Dropped two']);
@@ -127,7 +127,7 @@ test('articles dropped on the page open; the whole library downloads and restore
   await openLibrary(fresh);
   await library(fresh).getByLabel('Restore library').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"annota-library","version":1,"articles":[{"format":"annota"}]}') });
   await expect(fresh.getByRole('status')).toContainText('Could not restore the library: article 1');
-  await expect(library(fresh).getByRole('heading')).toHaveText('Library (2 articles)');
+  await expect(library(fresh).getByRole('heading')).toHaveText('Library (3 articles)');
   await context.close();
 });
 
@@ -175,7 +175,7 @@ test('a lost or unreadable library index is rebuilt from the stored articles', a
   await page.reload();
   await h.expectCount(page, 1);
   await openLibrary(page);
-  await expect(library(page).getByRole('heading')).toHaveText('Library (2 articles)');
+  await expect(library(page).getByRole('heading')).toHaveText('Library (3 articles)');
   await library(page).getByRole('button', { name: 'Open first' }).click();
   await expect(page.locator('article')).toContainText('First article.');
 });
