@@ -1,6 +1,6 @@
 //! The article: one keyed paragraph component each, so an edit re-renders only the paragraphs it touches.
 
-use crate::model::annotation::{label_look, Annotation, AnnotationId, Label, LabelId};
+use crate::model::annotation::{label_look, text_order, Annotation, AnnotationId, Label, LabelId};
 use crate::model::factcheck::{Actor, ActorId};
 use crate::model::structure::Heading;
 use crate::model::labels::Pattern;
@@ -42,36 +42,136 @@ pub struct ArticleProps {
     pub focusable: bool,
 }
 
-/// Annotations grouped by the paragraphs they touch (a span across paragraphs is in each of them).
-fn group_by_paragraph(text: &TextIndex, labels: &[Label], annotations: &[Rc<Annotation>], actors: &[Actor]) -> Vec<Vec<Touching>> {
-    let paragraphs = text.paragraphs();
-    let mut groups = vec![Vec::new(); paragraphs.len()];
-    // Names and colours once per label and actor, shared by every annotation that uses them (a
-    // label set is small: a linear search beats hashing).
-    let shared = |s: &str| AttrValue::from(Rc::<str>::from(s));
-    let looks: Vec<(&LabelId, AttrValue, AttrValue, AttrValue, Pattern)> = labels
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (&l.id, shared(&l.name), shared(&l.color), AttrValue::from(description_id(i)), Pattern::at(i)))
-        .collect();
-    let names: HashMap<&ActorId, AttrValue> = actors.iter().map(|a| (&a.id, shared(&a.name))).collect();
-    for a in annotations {
-        let (label_name, color, described_by, pattern) = match looks.iter().find(|(id, ..)| **id == a.label) {
+/// Each label's name, colour, description id and pattern, and each actor's name, made once per
+/// render and shared by every annotation that uses them.
+struct Looks<'a> {
+    labels: &'a [Label],
+    looks: Vec<(&'a LabelId, AttrValue, AttrValue, AttrValue, Pattern)>,
+    names: HashMap<&'a ActorId, AttrValue>,
+}
+
+impl<'a> Looks<'a> {
+    fn new(labels: &'a [Label], actors: &'a [Actor]) -> Self {
+        let shared = |s: &str| AttrValue::from(Rc::<str>::from(s));
+        // A label set is small: a linear search beats hashing.
+        let looks = labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (&l.id, shared(&l.name), shared(&l.color), AttrValue::from(description_id(i)), Pattern::at(i)))
+            .collect();
+        let names = actors.iter().map(|a| (&a.id, shared(&a.name))).collect();
+        Looks { labels, looks, names }
+    }
+
+    fn touching(&self, a: &Rc<Annotation>) -> Touching {
+        let (label_name, color, described_by, pattern) = match self.looks.iter().find(|(id, ..)| **id == a.label) {
             Some((_, name, color, desc, pattern)) => (name.clone(), color.clone(), desc.clone(), *pattern),
             None => {
-                let (name, color) = label_look(labels, &a.label);
+                let (name, color) = label_look(self.labels, &a.label);
                 (name.into(), color.into(), AttrValue::from(UNKNOWN_LABEL), Pattern::Solid)
             }
         };
-        let said_by = a.facts.said_by.as_ref().and_then(|id| names.get(id)).cloned();
-        let touching = Touching { annotation: a.clone(), label_name, color, pattern, said_by, described_by };
-        let mut i = text.paragraph_at_or_after(a.span.start);
-        while i < paragraphs.len() && paragraphs[i].span.start < a.span.end {
+        let said_by = a.facts.said_by.as_ref().and_then(|id| self.names.get(id)).cloned();
+        Touching { annotation: a.clone(), label_name, color, pattern, said_by, described_by }
+    }
+}
+
+/// The paragraphs (indexes) a span touches.
+fn paragraphs_of(text: &TextIndex, span: Span) -> std::ops::Range<usize> {
+    let paragraphs = text.paragraphs();
+    let first = text.paragraph_at_or_after(span.start);
+    let mut last = first;
+    while last < paragraphs.len() && paragraphs[last].span.start < span.end {
+        last += 1;
+    }
+    first..last
+}
+
+/// Annotations grouped by the paragraphs they touch (a span across paragraphs is in each of them).
+fn group_by_paragraph(text: &TextIndex, labels: &[Label], annotations: &[Rc<Annotation>], actors: &[Actor]) -> Vec<Vec<Touching>> {
+    let mut groups = vec![Vec::new(); text.paragraphs().len()];
+    let looks = Looks::new(labels, actors);
+    for a in annotations {
+        let touching = looks.touching(a);
+        for i in paragraphs_of(text, a.span) {
             groups[i].push(touching.clone());
-            i += 1;
         }
     }
     groups
+}
+
+/// What the groups were last built from, so that an edit rebuilds only the paragraphs it touches.
+struct Grouped {
+    text: Rc<TextIndex>,
+    labels: Rc<Vec<Label>>,
+    actors: Rc<Vec<Actor>>,
+    annotations: Rc<Vec<Rc<Annotation>>>,
+    groups: Vec<Rc<Vec<Touching>>>,
+}
+
+/// The annotations only the old list has and only the new one has (records are shared, so an
+/// unchanged one is the same pointer); both lists are in text order, so one walk finds them.
+fn differing(old: &[Rc<Annotation>], new: &[Rc<Annotation>]) -> (Vec<Rc<Annotation>>, Vec<Rc<Annotation>>) {
+    let (mut i, mut j) = (0, 0);
+    let (mut gone, mut came) = (Vec::new(), Vec::new());
+    loop {
+        match (old.get(i), new.get(j)) {
+            (Some(a), Some(b)) if Rc::ptr_eq(a, b) => {
+                i += 1;
+                j += 1;
+            }
+            (Some(a), Some(b)) => match text_order(a, b) {
+                std::cmp::Ordering::Less => {
+                    gone.push(a.clone());
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    came.push(b.clone());
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    gone.push(a.clone());
+                    came.push(b.clone());
+                    i += 1;
+                    j += 1;
+                }
+            },
+            (Some(a), None) => {
+                gone.push(a.clone());
+                i += 1;
+            }
+            (None, Some(b)) => {
+                came.push(b.clone());
+                j += 1;
+            }
+            (None, None) => return (gone, came),
+        }
+    }
+}
+
+/// The groups after an edit of a few annotations: only the paragraphs they touch are rebuilt;
+/// `None` when the text, labels or actors changed too (then everything is rebuilt).
+fn regroup(before: &Grouped, text: &Rc<TextIndex>, labels: &Rc<Vec<Label>>, actors: &Rc<Vec<Actor>>, annotations: &Rc<Vec<Rc<Annotation>>>) -> Option<Vec<Rc<Vec<Touching>>>> {
+    if !Rc::ptr_eq(&before.text, text) || !Rc::ptr_eq(&before.labels, labels) || !Rc::ptr_eq(&before.actors, actors) {
+        return None;
+    }
+    let (gone, came) = differing(&before.annotations, annotations);
+    if gone.len() + came.len() > 256 {
+        return None;
+    }
+    let looks = Looks::new(labels, actors);
+    let mut groups = before.groups.clone();
+    let mut dirty: Vec<usize> = gone.iter().chain(came.iter()).flat_map(|a| paragraphs_of(text, a.span)).collect();
+    dirty.sort_unstable();
+    dirty.dedup();
+    for i in dirty {
+        let p = text.paragraphs()[i].span;
+        let mut group: Vec<Touching> = groups[i].iter().filter(|t| !gone.iter().any(|g| Rc::ptr_eq(g, &t.annotation))).cloned().collect();
+        group.extend(came.iter().filter(|a| a.span.start < p.end && p.start < a.span.end).map(|a| looks.touching(a)));
+        group.sort_by(|x, y| text_order(&x.annotation, &y.annotation));
+        groups[i] = Rc::new(group);
+    }
+    Some(groups)
 }
 
 /// The new groups, reusing the previous `Rc` of every paragraph whose group did not change, so
@@ -110,10 +210,14 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     let texts: Rc<Vec<AttrValue>> = use_memo(props.text.clone(), |text| {
         text.paragraphs().iter().map(|p| AttrValue::from(text.slice(p.span).unwrap_or("").to_string())).collect::<Vec<_>>()
     });
-    let previous = use_mut_ref(Vec::<Rc<Vec<Touching>>>::new);
+    let previous = use_mut_ref(|| None::<Grouped>);
     let groups = use_memo((props.text.clone(), props.labels.clone(), props.annotations.clone(), props.actors.clone()), |(t, l, a, x)| {
-        let groups = reuse_unchanged(&previous.borrow(), group_by_paragraph(t, l, a, x));
-        *previous.borrow_mut() = groups.clone();
+        let before = previous.borrow_mut().take();
+        let groups = before.as_ref().and_then(|b| regroup(b, t, l, x, a)).unwrap_or_else(|| {
+            let old = before.as_ref().map_or(&[][..], |b| b.groups.as_slice());
+            reuse_unchanged(old, group_by_paragraph(t, l, a, x))
+        });
+        *previous.borrow_mut() = Some(Grouped { text: t.clone(), labels: l.clone(), actors: x.clone(), annotations: a.clone(), groups: groups.clone() });
         groups
     });
     let paragraphs = props.text.paragraphs();
