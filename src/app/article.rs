@@ -1,11 +1,11 @@
 //! The article: one keyed paragraph component each, so an edit re-renders only the paragraphs it touches.
 
-use crate::model::annotation::{label_look, text_order, Annotation, AnnotationId, Label, LabelId};
+use crate::model::annotation::{differing, label_look, text_order, Annotation, AnnotationId, Label, LabelId};
 use crate::model::factcheck::{Actor, ActorId};
 use crate::model::structure::Heading;
 use crate::model::labels::Pattern;
 use std::collections::HashMap;
-use crate::model::segment::segments;
+use crate::markup;
 use crate::model::text::{Span, TextIndex};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -23,6 +23,8 @@ pub struct Touching {
     pub said_by: Option<AttrValue>,
     /// The id of the hidden element naming its label, for `aria-describedby`.
     pub described_by: AttrValue,
+    /// The class drawing its label alone (see [`label_styles`]).
+    pub class: AttrValue,
 }
 
 #[derive(Properties, PartialEq)]
@@ -46,7 +48,7 @@ pub struct ArticleProps {
 /// render and shared by every annotation that uses them.
 struct Looks<'a> {
     labels: &'a [Label],
-    looks: Vec<(&'a LabelId, AttrValue, AttrValue, AttrValue, Pattern)>,
+    looks: Vec<(&'a LabelId, AttrValue, AttrValue, AttrValue, Pattern, AttrValue)>,
     names: HashMap<&'a ActorId, AttrValue>,
 }
 
@@ -57,22 +59,22 @@ impl<'a> Looks<'a> {
         let looks = labels
             .iter()
             .enumerate()
-            .map(|(i, l)| (&l.id, shared(&l.name), shared(&l.color), AttrValue::from(description_id(i)), Pattern::at(i)))
+            .map(|(i, l)| (&l.id, shared(&l.name), shared(&l.color), AttrValue::from(description_id(i)), Pattern::at(i), AttrValue::from(label_class(i))))
             .collect();
         let names = actors.iter().map(|a| (&a.id, shared(&a.name))).collect();
         Looks { labels, looks, names }
     }
 
     fn touching(&self, a: &Rc<Annotation>) -> Touching {
-        let (label_name, color, described_by, pattern) = match self.looks.iter().find(|(id, ..)| **id == a.label) {
-            Some((_, name, color, desc, pattern)) => (name.clone(), color.clone(), desc.clone(), *pattern),
+        let (label_name, color, described_by, pattern, class) = match self.looks.iter().find(|(id, ..)| **id == a.label) {
+            Some((_, name, color, desc, pattern, class)) => (name.clone(), color.clone(), desc.clone(), *pattern, class.clone()),
             None => {
                 let (name, color) = label_look(self.labels, &a.label);
-                (name.into(), color.into(), AttrValue::from(UNKNOWN_LABEL), Pattern::Solid)
+                (name.into(), color.into(), AttrValue::from(UNKNOWN_LABEL), Pattern::Solid, AttrValue::from(UNKNOWN_CLASS))
             }
         };
         let said_by = a.facts.said_by.as_ref().and_then(|id| self.names.get(id)).cloned();
-        Touching { annotation: a.clone(), label_name, color, pattern, said_by, described_by }
+        Touching { annotation: a.clone(), label_name, color, pattern, said_by, described_by, class }
     }
 }
 
@@ -109,49 +111,9 @@ struct Grouped {
     groups: Vec<Rc<Vec<Touching>>>,
 }
 
-/// The annotations only the old list has and only the new one has (records are shared, so an
-/// unchanged one is the same pointer); both lists are in text order, so one walk finds them.
-fn differing(old: &[Rc<Annotation>], new: &[Rc<Annotation>]) -> (Vec<Rc<Annotation>>, Vec<Rc<Annotation>>) {
-    let (mut i, mut j) = (0, 0);
-    let (mut gone, mut came) = (Vec::new(), Vec::new());
-    loop {
-        match (old.get(i), new.get(j)) {
-            (Some(a), Some(b)) if Rc::ptr_eq(a, b) => {
-                i += 1;
-                j += 1;
-            }
-            (Some(a), Some(b)) => match text_order(a, b) {
-                std::cmp::Ordering::Less => {
-                    gone.push(a.clone());
-                    i += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    came.push(b.clone());
-                    j += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    gone.push(a.clone());
-                    came.push(b.clone());
-                    i += 1;
-                    j += 1;
-                }
-            },
-            (Some(a), None) => {
-                gone.push(a.clone());
-                i += 1;
-            }
-            (None, Some(b)) => {
-                came.push(b.clone());
-                j += 1;
-            }
-            (None, None) => return (gone, came),
-        }
-    }
-}
-
 /// The groups after an edit of a few annotations: only the paragraphs they touch are rebuilt;
 /// `None` when the text, labels or actors changed too (then everything is rebuilt).
-fn regroup(before: &Grouped, text: &Rc<TextIndex>, labels: &Rc<Vec<Label>>, actors: &Rc<Vec<Actor>>, annotations: &Rc<Vec<Rc<Annotation>>>) -> Option<Vec<Rc<Vec<Touching>>>> {
+fn regroup(before: &mut Grouped, text: &Rc<TextIndex>, labels: &Rc<Vec<Label>>, actors: &Rc<Vec<Actor>>, annotations: &Rc<Vec<Rc<Annotation>>>) -> Option<Vec<Rc<Vec<Touching>>>> {
     if !Rc::ptr_eq(&before.text, text) || !Rc::ptr_eq(&before.labels, labels) || !Rc::ptr_eq(&before.actors, actors) {
         return None;
     }
@@ -160,7 +122,7 @@ fn regroup(before: &Grouped, text: &Rc<TextIndex>, labels: &Rc<Vec<Label>>, acto
         return None;
     }
     let looks = Looks::new(labels, actors);
-    let mut groups = before.groups.clone();
+    let mut groups = std::mem::take(&mut before.groups);
     let mut dirty: Vec<usize> = gone.iter().chain(came.iter()).flat_map(|a| paragraphs_of(text, a.span)).collect();
     dirty.sort_unstable();
     dirty.dedup();
@@ -194,6 +156,26 @@ fn description_id(i: usize) -> String {
 
 const UNKNOWN_LABEL: &str = "label-desc-unknown";
 
+/// Label classes are named by position, like their descriptions.
+fn label_class(i: usize) -> String {
+    format!("hl-{i}")
+}
+
+const UNKNOWN_CLASS: &str = "hl-unknown";
+
+/// One rule per label drawing a highlight of that label alone (most highlights), so a `<mark>`
+/// carries a class, not a long inline style; overlaps keep an inline style of their stack.
+fn label_styles(labels: &[Label]) -> String {
+    let rule = |class: &str, pattern: Pattern, color: &str| {
+        let color = if crate::model::labels::is_rrggbb(color) { color } else { "#999999" };
+        format!(".article mark.{class}{{{}}}\n", super::pattern::highlight_style(std::iter::once((pattern, color))))
+    };
+    let mut css: String = labels.iter().enumerate().map(|(i, l)| rule(&label_class(i), Pattern::at(i), &l.color)).collect();
+    css.push_str(&rule(UNKNOWN_CLASS, Pattern::Solid, "#999999"));
+    css
+}
+
+
 /// One hidden element per label naming it, outside the article so that its text stays the
 /// article's alone; every highlight points at its labels' names with `aria-describedby`.
 fn label_descriptions(labels: &[Label]) -> Html {
@@ -207,19 +189,24 @@ fn label_descriptions(labels: &[Label]) -> Html {
 
 #[component]
 pub fn ArticleView(props: &ArticleProps) -> Html {
-    let texts: Rc<Vec<AttrValue>> = use_memo(props.text.clone(), |text| {
-        text.paragraphs().iter().map(|p| AttrValue::from(text.slice(p.span).unwrap_or("").to_string())).collect::<Vec<_>>()
-    });
+    let styles = use_memo(props.labels.clone(), |labels| label_styles(labels));
+    // The groups live here only (no memo copy): an edit updates them in place.
     let previous = use_mut_ref(|| None::<Grouped>);
-    let groups = use_memo((props.text.clone(), props.labels.clone(), props.annotations.clone(), props.actors.clone()), |(t, l, a, x)| {
-        let before = previous.borrow_mut().take();
-        let groups = before.as_ref().and_then(|b| regroup(b, t, l, x, a)).unwrap_or_else(|| {
-            let old = before.as_ref().map_or(&[][..], |b| b.groups.as_slice());
-            reuse_unchanged(old, group_by_paragraph(t, l, a, x))
-        });
-        *previous.borrow_mut() = Some(Grouped { text: t.clone(), labels: l.clone(), actors: x.clone(), annotations: a.clone(), groups: groups.clone() });
-        groups
-    });
+    {
+        let (t, l, a, x) = (&props.text, &props.labels, &props.annotations, &props.actors);
+        let mut previous = previous.borrow_mut();
+        let current = previous.as_ref().is_some_and(|b| Rc::ptr_eq(&b.text, t) && Rc::ptr_eq(&b.labels, l) && Rc::ptr_eq(&b.annotations, a) && Rc::ptr_eq(&b.actors, x));
+        if !current {
+            let mut before = previous.take();
+            let groups = before.as_mut().and_then(|b| regroup(b, t, l, x, a)).unwrap_or_else(|| {
+                let old = before.as_ref().map_or(&[][..], |b| b.groups.as_slice());
+                reuse_unchanged(old, group_by_paragraph(t, l, a, x))
+            });
+            *previous = Some(Grouped { text: t.clone(), labels: l.clone(), actors: x.clone(), annotations: a.clone(), groups });
+        }
+    }
+    let previous = previous.borrow();
+    let groups = &previous.as_ref().expect("grouped above").groups;
     let paragraphs = props.text.paragraphs();
     let count = paragraphs.len();
     // Where the selected and flashing annotations are, found once, so each chunk checks a span.
@@ -229,6 +216,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     html! {
         <>
         { label_descriptions(&props.labels) }
+        <style>{ (*styles).clone() }</style>
         <article class="article" ref={props.article_ref.clone()} onclick={props.onclick.clone()} aria-label="Article"
             id={props.focusable.then_some("article")} tabindex={props.focusable.then_some("0")}
             aria-describedby={props.focusable.then_some("article-keys")}>
@@ -240,7 +228,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
                 let selected = props.selected.clone().filter(|_| within(selected_span));
                 let flash = props.flash.clone().filter(|_| within(flash_span));
                 html! {
-                    <Chunk key={c} first={range.start} texts={texts.clone()} full={props.text.clone()} headings={props.headings.clone()} {groups} {selected} {flash} />
+                    <Chunk key={c} index={c} first={range.start} full={props.text.clone()} headings={props.headings.clone()} {groups} {selected} {flash} article={props.article_ref.clone()} />
                 }
             }) }
         </article>
@@ -251,91 +239,127 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     }
 }
 
-/// Paragraphs are rendered in chunks, so that an edit compares a few dozen chunks, not every paragraph.
+/// Paragraphs are rendered in chunks, so that an edit compares a few dozen chunks, not every
+/// paragraph, and the browser parses one string per chunk when the article opens.
 const CHUNK: usize = 64;
 
 #[derive(Properties, PartialEq)]
 struct ChunkProps {
+    /// Which chunk: its element is the article's child at this index.
+    index: usize,
     first: usize,
-    texts: Rc<Vec<AttrValue>>,
     full: Rc<TextIndex>,
     headings: Rc<Vec<Heading>>,
     groups: Vec<Rc<Vec<Touching>>>,
     selected: Option<AnnotationId>,
     flash: Option<(AnnotationId, u32)>,
+    article: NodeRef,
 }
 
+/// What one paragraph's markup was made from, so it is rebuilt only when that changes.
+struct Made {
+    group: Rc<Vec<Touching>>,
+    level: Option<u8>,
+    selected: Option<AnnotationId>,
+    flash: Option<(AnnotationId, u32)>,
+    html: Rc<str>,
+}
+
+/// A chunk's paragraphs as they are in the DOM, and the text they belong to.
+#[derive(Default)]
+struct Shown {
+    text: Option<Rc<TextIndex>>,
+    first: usize,
+    paragraphs: Vec<Made>,
+    /// Paragraphs whose markup changed since the DOM was last patched.
+    stale: Vec<usize>,
+}
+
+fn paragraph_markup(text: &TextIndex, span: Span, group: &[Touching], level: Option<u8>, selected: Option<&AnnotationId>, flash: Option<&(AnnotationId, u32)>) -> Rc<str> {
+    let highlights: Vec<markup::Highlight> = group
+        .iter()
+        .map(|t| markup::Highlight {
+            span: t.annotation.span,
+            id: t.annotation.id.as_str(),
+            label: &t.label_name,
+            class: &t.class,
+            described_by: &t.described_by,
+            said_by: t.said_by.as_deref(),
+        })
+        .collect();
+    let look = markup::Look {
+        level,
+        selected: selected.map(|id| id.as_str()),
+        flash: flash.map(|(id, n)| (id.as_str(), if n % 2 == 0 { "flash-a" } else { "flash-b" })),
+    };
+    let overlap = |covering: &[usize]| super::pattern::highlight_style(covering.iter().map(|&i| (group[i].pattern, group[i].color.as_str())));
+    let mut out = String::with_capacity(span.len() * 2 + 64);
+    markup::paragraph(&mut out, text, span, &highlights, look, &overlap);
+    out.into()
+}
+
+/// A chunk of paragraphs: one `div` parsed from one string when it first shows; after that an
+/// edit replaces only the paragraphs whose markup changed (Yew keeps the string it was given, so it
+/// never rebuilds the chunk behind the patches).
 #[component]
 fn Chunk(props: &ChunkProps) -> Html {
+    let shown = use_mut_ref(Shown::default);
     let paragraphs = props.full.paragraphs();
-    html! {
-        <>
-            { for props.groups.iter().enumerate().map(|(k, touching)| {
-                let i = props.first + k;
-                let has = |id: &AnnotationId| touching.iter().any(|t| &t.annotation.id == id);
-                let selected = props.selected.clone().filter(|id| has(id));
-                let flash = props.flash.clone().filter(|(id, _)| has(id));
-                let start = paragraphs[i].span.start.0;
-                let level = props.headings.binary_search_by_key(&start, |h| h.start).ok().map(|k| props.headings[k].level);
-                html! {
-                    <Paragraph key={i} span={paragraphs[i].span} text={props.texts[i].clone()} full={props.full.clone()}
-                        touching={touching.clone()} {level} {selected} {flash} />
-                }
-            }) }
-        </>
+    {
+        let mut shown = shown.borrow_mut();
+        let fresh = !shown.text.as_ref().is_some_and(|t| Rc::ptr_eq(t, &props.full)) || shown.first != props.first;
+        if fresh {
+            *shown = Shown { text: Some(props.full.clone()), first: props.first, paragraphs: Vec::new(), stale: Vec::new() };
+        }
+        for (k, group) in props.groups.iter().enumerate() {
+            let i = props.first + k;
+            let has = |id: &AnnotationId| group.iter().any(|t| &t.annotation.id == id);
+            let selected = props.selected.clone().filter(|id| has(id));
+            let flash = props.flash.clone().filter(|(id, _)| has(id));
+            let start = paragraphs[i].span.start.0;
+            let level = props.headings.binary_search_by_key(&start, |h| h.start).ok().map(|k| props.headings[k].level);
+            let same = shown.paragraphs.get(k).is_some_and(|m| Rc::ptr_eq(&m.group, group) && m.level == level && m.selected == selected && m.flash == flash);
+            if same {
+                continue;
+            }
+            let html = paragraph_markup(&props.full, paragraphs[i].span, group, level, selected.as_ref(), flash.as_ref());
+            let made = Made { group: group.clone(), level, selected, flash, html };
+            if k < shown.paragraphs.len() {
+                shown.paragraphs[k] = made;
+                shown.stale.push(k);
+            } else {
+                shown.paragraphs.push(made);
+            }
+        }
     }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct ParagraphProps {
-    pub span: Span,
-    pub text: AttrValue,
-    /// The whole text, for cutting segments; compared by pointer, so it costs nothing.
-    pub full: Rc<TextIndex>,
-    pub touching: Rc<Vec<Touching>>,
-    /// A heading's level (1–6); the article's headings start at `h2`, under the page's `h1`.
-    pub level: Option<u8>,
-    pub selected: Option<AnnotationId>,
-    pub flash: Option<(AnnotationId, u32)>,
-}
-
-#[component]
-pub fn Paragraph(props: &ParagraphProps) -> Html {
-    let spans: Vec<Span> = props.touching.iter().map(|t| t.annotation.span).collect();
-    let pieces = segments(props.span, &spans);
-    let text = &props.full;
-    let tag = match props.level {
-        Some(level) => format!("h{}", (level + 1).min(6)),
-        None => "p".to_string(),
-    };
-    html! {
-        <@{tag} dir="auto" data-s={props.span.start.0.to_string()} data-e={props.span.end.0.to_string()}>
-            { for pieces.into_iter().map(|seg| {
-                let content = text.slice(seg.span).unwrap_or("").to_string();
-                let (s, e) = (seg.span.start.0.to_string(), seg.span.end.0.to_string());
-                if seg.covering.is_empty() {
-                    return html! { <span data-s={s} data-e={e}>{ content }</span> };
+    // The string the chunk was first parsed from: it changes only with the text (then Yew
+    // replaces the whole chunk, and nothing is stale).
+    let key = (Rc::as_ptr(&props.full) as usize, props.first);
+    let initial = use_memo(key, |_| {
+        let mut shown = shown.borrow_mut();
+        shown.stale.clear();
+        // Until the chunk is first shown, its size is a guess (about 70 characters a line).
+        let estimate: usize = shown.paragraphs.iter().enumerate().map(|(k, _)| paragraphs[props.first + k].span.len().div_ceil(70) * 2 + 1).sum();
+        let mut html = format!("<div class=\"chunk\" style=\"contain-intrinsic-size:auto none auto {estimate}em\">");
+        for m in &shown.paragraphs {
+            html.push_str(&m.html);
+        }
+        html.push_str("</div>");
+        AttrValue::from(html)
+    });
+    {
+        let (shown, article, index) = (shown.clone(), props.article.clone(), props.index);
+        use_effect(move || {
+            let mut shown = shown.borrow_mut();
+            let stale = std::mem::take(&mut shown.stale);
+            if let Some(chunk) = article.cast::<web_sys::Element>().and_then(|a| a.children().item(index as u32)) {
+                for k in stale {
+                    if let Some(p) = chunk.children().item(k as u32) {
+                        p.set_outer_html(&shown.paragraphs[k].html);
+                    }
                 }
-                let covering: Vec<&Touching> = seg.covering.iter().map(|&i| &props.touching[i]).collect();
-                let ids = covering.iter().map(|t| t.annotation.id.as_str()).collect::<Vec<_>>().join(" ");
-                let names = covering.iter().map(|t| t.label_name.as_str()).collect::<Vec<_>>();
-                let mut described: Vec<&str> = covering.iter().map(|t| t.described_by.as_str()).collect();
-                described.sort_unstable();
-                described.dedup();
-                let style = super::pattern::highlight_style(covering.iter().map(|t| (t.pattern, t.color.as_str())));
-                let is_selected = props.selected.as_ref().is_some_and(|sel| covering.iter().any(|t| &t.annotation.id == sel));
-                let flash = props.flash.as_ref().filter(|(id, _)| covering.iter().any(|t| &t.annotation.id == id))
-                    .map(|(_, n)| if n % 2 == 0 { "flash-a" } else { "flash-b" });
-                // The speaker's name after a linked quote or claim: CSS draws it from the attribute,
-                // so it is neither text of the article nor selectable.
-                let said_by = covering.iter().filter(|t| t.annotation.span.end == seg.span.end).filter_map(|t| t.said_by.as_ref().map(|n| n.as_str())).collect::<Vec<_>>();
-                let said_by = (!said_by.is_empty()).then(|| said_by.join(" · "));
-                html! {
-                    <mark data-s={s} data-e={e} data-ids={ids} data-labels={names.join(" ")} data-said-by={said_by} aria-describedby={described.join(" ")}
-                        title={names.join(" + ")} {style}
-                        class={classes!(is_selected.then_some("selected"), flash)}>{ content }</mark>
-                }
-            }) }
-        </@>
+            }
+        });
     }
+    Html::from_html_unchecked((*initial).clone())
 }

@@ -22,9 +22,9 @@ mod update;
 mod workspace_menu;
 
 use crate::bridge::{clock, download, selection, storage::Store};
-use crate::model::annotation::{sample_article, default_labels, Annotation, AnnotationId, Article, LabelId};
+use crate::model::annotation::{differing, sample_article, default_labels, Annotation, AnnotationId, Article, LabelId};
 use crate::model::format::ExportKind;
-use crate::model::factcheck::{actor_entries, ActorPick};
+use crate::model::factcheck::{actor_entries, touches_actors, Actor, ActorEntry, ActorPick};
 use crate::model::state::{Action, State, Workspace};
 use factcheck::Picking;
 use article::ArticleView;
@@ -429,7 +429,24 @@ pub fn App() -> Html {
         });
     }
     let ws = &state.workspace;
-    let entries = use_memo((ws.actors.clone(), ws.annotations.clone()), |(actors, annotations)| actor_entries(actors, annotations));
+    // The actor list is rebuilt only when an edit touched actor spans or links (most edits at L
+    // add or change a claim, and the list's pointer then stays, so its panels do not re-render).
+    let entries_made = use_mut_ref(|| None::<(Rc<Vec<Actor>>, Rc<Vec<Rc<Annotation>>>, Rc<Vec<ActorEntry>>)>);
+    let entries = {
+        let mut made = entries_made.borrow_mut();
+        let still = made.as_ref().filter(|(actors, annotations, _)| {
+            Rc::ptr_eq(actors, &ws.actors) && {
+                let (gone, came) = differing(annotations, &ws.annotations);
+                !touches_actors(&gone, &came)
+            }
+        });
+        let entries = match still {
+            Some((.., entries)) => entries.clone(),
+            None => Rc::new(actor_entries(&ws.actors, &ws.annotations)),
+        };
+        *made = Some((ws.actors.clone(), ws.annotations.clone(), entries.clone()));
+        entries
+    };
     let on_action = { let dr = dispatch_result.clone(); Callback::from(move |a: Action| dr.emit(Ok(a))) };
     let on_reveal = { let d = state.dispatcher(); Callback::from(move |id| d.dispatch(Action::Reveal(id))) };
     let open_picker = { let picking = picking.clone(); Callback::from(move |p: Picking| picking.set(Some(p))) };

@@ -90,6 +90,46 @@ pub fn text_order(a: &Annotation, b: &Annotation) -> std::cmp::Ordering {
     a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then_with(|| a.id.cmp(&b.id))
 }
 
+/// The annotations only the old list has and only the new one has (records are shared, so an
+/// unchanged one is the same pointer); both lists are in text order, so one walk finds them.
+pub fn differing(old: &[Rc<Annotation>], new: &[Rc<Annotation>]) -> (Vec<Rc<Annotation>>, Vec<Rc<Annotation>>) {
+    let (mut i, mut j) = (0, 0);
+    let (mut gone, mut came) = (Vec::new(), Vec::new());
+    loop {
+        match (old.get(i), new.get(j)) {
+            (Some(a), Some(b)) if Rc::ptr_eq(a, b) => {
+                i += 1;
+                j += 1;
+            }
+            (Some(a), Some(b)) => match text_order(a, b) {
+                std::cmp::Ordering::Less => {
+                    gone.push(a.clone());
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    came.push(b.clone());
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    gone.push(a.clone());
+                    came.push(b.clone());
+                    i += 1;
+                    j += 1;
+                }
+            },
+            (Some(a), None) => {
+                gone.push(a.clone());
+                i += 1;
+            }
+            (None, Some(b)) => {
+                came.push(b.clone());
+                j += 1;
+            }
+            (None, None) => return (gone, came),
+        }
+    }
+}
+
 /// The article being annotated.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Article {
@@ -151,6 +191,23 @@ pub fn title_from_text(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn differing_finds_what_an_edit_added_removed_and_replaced() {
+        let at = |start: usize, id: &str| {
+            let t = Timestamp(String::new());
+            Rc::new(Annotation { id: AnnotationId(id.into()), span: Span::new(start, start + 2), label: LabelId("claim".into()), note: String::new(), created: t.clone(), modified: t, facts: Default::default() })
+        };
+        let (a, b, c, d) = (at(0, "a"), at(5, "b"), at(9, "c"), at(12, "d"));
+        let b2 = Rc::new(Annotation { note: "edited".into(), ..(*b).clone() });
+        let old = vec![a.clone(), b.clone(), c.clone()];
+        let new = vec![a.clone(), b2.clone(), d.clone()];
+        let (gone, came) = differing(&old, &new);
+        let ids = |v: &[Rc<Annotation>]| v.iter().map(|x| x.id.0.clone()).collect::<Vec<_>>();
+        assert_eq!((ids(&gone), ids(&came)), (vec!["b".to_string(), "c".into()], vec!["b".to_string(), "d".into()]));
+        assert!(Rc::ptr_eq(&came[0], &b2));
+        assert_eq!(differing(&old, &old), (vec![], vec![]));
+    }
+
     use super::*;
 
     #[test]

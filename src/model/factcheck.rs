@@ -247,7 +247,7 @@ pub enum ActorPick {
 }
 
 /// One entry of the actor list: a known actor with its mentions, or an actor span on its own.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActorEntry {
     pub actor: Option<Actor>,
     /// The actor's name; empty for a loose span (see [`ActorEntry::display_name`]).
@@ -302,6 +302,12 @@ impl ActorEntry {
     pub fn first_span(&self) -> Option<Span> {
         self.first
     }
+}
+
+/// Whether an edit that removed `gone` and added `came` (see [`super::annotation::differing`]) can
+/// change the actor entries: only actor spans and linked quotes or claims show there.
+pub fn touches_actors(gone: &[Rc<Annotation>], came: &[Rc<Annotation>]) -> bool {
+    gone.iter().chain(came).any(|a| a.label.0 == ACTOR || a.facts.said_by.is_some())
 }
 
 /// Every actor with its mentions and what it said, then actor spans that name no actor yet;
@@ -408,6 +414,34 @@ mod tests {
         assert_eq!(near_b[0].display_name(&text), "01234", "the closest mention comes first");
         assert_eq!(suggestions(entries.clone(), Span::new(36, 40), "AMIR", &text).len(), 1);
         assert_eq!(suggestions(entries, Span::new(36, 40), "123", &text).len(), 1, "loose spans are found by their text");
+    }
+
+    #[test]
+    fn only_edits_of_actor_spans_and_links_change_the_actor_list() {
+        use crate::model::annotation::differing;
+        let minister = Actor { id: ActorId("m".into()), name: "Lavrov".into(), kind: ActorKind::Person };
+        let actors = [minister.clone()];
+        let named = Facts { actor: Some(minister.id.clone()), ..Default::default() };
+        let said = Facts { said_by: Some(minister.id.clone()), ..Default::default() };
+        let base: Vec<Rc<Annotation>> = vec![Rc::new(ann("a", 0, 5, ACTOR, named)), Rc::new(ann("c", 10, 15, CLAIM, Facts::default()))];
+        let with = |extra: Annotation| {
+            let mut v = base.clone();
+            v.push(Rc::new(extra));
+            v.sort_by(|x, y| crate::model::annotation::text_order(x, y));
+            v
+        };
+        for (edit, changes) in [
+            (with(ann("d", 20, 25, CLAIM, Facts::default())), false),
+            (with(ann("q", 20, 25, QUOTE, Facts::default())), false),
+            (with(ann("q", 20, 25, QUOTE, said)), true),
+            (with(ann("b", 20, 25, ACTOR, Facts::default())), true),
+        ] {
+            let (gone, came) = differing(&base, &edit);
+            assert_eq!(touches_actors(&gone, &came), changes);
+            if !changes {
+                assert_eq!(actor_entries(&actors, &base), actor_entries(&actors, &edit), "an edit said not to matter left the list as it was");
+            }
+        }
     }
 
     #[test]
