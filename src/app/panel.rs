@@ -42,6 +42,10 @@ const UNDECIDED: &str = "urn:annota:no-verdict";
 /// How many entries the panel renders at first, and how many more each "Show more" adds.
 const PAGE: usize = 200;
 
+/// How many neighbours on each side a selected annotation beyond the page is shown with: a few,
+/// for context; each new selection there builds them afresh.
+const WINDOW: usize = 3;
+
 #[derive(Properties, PartialEq)]
 struct EntryProps {
     /// Compared by pointer: an entry re-renders (and cuts its quote) only when its annotation changed.
@@ -108,7 +112,7 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
     let selected_at = props.selected.as_ref().and_then(|id| shown.iter().position(|a| &a.id == id));
     let limit = PAGE + *extra;
     // The selected annotation beyond the rendered page gets a small window of its own.
-    let window = selected_at.filter(|&i| i >= limit).map(|i| i.saturating_sub(10).max(limit)..(i + 11).min(shown.len()));
+    let window = selected_at.filter(|&i| i >= limit).map(|i| i.saturating_sub(WINDOW).max(limit)..(i + WINDOW + 1).min(shown.len()));
     html! {
         <section class="panel" aria-label={tr.t("Annotations")}>
             <h2>{ tr.f("Annotations ({})", &[&total]) }</h2>
