@@ -289,7 +289,8 @@ const ACTORS_PAGE: usize = 50;
 
 #[derive(Properties, PartialEq)]
 pub struct LinksProps {
-    pub annotations: Rc<Vec<Rc<Annotation>>>,
+    /// The quotes and claims linked to someone, in text order.
+    pub links: Rc<Vec<Rc<Annotation>>>,
     pub actors: Rc<Vec<Actor>>,
     pub entries: Rc<Vec<ActorEntry>>,
     pub text: Rc<TextIndex>,
@@ -301,12 +302,15 @@ pub struct LinksProps {
 pub fn LinksList(props: &LinksProps) -> Html {
     let tr = use_tr();
     let links: Vec<(&Annotation, &Actor)> = props
-        .annotations
+        .links
         .iter()
         .filter_map(|a| Some((&**a, a.facts.said_by.as_ref().and_then(|id| props.actors.iter().find(|x| &x.id == id))?)))
         .collect();
     let reveal = |id: &AnnotationId| { let cb = props.on_reveal.clone(); let id = id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
     let limit = use_state(|| ACTORS_PAGE);
+    // Each known actor's first mention, found once (loose actor spans can be thousands).
+    let known: Vec<(&factcheck::ActorId, Option<&AnnotationId>)> =
+        props.entries.iter().filter_map(|e| e.actor.as_ref().map(|a| (&a.id, e.first_mention()))).collect();
     html! {
         <section class="panel links" aria-label={tr.t("Links")}>
             <h2>{ tr.f("Links ({})", &[&links.len()]) }</h2>
@@ -316,7 +320,7 @@ pub fn LinksList(props: &LinksProps) -> Html {
             <ul class="entries" role="list">
                 { for links.iter().take(*limit).map(|(a, actor)| {
                     let verb = if a.label.0 == factcheck::CLAIM { tr.t("claimed by") } else { tr.t("said by") };
-                    let first = props.entries.iter().find(|e| e.actor.as_ref().map(|x| &x.id) == Some(&actor.id)).and_then(|e| e.first_mention());
+                    let first = known.iter().find(|(id, _)| *id == &actor.id).and_then(|(_, m)| *m);
                     html! {
                         <li key={a.id.0.clone()} class="link-entry">
                             <button class="link-end" dir="auto" onclick={reveal(&a.id)}>{ shorten(props.text.slice(a.span).unwrap_or(""), 60) }</button>

@@ -429,26 +429,33 @@ pub fn App() -> Html {
         });
     }
     let ws = &state.workspace;
-    // The actor list is rebuilt only when an edit touched actor spans or links (most edits at L
-    // add or change a claim, and the list's pointer then stays, so its panels do not re-render).
-    let entries_made = use_mut_ref(|| None::<(Rc<Vec<Actor>>, Rc<Vec<Rc<Annotation>>>, Rc<Vec<ActorEntry>>)>);
-    let entries = {
-        let mut made = entries_made.borrow_mut();
-        let still = made.as_ref().filter(|(actors, annotations, _)| {
+    // The actor list and the links are rebuilt only when an edit touched actor spans or links
+    // (most edits at L add or change a claim: then their pointers stay, and their panels do not
+    // re-render).
+    let actors_made = use_mut_ref(|| None::<(Rc<Vec<Actor>>, Rc<Vec<Rc<Annotation>>>, Rc<Vec<ActorEntry>>, Rc<Vec<Rc<Annotation>>>)>);
+    let (entries, links) = {
+        let mut made = actors_made.borrow_mut();
+        let still = made.as_ref().filter(|(actors, annotations, ..)| {
             Rc::ptr_eq(actors, &ws.actors) && {
                 let (gone, came) = differing(annotations, &ws.annotations);
                 !touches_actors(&gone, &came)
             }
         });
-        let entries = match still {
-            Some((.., entries)) => entries.clone(),
-            None => Rc::new(actor_entries(&ws.actors, &ws.annotations)),
+        let (entries, links) = match still {
+            Some((.., entries, links)) => (entries.clone(), links.clone()),
+            None => (
+                Rc::new(actor_entries(&ws.actors, &ws.annotations)),
+                Rc::new(ws.annotations.iter().filter(|a| a.facts.said_by.is_some()).cloned().collect::<Vec<_>>()),
+            ),
         };
-        *made = Some((ws.actors.clone(), ws.annotations.clone(), entries.clone()));
-        entries
+        *made = Some((ws.actors.clone(), ws.annotations.clone(), entries.clone(), links.clone()));
+        (entries, links)
     };
     let on_action = { let dr = dispatch_result.clone(); Callback::from(move |a: Action| dr.emit(Ok(a))) };
-    let on_reveal = { let d = state.dispatcher(); Callback::from(move |id| d.dispatch(Action::Reveal(id))) };
+    // Callbacks handed to lists are made once: a new one each render would re-render every entry.
+    let on_reveal = use_callback(state.dispatcher(), |id, d| d.dispatch(Action::Reveal(id)));
+    let on_filter = use_callback(state.dispatcher(), |f, d| d.dispatch(Action::Filter(f)));
+    let on_delete_orphan = use_callback(state.dispatcher(), |id, d| d.dispatch(Action::DeleteOrphan(id)));
     let open_picker = { let picking = picking.clone(); Callback::from(move |p: Picking| picking.set(Some(p))) };
     let close_picker = { let picking = picking.clone(); Callback::from(move |_| picking.set(None)) };
     let on_picked = {
@@ -472,7 +479,7 @@ pub fn App() -> Html {
         Saving::Paused(why) => Some(format!("Saving is paused: {why}. Your work is kept in this tab; use Download JSON to keep a copy.")),
         Saving::Unavailable => Some(tr.t("This browser gives Annota no storage (private mode or blocked): nothing will be kept after you close the tab. Use Download JSON to keep your work.").into()),
     };
-    let dismiss = { let notices = notices.dispatcher(); Callback::from(move |text| notices.dispatch(NoticeAction::Dismiss(text))) };
+    let dismiss = use_callback(notices.dispatcher(), |text, n| n.dispatch(NoticeAction::Dismiss(text)));
     let title = ws.title().to_string();
     let switch_lang = {
         let (lang, store) = (lang.clone(), store.clone());
@@ -537,7 +544,7 @@ pub fn App() -> Html {
                     <AnnotationsPanel text={ws.article.text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()}
                         filter={state.filter.clone()} settings={ws.settings.clone()} selected={state.selected.clone()}
                         on_reveal={on_reveal.clone()}
-                        on_filter={{ let d = d.clone(); Callback::from(move |f| d.dispatch(Action::Filter(f))) }}
+                        {on_filter}
                         orphans={ws.orphans.clone()}
                         on_place_orphan={{ let latest = latest.clone(); let r = article_ref.clone(); let dr = dispatch_result.clone();
                             Callback::from(move |id: AnnotationId| {
@@ -546,9 +553,9 @@ pub fn App() -> Html {
                                 dr.emit(span.map(|span| Action::PlaceOrphan { id, span, at: clock::now() })
                                     .ok_or_else(|| "Select the text where this orphan belongs, then press Place at selection.".to_string()));
                             }) }}
-                        on_delete_orphan={{ let d = d.clone(); Callback::from(move |id| d.dispatch(Action::DeleteOrphan(id))) }} />
+                        {on_delete_orphan} />
                     <factcheck::ActorsList entries={entries.clone()} text={ws.article.text.clone()} on_reveal={on_reveal.clone()} />
-                    <factcheck::LinksList annotations={ws.annotations.clone()} actors={ws.actors.clone()} entries={entries.clone()}
+                    <factcheck::LinksList {links} actors={ws.actors.clone()} entries={entries.clone()}
                         text={ws.article.text.clone()} on_reveal={on_reveal.clone()} />
                 </aside>
             </main>
