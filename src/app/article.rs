@@ -239,9 +239,9 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     }
 }
 
-/// Paragraphs are rendered in chunks, so that an edit compares a few dozen chunks, not every
-/// paragraph, and the browser parses one string per chunk when the article opens.
-const CHUNK: usize = 64;
+// Paragraphs are rendered in chunks of `markup::CHUNK`, so that an edit compares a few dozen
+// chunks, not every paragraph, and the browser parses one string per chunk when the article opens.
+use markup::CHUNK;
 
 #[derive(Properties, PartialEq)]
 struct ChunkProps {
@@ -273,6 +273,9 @@ struct Shown {
     paragraphs: Vec<Made>,
     /// Paragraphs whose markup changed since the DOM was last patched.
     stale: Vec<usize>,
+    /// Paragraphs where only the selected or flashing highlight changed: their classes are set in
+    /// place, so the nodes under the pointer stay (a double click selects a word in a highlight).
+    restyled: Vec<usize>,
 }
 
 fn paragraph_markup(text: &TextIndex, span: Span, group: &[Touching], level: Option<u8>, selected: Option<&AnnotationId>, flash: Option<&(AnnotationId, u32)>) -> Rc<str> {
@@ -298,6 +301,22 @@ fn paragraph_markup(text: &TextIndex, span: Span, group: &[Touching], level: Opt
     out.into()
 }
 
+/// Sets the selected and flashing classes on a paragraph's highlights, as its markup would.
+fn mark_states(paragraph: &web_sys::Element, selected: Option<&AnnotationId>, flash: Option<&(AnnotationId, u32)>) {
+    let marks = paragraph.get_elements_by_tag_name("mark");
+    for j in 0..marks.length() {
+        let Some(mark) = marks.item(j) else { continue };
+        let ids = mark.get_attribute("data-ids").unwrap_or_default();
+        let has = |id: &AnnotationId| ids.split(' ').any(|s| s == id.as_str());
+        let classes = mark.class_list();
+        let _ = classes.toggle_with_force("selected", selected.is_some_and(has));
+        let _ = classes.remove_2("flash-a", "flash-b");
+        if let Some((_, n)) = flash.filter(|(id, _)| has(id)) {
+            let _ = classes.add_1(if n % 2 == 0 { "flash-a" } else { "flash-b" });
+        }
+    }
+}
+
 /// A chunk of paragraphs: one `div` parsed from one string when it first shows; after that an
 /// edit replaces only the paragraphs whose markup changed (Yew keeps the string it was given, so it
 /// never rebuilds the chunk behind the patches).
@@ -309,7 +328,7 @@ fn Chunk(props: &ChunkProps) -> Html {
         let mut shown = shown.borrow_mut();
         let fresh = !shown.text.as_ref().is_some_and(|t| Rc::ptr_eq(t, &props.full)) || shown.first != props.first;
         if fresh {
-            *shown = Shown { text: Some(props.full.clone()), first: props.first, paragraphs: Vec::new(), stale: Vec::new() };
+            *shown = Shown { text: Some(props.full.clone()), first: props.first, ..Shown::default() };
         }
         for (k, group) in props.groups.iter().enumerate() {
             let i = props.first + k;
@@ -318,15 +337,18 @@ fn Chunk(props: &ChunkProps) -> Html {
             let flash = props.flash.clone().filter(|(id, _)| has(id));
             let start = paragraphs[i].span.start.0;
             let level = props.headings.binary_search_by_key(&start, |h| h.start).ok().map(|k| props.headings[k].level);
-            let same = shown.paragraphs.get(k).is_some_and(|m| Rc::ptr_eq(&m.group, group) && m.level == level && m.selected == selected && m.flash == flash);
-            if same {
+            let (same_content, same_look) = match shown.paragraphs.get(k) {
+                Some(m) => (Rc::ptr_eq(&m.group, group) && m.level == level, m.selected == selected && m.flash == flash),
+                None => (false, false),
+            };
+            if same_content && same_look {
                 continue;
             }
             let html = paragraph_markup(&props.full, paragraphs[i].span, group, level, selected.as_ref(), flash.as_ref());
             let made = Made { group: group.clone(), level, selected, flash, html };
             if k < shown.paragraphs.len() {
                 shown.paragraphs[k] = made;
-                shown.stale.push(k);
+                if same_content { shown.restyled.push(k) } else { shown.stale.push(k) }
             } else {
                 shown.paragraphs.push(made);
             }
@@ -338,6 +360,7 @@ fn Chunk(props: &ChunkProps) -> Html {
     let initial = use_memo(key, |_| {
         let mut shown = shown.borrow_mut();
         shown.stale.clear();
+        shown.restyled.clear();
         // Until the chunk is first shown, its size is a guess (about 70 characters a line).
         let estimate: usize = shown.paragraphs.iter().enumerate().map(|(k, _)| paragraphs[props.first + k].span.len().div_ceil(70) * 2 + 1).sum();
         let mut html = format!("<div class=\"chunk\" style=\"contain-intrinsic-size:auto none auto {estimate}em\">");
@@ -352,10 +375,17 @@ fn Chunk(props: &ChunkProps) -> Html {
         use_effect(move || {
             let mut shown = shown.borrow_mut();
             let stale = std::mem::take(&mut shown.stale);
+            let restyled = std::mem::take(&mut shown.restyled);
             if let Some(chunk) = article.cast::<web_sys::Element>().and_then(|a| a.children().item(index as u32)) {
                 for k in stale {
                     if let Some(p) = chunk.children().item(k as u32) {
                         p.set_outer_html(&shown.paragraphs[k].html);
+                    }
+                }
+                for k in restyled {
+                    if let Some(p) = chunk.children().item(k as u32) {
+                        let m = &shown.paragraphs[k];
+                        mark_states(&p, m.selected.as_ref(), m.flash.as_ref());
                     }
                 }
             }

@@ -35,7 +35,7 @@ fn select_value(e: Event) -> String {
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
-    pub annotation: Annotation,
+    pub annotation: Rc<Annotation>,
     pub text: Rc<TextIndex>,
     pub actors: Rc<Vec<Actor>>,
     pub settings: Rc<Settings>,

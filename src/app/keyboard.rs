@@ -63,7 +63,7 @@ fn focus_note() -> bool {
 /// Whether the paragraph holding `at` runs right to left, as the browser laid it out (`dir="auto"`).
 fn is_rtl_at(article: &Element, text: &TextIndex, at: CharOffset) -> bool {
     let Some(para) = navigate::paragraph_around(text, at) else { return false };
-    let p = article.query_selector(&format!("p[data-s=\"{}\"]", para.start.0)).ok().flatten();
+    let p = selection::paragraph_element(article, text, para.start);
     match p.map(|p| p.matches(":dir(rtl)")) {
         Some(Ok(rtl)) => rtl,
         // A browser without `:dir()`: the same first-strong-letter rule that `dir="auto"` follows.

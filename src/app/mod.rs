@@ -338,10 +338,13 @@ pub fn App() -> Html {
 
     // Scroll to an annotation revealed from the panel; the flash itself is a CSS animation.
     {
-        let article_ref = article_ref.clone();
+        let (article_ref, latest) = (article_ref.clone(), latest.clone());
         use_effect_with(state.flash.clone(), move |flash| {
             if let (Some((id, _)), Some(article)) = (flash, article_ref.cast::<web_sys::Element>()) {
-                scroll_to_annotation(&article, id);
+                let state = latest.borrow().clone();
+                if let Some(a) = state.workspace.annotation(id) {
+                    scroll_to_annotation(&article, &state.workspace.article.text, a);
+                }
             }
         });
     }
@@ -542,7 +545,7 @@ pub fn App() -> Html {
                     }
                     <legend::Legend labels={ws.labels.clone()} />
                     <AnnotationsPanel text={ws.article.text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()}
-                        filter={state.filter.clone()} settings={ws.settings.clone()} selected={state.selected.clone()}
+                        filter={state.filter.clone()} settings={ws.settings.clone()} selected={selected.clone()}
                         on_reveal={on_reveal.clone()}
                         {on_filter}
                         orphans={ws.orphans.clone()}
@@ -598,16 +601,17 @@ fn gloo_utils_document() -> web_sys::Document {
     web_sys::window().and_then(|w| w.document()).expect("a browser document")
 }
 
-fn scroll_to_annotation(article: &web_sys::Element, id: &AnnotationId) {
-    let Ok(marks) = article.query_selector_all("mark[data-ids]") else { return };
-    for i in 0..marks.length() {
-        let Some(el) = marks.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
-        if el.get_attribute("data-ids").unwrap_or_default().split(' ').any(|s| s == id.as_str()) {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Center);
-            el.scroll_into_view_with_scroll_into_view_options(&options);
-            return;
-        }
+fn scroll_to_annotation(article: &web_sys::Element, text: &crate::model::text::TextIndex, annotation: &Annotation) {
+    // Its first segment starts where it starts, in the paragraph holding its start.
+    let start = annotation.span.start;
+    let para = crate::model::navigate::paragraph_around(text, start).map(|p| p.start);
+    let mark = para
+        .and_then(|p| selection::paragraph_element(article, text, p))
+        .and_then(|p| p.query_selector(&format!("mark[data-s=\"{}\"]", start.0)).ok().flatten());
+    if let Some(el) = mark {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
 

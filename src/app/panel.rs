@@ -1,6 +1,6 @@
 //! The side panel: every annotation in text order, with a count and a label filter.
 
-use crate::model::annotation::{label_look, Annotation, AnnotationId, Label, LabelId, Orphan};
+use crate::model::annotation::{label_look, text_order, Annotation, AnnotationId, Label, LabelId, Orphan};
 use crate::model::factcheck::{Settings, Status};
 use crate::model::labels::{pattern_of, Pattern};
 use super::pattern::chip_style;
@@ -18,7 +18,8 @@ pub struct PanelProps {
     pub annotations: Rc<Vec<Rc<Annotation>>>,
     pub filter: Filter,
     pub settings: Rc<Settings>,
-    pub selected: Option<AnnotationId>,
+    /// The selected annotation (its place in text order finds its entry without a scan).
+    pub selected: Option<Rc<Annotation>>,
     pub orphans: Rc<Vec<Orphan>>,
     pub on_reveal: Callback<AnnotationId>,
     pub on_filter: Callback<Filter>,
@@ -80,7 +81,24 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
     let tr = use_tr();
     let total = props.annotations.len();
     let keys = props.labels.iter().filter_map(|l| l.hotkey.clone()).collect::<Vec<_>>().join(", ");
-    let shown: Vec<&Rc<Annotation>> = props.annotations.iter().filter(|a| props.filter.matches(a)).collect();
+    // Without a filter every annotation shows: no copy of a 10,000-long list per render.
+    let filtered: Vec<Rc<Annotation>>;
+    let shown: &[Rc<Annotation>] = if props.filter.is_empty() {
+        &props.annotations
+    } else {
+        filtered = props.annotations.iter().filter(|a| props.filter.matches(a)).cloned().collect();
+        &filtered
+    };
+    // Every label's count in one pass.
+    let counts = {
+        let mut counts = vec![0usize; props.labels.len()];
+        for a in props.annotations.iter() {
+            if let Some(i) = props.labels.iter().position(|l| l.id == a.label) {
+                counts[i] += 1;
+            }
+        }
+        counts
+    };
     // Each label's name and colour once, shared by its entries.
     let looks: Vec<(LabelId, AttrValue, AttrValue, Pattern)> = props.labels.iter().enumerate()
         .map(|(i, l)| (l.id.clone(), AttrValue::from(Rc::<str>::from(l.name.as_str())), AttrValue::from(Rc::<str>::from(l.color.as_str())), Pattern::at(i)))
@@ -109,7 +127,10 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
     };
     // Long lists render a page at a time (and always as far as the selected annotation).
     let extra = use_state(|| 0usize);
-    let selected_at = props.selected.as_ref().and_then(|id| shown.iter().position(|a| &a.id == id));
+    let selected_at = props.selected.as_ref().and_then(|sel| {
+        let at = shown.partition_point(|a| text_order(a, sel) == std::cmp::Ordering::Less);
+        shown.get(at).filter(|a| a.id == sel.id).map(|_| at)
+    });
     let limit = PAGE + *extra;
     // The selected annotation beyond the rendered page gets a small window of its own.
     let window = selected_at.filter(|&i| i >= limit).map(|i| i.saturating_sub(WINDOW).max(limit)..(i + WINDOW + 1).min(shown.len()));
@@ -120,8 +141,7 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
                 { tr.t("Show ") }
                 <select aria-label={tr.t("Filter by label")} onchange={on_filter}>
                     <option value="" selected={props.filter.label.is_none()}>{ tr.t("All labels") }</option>
-                    { for props.labels.iter().map(|l| {
-                        let count = props.annotations.iter().filter(|a| a.label == l.id).count();
+                    { for props.labels.iter().zip(&counts).map(|(l, &count)| {
                         html! {
                             <option value={l.id.0.clone()} selected={props.filter.label.as_ref() == Some(&l.id)}>
                                 { format!("{} ({count})", l.name) }
@@ -163,7 +183,7 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
                     };
                     html! {
                         <Entry key={a.id.0.clone()} annotation={Rc::clone(a)} text={props.text.clone()} label={label} color={color} {pattern}
-                            current={props.selected.as_ref() == Some(&a.id)}
+                            current={props.selected.as_ref().is_some_and(|sel| sel.id == a.id)}
                             on_reveal={props.on_reveal.clone()} />
                     }
                 }) }

@@ -13,7 +13,7 @@ use yew::prelude::*;
 pub struct ToolbarProps {
     pub labels: Rc<Vec<Label>>,
     pub text: Rc<TextIndex>,
-    pub selected: Option<Annotation>,
+    pub selected: Option<Rc<Annotation>>,
     pub can_undo: bool,
     pub can_redo: bool,
     pub on_label: Callback<LabelId>,
@@ -78,7 +78,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct EditorProps {
-    annotation: Annotation,
+    annotation: Rc<Annotation>,
     text: Rc<TextIndex>,
     labels: Rc<Vec<Label>>,
     on_note: Callback<String>,

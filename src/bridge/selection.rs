@@ -134,12 +134,23 @@ pub fn clear_selection() {
     }
 }
 
+/// The element of the paragraph that starts at `start`: found through the article's chunks
+/// without a search (see [`crate::markup::CHUNK`]), or by its offset if the layout differs.
+pub fn paragraph_element(article: &Element, text: &TextIndex, start: CharOffset) -> Option<Element> {
+    let i = text.paragraph_at_or_after(start);
+    let chunk = crate::markup::CHUNK;
+    let direct = article.children().item((i / chunk) as u32).and_then(|c| c.children().item((i % chunk) as u32));
+    direct.filter(|p| attr_offset(p, START) == Some(start)).or_else(|| {
+        article.query_selector(&format!(":is(p, h2, h3, h4, h5, h6)[{START}=\"{}\"]", start.0)).ok().flatten()
+    })
+}
+
 /// The DOM point (text node, UTF-16 offset) of a code-point offset: the reverse of `point_to_offset`.
 /// An offset on a line break maps to the end of the paragraph before it.
 pub fn offset_to_point(article: &Element, text: &TextIndex, offset: CharOffset) -> Option<(Node, u32)> {
     let para = crate::model::navigate::paragraph_around(text, offset)?;
     let offset = offset.clamp(para.start, para.end);
-    let p = article.query_selector(&format!("p[{START}=\"{}\"]", para.start.0)).ok()??;
+    let p = paragraph_element(article, text, para.start)?;
     let nodes = p.child_nodes();
     let segments: Vec<Element> = (0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok()).collect();
     // The segment holding the offset; at a boundary, the one that starts there.

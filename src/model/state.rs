@@ -91,7 +91,12 @@ impl Workspace {
     }
 
     pub fn annotation(&self, id: &AnnotationId) -> Option<&Annotation> {
-        self.annotations.iter().find(|a| &a.id == id).map(|a| &**a)
+        self.shared_annotation(id).map(|a| &**a)
+    }
+
+    /// The annotation's shared record (a clone is a pointer copy).
+    pub fn shared_annotation(&self, id: &AnnotationId) -> Option<&Rc<Annotation>> {
+        self.annotations.iter().find(|a| &a.id == id)
     }
 
     /// Why an annotation cannot be in this workspace, if it cannot.
@@ -388,8 +393,8 @@ impl State {
         State { workspace, history: History::default(), selected: None, filter: Filter::default(), flash: None, revision: 0, read_only: false }
     }
 
-    pub fn selected_annotation(&self) -> Option<&Annotation> {
-        self.selected.as_ref().and_then(|id| self.workspace.annotation(id))
+    pub fn selected_annotation(&self) -> Option<&Rc<Annotation>> {
+        self.selected.as_ref().and_then(|id| self.workspace.shared_annotation(id))
     }
 
     /// The new state after `action`; the same `Rc` when nothing changed, so nothing re-renders.
