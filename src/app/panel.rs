@@ -76,6 +76,39 @@ fn Entry(props: &EntryProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct EntryListProps {
+    entries: Rc<Vec<Rc<Annotation>>>,
+    text: Rc<TextIndex>,
+    labels: Rc<Vec<Label>>,
+    /// The selected annotation, when it is among these entries.
+    current: Option<AnnotationId>,
+    on_reveal: Callback<AnnotationId>,
+}
+
+#[component]
+fn EntryList(props: &EntryListProps) -> Html {
+    // Each label's name and colour once, shared by its entries.
+    let looks: Vec<(LabelId, AttrValue, AttrValue, Pattern)> = props.labels.iter().enumerate()
+        .map(|(i, l)| (l.id.clone(), AttrValue::from(Rc::<str>::from(l.name.as_str())), AttrValue::from(Rc::<str>::from(l.color.as_str())), Pattern::at(i)))
+        .collect();
+    html! {
+        <>
+            { for props.entries.iter().map(|a| {
+                let (label, color, pattern) = match looks.iter().find(|(id, ..)| id == &a.label) {
+                    Some((_, name, color, pattern)) => (name.clone(), color.clone(), *pattern),
+                    None => { let (n, c) = label_look(&props.labels, &a.label); (AttrValue::from(n), AttrValue::from(c), Pattern::Solid) }
+                };
+                html! {
+                    <Entry key={a.id.0.clone()} annotation={Rc::clone(a)} text={props.text.clone()} label={label} color={color} {pattern}
+                        current={props.current.as_ref() == Some(&a.id)}
+                        on_reveal={props.on_reveal.clone()} />
+                }
+            }) }
+        </>
+    }
+}
+
 #[component]
 pub fn AnnotationsPanel(props: &PanelProps) -> Html {
     let tr = use_tr();
@@ -99,10 +132,6 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
         }
         counts
     };
-    // Each label's name and colour once, shared by its entries.
-    let looks: Vec<(LabelId, AttrValue, AttrValue, Pattern)> = props.labels.iter().enumerate()
-        .map(|(i, l)| (l.id.clone(), AttrValue::from(Rc::<str>::from(l.name.as_str())), AttrValue::from(Rc::<str>::from(l.color.as_str())), Pattern::at(i)))
-        .collect();
     let on_select = |set: fn(&mut Filter, String)| {
         let (cb, filter) = (props.on_filter.clone(), props.filter.clone());
         Callback::from(move |e: Event| {
@@ -134,6 +163,12 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
     let limit = PAGE + *extra;
     // The selected annotation beyond the rendered page gets a small window of its own.
     let window = selected_at.filter(|&i| i >= limit).map(|i| i.saturating_sub(WINDOW).max(limit)..(i + WINDOW + 1).min(shown.len()));
+    // The rendered entries, compared by pointer: an edit elsewhere in a long article leaves the
+    // page as it was, and it does not re-render (the selection's window is a list of its own).
+    let page: Rc<Vec<Rc<Annotation>>> = Rc::new(shown.iter().take(limit).cloned().collect());
+    let near: Rc<Vec<Rc<Annotation>>> = Rc::new(window.map(|w| shown[w].to_vec()).unwrap_or_default());
+    let current_in = |list: &[Rc<Annotation>]| props.selected.as_ref().map(|a| a.id.clone()).filter(|id| list.iter().any(|a| &a.id == id));
+    let (current, current_near) = (current_in(&page), current_in(&near));
     html! {
         <section class="panel" aria-label={tr.t("Annotations")}>
             <h2>{ tr.f("Annotations ({})", &[&total]) }</h2>
@@ -176,17 +211,8 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
                 <p class="empty">{ tr.t("No annotations match this filter.") }</p>
             }
             <ol class="entries" role="list">
-                { for shown.iter().take(limit).chain(window.clone().map(|w| &shown[w]).unwrap_or(&[])).map(|a| {
-                    let (label, color, pattern) = match looks.iter().find(|(id, ..)| id == &a.label) {
-                        Some((_, name, color, pattern)) => (name.clone(), color.clone(), *pattern),
-                        None => { let (n, c) = label_look(&props.labels, &a.label); (AttrValue::from(n), AttrValue::from(c), Pattern::Solid) }
-                    };
-                    html! {
-                        <Entry key={a.id.0.clone()} annotation={Rc::clone(a)} text={props.text.clone()} label={label} color={color} {pattern}
-                            current={props.selected.as_ref().is_some_and(|sel| sel.id == a.id)}
-                            on_reveal={props.on_reveal.clone()} />
-                    }
-                }) }
+                <EntryList entries={page} text={props.text.clone()} labels={props.labels.clone()} {current} on_reveal={props.on_reveal.clone()} />
+                <EntryList entries={near} text={props.text.clone()} labels={props.labels.clone()} current={current_near} on_reveal={props.on_reveal.clone()} />
             </ol>
             if shown.len() > limit {
                 <button class="more" onclick={{ let extra = extra.clone(); Callback::from(move |_| extra.set(*extra + PAGE)) }}>
