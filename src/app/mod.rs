@@ -340,17 +340,10 @@ pub fn App() -> Html {
     {
         let (article_ref, latest) = (article_ref.clone(), latest.clone());
         use_effect_with(state.flash.clone(), move |flash| {
-            // In the next frame, before it is laid out: measuring now would force a second layout.
-            if let Some((id, _)) = flash.clone() {
-                let (article_ref, latest) = (article_ref.clone(), latest.clone());
-                let scroll = wasm_bindgen::closure::Closure::once_into_js(move || {
-                    let state = latest.borrow().clone();
-                    if let (Some(article), Some(a)) = (article_ref.cast::<web_sys::Element>(), state.workspace.annotation(&id)) {
-                        scroll_to_annotation(&article, &state.workspace.article.text, a);
-                    }
-                });
-                if let Some(w) = web_sys::window() {
-                    let _ = w.request_animation_frame(scroll.unchecked_ref());
+            if let (Some((id, _)), Some(article)) = (flash, article_ref.cast::<web_sys::Element>()) {
+                let state = latest.borrow().clone();
+                if let Some(a) = state.workspace.annotation(id) {
+                    scroll_to_annotation(&article, &state.workspace.article.text, a);
                 }
             }
         });
@@ -616,15 +609,9 @@ fn scroll_to_annotation(article: &web_sys::Element, text: &crate::model::text::T
         .and_then(|p| selection::paragraph_element(article, text, p))
         .and_then(|p| p.query_selector(&format!("mark[data-s=\"{}\"]", start.0)).ok().flatten());
     // Only when it is not already in view: the text does not jump under the reader's eyes.
-    let Some(el) = mark else { return };
-    let rect = el.get_bounding_client_rect();
-    let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0);
-    if rect.top() >= 0.0 && rect.bottom() <= height {
-        return;
+    if let Some(el) = mark {
+        crate::bridge::focus::reveal(&el);
     }
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 /// Builds a workspace for a newly opened article, keeping the current label set.
