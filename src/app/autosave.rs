@@ -28,6 +28,8 @@ pub struct Saver {
     /// The library index as stored; the list shows it through `on_library`.
     pub library: Rc<RefCell<Library>>,
     pub on_library: Callback<Library>,
+    /// Each annotation's JSON as last saved: a save serialises only what changed.
+    pub records: Rc<RefCell<crate::model::persist::RecordCache>>,
 }
 
 impl Saver {
@@ -52,11 +54,11 @@ impl Saver {
                     self.store.park_open(&before)?;
                 }
                 self.store.save_article(&ws)?;
-                self.store.save_annotations(&ws)?;
+                self.store.save_annotations_with(&ws, &mut self.records.borrow_mut())?;
                 self.store.remove_parked(&ws.article.id);
                 *self.saved_article.borrow_mut() = key;
             } else {
-                self.store.save_annotations(&ws)?;
+                self.store.save_annotations_with(&ws, &mut self.records.borrow_mut())?;
             }
             self.index(&ws)
         });

@@ -281,6 +281,7 @@ pub fn App() -> Html {
         notify: notify.clone(),
         library: library_ref.clone(),
         on_library: { let shown = library_shown.clone(); Callback::from(move |lib| shown.set(lib)) },
+        records: use_mut_ref(Default::default),
     };
     autosave::use_autosave(state.revision, state.workspace.clone(), saver);
 

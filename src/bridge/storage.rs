@@ -98,6 +98,11 @@ impl Store {
     pub fn save_annotations(&self, ws: &Workspace) -> Result<(), WriteError> {
         self.set(ANNOTATIONS_KEY, &persist::encode_annotations(ws))
     }
+
+    /// [`Store::save_annotations`], serialising only the annotations changed since `cache` was filled.
+    pub fn save_annotations_with(&self, ws: &Workspace, cache: &mut persist::RecordCache) -> Result<(), WriteError> {
+        self.set(ANNOTATIONS_KEY, &persist::encode_annotations_with(ws, cache))
+    }
 }
 
 /// The library: parked articles and the index (see `model::library`).

@@ -6,7 +6,7 @@
 //! Schema 2 adds, beside the annotations, the actors, the article's details and the settings, and
 //! to each annotation its links and review. Schema 1 values are schema 2 values without them.
 
-use super::annotation::{default_labels, Article, Label};
+use super::annotation::{default_labels, text_order, Annotation, Article, Label};
 use super::factcheck::{ArticleMeta, Settings};
 use super::format::annota_json::{is_default, ActorRecord, AnnotationRecord, OrphanRecord};
 use super::format::placing::{check_labels, place_all, ImportSummary, OffsetUnit};
@@ -14,6 +14,7 @@ use super::state::Workspace;
 use super::structure::Heading;
 use super::text::TextIndex;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::rc::Rc;
 
 pub const ARTICLE_KEY: &str = "annota:v1:article";
@@ -32,12 +33,14 @@ struct StoredArticle {
     headings: Vec<Heading>,
 }
 
+/// `A` is a record when reading, and a record's JSON already written when saving (see
+/// [`RecordCache`]).
 #[derive(Serialize, Deserialize)]
-struct StoredAnnotations {
+struct StoredAnnotations<A> {
     schema: u32,
     article_id: String,
     labels: Vec<Label>,
-    annotations: Vec<AnnotationRecord>,
+    annotations: Vec<A>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     orphans: Vec<OrphanRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -60,18 +63,50 @@ pub fn encode_article(article: &Article) -> String {
 }
 
 pub fn encode_annotations(ws: &Workspace) -> String {
+    encode_annotations_with(ws, &mut RecordCache::default())
+}
+
+/// Each annotation's stored JSON as last saved, so that a save serialises only the annotations
+/// that changed: records are shared (`Rc`), so an unchanged one is the same pointer, and both
+/// lists are in text order, so one walk pairs them.
+#[derive(Default)]
+pub struct RecordCache {
+    records: Vec<(Rc<Annotation>, Box<RawValue>)>,
+}
+
+/// [`encode_annotations`], reusing what `cache` holds from the previous save (of any workspace).
+pub fn encode_annotations_with(ws: &Workspace, cache: &mut RecordCache) -> String {
     let text = &ws.article.text;
-    serde_json::to_string(&StoredAnnotations {
+    let record = |a: &Annotation| {
+        let json = serde_json::to_string(&AnnotationRecord::of(text, a, false)).expect("a record always serialises");
+        RawValue::from_string(json).expect("serde_json writes JSON")
+    };
+    let mut old = std::mem::take(&mut cache.records).into_iter().peekable();
+    let mut records = Vec::with_capacity(ws.annotations.len());
+    for a in ws.annotations.iter() {
+        // Drop the old records that come before this one in text order (deleted or changed).
+        while old.peek().is_some_and(|(o, _)| !Rc::ptr_eq(o, a) && text_order(o, a) != std::cmp::Ordering::Greater) {
+            old.next();
+        }
+        let json = match old.next_if(|(o, _)| Rc::ptr_eq(o, a)) {
+            Some((_, json)) => json,
+            None => record(a),
+        };
+        records.push((a.clone(), json));
+    }
+    let out = serde_json::to_string(&StoredAnnotations {
         schema: SCHEMA_VERSION,
         article_id: ws.article.id.clone(),
         labels: (*ws.labels).clone(),
-        annotations: ws.annotations.iter().map(|a| AnnotationRecord::of(text, a, false)).collect(),
+        annotations: records.iter().map(|(_, json)| &**json).collect::<Vec<&RawValue>>(),
         orphans: ws.orphans.iter().map(OrphanRecord::of).collect(),
         actors: ws.actors.iter().map(ActorRecord::of).collect(),
         meta: (*ws.meta).clone(),
         settings: (*ws.settings).clone(),
     })
-    .expect("annotations always serialise")
+    .expect("annotations always serialise");
+    cache.records = records;
+    out
 }
 
 /// A stored value Annota could not use, to be kept aside and reported.
@@ -108,7 +143,7 @@ fn decode_article(raw: &str) -> Result<Article, String> {
 /// Reads the annotations record into a workspace on `article`.
 fn decode_annotations(raw: &str, article: &Article) -> Result<Workspace, String> {
     schema_of(raw)?;
-    let s: StoredAnnotations = serde_json::from_str(raw).map_err(|e| format!("unexpected content ({e})"))?;
+    let s: StoredAnnotations<AnnotationRecord> = serde_json::from_str(raw).map_err(|e| format!("unexpected content ({e})"))?;
     if s.article_id != article.id {
         return Err(format!("they belong to another article ({})", s.article_id));
     }
@@ -204,6 +239,41 @@ pub(crate) mod tests {
         let d = decode(Some(&encode_article(&ws.article)), Some(&encode_annotations(&ws)));
         assert_eq!(d.workspace, Some(ws));
         assert!(d.unreadable.is_empty());
+    }
+
+    #[test]
+    fn a_save_reusing_the_last_one_writes_exactly_what_a_fresh_one_does() {
+        use crate::model::state::{Action, State};
+        let ann = |id: &str, start: usize, label: &str| Annotation {
+            id: AnnotationId(id.into()),
+            span: Span::new(start, start + 4),
+            label: LabelId(label.into()),
+            note: String::new(),
+            created: Timestamp("t".into()),
+            modified: Timestamp("t".into()),
+            facts: Default::default(),
+        };
+        let at = || Timestamp("t2".into());
+        let mut cache = RecordCache::default();
+        let mut state = Rc::new(State::new(workspace()));
+        let steps = [
+            Action::Add(ann("a", 20, "claim")),
+            Action::Add(ann("b", 0, "quote")),
+            Action::Add(ann("c", 40, "claim")),
+            Action::SetNote { id: AnnotationId("a".into()), note: "\"quoted\" ملاحظة".into(), at: at() },
+            Action::Relabel { id: AnnotationId("x".into()), label: LabelId("claim".into()), at: at() },
+            Action::Delete(AnnotationId("b".into())),
+            Action::Undo,
+            Action::Delete(AnnotationId("c".into())),
+        ];
+        for step in steps {
+            state = state.reduce(step);
+            assert_eq!(encode_annotations_with(&state.workspace, &mut cache), encode_annotations(&state.workspace));
+        }
+        assert_eq!(cache.records.len(), state.workspace.annotations.len());
+        // Another article's workspace shares nothing and still comes out right.
+        let other = workspace();
+        assert_eq!(encode_annotations_with(&other, &mut cache), encode_annotations(&other));
     }
 
     #[test]
