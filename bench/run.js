@@ -88,11 +88,12 @@ async function installProbe(page) {
       const handled = performance.now() - b.t0;
       requestAnimationFrame(() => {
         const painted = performance.now() - b.t0;
-        // A message posted in the frame's callbacks is handled once the frame's style, layout and
-        // paint are done: when the user's screen can show the change.
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => b.done({ handled, painted, drawn: performance.now() - b.t0 });
-        channel.port2.postMessage(0);
+        // A task posted in the frame's callbacks runs once the frame's style, layout and paint are
+        // done: when the screen can show the change. User-blocking, so it runs before the app's
+        // save (a normal task queued after the frame).
+        const done = () => b.done({ handled, painted, drawn: performance.now() - b.t0 });
+        if (window.scheduler?.postTask) scheduler.postTask(done, { priority: 'user-blocking' });
+        else { const channel = new MessageChannel(); channel.port1.onmessage = done; channel.port2.postMessage(0); }
       });
     }).observe(document.querySelector('article'), { subtree: true, childList: true, attributes: true, characterData: true });
   });
