@@ -40,25 +40,17 @@ pub struct Look<'a> {
 /// Text content, escaped. The parser drops U+0000 from text, so it becomes U+FFFD (one UTF-16
 /// unit either way, so offsets in the DOM still match the article's).
 pub fn push_text(out: &mut String, s: &str) {
-    let mut rest = s;
-    while let Some(i) = rest.find(['&', '<', '>', '\0', '\r']) {
-        out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'\r' => "&#13;",
-            _ => "\u{FFFD}",
-        });
-        rest = &rest[i + 1..];
-    }
-    out.push_str(rest);
+    push_escaped(out, s, &['&', '<', '>', '\0', '\r']);
 }
 
 /// A double-quoted attribute value, escaped.
 pub fn push_attr(out: &mut String, s: &str) {
+    push_escaped(out, s, &['&', '"', '<', '>', '\0', '\r', '\n']);
+}
+
+fn push_escaped(out: &mut String, s: &str, special: &[char]) {
     let mut rest = s;
-    while let Some(i) = rest.find(['&', '"', '<', '>', '\0', '\r', '\n']) {
+    while let Some(i) = rest.find(special) {
         out.push_str(&rest[..i]);
         out.push_str(match rest.as_bytes()[i] {
             b'&' => "&amp;",

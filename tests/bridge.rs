@@ -100,6 +100,26 @@ async fn rendered_text_is_the_article_text_without_line_breaks() {
 }
 
 #[wasm_bindgen_test]
+async fn markup_in_an_article_stays_text_through_the_html_parser() {
+    // The view hands the browser HTML strings: whatever the text holds must come out as that text.
+    let text = "قال <b>x</b> & \"y\" <script>alert(1)</script> 😀\u{0}z\nسطر <img src=x onerror=alert(2)>";
+    let anns = vec![ann("a\"<", 0, 12, "claim"), ann("b", 4, 30, "quote")];
+    let ws = Workspace::new(Article::new("hostile", text), default_labels(), anns);
+    let article = mount(&ws).await;
+    let expected: String = text.chars().filter(|c| *c != '\n').map(|c| if c == '\0' { '\u{FFFD}' } else { c }).collect();
+    assert_eq!(article.text_content().unwrap(), expected);
+    assert_eq!(article.query_selector_all("b, script, img").unwrap().length(), 0, "no element comes from the text");
+    let index = TextIndex::new(text);
+    for (node, start) in text_nodes(&article) {
+        let units = node.text_content().unwrap().encode_utf16().count() as u32;
+        let end = point_to_offset(&node, units, &article, &index).unwrap();
+        assert_eq!(index.slice(Span { start: CharOffset(start), end }).unwrap().replace('\0', "\u{FFFD}"), node.text_content().unwrap());
+    }
+    let mark = article.query_selector("mark").unwrap().unwrap();
+    assert_eq!(mark.get_attribute("data-ids").as_deref(), Some("a\"<"), "ids from files stay attribute values");
+}
+
+#[wasm_bindgen_test]
 async fn a_dom_range_becomes_a_grapheme_snapped_span() {
     let ws = workspace();
     let article = mount(&ws).await;
