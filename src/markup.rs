@@ -10,7 +10,7 @@ use crate::model::text::{Span, TextIndex};
 
 /// The article's paragraphs are grouped in chunks of this many (one `div` each), so paragraph `i`
 /// is child `i % CHUNK` of the article's child `i / CHUNK`.
-pub const CHUNK: usize = 64;
+pub const CHUNK: usize = 16;
 
 /// One annotation touching a paragraph, as its markup needs it.
 #[derive(Clone, Copy, Debug)]

@@ -239,7 +239,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     }
 }
 
-// Paragraphs are rendered in chunks of `markup::CHUNK`, so that an edit compares a few dozen
+// Paragraphs are rendered in chunks of `markup::CHUNK`, so that an edit compares a few hundred
 // chunks, not every paragraph, and the browser parses one string per chunk when the article opens.
 use markup::CHUNK;
 

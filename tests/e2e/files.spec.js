@@ -102,7 +102,8 @@ test('when storage is full the work stays in the tab, Download still works, and 
   await h.open(page);
   await h.doubleClickWord(page, 'غزة');
   await page.keyboard.press('1');
-  // Make every write fail as a full quota does.
+  // Once that change is saved (just after it is shown), make every write fail as a full quota does.
+  await page.waitForFunction(() => (localStorage.getItem('annota:v1:annotations') || '').includes('"label":"claim"'));
   await page.evaluate(() => {
     window.__realSetItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
@@ -129,6 +130,9 @@ test('unreadable stored data is kept aside and reported, never silently replaced
   await h.doubleClickWord(page, 'موسكو');
   await page.keyboard.press('3');
   await h.expectCount(page, 1);
+  // The change is saved just after it is shown; corrupt what storage holds only once it is there
+  // (a save still pending would be written when the page unloads, over the corruption).
+  await page.waitForFunction(() => (localStorage.getItem('annota:v1:annotations') || '').includes('"label":"actor"'));
   await page.evaluate(() => localStorage.setItem('annota:v1:annotations', '{"schema":1,"annotations":[{"id":'));
   await page.reload();
   await expect(page.locator('.banner.warning')).toContainText('could not be read');
