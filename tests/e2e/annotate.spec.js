@@ -170,3 +170,50 @@ test('the panel filters by label, and an entry scrolls to and flashes its highli
   await expect(page.locator('article mark[class*="flash-"]').first()).toBeVisible();
   await expect(page.getByRole('group', { name: 'Selected annotation' }).locator('q')).toHaveText(quote);
 });
+
+test('a long article opens in place: its text does not move in the frames after it shows, and a highlight far down is edited in place', async ({ page }) => {
+  await h.open(page);
+  // 600 paragraphs of Arabic and Latin, each with a highlight: far more than one screen.
+  const paragraphs = Array.from({ length: 600 }, (_, i) => `الفقرة ${i} قال الوزير إن الحل سياسي، paragraph ${i} with some words.`);
+  const text = paragraphs.join('\n\n');
+  const t = '2026-11-29T07:00:00.000Z';
+  let at = 0;
+  const annotations = paragraphs.map((p, i) => {
+    const start = at + [...p.slice(0, p.indexOf('الوزير'))].length;
+    at += [...p].length + 2;
+    return { id: `a${i}`, label: 'claim', start, end: start + [...'الوزير'].length, exact: 'الوزير', note: '', created: t, modified: t };
+  });
+  const file = { format: 'annota', version: 1, offset_unit: 'codepoint', article: { id: 'long', title: 'Long', text }, labels: [
+    { id: 'claim', name: 'Claim', color: '#d55e00', hotkey: '1' }, { id: 'quote', name: 'Quote', color: '#0072b2', hotkey: '2' }, { id: 'actor', name: 'Actor', color: '#009e73', hotkey: '3' }], annotations };
+  // Record where a highlight on screen and one below it are, from the first render on, frame by frame.
+  await page.evaluate(() => {
+    window.__tops = null;
+    new MutationObserver((_, observer) => {
+      const marks = document.querySelectorAll('article mark');
+      if (marks.length < 10) return;
+      observer.disconnect();
+      const watched = [marks[1], marks[8]];
+      const tops = (window.__tops = []);
+      const record = () => tops.push(watched.map((m) => Math.round(m.getBoundingClientRect().top)).join(','));
+      record();
+      let n = 0;
+      const frame = () => { record(); if (++n < 6) requestAnimationFrame(frame); };
+      requestAnimationFrame(frame);
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+  await h.importFile(page, 'long.annota.json', JSON.stringify(file));
+  await h.expectCount(page, 600);
+  await page.waitForFunction(() => window.__tops && window.__tops.length >= 7);
+  const tops = await page.evaluate(() => window.__tops);
+  expect(new Set(tops).size, `positions frame by frame: ${tops.join(' | ')}`).toBe(1);
+  // Far down the article: relabel a highlight there; only its paragraph changes.
+  const far = page.locator('article mark[data-ids="a550"]');
+  await far.scrollIntoViewIfNeeded();
+  await far.click();
+  await page.evaluate(() => { document.querySelector('article mark[data-ids="a549"]').parentElement.dataset.kept = 'yes'; });
+  await page.keyboard.press('2');
+  await expect(page.locator('article mark[data-ids="a550"]')).toHaveAttribute('data-labels', 'Quote');
+  await expect(page.locator('article mark[data-ids="a549"]')).toHaveAttribute('data-labels', 'Claim');
+  // The neighbouring paragraph is the same element: the edit replaced only the paragraph it changed.
+  expect(await page.evaluate(() => document.querySelector('article mark[data-ids="a549"]').parentElement.dataset.kept)).toBe('yes');
+});
