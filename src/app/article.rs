@@ -270,6 +270,8 @@ struct Made {
 struct Shown {
     text: Option<Rc<TextIndex>>,
     first: usize,
+    /// Counts the texts this chunk has shown: its first string is made again when this changes.
+    generation: u64,
     paragraphs: Vec<Made>,
     /// Paragraphs whose markup changed since the DOM was last patched.
     stale: Vec<usize>,
@@ -328,7 +330,7 @@ fn Chunk(props: &ChunkProps) -> Html {
         let mut shown = shown.borrow_mut();
         let fresh = !shown.text.as_ref().is_some_and(|t| Rc::ptr_eq(t, &props.full)) || shown.first != props.first;
         if fresh {
-            *shown = Shown { text: Some(props.full.clone()), first: props.first, ..Shown::default() };
+            *shown = Shown { text: Some(props.full.clone()), first: props.first, generation: shown.generation + 1, ..Shown::default() };
         }
         for (k, group) in props.groups.iter().enumerate() {
             let i = props.first + k;
@@ -356,8 +358,8 @@ fn Chunk(props: &ChunkProps) -> Html {
     }
     // The string the chunk was first parsed from: it changes only with the text (then Yew
     // replaces the whole chunk, and nothing is stale).
-    let key = (Rc::as_ptr(&props.full) as usize, props.first);
-    let initial = use_memo(key, |_| {
+    let generation = shown.borrow().generation;
+    let initial = use_memo(generation, |_| {
         let mut shown = shown.borrow_mut();
         shown.stale.clear();
         shown.restyled.clear();
