@@ -35,7 +35,8 @@ pub struct ArticleProps {
     pub actors: Rc<Vec<Actor>>,
     /// Paragraphs that are headings, by start (sorted).
     pub headings: Rc<Vec<Heading>>,
-    pub selected: Option<AnnotationId>,
+    /// The selected annotation (its record, so its place needs no search).
+    pub selected: Option<Rc<Annotation>>,
     pub flash: Option<(AnnotationId, u32)>,
     pub article_ref: NodeRef,
     pub onclick: Callback<MouseEvent>,
@@ -210,9 +211,9 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     let paragraphs = props.text.paragraphs();
     let count = paragraphs.len();
     // Where the selected and flashing annotations are, found once, so each chunk checks a span.
-    let span_of = |id: &AnnotationId| props.annotations.iter().find(|a| &a.id == id).map(|a| a.span);
-    let selected_span = props.selected.as_ref().and_then(span_of);
-    let flash_span = props.flash.as_ref().and_then(|(id, _)| span_of(id));
+    let selected_span = props.selected.as_ref().map(|a| a.span);
+    let selected_id = props.selected.as_ref().map(|a| a.id.clone());
+    let flash_span = props.flash.as_ref().and_then(|(id, _)| props.annotations.iter().find(|a| &a.id == id)).map(|a| a.span);
     html! {
         <>
         { label_descriptions(&props.labels) }
@@ -225,7 +226,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
                 let groups: Vec<Rc<Vec<Touching>>> = groups[range.clone()].to_vec();
                 let chunk = Span { start: paragraphs[range.start].span.start, end: paragraphs[range.end - 1].span.end };
                 let within = |span: Option<Span>| span.is_some_and(|s| s.start < chunk.end && chunk.start < s.end);
-                let selected = props.selected.clone().filter(|_| within(selected_span));
+                let selected = selected_id.clone().filter(|_| within(selected_span));
                 let flash = props.flash.clone().filter(|_| within(flash_span));
                 html! {
                     <Chunk key={c} index={c} first={range.start} full={props.text.clone()} headings={props.headings.clone()} {groups} {selected} {flash} article={props.article_ref.clone()} />
@@ -295,12 +296,18 @@ fn paragraph_markup(text: &TextIndex, span: Span, group: &[Touching], level: Opt
     let look = markup::Look {
         level,
         selected: selected.map(|id| id.as_str()),
-        flash: flash.map(|(id, n)| (id.as_str(), if n % 2 == 0 { "flash-a" } else { "flash-b" })),
+        flash: flash.map(|(id, n)| (id.as_str(), flash_class(*n))),
     };
     let overlap = |covering: &[usize]| super::pattern::highlight_style(covering.iter().map(|&i| (group[i].pattern, group[i].color.as_str())));
     let mut out = String::with_capacity(span.len() * 2 + 64);
     markup::paragraph(&mut out, text, span, &highlights, look, &overlap);
     out.into()
+}
+
+/// The flash animation's class: two names taking turns, so that flashing the same highlight again
+/// restarts the animation.
+fn flash_class(n: u32) -> &'static str {
+    if n % 2 == 0 { "flash-a" } else { "flash-b" }
 }
 
 /// Sets the selected and flashing classes on a paragraph's highlights, as its markup would.
@@ -314,7 +321,7 @@ fn mark_states(paragraph: &web_sys::Element, selected: Option<&AnnotationId>, fl
         let _ = classes.toggle_with_force("selected", selected.is_some_and(has));
         let _ = classes.remove_2("flash-a", "flash-b");
         if let Some((_, n)) = flash.filter(|(id, _)| has(id)) {
-            let _ = classes.add_1(if n % 2 == 0 { "flash-a" } else { "flash-b" });
+            let _ = classes.add_1(flash_class(*n));
         }
     }
 }

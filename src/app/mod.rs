@@ -538,7 +538,7 @@ pub fn App() -> Html {
                 on_edit_labels={open_dialog(Dialog::Labels)} />
             <main class="workspace">
                 <ArticleView text={ws.article.text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()} actors={ws.actors.clone()} headings={ws.article.headings.clone()}
-                    selected={state.selected.clone()} flash={state.flash.clone()} article_ref={article_ref.clone()} onclick={on_article_click} focusable=true />
+                    selected={selected.clone()} flash={state.flash.clone()} article_ref={article_ref.clone()} onclick={on_article_click} focusable=true />
                 <aside class="side">
                     if let Some(a) = &selected {
                         <factcheck::FactCheckEditor key={a.id.0.clone()} annotation={a.clone()} text={ws.article.text.clone()} actors={ws.actors.clone()}

@@ -104,7 +104,7 @@ pub fn Report(props: &ReportProps) -> Html {
             <section aria-labelledby="report-article" class="report-article">
                 <h2 id="report-article">{ tr.t("The article, with its highlights") }</h2>
                 <ArticleView text={text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()} actors={ws.actors.clone()} headings={ws.article.headings.clone()}
-                    selected={None::<AnnotationId>} flash={None::<(AnnotationId, u32)>} article_ref={article_ref} onclick={Callback::noop()} />
+                    selected={None::<std::rc::Rc<crate::model::annotation::Annotation>>} flash={None::<(AnnotationId, u32)>} article_ref={article_ref} onclick={Callback::noop()} />
             </section>
         </main>
     }
