@@ -5,9 +5,10 @@
 use annota::app::App;
 use annota::bridge::selection::{point_to_offset, select_offsets, select_span, selected_span, selection_points};
 use annota::bridge::storage::Store;
-use annota::model::annotation::{default_labels, Annotation, AnnotationId, Article, LabelId, Timestamp};
+use annota::model::annotation::{Annotation, AnnotationId, Article, Timestamp};
+use annota::model::labels::{default_labels, LabelId};
 use annota::model::persist::{self, ANNOTATIONS_KEY, ARTICLE_KEY, BACKUP_PREFIX};
-use annota::model::state::Workspace;
+use annota::model::workspace::Workspace;
 use annota::model::text::{CharOffset, Span, TextIndex};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -1,7 +1,8 @@
 //! The article: one keyed paragraph component each, so an edit re-renders only the paragraphs it touches.
 
-use crate::model::annotation::{differing, label_look, text_order, Annotation, AnnotationId, Label, LabelId};
-use crate::model::factcheck::{Actor, ActorId};
+use crate::model::annotation::{Annotation, AnnotationId, differing, text_order};
+use crate::model::labels::{Label, label_look, LabelId};
+use crate::model::facts::{Actor, ActorId};
 use crate::model::structure::Heading;
 use crate::model::labels::Pattern;
 use std::collections::HashMap;

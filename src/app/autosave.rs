@@ -6,7 +6,7 @@ use super::notices::{Level, Notice};
 use super::{article_key, Saving};
 use crate::bridge::storage::Store;
 use crate::model::library::{Entry, Library};
-use crate::model::state::Workspace;
+use crate::model::workspace::Workspace;
 use gloo_events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -6,7 +6,8 @@
 
 use crate::bridge::selection;
 use crate::model::navigate::{self, Unit};
-use crate::model::state::{Action, State};
+use crate::model::action::{Action, View};
+use crate::model::reduce::State;
 use crate::model::text::{CharOffset, Span, TextIndex};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -226,7 +227,7 @@ impl Keys {
         // The annotation becomes the selection, not the text: a label key then relabels it.
         selection::clear_selection();
         *self.caret.borrow_mut() = Caret { anchor: a.span.start, focus: a.span.end };
-        self.dispatch.emit(Action::Reveal(a.id.clone()));
+        self.dispatch.emit(Action::View(View::Reveal(a.id.clone())));
         let label = state.workspace.label(&a.label).map(|l| l.name.clone()).unwrap_or_else(|| a.label.0.clone());
         self.announce.emit(format!("{label} {} of {}: {}", i + 1, shown.len(), brief(text.slice(a.span).unwrap_or(""), 120)));
         true

@@ -159,8 +159,8 @@ pub struct Shelf {
     pub store: crate::bridge::storage::Store,
     pub library: std::rc::Rc<std::cell::RefCell<crate::model::library::Library>>,
     pub shown: UseStateHandle<crate::model::library::Library>,
-    pub latest: std::rc::Rc<std::cell::RefCell<std::rc::Rc<crate::model::state::State>>>,
-    pub dispatcher: UseReducerDispatcher<crate::model::state::State>,
+    pub latest: std::rc::Rc<std::cell::RefCell<std::rc::Rc<crate::model::reduce::State>>>,
+    pub dispatcher: UseReducerDispatcher<crate::model::reduce::State>,
     pub notify: Callback<super::notices::Notice>,
     /// What the open-article slot of storage holds (see autosave).
     pub saved_article: std::rc::Rc<std::cell::RefCell<String>>,
@@ -169,7 +169,8 @@ pub struct Shelf {
 
 use super::notices::{Level, Notice};
 use crate::model::library::{export_bundle, import_bundle, Library};
-use crate::model::state::{Action, Workspace};
+use crate::model::action::{Action, Edit};
+use crate::model::workspace::Workspace;
 
 impl Shelf {
     fn info(&self, text: String) {
@@ -259,7 +260,7 @@ impl Shelf {
             Some(Ok(ws)) => {
                 let title = ws.title().to_string();
                 self.keep_open_if_unsaved();
-                self.dispatcher.dispatch(Action::Replace(Box::new(ws)));
+                self.dispatcher.dispatch(Action::Edit(Edit::Replace(Box::new(ws))));
                 self.info(self.tr.f("Opened \"{}\" from the library. Undo goes back to the article you had open.", &[&title]));
             }
             Some(Err(reason)) => self.error(format!("That article could not be read: {reason}. It is left as it is.")),
@@ -277,13 +278,13 @@ impl Shelf {
         }
         let open = self.open_now();
         if id == open.article.id {
-            let meta = crate::model::factcheck::ArticleMeta { title, ..(*open.meta).clone() };
-            self.dispatcher.dispatch(Action::SetMeta(meta));
+            let meta = crate::model::facts::ArticleMeta { title, ..(*open.meta).clone() };
+            self.dispatcher.dispatch(Action::Edit(Edit::SetMeta(meta)));
             return;
         }
         match self.store.load_parked(id) {
             Some(Ok(mut ws)) => {
-                ws.meta = std::rc::Rc::new(crate::model::factcheck::ArticleMeta { title, ..(*ws.meta).clone() });
+                ws.meta = std::rc::Rc::new(crate::model::facts::ArticleMeta { title, ..(*ws.meta).clone() });
                 self.park(ws);
             }
             _ => self.error("That article could not be renamed: it cannot be read.".into()),
@@ -323,7 +324,7 @@ impl Shelf {
         lib.upsert(Entry::of(&next, &crate::bridge::clock::now().0));
         self.commit(lib);
         let title = open.title().to_string();
-        self.dispatcher.dispatch(Action::Replace(Box::new(next)));
+        self.dispatcher.dispatch(Action::Edit(Edit::Replace(Box::new(next))));
         self.info(self.tr.f("Deleted \"{}\". Undo brings it back.", &[&title]));
     }
 
@@ -378,7 +379,7 @@ impl Shelf {
                 shelf.park(ws.clone());
             }
             if let Some(ws) = reopen {
-                shelf.dispatcher.dispatch(Action::Replace(Box::new(ws)));
+                shelf.dispatcher.dispatch(Action::Edit(Edit::Replace(Box::new(ws))));
             }
             let kept = if replaced > 0 { shelf.tr.t(" Stored versions it replaced are kept as backups.") } else { "" };
             shelf.info(shelf.tr.plural(restored.len(), "Restored {} article from the library file.{}", "Restored {} articles from the library file.{}", &[&restored.len(), &kept]));

@@ -5,7 +5,9 @@ use super::notices::{Level, Notice};
 use crate::bridge::storage::Store;
 use crate::model::lock::{may_edit, Lease, LEASE_MS, LOCK_KEY};
 use crate::model::persist::{self, ANNOTATIONS_KEY, ARTICLE_KEY};
-use crate::model::state::{Action, State, Workspace};
+use crate::model::action::{Action, Session};
+use crate::model::reduce::State;
+use crate::model::workspace::Workspace;
 use gloo_events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -43,7 +45,7 @@ impl TabContext {
         let decoded = persist::decode(self.store.get(ARTICLE_KEY).as_deref(), self.store.get(ANNOTATIONS_KEY).as_deref());
         if let Some(ws) = decoded.workspace {
             self.on_follow.emit(ws.clone());
-            self.dispatcher.dispatch(Action::Restore(Box::new(ws)));
+            self.dispatcher.dispatch(Action::Session(Session::Restore(Box::new(ws))));
         }
     }
 
@@ -51,11 +53,11 @@ impl TabContext {
     pub fn take_over(&self) {
         self.follow();
         self.write_lease();
-        self.dispatcher.dispatch(Action::SetReadOnly(false));
+        self.dispatcher.dispatch(Action::Session(Session::SetReadOnly(false)));
     }
 
     fn become_reader(&self) {
-        self.dispatcher.dispatch(Action::SetReadOnly(true));
+        self.dispatcher.dispatch(Action::Session(Session::SetReadOnly(true)));
         self.notify.emit(Notice::new(
             Level::Warning,
             "Editing moved to another tab. This tab now follows its changes; press Edit here instead to edit here again.",
@@ -91,7 +93,7 @@ pub fn use_single_editor(ctx: TabContext) {
         if may_edit(ctx.lease().as_ref(), &ctx.tab, TabContext::now()) {
             ctx.write_lease();
         } else {
-            ctx.dispatcher.dispatch(Action::SetReadOnly(true));
+            ctx.dispatcher.dispatch(Action::Session(Session::SetReadOnly(true)));
         }
         let renew = {
             let ctx = ctx.clone();

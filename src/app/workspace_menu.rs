@@ -3,9 +3,10 @@
 use super::workspace_for_structured;
 use crate::model::structure;
 use crate::bridge::{clock, files, html};
-use crate::model::annotation::{title_from_text, Label};
+use crate::model::annotation::title_from_text;
+use crate::model::labels::Label;
 use crate::model::format::{self, ExportKind, ImportTarget};
-use crate::model::state::Workspace;
+use crate::model::workspace::Workspace;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use super::i18n::use_tr;

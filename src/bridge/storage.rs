@@ -2,7 +2,7 @@
 
 use crate::model::library::{parked_annotations_key, parked_article_key, Entry, Library, LIBRARY_KEY};
 use crate::model::persist::{self, Decoded, Unreadable, ANNOTATIONS_KEY, ARTICLE_KEY};
-use crate::model::state::Workspace;
+use crate::model::workspace::Workspace;
 use wasm_bindgen::JsCast;
 
 /// Why a write failed.

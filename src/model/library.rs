@@ -5,7 +5,7 @@
 
 use super::format::annota_json;
 use super::format::ImportError;
-use super::state::Workspace;
+use super::workspace::Workspace;
 use serde::{Deserialize, Serialize};
 
 pub const LIBRARY_KEY: &str = "annota:v1:library";
@@ -188,7 +188,8 @@ pub fn import_bundle(json: &str) -> Result<Vec<Workspace>, ImportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::annotation::{default_labels, Annotation, AnnotationId, Article, LabelId, Timestamp};
+    use crate::model::annotation::{Annotation, AnnotationId, Article, Timestamp};
+    use crate::model::labels::{default_labels, LabelId};
     use crate::model::text::Span;
 
     fn ws(title: &str, text: &str, n: usize) -> Workspace {

@@ -1,8 +1,15 @@
-//! The pure core: text and offsets, annotations, render segments, the reducer with undo,
-//! file formats and the storage schema. Nothing here knows about the DOM.
+//! The pure core: text and offsets, labels, fact-checking data, annotations, the workspace, its
+//! changes, undo and the reducer, file formats and the storage schema. Nothing here knows about
+//! the DOM. Imports run one way, leaves first:
+//! `text` → `labels`, `facts` → `annotation` → `workspace` → `change` → `history` →
+//! `action`, `reduce` → `persist`, `format`, `library`.
 
+pub mod action;
+pub mod actors;
 pub mod annotation;
-pub mod factcheck;
+pub mod change;
+pub mod facts;
+pub mod filter;
 pub mod format;
 pub mod history;
 pub mod labels;
@@ -11,7 +18,8 @@ pub mod lock;
 pub mod navigate;
 pub mod persist;
 pub mod quote;
+pub mod reduce;
 pub mod segment;
-pub mod state;
 pub mod structure;
 pub mod text;
+pub mod workspace;

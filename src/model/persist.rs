@@ -6,11 +6,12 @@
 //! Schema 2 adds, beside the annotations, the actors, the article's details and the settings, and
 //! to each annotation its links and review. Schema 1 values are schema 2 values without them.
 
-use super::annotation::{default_labels, text_order, Annotation, Article, Label};
-use super::factcheck::{ArticleMeta, Settings};
+use super::annotation::{Annotation, Article, text_order};
+use super::labels::{default_labels, Label};
+use super::facts::{ArticleMeta, Settings};
 use super::format::annota_json::{is_default, ActorRecord, AnnotationRecord, OrphanRecord};
 use super::format::placing::{check_labels, place_all, ImportSummary, OffsetUnit};
-use super::state::Workspace;
+use super::workspace::Workspace;
 use super::structure::Heading;
 use super::text::TextIndex;
 use serde::{Deserialize, Serialize};
@@ -217,7 +218,8 @@ pub fn backup_key(original: &str, stamp: &str) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::annotation::{sample_article, Annotation, AnnotationId, LabelId, Timestamp};
+    use crate::model::annotation::{Annotation, AnnotationId, sample_article, Timestamp};
+    use crate::model::labels::LabelId;
     use crate::model::text::Span;
 
     fn workspace() -> Workspace {
@@ -243,7 +245,8 @@ pub(crate) mod tests {
 
     #[test]
     fn a_save_reusing_the_last_one_writes_exactly_what_a_fresh_one_does() {
-        use crate::model::state::{Action, State};
+        use crate::model::action::Edit;
+        use crate::model::reduce::State;
         let ann = |id: &str, start: usize, label: &str| Annotation {
             id: AnnotationId(id.into()),
             span: Span::new(start, start + 4),
@@ -257,14 +260,14 @@ pub(crate) mod tests {
         let mut cache = RecordCache::default();
         let mut state = Rc::new(State::new(workspace()));
         let steps = [
-            Action::Add(ann("a", 20, "claim")),
-            Action::Add(ann("b", 0, "quote")),
-            Action::Add(ann("c", 40, "claim")),
-            Action::SetNote { id: AnnotationId("a".into()), note: "\"quoted\" ملاحظة".into(), at: at() },
-            Action::Relabel { id: AnnotationId("x".into()), label: LabelId("claim".into()), at: at() },
-            Action::Delete(AnnotationId("b".into())),
-            Action::Undo,
-            Action::Delete(AnnotationId("c".into())),
+            Edit::Add(ann("a", 20, "claim")),
+            Edit::Add(ann("b", 0, "quote")),
+            Edit::Add(ann("c", 40, "claim")),
+            Edit::SetNote { id: AnnotationId("a".into()), note: "\"quoted\" ملاحظة".into(), at: at() },
+            Edit::Relabel { id: AnnotationId("x".into()), label: LabelId("claim".into()), at: at() },
+            Edit::Delete(AnnotationId("b".into())),
+            Edit::Undo,
+            Edit::Delete(AnnotationId("c".into())),
         ];
         for step in steps {
             state = state.reduce(step);
@@ -278,7 +281,7 @@ pub(crate) mod tests {
 
     #[test]
     fn facts_are_stored_and_a_link_to_a_missing_actor_is_set_aside() {
-        use crate::model::factcheck::{Actor, ActorId, ArticleMeta, Review, Settings};
+        use crate::model::facts::{Actor, ActorId, ArticleMeta, Review, Settings};
         let mut ws = workspace();
         let mut a = (*ws.annotations[0]).clone();
         a.facts.actor = Some(ActorId("p".into()));
@@ -375,7 +378,7 @@ mod fixtures {
 
     /// From schema 2 on, `expected.json` also names the fact-checking data; each key is optional.
     fn check_facts(ws: &Workspace, expected: &serde_json::Value, dir: &str) {
-        let name = |id: &Option<crate::model::factcheck::ActorId>| id.as_ref().and_then(|id| ws.actor(id)).map(|a| a.name.clone());
+        let name = |id: &Option<crate::model::facts::ActorId>| id.as_ref().and_then(|id| ws.actor(id)).map(|a| a.name.clone());
         let quote = |a: &crate::model::annotation::Annotation| ws.article.text.slice(a.span).unwrap().to_string();
         let found = serde_json::json!({
             "title": ws.title(),

@@ -6,10 +6,11 @@
 use super::facts;
 use super::placing::{check_labels, place_all, ImportSummary, Incoming, OffsetUnit};
 use super::ImportError;
-use crate::model::annotation::{Annotation, AnnotationId, Article, Label, LabelId, Orphan, Timestamp};
-use crate::model::factcheck::{Actor, ActorId, ActorKind, ArticleMeta, Facts, Review, Settings};
+use crate::model::annotation::{Annotation, AnnotationId, Article, Orphan, Timestamp};
+use crate::model::labels::{Label, LabelId};
+use crate::model::facts::{Actor, ActorId, ActorKind, ArticleMeta, Facts, Review, Settings};
 use crate::model::quote::Quote;
-use crate::model::state::Workspace;
+use crate::model::workspace::Workspace;
 use crate::model::text::TextIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -354,7 +355,8 @@ pub fn import(json: &str) -> Result<(Workspace, ImportSummary), ImportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::annotation::{default_labels, sample_article};
+    use crate::model::annotation::sample_article;
+    use crate::model::labels::default_labels;
     use crate::model::text::{CharOffset, Span};
     use proptest::prelude::*;
 
@@ -486,9 +488,9 @@ mod tests {
         anns[3].facts.review = Some(Rc::new(Review {
             verdict: Some("Mostly false".into()),
             text: "البيان لا يطابق محضر الجلسة".into(),
-            evidence: vec![crate::model::factcheck::Evidence { url: "https://example.org/minutes".into(), title: "محضر".into() }],
+            evidence: vec![crate::model::facts::Evidence { url: "https://example.org/minutes".into(), title: "محضر".into() }],
             claim_type: Some("quantity".into()),
-            status: crate::model::factcheck::Status::Done,
+            status: crate::model::facts::Status::Done,
             url: "https://example.org/review/1".into(),
             date: "2026-12-01".into(),
         }));

@@ -4,8 +4,8 @@
 
 use super::facts::is_date;
 use crate::model::annotation::Annotation;
-use crate::model::factcheck::{Actor, Review, Settings, CLAIM};
-use crate::model::state::Workspace;
+use crate::model::facts::{Actor, CLAIM, Review, Settings};
+use crate::model::workspace::Workspace;
 use serde_json::{json, Map, Value};
 
 pub const CONTEXT: &str = "https://schema.org";
@@ -163,8 +163,9 @@ impl Note {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::annotation::{default_labels, AnnotationId, Article, LabelId, Orphan, Timestamp};
-    use crate::model::factcheck::{ActorId, ActorKind, ArticleMeta, Evidence, Facts, Status};
+    use crate::model::annotation::{AnnotationId, Article, Orphan, Timestamp};
+    use crate::model::labels::{default_labels, LabelId};
+    use crate::model::facts::{ActorId, ActorKind, ArticleMeta, Evidence, Facts, Status};
     use crate::model::quote::Quote;
     use crate::model::text::Span;
     use std::rc::Rc;

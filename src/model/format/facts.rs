@@ -4,7 +4,7 @@
 //! in IRIs and brat lines.
 
 use super::ImportError;
-use crate::model::factcheck::{Actor, ActorId, ArticleMeta, Facts, Review, Settings, CLAIM_TYPES};
+use crate::model::facts::{Actor, ActorId, ArticleMeta, CLAIM_TYPES, Facts, Review, Settings};
 use std::collections::{HashMap, HashSet};
 
 /// Longest id, in bytes (as `placing` allows for annotation ids).
@@ -149,7 +149,7 @@ pub fn bring_actors(actors: &mut Vec<Actor>, file: &[Actor], linked: Vec<&mut Fa
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::factcheck::{ActorKind, Evidence};
+    use crate::model::facts::{ActorKind, Evidence};
 
     fn actor(id: &str, name: &str) -> Actor {
         Actor { id: ActorId(id.into()), name: name.into(), kind: ActorKind::Person }

@@ -10,7 +10,7 @@ pub mod w3c;
 pub mod zip;
 
 use crate::model::annotation::{Article, Timestamp};
-use crate::model::state::Workspace;
+use crate::model::workspace::Workspace;
 use placing::{place_all, ImportSummary, Incoming, OffsetUnit};
 use serde_json::Value;
 use std::collections::HashSet;
@@ -155,7 +155,7 @@ pub struct Imported {
 /// What a file holds, before placement.
 struct Source {
     /// The file's own article and label set, if it has them.
-    article: Option<(Article, Option<Vec<crate::model::annotation::Label>>)>,
+    article: Option<(Article, Option<Vec<crate::model::labels::Label>>)>,
     items: Vec<Incoming>,
     orphans: Vec<crate::model::annotation::Orphan>,
     unit: Option<OffsetUnit>,

@@ -2,7 +2,8 @@
 //! detected and converted, quotes found again (exactly, by context, or fuzzily), orphans kept.
 
 use super::ImportError;
-use crate::model::annotation::{Annotation, AnnotationId, Label, LabelId, Orphan, Timestamp};
+use crate::model::annotation::{Annotation, AnnotationId, Orphan, Timestamp};
+use crate::model::labels::{Label, LabelId};
 use crate::model::quote::{anchor, Placement, Quote};
 use crate::model::text::{CharOffset, Span, TextIndex, Utf16Offset};
 use std::collections::HashSet;
@@ -28,7 +29,7 @@ pub struct Incoming {
     pub note: String,
     pub created: Option<String>,
     pub modified: Option<String>,
-    pub facts: crate::model::factcheck::Facts,
+    pub facts: crate::model::facts::Facts,
 }
 
 /// What an import did, to tell the user.
@@ -243,7 +244,7 @@ pub fn label_id_for(name: &str) -> LabelId {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::annotation::default_labels;
+    use crate::model::labels::default_labels;
 
     fn counter() -> impl FnMut() -> String {
         let mut n = 0;

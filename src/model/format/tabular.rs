@@ -4,8 +4,8 @@
 use super::placing::{ImportSummary, Incoming};
 use super::zip;
 use super::ImportError;
-use crate::model::factcheck::{ActorId, ACTOR};
-use crate::model::state::Workspace;
+use crate::model::facts::{ACTOR, ActorId};
+use crate::model::workspace::Workspace;
 use crate::model::text::Span;
 use serde_json::{json, Value};
 
@@ -335,7 +335,8 @@ fn csv_cell(value: &str, guard: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::annotation::{default_labels, Annotation, AnnotationId, Article, LabelId, Timestamp};
+    use crate::model::annotation::{Annotation, AnnotationId, Article, Timestamp};
+    use crate::model::labels::{default_labels, LabelId};
 
     fn ws() -> Workspace {
         let text = "قال لافروف: \"نعم\" 😀\nسطر, ثانٍ";
@@ -358,7 +359,7 @@ mod tests {
     /// Lavrov named twice (the second mention nested in the first), the quote his; the claim made
     /// by an actor no span mentions, reviewed.
     fn ws_with_facts() -> Workspace {
-        use crate::model::factcheck::{Actor, ActorKind, Facts, Review, Status};
+        use crate::model::facts::{Actor, ActorKind, Facts, Review, Status};
         let w = ws();
         let (lavrov, ministry) = (ActorId("l".into()), ActorId("m".into()));
         let mut anns: Vec<crate::model::annotation::Annotation> = w.annotations.iter().map(|a| (**a).clone()).collect();

@@ -1,8 +1,9 @@
 //! Golden files, round trips and offset properties for every format.
 
 use super::*;
-use crate::model::annotation::{default_labels, Annotation, AnnotationId, LabelId};
-use crate::model::factcheck::{Actor, ActorId, ActorKind, ArticleMeta, Evidence, Facts, Review, Settings, Status};
+use crate::model::annotation::{Annotation, AnnotationId};
+use crate::model::labels::{default_labels, LabelId};
+use crate::model::facts::{Actor, ActorId, ActorKind, ArticleMeta, Evidence, Facts, Review, Settings, Status};
 use std::rc::Rc;
 use crate::model::text::{CharOffset, Span, TextIndex};
 use proptest::prelude::*;

@@ -3,9 +3,9 @@
 
 use super::placing::{ImportSummary, Incoming};
 use super::ImportError;
-use crate::model::factcheck::{ActorId, Facts};
+use crate::model::facts::{ActorId, Facts};
 use crate::model::quote::Quote;
-use crate::model::state::Workspace;
+use crate::model::workspace::Workspace;
 use serde_json::{json, Map, Value};
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -281,8 +281,9 @@ mod tests {
 
     #[test]
     fn facts_become_identifying_linking_and_assessing_bodies_and_import_ignores_them() {
-        use crate::model::annotation::{default_labels, Annotation, AnnotationId, Article, LabelId, Timestamp};
-        use crate::model::factcheck::{Actor, ActorKind, Evidence, Review};
+        use crate::model::annotation::{Annotation, AnnotationId, Article, Timestamp};
+        use crate::model::labels::{default_labels, LabelId};
+        use crate::model::facts::{Actor, ActorKind, Evidence, Review};
         use crate::model::text::Span;
         use std::rc::Rc;
         let mk = |id: &str, s: usize, e: usize, label: &str, facts: Facts| Annotation {
