@@ -119,7 +119,7 @@ impl Workspace {
     }
 
     /// Why `labels` cannot replace the label set: not a valid set, or it drops a label still in use
-    /// (that is [`super::action::Edit::DeleteLabel`], which takes the annotations with it).
+    /// (that is the `DeleteLabel` edit, which takes the annotations with it).
     pub fn check_new_labels(&self, labels: &[Label]) -> Result<(), String> {
         super::labels::check_label_set(labels)?;
         match self.labels.iter().find(|old| !labels.iter().any(|l| l.id == old.id) && self.label_uses(&old.id) > 0) {
