@@ -68,9 +68,6 @@ impl ActorEntry {
     pub fn first_mention(&self) -> Option<&AnnotationId> {
         self.mentions.first()
     }
-    pub fn first_span(&self) -> Option<Span> {
-        self.first
-    }
 }
 
 /// Whether an edit that removed `gone` and added `came` (see [`super::annotation::differing`]) can

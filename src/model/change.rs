@@ -1,7 +1,7 @@
 //! Changes to the workspace: each one invertible, a set of them is one user action, and
 //! applying one is the only way the workspace changes.
 
-use super::annotation::{Annotation, AnnotationId, Orphan};
+use super::annotation::{Annotation, Orphan};
 use super::facts::{Actor, ArticleMeta, Settings};
 use super::labels::Label;
 use super::workspace::Workspace;
@@ -88,14 +88,6 @@ impl Change {
             (Change::Settings { before, .. }, Change::Settings { after, .. }) => {
                 Some(Change::Settings { before: before.clone(), after: after.clone() })
             }
-            _ => None,
-        }
-    }
-
-    /// The annotation a change is about, if it is about one.
-    pub fn annotation_id(&self) -> Option<&AnnotationId> {
-        match self {
-            Change::Annotation { before, after } => after.as_ref().or(before.as_ref()).map(|a| &a.id),
             _ => None,
         }
     }
