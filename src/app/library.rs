@@ -163,11 +163,12 @@ pub struct Shelf {
     pub dispatcher: UseReducerDispatcher<crate::model::reduce::State>,
     pub notify: Callback<super::notices::Notice>,
     /// What the open-article slot of storage holds (see autosave).
-    pub saved_article: std::rc::Rc<std::cell::RefCell<String>>,
+    pub saved_article: std::rc::Rc<std::cell::RefCell<Option<keys::StoredText>>>,
     pub tr: super::i18n::Tr,
 }
 
 use super::notices::{Level, Notice};
+use crate::model::keys;
 use crate::model::library::{export_bundle, import_bundle, Library};
 use crate::model::action::{Action, Edit};
 use crate::model::workspace::Workspace;
@@ -244,7 +245,7 @@ impl Shelf {
     /// The open article was never written (the built-in sample, untouched): keep it in the library
     /// before another article takes its place, so it can be opened again.
     pub fn keep_open_if_unsaved(&self) {
-        if self.saved_article.borrow().is_empty() && self.store.is_available() && !self.latest.borrow().read_only {
+        if self.saved_article.borrow().is_none() && self.store.is_available() && !self.latest.borrow().read_only {
             self.store_parked(&self.open_now());
         }
     }
@@ -318,7 +319,7 @@ impl Shelf {
             return;
         }
         self.store.remove_parked(&next.article.id);
-        *self.saved_article.borrow_mut() = super::article_key(&next);
+        *self.saved_article.borrow_mut() = Some(keys::StoredText::of(&next.article));
         lib.remove(id);
         lib.current = Some(next.article.id.clone());
         lib.upsert(Entry::of(&next, &crate::bridge::clock::now().0));
@@ -369,9 +370,9 @@ impl Shelf {
                     continue;
                 }
                 let mut had = false;
-                for key in [crate::model::library::parked_article_key(&ws.article.id), crate::model::library::parked_annotations_key(&ws.article.id)] {
+                for key in [keys::parked_article(&ws.article.id), keys::parked_annotations(&ws.article.id)] {
                     if let Some(old) = shelf.store.get(&key) {
-                        let _ = shelf.store.set(&crate::model::persist::backup_key(&key, &stamp), &old);
+                        let _ = shelf.store.set(&keys::backup(&key, &stamp), &old);
                         had = true;
                     }
                 }

@@ -29,6 +29,7 @@ use crate::model::actors::{actor_entries, ActorEntry, ActorPick, touches_actors}
 use crate::model::facts::Actor;
 use crate::model::action::{Action, Edit, View};
 use crate::model::reduce::State;
+use crate::model::keys::StoredText;
 use crate::model::workspace::Workspace;
 use factcheck::Picking;
 use article::ArticleView;
@@ -105,11 +106,6 @@ fn boot() -> Boot {
     let workspace = found.decoded.workspace.unwrap_or_else(|| Workspace::new(sample_article(), default_labels(), vec![]));
     let library = found.store.library();
     Boot { store: found.store, workspace, notices, saving, from_storage, library }
-}
-
-/// Identifies the article text that storage holds, to write it only when it changed.
-pub(crate) fn article_key(ws: &Workspace) -> String {
-    format!("{}#{}", ws.article.id, ws.article.text.char_len())
 }
 
 fn capitalise(s: &str) -> String {
@@ -275,7 +271,7 @@ pub fn App() -> Html {
     // What storage holds of the article now: nothing until it is first written, unless it came from storage.
     let library_ref = use_mut_ref(|| initial_library.clone());
     let library_shown = use_state(|| initial_library.clone());
-    let saved_article: Rc<std::cell::RefCell<String>> = use_mut_ref(|| if *from_storage { article_key(initial_ws) } else { String::new() });
+    let saved_article: Rc<std::cell::RefCell<Option<StoredText>>> = use_mut_ref(|| from_storage.then(|| StoredText::of(&initial_ws.article)));
     let saver = autosave::Saver {
         store: store.clone(),
         saved_article: saved_article.clone(),
@@ -297,7 +293,7 @@ pub fn App() -> Html {
         latest: latest.clone(),
         dispatcher: state.dispatcher(),
         notify: notify.clone(),
-        on_follow: { let saved = saved_article.clone(); Callback::from(move |ws: Workspace| *saved.borrow_mut() = article_key(&ws)) },
+        on_follow: { let saved = saved_article.clone(); Callback::from(move |ws: Workspace| *saved.borrow_mut() = Some(StoredText::of(&ws.article))) },
     };
     tabs::use_single_editor(tab_ctx.clone());
 
@@ -493,7 +489,7 @@ pub fn App() -> Html {
         let (lang, store) = (lang.clone(), store.clone());
         Callback::from(move |_| {
             let (next, _) = lang.other();
-            let _ = store.set(i18n::LANG_KEY, next.code());
+            let _ = store.set(crate::model::keys::LANG, next.code());
             lang.set(next);
         })
     };

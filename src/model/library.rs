@@ -1,26 +1,17 @@
 //! The library: every article of the workspace, each with its own annotations. The open article
-//! lives in the usual keys ([`super::persist::ARTICLE_KEY`], [`super::persist::ANNOTATIONS_KEY`]);
+//! lives in the usual keys ([`keys::ARTICLE`], [`keys::ANNOTATIONS`]);
 //! the others are parked under their own keys, so each text is stored once. An index lists them
 //! all with what the list shows, so the list never has to read every text. No I/O here.
 
 use super::format::annota_json;
 use super::format::ImportError;
+use super::keys;
 use super::workspace::Workspace;
 use serde::{Deserialize, Serialize};
 
-pub const LIBRARY_KEY: &str = "annota:v1:library";
-const PARKED_PREFIX: &str = "annota:v1:library:";
 pub const LIBRARY_SCHEMA: u32 = 1;
 /// What a library file says it is.
 pub const BUNDLE_FORMAT: &str = "annota-library";
-
-pub fn parked_article_key(id: &str) -> String {
-    format!("{PARKED_PREFIX}{id}:article")
-}
-
-pub fn parked_annotations_key(id: &str) -> String {
-    format!("{PARKED_PREFIX}{id}:annotations")
-}
 
 /// One article as the list shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,7 +106,7 @@ impl Library {
     /// Ids of parked articles found among storage keys: rebuilds an index that was lost.
     pub fn parked_ids<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<String> {
         let mut ids: Vec<String> = keys
-            .filter_map(|k| k.strip_prefix(PARKED_PREFIX)?.strip_suffix(":article").map(str::to_string))
+            .filter_map(|k| keys::parked_id(k).map(str::to_string))
             .collect();
         ids.sort();
         ids.dedup();
@@ -227,8 +218,8 @@ mod tests {
 
     #[test]
     fn parked_articles_are_found_by_their_keys() {
-        let keys = [parked_article_key("urn:annota:article:1"), parked_annotations_key("urn:annota:article:1"), "annota:v1:article".into(), parked_article_key("x")];
-        assert_eq!(Library::parked_ids(keys.iter().map(String::as_str)), ["urn:annota:article:1", "x"]);
+        let stored = [keys::parked_article("urn:annota:article:1"), keys::parked_annotations("urn:annota:article:1"), keys::ARTICLE.into(), keys::parked_article("x")];
+        assert_eq!(Library::parked_ids(stored.iter().map(String::as_str)), ["urn:annota:article:1", "x"]);
     }
 
     #[test]

@@ -14,14 +14,11 @@ use super::format::placing::{check_labels, place_all, ImportSummary, OffsetUnit}
 use super::workspace::Workspace;
 use super::structure::Heading;
 use super::text::TextIndex;
+use super::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::rc::Rc;
 
-pub const ARTICLE_KEY: &str = "annota:v1:article";
-pub const ANNOTATIONS_KEY: &str = "annota:v1:annotations";
-/// Values that could not be read are kept under this prefix, never overwritten.
-pub const BACKUP_PREFIX: &str = "annota:backup:";
 pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
@@ -178,23 +175,23 @@ fn decode_annotations(raw: &str, article: &Article) -> Result<Workspace, String>
     Ok(ws)
 }
 
-/// Reads what storage held under [`ARTICLE_KEY`] and [`ANNOTATIONS_KEY`]. Anything unreadable is
+/// Reads what storage held under [`keys::ARTICLE`] and [`keys::ANNOTATIONS`]. Anything unreadable is
 /// returned for safe keeping, never dropped.
 pub fn decode(article: Option<&str>, annotations: Option<&str>) -> Decoded {
     let mut unreadable = Vec::new();
     let keep = |key, raw: &str, reason: String| Unreadable { key, raw: raw.to_string(), reason };
     let Some(article_raw) = article else {
         if let Some(raw) = annotations {
-            unreadable.push(keep(ANNOTATIONS_KEY, raw, "annotations were stored without their article".into()));
+            unreadable.push(keep(keys::ANNOTATIONS, raw, "annotations were stored without their article".into()));
         }
         return Decoded { workspace: None, unreadable };
     };
     let article = match decode_article(article_raw) {
         Ok(a) => a,
         Err(reason) => {
-            unreadable.push(keep(ARTICLE_KEY, article_raw, format!("the stored article could not be read: {reason}")));
+            unreadable.push(keep(keys::ARTICLE, article_raw, format!("the stored article could not be read: {reason}")));
             if let Some(raw) = annotations {
-                unreadable.push(keep(ANNOTATIONS_KEY, raw, "the annotations' article could not be read".into()));
+                unreadable.push(keep(keys::ANNOTATIONS, raw, "the annotations' article could not be read".into()));
             }
             return Decoded { workspace: None, unreadable };
         }
@@ -203,16 +200,11 @@ pub fn decode(article: Option<&str>, annotations: Option<&str>) -> Decoded {
         None => Workspace::new(article, default_labels(), Vec::new()),
         Some((_, Ok(found))) => found,
         Some((raw, Err(reason))) => {
-            unreadable.push(keep(ANNOTATIONS_KEY, raw, format!("the stored annotations could not be read: {reason}")));
+            unreadable.push(keep(keys::ANNOTATIONS, raw, format!("the stored annotations could not be read: {reason}")));
             Workspace::new(article, default_labels(), Vec::new())
         }
     };
     Decoded { workspace: Some(workspace), unreadable }
-}
-
-/// The key under which an unreadable value is kept: never one Annota writes to otherwise.
-pub fn backup_key(original: &str, stamp: &str) -> String {
-    format!("{BACKUP_PREFIX}{stamp}:{original}")
 }
 
 #[cfg(test)]
