@@ -69,7 +69,7 @@ impl Saver {
                 self.notify.emit(Notice::new(Level::Info, "Saved again: storage has room now and everything is stored."));
             }
             (Ok(()), _) => {}
-            (Err(e), _) => self.set_status(Saving::Failed(e.describe())),
+            (Err(e), _) => self.set_status(Saving::Failed(e)),
         }
     }
 

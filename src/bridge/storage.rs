@@ -6,22 +6,7 @@ use crate::model::persist::{self, Decoded, Unreadable};
 use crate::model::workspace::Workspace;
 use wasm_bindgen::JsCast;
 
-/// Why a write failed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum WriteError {
-    /// The browser refused: usually the quota (`QuotaExceededError`).
-    Full(String),
-    Unavailable,
-}
-
-impl WriteError {
-    pub fn describe(&self) -> String {
-        match self {
-            WriteError::Full(name) => format!("the browser refused to store it ({name}: storage is probably full)"),
-            WriteError::Unavailable => "this browser gives Annota no storage".into(),
-        }
-    }
-}
+pub use crate::model::persist::{ParkedError, WriteError};
 
 #[derive(Clone)]
 pub struct Store {
@@ -160,13 +145,13 @@ impl Store {
     }
 
     /// A parked article, if there is one under `id`; an error says why it cannot be read.
-    pub fn load_parked(&self, id: &str) -> Option<Result<Workspace, String>> {
+    pub fn load_parked(&self, id: &str) -> Option<Result<Workspace, ParkedError>> {
         let article = self.get(&keys::parked_article(id))?;
         let decoded = persist::decode(Some(&article), self.get(&keys::parked_annotations(id)).as_deref());
         Some(match (decoded.workspace, decoded.unreadable.first()) {
             (Some(ws), None) => Ok(ws),
-            (_, Some(u)) => Err(u.reason.clone()),
-            (None, None) => Err("it is empty".into()),
+            (_, Some(u)) => Err(ParkedError::Unreadable(u.reason.clone())),
+            (None, None) => Err(ParkedError::Empty),
         })
     }
 

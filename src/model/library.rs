@@ -42,6 +42,23 @@ impl Entry {
     }
 }
 
+/// Why the library index could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IndexError {
+    /// `detail` is the JSON parser's own words.
+    Unreadable { detail: String },
+    Newer { schema: u32 },
+}
+
+impl std::fmt::Display for IndexError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IndexError::Unreadable { detail } => write!(f, "the library index could not be read ({detail})"),
+            IndexError::Newer { schema } => write!(f, "the library index was written by a newer Annota (schema {schema})"),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Library {
     pub schema: u32,
@@ -57,11 +74,11 @@ impl Library {
 
     /// Reads the index; anything unreadable gives an empty library and the reason (the parked
     /// articles are still in storage, found again by [`Library::rebuild`]).
-    pub fn decode(raw: Option<&str>) -> Result<Library, String> {
+    pub fn decode(raw: Option<&str>) -> Result<Library, IndexError> {
         let Some(raw) = raw else { return Ok(Library::new()) };
-        let lib: Library = serde_json::from_str(raw).map_err(|e| format!("the library index could not be read ({e})"))?;
+        let lib: Library = serde_json::from_str(raw).map_err(|e| IndexError::Unreadable { detail: e.to_string() })?;
         if lib.schema > LIBRARY_SCHEMA {
-            return Err(format!("the library index was written by a newer Annota (schema {})", lib.schema));
+            return Err(IndexError::Newer { schema: lib.schema });
         }
         Ok(lib)
     }
@@ -155,15 +172,15 @@ pub fn is_bundle(value: &serde_json::Value) -> bool {
 pub fn import_bundle(json: &str) -> Result<Vec<Workspace>, ImportError> {
     let value = super::format::parse_json(json)?;
     if !is_bundle(&value) {
-        return Err(ImportError::new("not an Annota library file"));
+        return Err(ImportError::NotLibrary);
     }
     match value.get("version").and_then(|v| v.as_u64()) {
         Some(1) => {}
-        Some(v) => return Err(ImportError::new(format!("this library file is version {v}, made by a newer Annota; this one reads version 1"))),
-        None => return Err(ImportError::new("not a valid Annota library file: it has no version number")),
+        Some(v) => return Err(ImportError::NewerLibrary { version: v }),
+        None => return Err(ImportError::LibraryNoVersion),
     }
     let Some(articles) = value.get("articles").and_then(|a| a.as_array()) else {
-        return Err(ImportError::new("not a valid Annota library file: no \"articles\" list"));
+        return Err(ImportError::LibraryNoArticles);
     };
     articles
         .iter()
@@ -171,7 +188,7 @@ pub fn import_bundle(json: &str) -> Result<Vec<Workspace>, ImportError> {
         .map(|(i, a)| {
             annota_json::import(&a.to_string())
                 .map(|(ws, _)| ws)
-                .map_err(|e| ImportError::new(format!("article {} of the library file: {}", i + 1, e.message)))
+                .map_err(|e| ImportError::LibraryArticle { n: i + 1, error: Box::new(e) })
         })
         .collect()
 }
@@ -209,7 +226,7 @@ mod tests {
         let back = Library::decode(Some(&lib.encode())).unwrap();
         assert_eq!(back, lib);
         assert!(Library::decode(Some("{")).is_err());
-        assert!(Library::decode(Some(r#"{"schema":9,"current":null,"entries":[]}"#)).unwrap_err().contains("newer"));
+        assert!(Library::decode(Some(r#"{"schema":9,"current":null,"entries":[]}"#)).unwrap_err().to_string().contains("newer"));
         lib.current = Some(lib.entries[0].id.clone());
         let id = lib.entries[0].id.clone();
         lib.remove(&id);
@@ -238,7 +255,7 @@ mod tests {
         let back = import_bundle(&file).unwrap();
         assert_eq!(back, all);
         let broken = file.replacen("\"claim\"", "\"nope\"", 1);
-        assert!(import_bundle(&broken).unwrap_err().message.contains("article 1"));
-        assert!(import_bundle("{\"format\":\"annota-library\",\"version\":3,\"articles\":[]}").unwrap_err().message.contains("newer"));
+        assert!(import_bundle(&broken).unwrap_err().to_string().contains("article 1"));
+        assert!(import_bundle("{\"format\":\"annota-library\",\"version\":3,\"articles\":[]}").unwrap_err().to_string().contains("newer"));
     }
 }
