@@ -7,7 +7,8 @@ use annota::bridge::selection::{point_to_offset, select_offsets, select_span, se
 use annota::bridge::storage::Store;
 use annota::model::annotation::{Annotation, AnnotationId, Article, Timestamp};
 use annota::model::labels::{default_labels, LabelId};
-use annota::model::persist::{self, ANNOTATIONS_KEY, ARTICLE_KEY, BACKUP_PREFIX};
+use annota::model::keys::{ANNOTATIONS, ARTICLE, BACKUP_PREFIX};
+use annota::model::persist;
 use annota::model::workspace::Workspace;
 use annota::model::text::{CharOffset, Span, TextIndex};
 use wasm_bindgen::JsCast;
@@ -39,8 +40,8 @@ fn ann(id: &str, start: usize, end: usize, label: &str) -> Annotation {
 async fn mount(ws: &Workspace) -> Element {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
-    storage.set_item(ARTICLE_KEY, &persist::encode_article(&ws.article)).unwrap();
-    storage.set_item(ANNOTATIONS_KEY, &persist::encode_annotations(ws)).unwrap();
+    storage.set_item(ARTICLE, &persist::encode_article(&ws.article)).unwrap();
+    storage.set_item(ANNOTATIONS, &persist::encode_annotations(ws)).unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
@@ -203,8 +204,8 @@ async fn unreadable_storage_is_kept_aside_not_overwritten() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
     let ws = workspace();
-    storage.set_item(ARTICLE_KEY, &persist::encode_article(&ws.article)).unwrap();
-    storage.set_item(ANNOTATIONS_KEY, "{\"schema\":1,\"annotations\":[tru").unwrap();
+    storage.set_item(ARTICLE, &persist::encode_article(&ws.article)).unwrap();
+    storage.set_item(ANNOTATIONS, "{\"schema\":1,\"annotations\":[tru").unwrap();
     let boot = Store::boot("2026-01-01T00:00:00.000Z");
     assert_eq!(boot.decoded.workspace.as_ref().unwrap().article, ws.article);
     assert_eq!(boot.kept.len(), 1);

@@ -163,11 +163,12 @@ pub struct Shelf {
     pub dispatcher: UseReducerDispatcher<crate::model::reduce::State>,
     pub notify: Callback<super::notices::Notice>,
     /// What the open-article slot of storage holds (see autosave).
-    pub saved_article: std::rc::Rc<std::cell::RefCell<String>>,
+    pub saved_article: std::rc::Rc<std::cell::RefCell<Option<keys::StoredText>>>,
     pub tr: super::i18n::Tr,
 }
 
 use super::notices::{Level, Notice};
+use crate::model::keys;
 use crate::model::library::{export_bundle, import_bundle, Library};
 use crate::model::action::{Action, Edit};
 use crate::model::workspace::Workspace;
@@ -182,7 +183,7 @@ impl Shelf {
 
     fn commit(&self, lib: Library) {
         if let Err(e) = self.store.save_library(&lib) {
-            self.error(format!("The library list could not be saved: {}.", e.describe()));
+            self.error(self.tr.f("The library list could not be saved: {}.", &[&self.tr.msg(&e)]));
         }
         *self.library.borrow_mut() = lib.clone();
         self.shown.set(lib);
@@ -237,14 +238,14 @@ impl Shelf {
                 lib.upsert(Entry::of(&ws, &crate::bridge::clock::now().0));
                 self.commit(lib);
             }
-            Err(e) => self.error(format!("\"{}\" could not be kept in the library: {}.", ws.title(), e.describe())),
+            Err(e) => self.error(self.tr.f("\"{}\" could not be kept in the library: {}.", &[&ws.title(), &self.tr.msg(&e)])),
         }
     }
 
     /// The open article was never written (the built-in sample, untouched): keep it in the library
     /// before another article takes its place, so it can be opened again.
     pub fn keep_open_if_unsaved(&self) {
-        if self.saved_article.borrow().is_empty() && self.store.is_available() && !self.latest.borrow().read_only {
+        if self.saved_article.borrow().is_none() && self.store.is_available() && !self.latest.borrow().read_only {
             self.store_parked(&self.open_now());
         }
     }
@@ -263,8 +264,8 @@ impl Shelf {
                 self.dispatcher.dispatch(Action::Edit(Edit::Replace(Box::new(ws))));
                 self.info(self.tr.f("Opened \"{}\" from the library. Undo goes back to the article you had open.", &[&title]));
             }
-            Some(Err(reason)) => self.error(format!("That article could not be read: {reason}. It is left as it is.")),
-            None => self.error("That article is no longer in this browser's storage.".into()),
+            Some(Err(reason)) => self.error(self.tr.f("That article could not be read: {}. It is left as it is.", &[&self.tr.msg(&reason)])),
+            None => self.error(self.tr.t("That article is no longer in this browser's storage.").into()),
         }
     }
 
@@ -287,7 +288,7 @@ impl Shelf {
                 ws.meta = std::rc::Rc::new(crate::model::facts::ArticleMeta { title, ..(*ws.meta).clone() });
                 self.park(ws);
             }
-            _ => self.error("That article could not be renamed: it cannot be read.".into()),
+            _ => self.error(self.tr.t("That article could not be renamed: it cannot be read.").into()),
         }
     }
 
@@ -314,11 +315,11 @@ impl Shelf {
         // Put the next article in the open slot now, so that saving does not park the deleted one.
         let written = self.store.save_article(&next).and_then(|_| self.store.save_annotations(&next));
         if let Err(e) = written {
-            self.error(format!("The article could not be deleted: {}. Nothing was changed.", e.describe()));
+            self.error(self.tr.f("The article could not be deleted: {}. Nothing was changed.", &[&self.tr.msg(&e)]));
             return;
         }
         self.store.remove_parked(&next.article.id);
-        *self.saved_article.borrow_mut() = super::article_key(&next);
+        *self.saved_article.borrow_mut() = Some(keys::StoredText::of(&next.article));
         lib.remove(id);
         lib.current = Some(next.article.id.clone());
         lib.upsert(Entry::of(&next, &crate::bridge::clock::now().0));
@@ -354,7 +355,8 @@ impl Shelf {
         }
         let shelf = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let read = crate::bridge::files::read_text(file).await.and_then(|f| import_bundle(&f.text).map_err(|e| e.message));
+            let tr = shelf.tr;
+            let read = crate::bridge::files::read_text(file).await.map_err(|e| tr.msg(&e)).and_then(|f| import_bundle(&f.text).map_err(|e| tr.msg(&e)));
             let restored = match read {
                 Ok(all) => all,
                 Err(message) => return shelf.error(shelf.tr.f("Could not restore the library: {}. Nothing was changed.", &[&message])),
@@ -369,9 +371,9 @@ impl Shelf {
                     continue;
                 }
                 let mut had = false;
-                for key in [crate::model::library::parked_article_key(&ws.article.id), crate::model::library::parked_annotations_key(&ws.article.id)] {
+                for key in [keys::parked_article(&ws.article.id), keys::parked_annotations(&ws.article.id)] {
                     if let Some(old) = shelf.store.get(&key) {
-                        let _ = shelf.store.set(&crate::model::persist::backup_key(&key, &stamp), &old);
+                        let _ = shelf.store.set(&keys::backup(&key, &stamp), &old);
                         had = true;
                     }
                 }

@@ -21,7 +21,7 @@ mod toolbar;
 mod update;
 mod workspace_menu;
 
-use crate::bridge::{clock, download, selection, storage::Store};
+use crate::bridge::{clock, download, selection, storage::{Store, WriteError}};
 use crate::model::annotation::{Annotation, AnnotationId, Article, differing, sample_article};
 use crate::model::labels::{default_labels, LabelId};
 use crate::model::format::ExportKind;
@@ -29,6 +29,7 @@ use crate::model::actors::{actor_entries, ActorEntry, ActorPick, touches_actors}
 use crate::model::facts::Actor;
 use crate::model::action::{Action, Edit, View};
 use crate::model::reduce::State;
+use crate::model::keys::StoredText;
 use crate::model::workspace::Workspace;
 use factcheck::Picking;
 use article::ArticleView;
@@ -63,9 +64,9 @@ impl Reducible for State {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Saving {
     Ok,
-    Failed(String),
-    /// Storage holds something we could not copy aside: writing would destroy it.
-    Paused(String),
+    Failed(WriteError),
+    /// Storage holds something we could not copy aside (this write failed): writing would destroy it.
+    Paused(WriteError),
     Unavailable,
 }
 
@@ -83,6 +84,8 @@ struct Boot {
 fn boot() -> Boot {
     let stamp = clock::now().0;
     let found = Store::boot(&stamp);
+    // The notices are made once, in the language the interface starts in.
+    let tr = i18n::Tr(i18n::initial_lang(&found.store));
     let mut notices = Vec::new();
     let mut saving = if found.store.is_available() { Saving::Ok } else { Saving::Unavailable };
     for (unreadable, kept) in found.kept {
@@ -90,13 +93,13 @@ fn boot() -> Boot {
         match kept {
             Ok(key) => notices.push(Notice::new(
                 Level::Warning,
-                format!("{} It is kept unchanged in this browser under \"{key}\"; you can download it.", capitalise(&unreadable.reason)),
+                tr.f("{} It is kept unchanged in this browser under \"{}\"; you can download it.", &[&capitalise(&tr.msg(&unreadable.reason)), &key]),
             ).with_download(download)),
             Err(e) => {
-                saving = Saving::Paused(format!("stored data could not be read or copied aside ({})", e.describe()));
+                saving = Saving::Paused(e);
                 notices.push(Notice::new(
                     Level::Error,
-                    format!("{} It could not be copied aside, so Annota will not save over it: download it before anything else.", capitalise(&unreadable.reason)),
+                    tr.f("{} It could not be copied aside, so Annota will not save over it: download it before anything else.", &[&capitalise(&tr.msg(&unreadable.reason))]),
                 ).with_download(download));
             }
         }
@@ -105,11 +108,6 @@ fn boot() -> Boot {
     let workspace = found.decoded.workspace.unwrap_or_else(|| Workspace::new(sample_article(), default_labels(), vec![]));
     let library = found.store.library();
     Boot { store: found.store, workspace, notices, saving, from_storage, library }
-}
-
-/// Identifies the article text that storage holds, to write it only when it changed.
-pub(crate) fn article_key(ws: &Workspace) -> String {
-    format!("{}#{}", ws.article.id, ws.article.text.char_len())
 }
 
 fn capitalise(s: &str) -> String {
@@ -275,7 +273,7 @@ pub fn App() -> Html {
     // What storage holds of the article now: nothing until it is first written, unless it came from storage.
     let library_ref = use_mut_ref(|| initial_library.clone());
     let library_shown = use_state(|| initial_library.clone());
-    let saved_article: Rc<std::cell::RefCell<String>> = use_mut_ref(|| if *from_storage { article_key(initial_ws) } else { String::new() });
+    let saved_article: Rc<std::cell::RefCell<Option<StoredText>>> = use_mut_ref(|| from_storage.then(|| StoredText::of(&initial_ws.article)));
     let saver = autosave::Saver {
         store: store.clone(),
         saved_article: saved_article.clone(),
@@ -297,7 +295,7 @@ pub fn App() -> Html {
         latest: latest.clone(),
         dispatcher: state.dispatcher(),
         notify: notify.clone(),
-        on_follow: { let saved = saved_article.clone(); Callback::from(move |ws: Workspace| *saved.borrow_mut() = article_key(&ws)) },
+        on_follow: { let saved = saved_article.clone(); Callback::from(move |ws: Workspace| *saved.borrow_mut() = Some(StoredText::of(&ws.article))) },
     };
     tabs::use_single_editor(tab_ctx.clone());
 
@@ -389,7 +387,7 @@ pub fn App() -> Html {
                 download::download_bytes(&file.name, file.mime, &file.bytes).map(|_| file.note)
             });
             match result {
-                Ok(Some(note)) => notify.emit(Notice::new(Level::Info, note)),
+                Ok(Some(note)) => notify.emit(Notice::new(Level::Info, tr.msg(&note))),
                 Ok(None) => {}
                 Err(e) => notify.emit(Notice::new(Level::Error, e)),
             }
@@ -481,10 +479,14 @@ pub fn App() -> Html {
     let d = state.dispatcher();
     let saving_banner = match &*saving {
         Saving::Ok => None,
-        Saving::Failed(why) => Some(format!(
-            "Your last changes are not saved in this browser: {why}. They are kept in this tab; use Download JSON to keep a copy. Annota retries on every change."
+        Saving::Failed(e) => Some(tr.f(
+            "Your last changes are not saved in this browser: {}. They are kept in this tab; use Download JSON to keep a copy. Annota retries on every change.",
+            &[&tr.msg(e)],
         )),
-        Saving::Paused(why) => Some(format!("Saving is paused: {why}. Your work is kept in this tab; use Download JSON to keep a copy.")),
+        Saving::Paused(e) => Some(tr.f(
+            "Saving is paused: stored data could not be read or copied aside ({}). Your work is kept in this tab; use Download JSON to keep a copy.",
+            &[&tr.msg(e)],
+        )),
         Saving::Unavailable => Some(tr.t("This browser gives Annota no storage (private mode or blocked): nothing will be kept after you close the tab. Use Download JSON to keep your work.").into()),
     };
     let dismiss = use_callback(notices.dispatcher(), |text, n| n.dispatch(NoticeAction::Dismiss(text)));
@@ -493,7 +495,7 @@ pub fn App() -> Html {
         let (lang, store) = (lang.clone(), store.clone());
         Callback::from(move |_| {
             let (next, _) = lang.other();
-            let _ = store.set(i18n::LANG_KEY, next.code());
+            let _ = store.set(crate::model::keys::LANG, next.code());
             lang.set(next);
         })
     };

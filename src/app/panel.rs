@@ -233,7 +233,7 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
                                 <li key={o.id.0.clone()} class="orphan">
                                     <span class="chip" style={chip_style("chip", pattern_of(&props.labels, &o.label), &color)}>{ name }</span>
                                     <q dir="auto">{ shorten(&o.quote.exact, 140) }</q>
-                                    <span class="note">{ o.reason.clone() }</span>
+                                    <span class="note">{ tr.t_str(&o.reason) }</span>
                                     <span class="orphan-actions">
                                         <button onclick={place} onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>{ tr.t("Place at selection") }</button>
                                         <button class="danger" onclick={delete}>{ tr.t("Delete orphan") }</button>

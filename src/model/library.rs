@@ -1,26 +1,17 @@
 //! The library: every article of the workspace, each with its own annotations. The open article
-//! lives in the usual keys ([`super::persist::ARTICLE_KEY`], [`super::persist::ANNOTATIONS_KEY`]);
+//! lives in the usual keys ([`keys::ARTICLE`], [`keys::ANNOTATIONS`]);
 //! the others are parked under their own keys, so each text is stored once. An index lists them
 //! all with what the list shows, so the list never has to read every text. No I/O here.
 
 use super::format::annota_json;
 use super::format::ImportError;
+use super::keys;
 use super::workspace::Workspace;
 use serde::{Deserialize, Serialize};
 
-pub const LIBRARY_KEY: &str = "annota:v1:library";
-const PARKED_PREFIX: &str = "annota:v1:library:";
 pub const LIBRARY_SCHEMA: u32 = 1;
 /// What a library file says it is.
 pub const BUNDLE_FORMAT: &str = "annota-library";
-
-pub fn parked_article_key(id: &str) -> String {
-    format!("{PARKED_PREFIX}{id}:article")
-}
-
-pub fn parked_annotations_key(id: &str) -> String {
-    format!("{PARKED_PREFIX}{id}:annotations")
-}
 
 /// One article as the list shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +42,23 @@ impl Entry {
     }
 }
 
+/// Why the library index could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IndexError {
+    /// `detail` is the JSON parser's own words.
+    Unreadable { detail: String },
+    Newer { schema: u32 },
+}
+
+impl std::fmt::Display for IndexError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IndexError::Unreadable { detail } => write!(f, "the library index could not be read ({detail})"),
+            IndexError::Newer { schema } => write!(f, "the library index was written by a newer Annota (schema {schema})"),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Library {
     pub schema: u32,
@@ -66,11 +74,11 @@ impl Library {
 
     /// Reads the index; anything unreadable gives an empty library and the reason (the parked
     /// articles are still in storage, found again by [`Library::rebuild`]).
-    pub fn decode(raw: Option<&str>) -> Result<Library, String> {
+    pub fn decode(raw: Option<&str>) -> Result<Library, IndexError> {
         let Some(raw) = raw else { return Ok(Library::new()) };
-        let lib: Library = serde_json::from_str(raw).map_err(|e| format!("the library index could not be read ({e})"))?;
+        let lib: Library = serde_json::from_str(raw).map_err(|e| IndexError::Unreadable { detail: e.to_string() })?;
         if lib.schema > LIBRARY_SCHEMA {
-            return Err(format!("the library index was written by a newer Annota (schema {})", lib.schema));
+            return Err(IndexError::Newer { schema: lib.schema });
         }
         Ok(lib)
     }
@@ -115,7 +123,7 @@ impl Library {
     /// Ids of parked articles found among storage keys: rebuilds an index that was lost.
     pub fn parked_ids<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<String> {
         let mut ids: Vec<String> = keys
-            .filter_map(|k| k.strip_prefix(PARKED_PREFIX)?.strip_suffix(":article").map(str::to_string))
+            .filter_map(|k| keys::parked_id(k).map(str::to_string))
             .collect();
         ids.sort();
         ids.dedup();
@@ -164,15 +172,15 @@ pub fn is_bundle(value: &serde_json::Value) -> bool {
 pub fn import_bundle(json: &str) -> Result<Vec<Workspace>, ImportError> {
     let value = super::format::parse_json(json)?;
     if !is_bundle(&value) {
-        return Err(ImportError::new("not an Annota library file"));
+        return Err(ImportError::NotLibrary);
     }
     match value.get("version").and_then(|v| v.as_u64()) {
         Some(1) => {}
-        Some(v) => return Err(ImportError::new(format!("this library file is version {v}, made by a newer Annota; this one reads version 1"))),
-        None => return Err(ImportError::new("not a valid Annota library file: it has no version number")),
+        Some(v) => return Err(ImportError::NewerLibrary { version: v }),
+        None => return Err(ImportError::LibraryNoVersion),
     }
     let Some(articles) = value.get("articles").and_then(|a| a.as_array()) else {
-        return Err(ImportError::new("not a valid Annota library file: no \"articles\" list"));
+        return Err(ImportError::LibraryNoArticles);
     };
     articles
         .iter()
@@ -180,7 +188,7 @@ pub fn import_bundle(json: &str) -> Result<Vec<Workspace>, ImportError> {
         .map(|(i, a)| {
             annota_json::import(&a.to_string())
                 .map(|(ws, _)| ws)
-                .map_err(|e| ImportError::new(format!("article {} of the library file: {}", i + 1, e.message)))
+                .map_err(|e| ImportError::LibraryArticle { n: i + 1, error: Box::new(e) })
         })
         .collect()
 }
@@ -218,7 +226,7 @@ mod tests {
         let back = Library::decode(Some(&lib.encode())).unwrap();
         assert_eq!(back, lib);
         assert!(Library::decode(Some("{")).is_err());
-        assert!(Library::decode(Some(r#"{"schema":9,"current":null,"entries":[]}"#)).unwrap_err().contains("newer"));
+        assert!(Library::decode(Some(r#"{"schema":9,"current":null,"entries":[]}"#)).unwrap_err().to_string().contains("newer"));
         lib.current = Some(lib.entries[0].id.clone());
         let id = lib.entries[0].id.clone();
         lib.remove(&id);
@@ -227,8 +235,8 @@ mod tests {
 
     #[test]
     fn parked_articles_are_found_by_their_keys() {
-        let keys = [parked_article_key("urn:annota:article:1"), parked_annotations_key("urn:annota:article:1"), "annota:v1:article".into(), parked_article_key("x")];
-        assert_eq!(Library::parked_ids(keys.iter().map(String::as_str)), ["urn:annota:article:1", "x"]);
+        let stored = [keys::parked_article("urn:annota:article:1"), keys::parked_annotations("urn:annota:article:1"), keys::ARTICLE.into(), keys::parked_article("x")];
+        assert_eq!(Library::parked_ids(stored.iter().map(String::as_str)), ["urn:annota:article:1", "x"]);
     }
 
     #[test]
@@ -247,7 +255,7 @@ mod tests {
         let back = import_bundle(&file).unwrap();
         assert_eq!(back, all);
         let broken = file.replacen("\"claim\"", "\"nope\"", 1);
-        assert!(import_bundle(&broken).unwrap_err().message.contains("article 1"));
-        assert!(import_bundle("{\"format\":\"annota-library\",\"version\":3,\"articles\":[]}").unwrap_err().message.contains("newer"));
+        assert!(import_bundle(&broken).unwrap_err().to_string().contains("article 1"));
+        assert!(import_bundle("{\"format\":\"annota-library\",\"version\":3,\"articles\":[]}").unwrap_err().to_string().contains("newer"));
     }
 }

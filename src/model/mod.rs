@@ -12,6 +12,7 @@ pub mod facts;
 pub mod filter;
 pub mod format;
 pub mod history;
+pub mod keys;
 pub mod labels;
 pub mod library;
 pub mod lock;

@@ -11,17 +11,16 @@ use super::labels::{default_labels, Label};
 use super::facts::{ArticleMeta, Settings};
 use super::format::annota_json::{is_default, ActorRecord, AnnotationRecord, OrphanRecord};
 use super::format::placing::{check_labels, place_all, ImportSummary, OffsetUnit};
-use super::workspace::Workspace;
+use super::format::ImportError;
+use super::workspace::{ActorsError, Workspace};
 use super::structure::Heading;
 use super::text::TextIndex;
+use super::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+use std::fmt;
 use std::rc::Rc;
 
-pub const ARTICLE_KEY: &str = "annota:v1:article";
-pub const ANNOTATIONS_KEY: &str = "annota:v1:annotations";
-/// Values that could not be read are kept under this prefix, never overwritten.
-pub const BACKUP_PREFIX: &str = "annota:backup:";
 pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
@@ -115,7 +114,95 @@ pub fn encode_annotations_with(ws: &Workspace, cache: &mut RecordCache) -> Strin
 pub struct Unreadable {
     pub key: &'static str,
     pub raw: String,
-    pub reason: String,
+    pub reason: UnreadableReason,
+}
+
+/// Which stored value could not be read, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnreadableReason {
+    AnnotationsWithoutArticle,
+    Article(StoredError),
+    /// The annotations are kept aside with their article, which could not be read.
+    ArticleOfAnnotations,
+    Annotations(StoredError),
+}
+
+/// Why one stored value could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoredError {
+    /// `detail` is the JSON parser's own words.
+    NotJson { detail: String },
+    NoSchema,
+    NewerSchema { found: u64, reads: u32 },
+    /// Not the shape Annota writes; `detail` is the parser's own words.
+    Unexpected { detail: String },
+    OtherArticle { id: String },
+    SharedId,
+    /// `n` annotations are not where the stored offsets say.
+    NoLongerMatch { n: usize },
+    /// Labels, annotations or orphans that a file would be refused for.
+    Invalid(ImportError),
+    Actors(ActorsError),
+}
+
+/// Why a write to storage failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WriteError {
+    /// The browser refused: usually the quota (`QuotaExceededError`, the name it gave).
+    Full(String),
+    Unavailable,
+}
+
+/// Why a parked article of the library cannot be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParkedError {
+    Unreadable(UnreadableReason),
+    Empty,
+}
+
+impl fmt::Display for UnreadableReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UnreadableReason::AnnotationsWithoutArticle => f.write_str("annotations were stored without their article"),
+            UnreadableReason::Article(e) => write!(f, "the stored article could not be read: {e}"),
+            UnreadableReason::ArticleOfAnnotations => f.write_str("the annotations' article could not be read"),
+            UnreadableReason::Annotations(e) => write!(f, "the stored annotations could not be read: {e}"),
+        }
+    }
+}
+
+impl fmt::Display for StoredError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoredError::NotJson { detail } => write!(f, "not valid JSON ({detail})"),
+            StoredError::NoSchema => f.write_str("no schema version"),
+            StoredError::NewerSchema { found, reads } => write!(f, "schema version {found} is newer than this Annota understands ({reads})"),
+            StoredError::Unexpected { detail } => write!(f, "unexpected content ({detail})"),
+            StoredError::OtherArticle { id } => write!(f, "they belong to another article ({id})"),
+            StoredError::SharedId => f.write_str("two annotations share an id"),
+            StoredError::NoLongerMatch { n } => write!(f, "{n} annotations no longer match the stored text"),
+            StoredError::Invalid(e) => e.fmt(f),
+            StoredError::Actors(e) => e.fmt(f),
+        }
+    }
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WriteError::Full(name) => write!(f, "the browser refused to store it ({name}: storage is probably full)"),
+            WriteError::Unavailable => f.write_str("this browser gives Annota no storage"),
+        }
+    }
+}
+
+impl fmt::Display for ParkedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParkedError::Unreadable(reason) => reason.fmt(f),
+            ParkedError::Empty => f.write_str("it is empty"),
+        }
+    }
 }
 
 /// What storage held, as far as it could be read.
@@ -126,34 +213,38 @@ pub struct Decoded {
     pub unreadable: Vec<Unreadable>,
 }
 
-fn schema_of(raw: &str) -> Result<u32, String> {
-    let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| format!("not valid JSON ({e})"))?;
-    let schema = value.get("schema").and_then(|s| s.as_u64()).ok_or("no schema version")?;
+fn schema_of(raw: &str) -> Result<u32, StoredError> {
+    let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| StoredError::NotJson { detail: e.to_string() })?;
+    let schema = value.get("schema").and_then(|s| s.as_u64()).ok_or(StoredError::NoSchema)?;
     match u32::try_from(schema) {
         Ok(v) if (1..=SCHEMA_VERSION).contains(&v) => Ok(v),
-        _ => Err(format!("schema version {schema} is newer than this Annota understands ({SCHEMA_VERSION})")),
+        _ => Err(StoredError::NewerSchema { found: schema, reads: SCHEMA_VERSION }),
     }
 }
 
-fn decode_article(raw: &str) -> Result<Article, String> {
+fn unexpected(e: serde_json::Error) -> StoredError {
+    StoredError::Unexpected { detail: e.to_string() }
+}
+
+fn decode_article(raw: &str) -> Result<Article, StoredError> {
     schema_of(raw)?;
-    let a: StoredArticle = serde_json::from_str(raw).map_err(|e| format!("unexpected content ({e})"))?;
+    let a: StoredArticle = serde_json::from_str(raw).map_err(unexpected)?;
     Ok(Article { id: a.id, title: a.title, text: Rc::new(TextIndex::new(a.text)), headings: Rc::new(Vec::new()) }.with_headings(a.headings))
 }
 
 /// Reads the annotations record into a workspace on `article`.
-fn decode_annotations(raw: &str, article: &Article) -> Result<Workspace, String> {
+fn decode_annotations(raw: &str, article: &Article) -> Result<Workspace, StoredError> {
     schema_of(raw)?;
-    let s: StoredAnnotations<AnnotationRecord> = serde_json::from_str(raw).map_err(|e| format!("unexpected content ({e})"))?;
+    let s: StoredAnnotations<AnnotationRecord> = serde_json::from_str(raw).map_err(unexpected)?;
     if s.article_id != article.id {
-        return Err(format!("they belong to another article ({})", s.article_id));
+        return Err(StoredError::OtherArticle { id: s.article_id });
     }
-    let labels = check_labels(s.labels).map_err(|e| e.message)?;
+    let labels = check_labels(s.labels).map_err(StoredError::Invalid)?;
     let items: Vec<_> = s.annotations.iter().map(AnnotationRecord::incoming).collect();
     let mut summary = ImportSummary::new("storage");
     let mut ids = std::collections::HashSet::new();
     if !s.annotations.iter().all(|a| ids.insert(a.id.clone())) {
-        return Err("two annotations share an id".into());
+        return Err(StoredError::SharedId);
     }
     let mut no_new_ids = || String::new();
     let (annotations, lost) = place_all(
@@ -166,35 +257,35 @@ fn decode_annotations(raw: &str, article: &Article) -> Result<Workspace, String>
         &mut no_new_ids,
         &mut summary,
     )
-    .map_err(|e| e.message)?;
+    .map_err(StoredError::Invalid)?;
     if summary.total_placed() != summary.placed_exactly || !lost.is_empty() {
-        return Err(format!("{} annotations no longer match the stored text", items.len() - summary.placed_exactly));
+        return Err(StoredError::NoLongerMatch { n: items.len() - summary.placed_exactly });
     }
-    let orphans = s.orphans.iter().map(|o| o.orphan(&labels)).collect::<Result<Vec<_>, _>>().map_err(|e| e.message)?;
+    let orphans = s.orphans.iter().map(|o| o.orphan(&labels)).collect::<Result<Vec<_>, _>>().map_err(StoredError::Invalid)?;
     let actors = s.actors.iter().map(ActorRecord::actor).collect();
     let ws = Workspace::new(article.clone(), labels, annotations).with_orphans(orphans).with_facts(actors, s.meta, s.settings);
     // A link to a missing actor would break the reducer's bookkeeping: set the value aside instead.
-    ws.check_actors()?;
+    ws.check_actors().map_err(StoredError::Actors)?;
     Ok(ws)
 }
 
-/// Reads what storage held under [`ARTICLE_KEY`] and [`ANNOTATIONS_KEY`]. Anything unreadable is
+/// Reads what storage held under [`keys::ARTICLE`] and [`keys::ANNOTATIONS`]. Anything unreadable is
 /// returned for safe keeping, never dropped.
 pub fn decode(article: Option<&str>, annotations: Option<&str>) -> Decoded {
     let mut unreadable = Vec::new();
-    let keep = |key, raw: &str, reason: String| Unreadable { key, raw: raw.to_string(), reason };
+    let keep = |key, raw: &str, reason| Unreadable { key, raw: raw.to_string(), reason };
     let Some(article_raw) = article else {
         if let Some(raw) = annotations {
-            unreadable.push(keep(ANNOTATIONS_KEY, raw, "annotations were stored without their article".into()));
+            unreadable.push(keep(keys::ANNOTATIONS, raw, UnreadableReason::AnnotationsWithoutArticle));
         }
         return Decoded { workspace: None, unreadable };
     };
     let article = match decode_article(article_raw) {
         Ok(a) => a,
         Err(reason) => {
-            unreadable.push(keep(ARTICLE_KEY, article_raw, format!("the stored article could not be read: {reason}")));
+            unreadable.push(keep(keys::ARTICLE, article_raw, UnreadableReason::Article(reason)));
             if let Some(raw) = annotations {
-                unreadable.push(keep(ANNOTATIONS_KEY, raw, "the annotations' article could not be read".into()));
+                unreadable.push(keep(keys::ANNOTATIONS, raw, UnreadableReason::ArticleOfAnnotations));
             }
             return Decoded { workspace: None, unreadable };
         }
@@ -203,16 +294,11 @@ pub fn decode(article: Option<&str>, annotations: Option<&str>) -> Decoded {
         None => Workspace::new(article, default_labels(), Vec::new()),
         Some((_, Ok(found))) => found,
         Some((raw, Err(reason))) => {
-            unreadable.push(keep(ANNOTATIONS_KEY, raw, format!("the stored annotations could not be read: {reason}")));
+            unreadable.push(keep(keys::ANNOTATIONS, raw, UnreadableReason::Annotations(reason)));
             Workspace::new(article, default_labels(), Vec::new())
         }
     };
     Decoded { workspace: Some(workspace), unreadable }
-}
-
-/// The key under which an unreadable value is kept: never one Annota writes to otherwise.
-pub fn backup_key(original: &str, stamp: &str) -> String {
-    format!("{BACKUP_PREFIX}{stamp}:{original}")
 }
 
 #[cfg(test)]
@@ -297,7 +383,7 @@ pub(crate) mod tests {
 
         let dangling = stored.replace("\"actor\":\"p\"", "\"actor\":\"q\"");
         let d = decode(Some(&encode_article(&ws.article)), Some(&dangling));
-        assert!(d.unreadable[0].reason.contains("actor \"q\""), "{:?}", d.unreadable);
+        assert!(d.unreadable[0].reason.to_string().contains("actor \"q\""), "{:?}", d.unreadable);
     }
 
     /// A label set edited in the app: renamed, reordered, recoloured, a new label without a key.
@@ -334,11 +420,11 @@ pub(crate) mod tests {
         assert_eq!(d.workspace.as_ref().unwrap().article, ws.article, "the article survives");
         assert_eq!(d.unreadable.len(), 1);
         assert_eq!(d.unreadable[0].raw, truncated);
-        assert!(d.unreadable[0].reason.contains("not valid JSON"));
+        assert!(d.unreadable[0].reason.to_string().contains("not valid JSON"));
 
         let future = annotations.replace("\"schema\":2", "\"schema\":7");
         let d = decode(Some(&article), Some(&future));
-        assert!(d.unreadable[0].reason.contains("newer"), "{}", d.unreadable[0].reason);
+        assert!(d.unreadable[0].reason.to_string().contains("newer"), "{}", d.unreadable[0].reason);
 
         let d = decode(Some("{\"schema\":1,\"id\":5}"), Some(&annotations));
         assert_eq!(d.workspace, None);
@@ -346,7 +432,7 @@ pub(crate) mod tests {
 
         let other = Workspace::new(crate::model::annotation::Article::new("t", "other text"), default_labels(), vec![]);
         let d = decode(Some(&encode_article(&other.article)), Some(&annotations));
-        assert!(d.unreadable[0].reason.contains("another article"));
+        assert!(d.unreadable[0].reason.to_string().contains("another article"));
     }
 }
 

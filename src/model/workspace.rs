@@ -4,7 +4,64 @@
 use super::annotation::{Annotation, AnnotationId, Article, Orphan, text_order};
 use super::facts::{Actor, ActorId, ArticleMeta, Settings};
 use super::labels::{Label, LabelId};
+use super::text::CharOffset;
+use std::fmt;
 use std::rc::Rc;
+
+/// Why an annotation cannot be part of a workspace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnnotationError {
+    OutsideText { start: CharOffset, end: CharOffset },
+    UnknownLabel { label: String },
+    UnknownActor { actor: String },
+}
+
+/// Why a workspace's actors do not add up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ActorsError {
+    /// An annotation links to an actor the workspace does not have.
+    Missing { annotation: String, actor: String },
+    Duplicate { id: String },
+}
+
+/// Why a label set cannot replace the workspace's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LabelSetError {
+    /// Not a valid label set: [`super::labels::check_label_set`]'s sentence.
+    Invalid(String),
+    /// It drops a label that annotations still use (by its name).
+    InUse { name: String },
+}
+
+impl fmt::Display for AnnotationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnnotationError::OutsideText { start, end } => write!(f, "span {start}..{end} is outside the text"),
+            AnnotationError::UnknownLabel { label } => write!(f, "label \"{label}\" is not in the label set"),
+            AnnotationError::UnknownActor { actor } => write!(f, "actor \"{actor}\" is not in the workspace"),
+        }
+    }
+}
+
+impl fmt::Display for ActorsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ActorsError::Missing { annotation, actor } => {
+                write!(f, "annotation \"{annotation}\" refers to actor \"{actor}\", which is not in the file")
+            }
+            ActorsError::Duplicate { id } => write!(f, "actor id \"{id}\" appears twice"),
+        }
+    }
+}
+
+impl fmt::Display for LabelSetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LabelSetError::Invalid(why) => f.write_str(why),
+            LabelSetError::InUse { name } => write!(f, "The label \"{name}\" is in use; delete it with its annotations instead."),
+        }
+    }
+}
 
 /// Everything a user made and would lose: the article, its labels, its annotations.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,12 +115,12 @@ impl Workspace {
     }
 
     /// Every actor each annotation refers to exists, and no actor is left unreferenced.
-    pub fn check_actors(&self) -> Result<(), String> {
+    pub fn check_actors(&self) -> Result<(), ActorsError> {
         let mut used = std::collections::HashSet::new();
         for a in self.annotations.iter() {
             for id in a.facts.actor.iter().chain(a.facts.said_by.iter()) {
                 if self.actor(id).is_none() {
-                    return Err(format!("annotation \"{}\" refers to actor \"{}\", which is not in the file", a.id.0, id.0));
+                    return Err(ActorsError::Missing { annotation: a.id.0.clone(), actor: id.0.clone() });
                 }
                 used.insert(id);
             }
@@ -71,7 +128,7 @@ impl Workspace {
         let mut ids = std::collections::HashSet::new();
         for actor in self.actors.iter() {
             if !ids.insert(&actor.id) {
-                return Err(format!("actor id \"{}\" appears twice", actor.id.0));
+                return Err(ActorsError::Duplicate { id: actor.id.0.clone() });
             }
         }
         Ok(())
@@ -100,15 +157,15 @@ impl Workspace {
     }
 
     /// Why an annotation cannot be in this workspace, if it cannot.
-    pub fn check(&self, a: &Annotation) -> Result<(), String> {
+    pub fn check(&self, a: &Annotation) -> Result<(), AnnotationError> {
         if a.span.is_empty() || a.span.end.0 > self.article.text.char_len() {
-            return Err(format!("span {}..{} is outside the text", a.span.start, a.span.end));
+            return Err(AnnotationError::OutsideText { start: a.span.start, end: a.span.end });
         }
         if self.label(&a.label).is_none() {
-            return Err(format!("label \"{}\" is not in the label set", a.label.0));
+            return Err(AnnotationError::UnknownLabel { label: a.label.0.clone() });
         }
         if let Some(id) = a.facts.actor.iter().chain(a.facts.said_by.iter()).find(|id| self.actor(id).is_none()) {
-            return Err(format!("actor \"{}\" is not in the workspace", id.0));
+            return Err(AnnotationError::UnknownActor { actor: id.0.clone() });
         }
         Ok(())
     }
@@ -120,10 +177,10 @@ impl Workspace {
 
     /// Why `labels` cannot replace the label set: not a valid set, or it drops a label still in use
     /// (that is the `DeleteLabel` edit, which takes the annotations with it).
-    pub fn check_new_labels(&self, labels: &[Label]) -> Result<(), String> {
-        super::labels::check_label_set(labels)?;
+    pub fn check_new_labels(&self, labels: &[Label]) -> Result<(), LabelSetError> {
+        super::labels::check_label_set(labels).map_err(LabelSetError::Invalid)?;
         match self.labels.iter().find(|old| !labels.iter().any(|l| l.id == old.id) && self.label_uses(&old.id) > 0) {
-            Some(old) => Err(format!("The label \"{}\" is in use; delete it with its annotations instead.", old.name)),
+            Some(old) => Err(LabelSetError::InUse { name: old.name.clone() }),
             None => Ok(()),
         }
     }
