@@ -1,5 +1,5 @@
 //! The interface in English and Arabic. Strings are written in English where they are used and
-//! looked up in the Arabic table (`ar.rs`) when the interface is Arabic; a string missing from the
+//! looked up in the Arabic table (`ar.rs`; the core's messages in `ar_messages.rs`) when the interface is Arabic; a string missing from the
 //! table shows in English rather than not at all. The core's messages (errors, import summaries,
 //! storage) are values: English is their `Display`, and each language gives every variant its own
 //! sentence ([`Message`]), since a sentence with arguments is ordered differently in each. The
@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 mod ar;
+mod ar_messages;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
