@@ -3,12 +3,14 @@
 #![cfg(target_arch = "wasm32")]
 
 use annota::app::App;
+use annota::bridge::article_dom::{self, first_mark, ids_under, paragraph_element, restyle_marks, start_of};
 use annota::bridge::selection::{point_to_offset, select_offsets, select_span, selected_span, selection_points};
 use annota::bridge::storage::Store;
 use annota::model::annotation::{Annotation, AnnotationId, Article, Timestamp};
 use annota::model::labels::{default_labels, LabelId};
 use annota::model::keys::{ANNOTATIONS, ARTICLE, BACKUP_PREFIX};
 use annota::model::persist;
+use annota::model::render::contract;
 use annota::model::workspace::Workspace;
 use annota::model::text::{CharOffset, Span, TextIndex};
 use wasm_bindgen::JsCast;
@@ -197,6 +199,50 @@ async fn a_span_selected_from_code_points_reads_back_as_itself() {
     assert!(select_offsets(&article, &index, CharOffset(3), CharOffset(3)));
     assert_eq!(selection_points(&article, &index), Some((CharOffset(3), CharOffset(3))));
     assert_eq!(selected_span(&article, &index), None);
+}
+
+#[wasm_bindgen_test]
+async fn paragraphs_are_found_where_the_chunk_layout_puts_them() {
+    let text: String = (0..40).map(|i| format!("paragraph {i}\n")).collect();
+    let ws = Workspace::new(Article::new("long", text.as_str()), default_labels(), vec![ann("x", 30, 40, "claim")]);
+    let article = mount(&ws).await;
+    let index = TextIndex::new(&text);
+    assert_eq!(article.children().length() as usize, contract::chunk_count(index.paragraphs().len()));
+    for (i, p) in index.paragraphs().iter().enumerate() {
+        let place = contract::place_of(i);
+        let direct = article_dom::chunk_element(&article, place.chunk).and_then(|c| article_dom::paragraph_in_chunk(&c, place.child)).unwrap();
+        assert_eq!(start_of(&direct), Some(p.span.start), "paragraph {i}");
+        assert!(paragraph_element(&article, &index, p.span.start).unwrap().is_same_node(Some(&direct)));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn marks_give_their_ids_and_take_the_classes_the_markup_writes() {
+    let ws = workspace();
+    let article = mount(&ws).await;
+    let index = TextIndex::new(TEXT);
+    let id = |s: &str| AnnotationId(s.into());
+    // "c" starts inside "a" and "b": its first mark names all three, outermost first.
+    let mark = first_mark(&article, &index, ws.annotation(&id("c")).unwrap()).unwrap();
+    assert_eq!(start_of(&mark), Some(CharOffset(6)));
+    assert_eq!(ids_under(Some(mark.clone().into())), vec![id("b"), id("a"), id("c")]);
+    let plain = article.query_selector("span").unwrap().unwrap();
+    assert_eq!(ids_under(Some(plain.into())), vec![]);
+
+    let paragraph = paragraph_element(&article, &index, CharOffset(0)).unwrap();
+    restyle_marks(&paragraph, Some(&id("a")), Some(&(id("c"), 1)));
+    let marks = paragraph.query_selector_all("mark").unwrap();
+    assert!(marks.length() >= 4);
+    for j in 0..marks.length() {
+        let mark: Element = marks.item(j).unwrap().dyn_into().unwrap();
+        let ids = contract::parse_ids(&mark.get_attribute(contract::IDS).unwrap());
+        let classes = mark.class_list();
+        assert_eq!(classes.contains(contract::SELECTED_CLASS), ids.contains(&id("a")));
+        assert_eq!(classes.contains("flash-b"), ids.contains(&id("c")));
+        assert!(!classes.contains("flash-a"));
+    }
+    restyle_marks(&paragraph, None, None);
+    assert_eq!(paragraph.query_selector_all(".selected, .flash-a, .flash-b").unwrap().length(), 0);
 }
 
 #[wasm_bindgen_test]

@@ -4,7 +4,7 @@
 //! The caret is view state, not model state: the DOM selection shows it, and a copy is kept here
 //! for when the selection is cleared (after labelling) or lies outside the article.
 
-use crate::bridge::selection;
+use crate::bridge::{article_dom, selection};
 use crate::model::navigate::{self, Unit};
 use crate::model::action::{Action, View};
 use crate::model::reduce::State;
@@ -64,7 +64,7 @@ fn focus_note() -> bool {
 /// Whether the paragraph holding `at` runs right to left, as the browser laid it out (`dir="auto"`).
 fn is_rtl_at(article: &Element, text: &TextIndex, at: CharOffset) -> bool {
     let Some(para) = navigate::paragraph_around(text, at) else { return false };
-    let p = selection::paragraph_element(article, text, para.start);
+    let p = article_dom::paragraph_element(article, text, para.start);
     match p.map(|p| p.matches(":dir(rtl)")) {
         Some(Ok(rtl)) => rtl,
         // A browser without `:dir()`: the same first-strong-letter rule that `dir="auto"` follows.

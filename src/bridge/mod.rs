@@ -1,5 +1,7 @@
-//! The browser bridge: DOM selection <-> code-point offsets, storage, downloads, files, clock, offline.
+//! The browser bridge: the article's DOM, DOM selection <-> code-point offsets, storage, downloads,
+//! files, clock, offline.
 
+pub mod article_dom;
 pub mod clock;
 pub mod download;
 pub mod files;

@@ -1,8 +1,10 @@
 //! The pure core: text and offsets, labels, fact-checking data, annotations, the workspace, its
-//! changes, undo and the reducer, file formats and the storage schema. Nothing here knows about
-//! the DOM. Imports run one way, leaves first:
+//! changes, undo and the reducer, file formats and the storage schema, and what the article view
+//! draws (`render`: markup as strings, the names the bridge reads it by). Nothing here touches the
+//! DOM. Imports run one way, leaves first:
 //! `text` → `labels`, `facts` → `annotation` → `workspace` → `change` → `history` →
-//! `action`, `reduce` → `persist`, `format`, `library`.
+//! `action`, `reduce` → `persist`, `format`, `library`; `render` needs only `text` and
+//! `annotation`.
 
 pub mod action;
 pub mod actors;
@@ -20,7 +22,7 @@ pub mod navigate;
 pub mod persist;
 pub mod quote;
 pub mod reduce;
-pub mod segment;
+pub mod render;
 pub mod structure;
 pub mod text;
 pub mod workspace;
