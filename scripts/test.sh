@@ -31,7 +31,7 @@ lint() { # name, command...
 }
 lint fmt cargo fmt --check
 lint clippy-native cargo clippy --all-targets -- -D warnings
-lint clippy-wasm32 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+lint clippy-wasm32 cargo clippy --target wasm32-unknown-unknown --lib --bins --test bridge -- -D warnings
 layer lint "$lint_passed" "$lint_failed" 0
 
 echo "==> native tests (cargo test)"
