@@ -139,9 +139,9 @@ fn the_leaf_types_import_nothing_above_them() {
     // The order of the layers, leaves first; a module may import only modules of earlier layers.
     let layers: &[&[&str]] = &[
         &["text", "structure", "lock"],
-        &["labels", "facts", "quote", "navigate", "keys"],
+        &["labels", "facts", "quote", "navigate"],
         &["annotation"],
-        &["actors", "workspace", "filter", "render"],
+        &["actors", "workspace", "filter", "render", "keys"],
         &["change"],
         &["history"],
         &["action", "reduce"],
