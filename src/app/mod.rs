@@ -97,6 +97,7 @@ fn boot() -> Boot {
             }
         }
     }
+    notices.extend(found.decoded.notices.iter().map(|n| Notice::new(Level::Info, n.clone())));
     let from_storage = found.decoded.workspace.is_some();
     let workspace = found.decoded.workspace.unwrap_or_else(|| Workspace::new(sample_article(), default_labels(), vec![]));
     let library = found.store.library();

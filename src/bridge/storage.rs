@@ -160,10 +160,15 @@ impl Store {
 
     /// A parked article, if there is one under `id`; an error says why it cannot be read.
     pub fn load_parked(&self, id: &str) -> Option<Result<Workspace, String>> {
+        self.load_parked_noting(id).map(|read| read.map(|(ws, _)| ws))
+    }
+
+    /// [`Store::load_parked`], with what had to be repaired to read it (see `persist::Decoded`).
+    pub fn load_parked_noting(&self, id: &str) -> Option<Result<(Workspace, Vec<String>), String>> {
         let article = self.get(&parked_article_key(id))?;
         let decoded = persist::decode(Some(&article), self.get(&parked_annotations_key(id)).as_deref());
         Some(match (decoded.workspace, decoded.unreadable.first()) {
-            (Some(ws), None) => Ok(ws),
+            (Some(ws), None) => Ok((ws, decoded.notices)),
             (_, Some(u)) => Err(u.reason.clone()),
             (None, None) => Err("it is empty".into()),
         })

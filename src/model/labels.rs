@@ -7,7 +7,78 @@ use std::collections::HashSet;
 /// Keys other features use (link, merge, and keys kept for navigation and help): never a label's.
 pub const RESERVED_KEYS: &[char] = &['l', 'm', 'n', 'p', 'j', 'k', '?'];
 
-/// Why `labels` cannot be the label set, in words for the person editing it.
+/// A label set that keeps every rule of [`check_label_set`]: the editor, imports and storage all
+/// make one through [`LabelSet::new`] (or [`LabelSet::repair`], which ends in it), so a set that
+/// one of them accepts the others accept too.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LabelSet(Vec<Label>);
+
+impl LabelSet {
+    /// The set, if it keeps every rule; else why not, in words for the person editing it.
+    pub fn new(labels: Vec<Label>) -> Result<Self, String> {
+        check_label_set(&labels)?;
+        Ok(LabelSet(labels))
+    }
+
+    /// A set from a file or from storage, repaired where its meaning is plain: a `#rgb`, `#rgba`
+    /// or `#rrggbbaa` colour becomes `#rrggbb`, a missing name becomes the id, a repeated name gets
+    /// a number, a key that cannot be used (not one visible character, taken by another feature or
+    /// by an earlier label) is dropped. Each repair is told in one sentence. What cannot be
+    /// repaired without guessing (no labels, an empty or repeated id, a colour that is not hex)
+    /// refuses the whole set, with [`LabelSet::new`]'s reason.
+    pub fn repair(mut labels: Vec<Label>) -> Result<(Self, Vec<String>), String> {
+        let mut repairs = Vec::new();
+        for (i, l) in labels.iter_mut().enumerate() {
+            if let Some(colour) = expand_colour(&l.color).filter(|_| !is_rrggbb(&l.color)) {
+                let shown = if l.name.trim().is_empty() { format!("Label {}", i + 1) } else { format!("Label \"{}\"", l.name.trim()) };
+                repairs.push(format!("{shown}: colour \"{}\" is now \"{colour}\".", l.color.trim()));
+                l.color = colour;
+            }
+            if l.name.trim().is_empty() && !l.id.0.trim().is_empty() {
+                l.name = l.id.0.trim().to_string();
+                repairs.push(format!("Label {} had no name; it is called \"{}\", as its id.", i + 1, l.name));
+            }
+        }
+        let all_names: HashSet<String> = labels.iter().map(|l| l.name.trim().to_lowercase()).collect();
+        let (mut names, mut keys) = (HashSet::new(), HashSet::new());
+        for l in labels.iter_mut() {
+            let name = l.name.trim().to_string();
+            if !name.is_empty() && !names.insert(name.to_lowercase()) {
+                let free = (2..).map(|n| format!("{name} {n}")).find(|n| !all_names.contains(&n.to_lowercase()) && !names.contains(&n.to_lowercase()));
+                let renamed = free.expect("some number is free");
+                repairs.push(format!("Two labels were called \"{name}\"; the second is now \"{renamed}\"."));
+                names.insert(renamed.to_lowercase());
+                l.name = renamed;
+            }
+            let Some(key) = l.hotkey.clone() else { continue };
+            if key.is_empty() {
+                l.hotkey = None;
+                continue;
+            }
+            let why = match key_problem(&key) {
+                Some(problem) => Some(problem.words()),
+                None if !keys.insert(key_of(&key)) => Some("is already used by another label"),
+                None => None,
+            };
+            if let Some(why) = why {
+                repairs.push(format!("Label \"{}\": key \"{key}\" {why}, so it was dropped.", l.name.trim()));
+                l.hotkey = None;
+            }
+        }
+        Ok((LabelSet::new(labels)?, repairs))
+    }
+
+    pub fn labels(&self) -> &[Label] {
+        &self.0
+    }
+
+    pub fn into_vec(self) -> Vec<Label> {
+        self.0
+    }
+}
+
+/// Why `labels` cannot be the label set, in words for the person editing it. The one validator
+/// of label sets: [`LabelSet`] is made only through it.
 pub fn check_label_set(labels: &[Label]) -> Result<(), String> {
     if labels.is_empty() {
         return Err("There must be at least one label.".into());
@@ -30,23 +101,67 @@ pub fn check_label_set(labels: &[Label]) -> Result<(), String> {
             return Err(format!("Label \"{name}\": colour \"{}\" is not a #rrggbb colour.", l.color));
         }
         if let Some(key) = &l.hotkey {
-            let mut chars = key.chars();
-            let (Some(c), None) = (chars.next(), chars.next()) else {
-                return Err(format!("Label \"{name}\": a key is one character (\"{key}\" is not)."));
-            };
-            if c.is_whitespace() || c.is_control() {
-                return Err(format!("Label \"{name}\": the key must be a visible character."));
-            }
-            let lower = c.to_lowercase().next().unwrap_or(c);
-            if RESERVED_KEYS.contains(&lower) {
-                return Err(format!("Label \"{name}\": key \"{c}\" is used by another feature (L, M, N, P, J, K and ? are taken)."));
-            }
-            if !keys.insert(lower) {
-                return Err(format!("Label \"{name}\": key \"{c}\" is already used by another label."));
+            match key_problem(key) {
+                Some(KeyProblem::Length) => return Err(format!("Label \"{name}\": a key is one character (\"{key}\" is not).")),
+                Some(KeyProblem::Invisible) => return Err(format!("Label \"{name}\": the key must be a visible character.")),
+                Some(KeyProblem::Reserved) => return Err(format!("Label \"{name}\": key \"{key}\" {}.", KeyProblem::Reserved.words())),
+                None if !keys.insert(key_of(key)) => return Err(format!("Label \"{name}\": key \"{key}\" is already used by another label.")),
+                None => {}
             }
         }
     }
     Ok(())
+}
+
+/// Why a key cannot be a label's by itself (a clash with another label aside).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KeyProblem {
+    Length,
+    Invisible,
+    Reserved,
+}
+
+impl KeyProblem {
+    fn words(self) -> &'static str {
+        match self {
+            KeyProblem::Length => "is not one character",
+            KeyProblem::Invisible => "is not a visible character",
+            KeyProblem::Reserved => "is used by another feature (L, M, N, P, J, K and ? are taken)",
+        }
+    }
+}
+
+fn key_problem(key: &str) -> Option<KeyProblem> {
+    let mut chars = key.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else { return Some(KeyProblem::Length) };
+    if c.is_whitespace() || c.is_control() {
+        Some(KeyProblem::Invisible)
+    } else if RESERVED_KEYS.contains(&key_of(key)) {
+        Some(KeyProblem::Reserved)
+    } else {
+        None
+    }
+}
+
+/// A key as labels clash by: `A` and `a` are one key.
+fn key_of(key: &str) -> char {
+    let c = key.chars().next().unwrap_or_default();
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// `#rgb`, `#rgba`, `#rrggbb` and `#rrggbbaa` (any case, spaces around) as `#rrggbb`: labels are
+/// never see-through, so an alpha channel is dropped. `None` when it is not a hex colour.
+pub fn expand_colour(colour: &str) -> Option<String> {
+    let hex = colour.trim().strip_prefix('#')?;
+    if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let rgb: String = match hex.len() {
+        3 | 4 => hex.chars().take(3).flat_map(|c| [c, c]).collect(),
+        6 | 8 => hex[..6].to_string(),
+        _ => return None,
+    };
+    Some(format!("#{}", rgb.to_ascii_lowercase()))
 }
 
 /// Colours for labels, Okabe–Ito-like (told apart with common colour blindness), each at least 3:1
@@ -205,5 +320,149 @@ mod tests {
         assert_eq!(next_colour(&default_labels()), "#b8407f");
         assert!((contrast_ratio("#000000", "#ffffff").unwrap() - 21.0).abs() < 1e-9);
         assert_eq!(contrast_ratio("red", "#ffffff"), None);
+    }
+}
+
+/// One label set through the three ways in: the label editor refuses every set that breaks a rule;
+/// an Annota JSON import and storage repair it the same way (with a notice) or refuse it the same way.
+#[cfg(test)]
+mod one_validator {
+    use super::*;
+    use crate::model::annotation::{default_labels, sample_article, Annotation, AnnotationId, Timestamp};
+    use crate::model::format::annota_json;
+    use crate::model::persist;
+    use crate::model::state::Workspace;
+    use crate::model::text::Span;
+    use proptest::prelude::*;
+
+    fn workspace() -> Workspace {
+        let t = Timestamp("2026-01-01T00:00:00.000Z".into());
+        let claim = Annotation { id: AnnotationId("a".into()), span: Span::new(0, 5), label: LabelId("claim".into()), note: String::new(), created: t.clone(), modified: t, facts: Default::default() };
+        Workspace::new(sample_article(), default_labels(), vec![claim])
+    }
+
+    /// `json` with its `labels` replaced by `labels`.
+    fn with_labels(json: &str, labels: &[Label]) -> String {
+        let mut v: serde_json::Value = serde_json::from_str(json).unwrap();
+        v["labels"] = serde_json::to_value(labels).unwrap();
+        v.to_string()
+    }
+
+    enum Outcome {
+        /// The set after repair (as a change to the broken one), and words the notice says.
+        Repaired(fn(&mut Vec<Label>), &'static str),
+        /// Words the refusal says.
+        Refused(&'static str),
+    }
+    use Outcome::*;
+
+    fn cases() -> Vec<(&'static str, fn(&mut Vec<Label>), Outcome)> {
+        vec![
+            ("#rgb colour", |l| l[0].color = "#abc".into(), Repaired(|l| l[0].color = "#aabbcc".into(), "colour \"#abc\" is now \"#aabbcc\"")),
+            ("#rgba colour", |l| l[1].color = "#AbCd".into(), Repaired(|l| l[1].color = "#aabbcc".into(), "is now \"#aabbcc\"")),
+            ("#rrggbbaa colour", |l| l[2].color = "#009e7380".into(), Repaired(|l| l[2].color = "#009e73".into(), "is now \"#009e73\"")),
+            ("repeated name", |l| l[1].name = "CLAIM".into(), Repaired(|l| l[1].name = "CLAIM 2".into(), "the second is now \"CLAIM 2\"")),
+            ("no name", |l| l[1].name = " ".into(), Repaired(|l| l[1].name = "quote".into(), "called \"quote\", as its id")),
+            ("reserved key", |l| l[0].hotkey = Some("L".into()), Repaired(|l| l[0].hotkey = None, "key \"L\" is used by another feature")),
+            ("navigation key", |l| l[0].hotkey = Some("n".into()), Repaired(|l| l[0].hotkey = None, "key \"n\" is used by another feature")),
+            ("repeated key", |l| l[1].hotkey = Some("1".into()), Repaired(|l| l[1].hotkey = None, "key \"1\" is already used")),
+            ("key repeated in another case", |l| {
+                l[1].hotkey = Some("a".into());
+                l[2].hotkey = Some("A".into());
+            }, Repaired(|l| l[2].hotkey = None, "key \"A\" is already used")),
+            ("long key", |l| l[0].hotkey = Some("12".into()), Repaired(|l| l[0].hotkey = None, "not one character")),
+            ("blank key", |l| l[0].hotkey = Some(" ".into()), Repaired(|l| l[0].hotkey = None, "not a visible character")),
+            ("no labels", |l| l.clear(), Refused("at least one label")),
+            ("repeated id", |l| l[1].id = l[0].id.clone(), Refused("repeated id")),
+            ("empty id", |l| l[2].id = LabelId(" ".into()), Refused("empty or repeated id")),
+            ("named colour", |l| l[0].color = "red".into(), Refused("not a #rrggbb colour")),
+            ("five hex digits", |l| l[0].color = "#abcde".into(), Refused("not a #rrggbb colour")),
+        ]
+    }
+
+    #[test]
+    fn the_editor_imports_and_storage_keep_the_same_rules() {
+        let ws = workspace();
+        let file = annota_json::export(&ws);
+        let (article, stored) = (persist::encode_article(&ws.article), persist::encode_annotations(&ws));
+        for (rule, breaks, outcome) in cases() {
+            let mut broken = default_labels();
+            breaks(&mut broken);
+            assert!(check_label_set(&broken).is_err(), "{rule}: the editor refuses it");
+            assert!(ws.check_new_labels(&broken).is_err(), "{rule}: the reducer refuses it");
+
+            let imported = annota_json::import(&with_labels(&file, &broken));
+            let decoded = persist::decode(Some(&article), Some(&with_labels(&stored, &broken)));
+            match outcome {
+                Repaired(repair, says) => {
+                    let mut expected = broken.clone();
+                    repair(&mut expected);
+                    assert_eq!(check_label_set(&expected), Ok(()), "{rule}: the repaired set keeps the rules");
+
+                    let (ws, summary) = imported.unwrap_or_else(|e| panic!("{rule}: import refused: {}", e.message));
+                    assert_eq!(*ws.labels, expected, "{rule}: import");
+                    assert!(summary.describe().contains(says), "{rule}: {:?} should say {says:?}", summary.describe());
+                    let mut edited = expected.clone();
+                    edited[0].name = "Assertion".into();
+                    assert_eq!(ws.check_new_labels(&edited), Ok(()), "{rule}: after the import, labels can be edited");
+
+                    assert!(decoded.unreadable.is_empty(), "{rule}: storage: {:?}", decoded.unreadable);
+                    let ws = decoded.workspace.unwrap();
+                    assert_eq!(*ws.labels, expected, "{rule}: storage");
+                    assert_eq!(ws.annotations.len(), 1, "{rule}: storage keeps the annotations");
+                    assert!(decoded.notices.iter().any(|n| n.contains(says)), "{rule}: {:?} should say {says:?}", decoded.notices);
+                }
+                Refused(says) => {
+                    let err = imported.err().unwrap_or_else(|| panic!("{rule}: import accepted it"));
+                    assert!(err.message.contains(says), "{rule}: {:?} should say {says:?}", err.message);
+                    assert!(decoded.unreadable.iter().any(|u| u.reason.contains(says)), "{rule}: storage keeps it aside: {:?}", decoded.unreadable);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_import_with_short_colours_and_a_repeated_key_is_repaired_at_once() {
+        let mut broken = default_labels();
+        broken[0].color = "#f50".into();
+        broken[1].color = "#07b".into();
+        broken[2].hotkey = Some("1".into());
+        let (set, repairs) = LabelSet::repair(broken).unwrap();
+        let looks: Vec<(&str, Option<&str>)> = set.labels().iter().map(|l| (l.color.as_str(), l.hotkey.as_deref())).collect();
+        assert_eq!(looks, [("#ff5500", Some("1")), ("#0077bb", Some("2")), ("#009e73", None)]);
+        assert_eq!(repairs.len(), 3, "{repairs:?}");
+        assert_eq!(LabelSet::repair(set.labels().to_vec()), Ok((set, vec![])), "a valid set is left as it is");
+    }
+
+    fn old_rules_accept(labels: &[Label]) -> bool {
+        let hex = |s: &str| s.strip_prefix('#').is_some_and(|h| matches!(h.len(), 3 | 4 | 6 | 8) && h.chars().all(|c| c.is_ascii_hexdigit()));
+        let mut ids = HashSet::new();
+        !labels.is_empty() && labels.iter().all(|l| !l.id.0.trim().is_empty() && ids.insert(l.id.0.clone()) && hex(&l.color))
+    }
+
+    proptest! {
+        /// Whatever an older Annota stored (it checked only ids and hex colours) still opens,
+        /// repaired, with every label kept in its place.
+        #[test]
+        fn every_set_older_versions_stored_opens(
+            raw in proptest::collection::vec((
+                "[a-d]{1,2}",
+                prop_oneof![Just(String::new()), Just(" ".to_string()), "[AaBb]{1,2}", Just("Claim 2".to_string())],
+                prop_oneof!["#[0-9a-fA-F]{3}", "#[0-9a-fA-F]{4}", "#[0-9a-fA-F]{6}", "#[0-9a-fA-F]{8}"],
+                proptest::option::of(prop_oneof![Just(String::new()), Just(" ".to_string()), "[12lLnN?aA]", "[12]{2}"]),
+            ), 1..8)
+        ) {
+            let mut labels = Vec::new();
+            for (id, name, color, hotkey) in raw {
+                if !labels.iter().any(|l: &Label| l.id.0 == id) {
+                    labels.push(Label { id: LabelId(id), name, color, hotkey });
+                }
+            }
+            prop_assume!(old_rules_accept(&labels));
+            let (set, _) = LabelSet::repair(labels.clone()).unwrap();
+            prop_assert_eq!(check_label_set(set.labels()), Ok(()));
+            let ids = |l: &[Label]| l.iter().map(|l| l.id.clone()).collect::<Vec<_>>();
+            prop_assert_eq!(ids(set.labels()), ids(&labels));
+        }
     }
 }

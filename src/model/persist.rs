@@ -123,6 +123,8 @@ pub struct Decoded {
     /// `None` when nothing usable was stored: start with the sample article.
     pub workspace: Option<Workspace>,
     pub unreadable: Vec<Unreadable>,
+    /// What was repaired to read it (a label set an older Annota accepted), for the user.
+    pub notices: Vec<String>,
 }
 
 fn schema_of(raw: &str) -> Result<u32, String> {
@@ -140,14 +142,21 @@ fn decode_article(raw: &str) -> Result<Article, String> {
     Ok(Article { id: a.id, title: a.title, text: Rc::new(TextIndex::new(a.text)), headings: Rc::new(Vec::new()) }.with_headings(a.headings))
 }
 
-/// Reads the annotations record into a workspace on `article`.
-fn decode_annotations(raw: &str, article: &Article) -> Result<Workspace, String> {
+/// Reads the annotations record into a workspace on `article`, with what had to be repaired.
+fn decode_annotations(raw: &str, article: &Article) -> Result<(Workspace, Vec<String>), String> {
     schema_of(raw)?;
     let s: StoredAnnotations<AnnotationRecord> = serde_json::from_str(raw).map_err(|e| format!("unexpected content ({e})"))?;
     if s.article_id != article.id {
         return Err(format!("they belong to another article ({})", s.article_id));
     }
-    let labels = check_labels(s.labels).map_err(|e| e.message)?;
+    // Older versions stored sets the label editor refuses (`#rgb`, a reserved key): repair them.
+    let (labels, repairs) = check_labels(s.labels).map_err(|e| e.message)?;
+    let labels = labels.into_vec();
+    let notices: Vec<String> = if repairs.is_empty() {
+        Vec::new()
+    } else {
+        vec![format!("The stored labels were repaired to follow the rules of Edit labels. {}", repairs.join(" "))]
+    };
     let items: Vec<_> = s.annotations.iter().map(AnnotationRecord::incoming).collect();
     let mut summary = ImportSummary::new("storage");
     let mut ids = std::collections::HashSet::new();
@@ -174,7 +183,7 @@ fn decode_annotations(raw: &str, article: &Article) -> Result<Workspace, String>
     let ws = Workspace::new(article.clone(), labels, annotations).with_orphans(orphans).with_facts(actors, s.meta, s.settings);
     // A link to a missing actor would break the reducer's bookkeeping: set the value aside instead.
     ws.check_actors()?;
-    Ok(ws)
+    Ok((ws, notices))
 }
 
 /// Reads what storage held under [`ARTICLE_KEY`] and [`ANNOTATIONS_KEY`]. Anything unreadable is
@@ -186,7 +195,7 @@ pub fn decode(article: Option<&str>, annotations: Option<&str>) -> Decoded {
         if let Some(raw) = annotations {
             unreadable.push(keep(ANNOTATIONS_KEY, raw, "annotations were stored without their article".into()));
         }
-        return Decoded { workspace: None, unreadable };
+        return Decoded { workspace: None, unreadable, notices: Vec::new() };
     };
     let article = match decode_article(article_raw) {
         Ok(a) => a,
@@ -195,18 +204,22 @@ pub fn decode(article: Option<&str>, annotations: Option<&str>) -> Decoded {
             if let Some(raw) = annotations {
                 unreadable.push(keep(ANNOTATIONS_KEY, raw, "the annotations' article could not be read".into()));
             }
-            return Decoded { workspace: None, unreadable };
+            return Decoded { workspace: None, unreadable, notices: Vec::new() };
         }
     };
+    let mut notices = Vec::new();
     let workspace = match annotations.map(|raw| (raw, decode_annotations(raw, &article))) {
         None => Workspace::new(article, default_labels(), Vec::new()),
-        Some((_, Ok(found))) => found,
+        Some((_, Ok((found, repaired)))) => {
+            notices = repaired;
+            found
+        }
         Some((raw, Err(reason))) => {
             unreadable.push(keep(ANNOTATIONS_KEY, raw, format!("the stored annotations could not be read: {reason}")));
             Workspace::new(article, default_labels(), Vec::new())
         }
     };
-    Decoded { workspace: Some(workspace), unreadable }
+    Decoded { workspace: Some(workspace), unreadable, notices }
 }
 
 /// The key under which an unreadable value is kept: never one Annota writes to otherwise.
@@ -318,7 +331,7 @@ pub(crate) mod tests {
 
     #[test]
     fn nothing_stored_means_start_fresh() {
-        assert_eq!(decode(None, None), Decoded { workspace: None, unreadable: vec![] });
+        assert_eq!(decode(None, None), Decoded { workspace: None, unreadable: vec![], notices: vec![] });
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::placing::{check_labels, place_all, ImportSummary, Incoming, OffsetUni
 use super::ImportError;
 use crate::model::annotation::{Annotation, AnnotationId, Article, Label, LabelId, Orphan, Timestamp};
 use crate::model::factcheck::{Actor, ActorId, ActorKind, ArticleMeta, Facts, Review, Settings};
+use crate::model::labels::LabelSet;
 use crate::model::quote::Quote;
 use crate::model::state::Workspace;
 use crate::model::text::TextIndex;
@@ -251,7 +252,9 @@ pub fn export(ws: &Workspace) -> String {
 /// A parsed Annota JSON file, before its annotations are placed.
 pub struct Parsed {
     pub article: Article,
-    pub labels: Vec<Label>,
+    pub labels: LabelSet,
+    /// What was repaired in the file's labels to fit the rules, one sentence each.
+    pub label_repairs: Vec<String>,
     pub items: Vec<Incoming>,
     pub orphans: Vec<Orphan>,
     pub facts: FileFacts,
@@ -290,7 +293,7 @@ pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
             file.offset_unit
         )));
     }
-    let labels = check_labels(file.labels)?;
+    let (labels, label_repairs) = check_labels(file.labels)?;
     let mut ids = HashSet::new();
     for id in file.annotations.iter().map(|a| &a.id).chain(file.orphans.iter().map(|o| &o.id)) {
         facts::check_id("annotation", id)?;
@@ -314,7 +317,7 @@ pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
     }
     facts::check_meta(&file.article.meta)?;
     facts::check_settings(&file.settings)?;
-    let orphans = file.orphans.iter().map(|o| o.orphan(&labels)).collect::<Result<Vec<_>, _>>()?;
+    let orphans = file.orphans.iter().map(|o| o.orphan(labels.labels())).collect::<Result<Vec<_>, _>>()?;
     let heading_count = file.article.headings.len();
     let article = Article { id: file.article.id, title: file.article.title, text: Rc::new(TextIndex::new(file.article.text)), headings: Rc::new(Vec::new()) }
         .with_headings(file.article.headings);
@@ -322,7 +325,7 @@ pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
         return Err(ImportError::new("a heading of the article does not start a paragraph, or its level is not 1 to 6"));
     }
     let facts = FileFacts { actors, meta: file.article.meta, settings: file.settings };
-    Ok(Parsed { article, labels, items: file.annotations.iter().map(AnnotationRecord::incoming).collect(), orphans, facts })
+    Ok(Parsed { article, labels, label_repairs, items: file.annotations.iter().map(AnnotationRecord::incoming).collect(), orphans, facts })
 }
 
 /// Reads an Annota JSON file as its own workspace (its text, labels, annotations, orphans and facts).
@@ -336,7 +339,7 @@ pub fn import(json: &str) -> Result<(Workspace, ImportSummary), ImportError> {
     let mut no_new_ids = || unreachable!("every Annota JSON annotation has a checked, unique id");
     let (annotations, mut orphans) = place_all(
         &parsed.article.text,
-        &parsed.labels,
+        parsed.labels.labels(),
         &parsed.items,
         Some(OffsetUnit::CodePoint),
         &Timestamp(String::new()),
@@ -346,7 +349,8 @@ pub fn import(json: &str) -> Result<(Workspace, ImportSummary), ImportError> {
     )?;
     orphans.extend(parsed.orphans);
     let f = parsed.facts;
-    let ws = Workspace::new(parsed.article, parsed.labels, annotations).with_orphans(orphans).with_facts(f.actors, f.meta, f.settings);
+    summary.notes.extend(parsed.label_repairs);
+    let ws = Workspace::new(parsed.article, parsed.labels.into_vec(), annotations).with_orphans(orphans).with_facts(f.actors, f.meta, f.settings);
     ws.check_actors().map_err(|e| ImportError::new(format!("not a valid Annota JSON file: {e}")))?;
     Ok((ws, summary))
 }

@@ -3,6 +3,7 @@
 
 use super::ImportError;
 use crate::model::annotation::{Annotation, AnnotationId, Label, LabelId, Orphan, Timestamp};
+use crate::model::labels::LabelSet;
 use crate::model::quote::{anchor, Placement, Quote};
 use crate::model::text::{CharOffset, Span, TextIndex, Utf16Offset};
 use std::collections::HashSet;
@@ -213,26 +214,10 @@ pub fn place_all(
     Ok((placed, orphans))
 }
 
-/// Labels must have unique, non-empty ids and colours that are plain hex (they end up in CSS).
-pub fn check_labels(labels: Vec<Label>) -> Result<Vec<Label>, ImportError> {
-    if labels.is_empty() {
-        return Err(ImportError::new("the file has no labels"));
-    }
-    let mut seen = HashSet::new();
-    for l in &labels {
-        if l.id.0.trim().is_empty() || !seen.insert(l.id.0.clone()) {
-            return Err(ImportError::new(format!("label id \"{}\" is empty or appears twice", l.id.0)));
-        }
-        if !is_hex_colour(&l.color) {
-            return Err(ImportError::new(format!("label \"{}\": colour \"{}\" is not a #rrggbb colour", l.id.0, l.color)));
-        }
-    }
-    Ok(labels)
-}
-
-pub fn is_hex_colour(s: &str) -> bool {
-    let hex = s.strip_prefix('#').unwrap_or("");
-    matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|c| c.is_ascii_hexdigit())
+/// A file's (or storage's) label set under the label editor's rules: repaired where its meaning
+/// is plain, with a sentence for each repair, or refused whole ([`LabelSet::repair`]).
+pub fn check_labels(labels: Vec<Label>) -> Result<(LabelSet, Vec<String>), ImportError> {
+    LabelSet::repair(labels).map_err(|why| ImportError::new(format!("its label set cannot be used: {}", why.trim_end_matches('.'))))
 }
 
 /// A label set id made from a name a foreign file uses.
