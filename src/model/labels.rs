@@ -1,5 +1,6 @@
-//! Editing the label set: what makes a set valid, ids for new labels, each label's underline
-//! pattern (so labels differ by more than colour) and colour contrast.
+//! Label sets: what makes one valid (one validator, [`LabelSet`], for the editor, imports and
+//! storage) and how a file's set is repaired, ids for new labels, each label's underline pattern
+//! (so labels differ by more than colour) and colour contrast.
 
 use super::annotation::{Label, LabelId};
 use std::collections::HashSet;
