@@ -205,6 +205,27 @@ test('an imported set with #rgb colours and a repeated key is repaired, says so,
   expect(json.labels.map((l) => [l.name, l.color, l.hotkey])).toEqual([['Assertion', '#dd5500', '1'], ['Quote', '#0077bb', '2'], ['Actor', '#009e73', '3']]);
 });
 
+test('labels an older Annota stored with a #rgb colour and a navigation key open repaired, with a notice', async ({ page }) => {
+  await h.open(page);
+  const dir = require('path').join(__dirname, '../fixtures/storage/v2');
+  const article = fs.readFileSync(`${dir}/article.json`, 'utf8');
+  const stored = JSON.parse(fs.readFileSync(`${dir}/annotations.json`, 'utf8'));
+  stored.labels[0].color = '#d50';
+  stored.labels[1].hotkey = 'n';
+  await page.evaluate(([a, b]) => { localStorage.setItem('annota:v1:article', a); localStorage.setItem('annota:v1:annotations', b); }, [article, JSON.stringify(stored)]);
+  await page.reload();
+  await expect(page.locator('article mark').first()).toBeVisible();
+  const status = page.getByRole('status');
+  await expect(status).toContainText('The stored labels were repaired');
+  await expect(status).toContainText('colour "#d50" is now "#dd5500"');
+  await expect(status).toContainText('key "n" is used by another feature');
+  await expect(page.locator('.banner.warning')).toHaveCount(0);
+  await openEditor(page);
+  await editor(page).getByLabel('Key of label 2').fill('2');
+  await save(page);
+  await expect(legend(page).locator('li').nth(1)).toContainText('2');
+});
+
 test('the editor and its question pass axe, keep focus inside, and give it back on close', async ({ page }) => {
   await h.open(page);
   await h.dragSelect(page, 'وزير الخارجية الروسي');
