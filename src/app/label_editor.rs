@@ -4,10 +4,9 @@
 use super::i18n::{use_tr, Tr};
 use super::pattern::chip_style;
 use crate::bridge::clock;
-use crate::model::annotation::{Annotation, Orphan};
-use crate::model::labels::{Label, LabelId};
-use crate::model::labels::{check_label_set, new_label_id, next_colour, Pattern};
 use crate::model::action::{Action, Edit};
+use crate::model::annotation::{Annotation, Orphan};
+use crate::model::labels::{new_label_id, next_colour, Label, LabelId, LabelSet, Pattern};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -122,11 +121,10 @@ pub fn LabelEditor(props: &LabelEditorProps) -> Html {
         let (on_action, on_close) = (props.on_action.clone(), props.on_close.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let next = labels_of(&rows);
-            if let Err(why) = check_label_set(&next) {
-                error.set(Some(why));
-                return;
-            }
+            let next = match LabelSet::new(labels_of(&rows)) {
+                Ok(set) => set.into_vec(),
+                Err(why) => return error.set(Some(tr.msg(&why))),
+            };
             if next != *labels {
                 on_action.emit(Action::Edit(Edit::SetLabels(next)));
             }

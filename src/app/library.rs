@@ -257,12 +257,13 @@ impl Shelf {
         if id == self.open_now().article.id {
             return;
         }
-        match self.store.load_parked(id) {
-            Some(Ok(ws)) => {
+        match self.store.load_parked_noting(id) {
+            Some(Ok((ws, repaired))) => {
                 let title = ws.title().to_string();
                 self.keep_open_if_unsaved();
                 self.dispatcher.dispatch(Action::Edit(Edit::Replace(Box::new(ws))));
-                self.info(self.tr.f("Opened \"{}\" from the library. Undo goes back to the article you had open.", &[&title]));
+                let opened = self.tr.f("Opened \"{}\" from the library. Undo goes back to the article you had open.", &[&title]);
+                self.info(std::iter::once(opened).chain(self.tr.label_repairs(&repaired)).collect::<Vec<_>>().join(" "));
             }
             Some(Err(reason)) => self.error(self.tr.f("That article could not be read: {}. It is left as it is.", &[&self.tr.msg(&reason)])),
             None => self.error(self.tr.t("That article is no longer in this browser's storage.").into()),

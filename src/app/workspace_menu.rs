@@ -3,7 +3,7 @@
 use super::workspace_for_structured;
 use crate::model::structure;
 use crate::bridge::{clock, files, html};
-use crate::model::annotation::title_from_text;
+use crate::model::structure::title_from_text;
 use crate::model::labels::Label;
 use crate::model::format::{self, ExportKind, ImportTarget};
 use crate::model::workspace::Workspace;
@@ -79,7 +79,8 @@ pub fn open_files(
         }
         let Some((last_name, last)) = opened.pop() else { return };
         for (name, article) in opened {
-            on_park.emit(workspace_for_structured(title_from_file_name(&name), article, &labels));
+            let title = article.title().unwrap_or_else(|| title_from_file_name(&name));
+            on_park.emit(workspace_for_structured(title, article, &labels));
         }
         let chars = last.text.chars().count();
         let others = match count {
@@ -87,7 +88,8 @@ pub fn open_files(
             2 => tr.t(" The other file is in the Library.").to_string(),
             n => tr.f(" The other {} files are in the Library.", &[&(n - 1)]),
         };
-        let ws = workspace_for_structured(title_from_file_name(&last_name), last, &labels);
+        let title = last.title().unwrap_or_else(|| title_from_file_name(&last_name));
+        let ws = workspace_for_structured(title, last, &labels);
         on_replace.emit((ws, tr.f("Opened \"{}\" ({} characters).{} Undo brings back the previous article and its annotations.", &[&last_name, &chars, &others])));
     });
 }
@@ -163,7 +165,8 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
                 structure::Structured { text, headings: Vec::new() }
             };
             let chars = article.text.chars().count();
-            let ws = workspace_for_structured(title_from_text(&article.text), article, &labels);
+            let title = article.title().unwrap_or_else(|| title_from_text(&article.text));
+            let ws = workspace_for_structured(title, article, &labels);
             on_replace.emit((ws, tr.f("Opened the pasted text ({} characters). Undo brings back the previous article.", &[&chars])));
             pasting.set(false);
         })

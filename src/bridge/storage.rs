@@ -1,6 +1,7 @@
 //! Local storage with every failure reported: unavailable, full, or holding what we cannot read.
 
 use crate::model::keys::{self, ANNOTATIONS, ARTICLE, LIBRARY};
+use crate::model::labels::LabelRepair;
 use crate::model::library::{Entry, Library};
 use crate::model::persist::{self, Decoded, Unreadable};
 use crate::model::workspace::Workspace;
@@ -146,10 +147,15 @@ impl Store {
 
     /// A parked article, if there is one under `id`; an error says why it cannot be read.
     pub fn load_parked(&self, id: &str) -> Option<Result<Workspace, ParkedError>> {
+        self.load_parked_noting(id).map(|read| read.map(|(ws, _)| ws))
+    }
+
+    /// [`Store::load_parked`], with what had to be repaired to read it (see `persist::Decoded`).
+    pub fn load_parked_noting(&self, id: &str) -> Option<Result<(Workspace, Vec<LabelRepair>), ParkedError>> {
         let article = self.get(&keys::parked_article(id))?;
         let decoded = persist::decode(Some(&article), self.get(&keys::parked_annotations(id)).as_deref());
         Some(match (decoded.workspace, decoded.unreadable.first()) {
-            (Some(ws), None) => Ok(ws),
+            (Some(ws), None) => Ok((ws, decoded.label_repairs)),
             (_, Some(u)) => Err(ParkedError::Unreadable(u.reason.clone())),
             (None, None) => Err(ParkedError::Empty),
         })

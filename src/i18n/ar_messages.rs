@@ -11,6 +11,7 @@ use crate::model::format::error::claim_type_keys;
 use crate::model::format::facts::{MAX_FIELD, MAX_ID};
 use crate::model::format::placing::{ImportNote, ImportSummary, Rejected};
 use crate::model::format::{Field, FileError, IdOf, ImportError, LineProblem, Owner};
+use crate::model::labels::{KeyProblem, LabelRepair, LabelRule};
 use crate::model::library::IndexError;
 use crate::model::persist::{ParkedError, StoredError, UnreadableReason, WriteError};
 use crate::model::workspace::{ActorsError, AnnotationError, LabelSetError};
@@ -83,9 +84,7 @@ impl Message for ImportError {
             NotAnnota { detail } => format!("ليس ملف Annota JSON صالحًا: {detail}"),
             OffsetUnit { found } => format!("وحدة الإزاحة «{found}» غير مدعومة؛ يستخدم Annota JSON «{OFFSET_UNIT}»"),
             BadHeading => "أحد عناوين المقال لا يبدأ فقرة، أو مستواه ليس من 1 إلى 6".to_string(),
-            NoLabels => "لا تصنيفات في الملف".to_string(),
-            BadLabelId { id } => format!("معرّف التصنيف «{id}» فارغ أو مكرر"),
-            BadColour { label, colour } => format!("التصنيف «{label}»: اللون «{colour}» ليس لونًا بصيغة #rrggbb"),
+            Labels(rule) => format!("لا يمكن استخدام مجموعة تصنيفاته: {}", rule.arabic().trim_end_matches('.')),
             UnknownLabels { unknown, known } if unknown.len() == 1 => {
                 format!("التصنيف {} ليس في مجموعة التصنيفات ({})", quoted(unknown), known.join("، "))
             }
@@ -153,6 +152,7 @@ impl Message for ImportNote {
     fn arabic(&self) -> String {
         const LABEL_STUDIO: &str = "(يقرأ Annota من Label Studio المقاطع والتصنيفات والملاحظات)";
         match self {
+            ImportNote::LabelRepaired(r) => r.arabic(),
             ImportNote::Utf16Converted => "كانت إزاحاته بوحدات UTF-16 (كما تعدّ JavaScript)، فحُوّلت إلى نقاط رمزية.".to_string(),
             ImportNote::TextDiffers => "نصه يختلف عن نص المقال المفتوح، فأُعيد العثور على كل تعليق باقتباسه.".to_string(),
             ImportNote::ExtraDocuments { n } => format!("في الملف مستندات عددها {n}؛ فُتح أولها."),
@@ -210,8 +210,7 @@ impl Message for ActorsError {
 impl Message for LabelSetError {
     fn arabic(&self) -> String {
         match self {
-            // The label set's own check still says why in English.
-            LabelSetError::Invalid(why) => format!("مجموعة التصنيفات غير صالحة: {why}"),
+            LabelSetError::Invalid(rule) => rule.arabic(),
             LabelSetError::InUse { name } => format!("التصنيف «{name}» مستخدم؛ احذفه مع تعليقاته بدلًا من ذلك."),
         }
     }
@@ -295,5 +294,42 @@ impl Message for claimreview::Note {
             s.push_str(&format!(" مراجعات بلا رابط نشر: {}.", self.no_url));
         }
         s
+    }
+}
+
+fn key_problem(p: KeyProblem) -> &'static str {
+    match p {
+        KeyProblem::Length => "ليس حرفًا واحدًا",
+        KeyProblem::Invisible => "ليس حرفًا مرئيًا",
+        KeyProblem::Reserved => "تستخدمه ميزة أخرى (L وM وN وP وJ وK و? محجوزة)",
+        KeyProblem::Taken => "يستخدمه تصنيف آخر",
+    }
+}
+
+impl Message for LabelRule {
+    fn arabic(&self) -> String {
+        match self {
+            LabelRule::NoLabels => "يجب أن يبقى تصنيف واحد على الأقل.".to_string(),
+            LabelRule::BadId { n, id } => format!("معرّف التصنيف {n} «{id}» فارغ أو مكرر."),
+            LabelRule::NoName { n } => format!("التصنيف {n} يحتاج إلى اسم."),
+            LabelRule::SameName { name } => format!("تصنيفان باسم «{name}»."),
+            LabelRule::NotRrggbb { name, colour } => format!("التصنيف «{name}»: اللون «{colour}» ليس لونًا بصيغة #rrggbb."),
+            LabelRule::KeyLength { name, key } => format!("التصنيف «{name}»: المفتاح حرف واحد («{key}» ليس كذلك)."),
+            LabelRule::KeyInvisible { name } => format!("التصنيف «{name}»: يجب أن يكون المفتاح حرفًا مرئيًا."),
+            LabelRule::KeyReserved { name, key } => format!("التصنيف «{name}»: المفتاح «{key}» {}.", key_problem(KeyProblem::Reserved)),
+            LabelRule::KeyTaken { name, key } => format!("التصنيف «{name}»: المفتاح «{key}» {}.", key_problem(KeyProblem::Taken)),
+        }
+    }
+}
+
+impl Message for LabelRepair {
+    fn arabic(&self) -> String {
+        match self {
+            LabelRepair::Colour { label: Some(name), from, to, .. } => format!("التصنيف «{name}»: صار اللون «{from}» «{to}»."),
+            LabelRepair::Colour { n, label: None, from, to } => format!("التصنيف {n}: صار اللون «{from}» «{to}»."),
+            LabelRepair::Named { n, name } => format!("لم يكن للتصنيف {n} اسم؛ صار اسمه «{name}»، كمعرّفه."),
+            LabelRepair::Renamed { name, renamed } => format!("تصنيفان باسم «{name}»؛ صار اسم الثاني «{renamed}»."),
+            LabelRepair::KeyDropped { label, key, why } => format!("التصنيف «{label}»: المفتاح «{key}» {}، فحُذف.", key_problem(*why)),
+        }
     }
 }

@@ -89,6 +89,15 @@ impl Tr {
         }
     }
 
+    /// What was repaired in a stored label set, as one notice (`None` when nothing was).
+    pub fn label_repairs(self, repairs: &[crate::model::labels::LabelRepair]) -> Option<String> {
+        if repairs.is_empty() {
+            return None;
+        }
+        let said = repairs.iter().map(|r| self.msg(r)).collect::<Vec<_>>().join(" ");
+        Some(format!("{} {said}", self.t("The stored labels were repaired to follow the rules of Edit labels.")))
+    }
+
     /// `english` with each `{}` replaced, in order, by `args`.
     pub fn f(self, english: &'static str, args: &[&dyn std::fmt::Display]) -> String {
         let mut out = String::new();
@@ -168,6 +177,7 @@ mod tests {
         use crate::model::format::claimreview;
         use crate::model::format::placing::{ImportNote, ImportSummary, Rejected};
         use crate::model::format::{Field, FileError, IdOf, ImportError as E, LineProblem, Owner};
+        use crate::model::labels::{KeyProblem, LabelRepair, LabelRule};
         use crate::model::library::IndexError;
         use crate::model::persist::{ParkedError, StoredError, UnreadableReason, WriteError};
         use crate::model::text::CharOffset;
@@ -197,9 +207,7 @@ mod tests {
             E::NotAnnota { detail: s("missing field `labels`") },
             E::OffsetUnit { found: s("utf16") },
             E::BadHeading,
-            E::NoLabels,
-            E::BadLabelId { id: s("") },
-            E::BadColour { label: s("claim"), colour: s("red") },
+            E::Labels(LabelRule::NoLabels),
             E::UnknownLabels { unknown: vec![s("PERSON")], known: vec![s("claim"), s("quote")] },
             E::UnknownLabels { unknown: vec![s("PERSON"), s("ORG")], known: vec![s("claim")] },
             E::OrphanLabel { orphan: s("o1"), label: s("verdict") },
@@ -227,7 +235,7 @@ mod tests {
             E::LibraryNoVersion,
             E::NewerLibrary { version: 3 },
             E::LibraryNoArticles,
-            E::LibraryArticle { n: 1, error: Box::new(E::NoLabels) },
+            E::LibraryArticle { n: 1, error: Box::new(E::Labels(LabelRule::NoLabels)) },
         ];
         import.extend(fields.iter().map(|f| E::LongField { field: f.clone() }));
         import.extend(fields.iter().map(|f| E::ControlCharacter { field: f.clone(), value: s("a\\nb") }));
@@ -236,16 +244,16 @@ mod tests {
         assert_all_translated("ImportError", &import, |e| match e {
             E::NotJson { .. } => 0, E::TooDeep { .. } => 1, E::NotJsonLines { .. } => 2, E::UnknownFormat => 3,
             E::NotAnnotaFormat => 4, E::NoVersion => 5, E::NewerVersion { .. } => 6, E::NotAnnota { .. } => 7,
-            E::OffsetUnit { .. } => 8, E::BadHeading => 9, E::NoLabels => 10, E::BadLabelId { .. } => 11,
-            E::BadColour { .. } => 12, E::UnknownLabels { .. } => 13, E::OrphanLabel { .. } => 14, E::OutsideText { .. } => 15,
-            E::DuplicateId { .. } => 16, E::DuplicateActor { .. } => 17, E::BlankId { .. } => 18, E::LongId { .. } => 19,
-            E::NoActorName { .. } => 20, E::UnknownActor { .. } => 21, E::InvalidActors(_) => 22, E::ActorsDoNotAddUp(_) => 23,
-            E::LongField { .. } => 24, E::ControlCharacter { .. } => 25, E::NotADate { .. } => 26, E::EmptyScale => 27,
-            E::UnnamedVerdict => 28, E::EmptyVerdict { .. } => 29, E::UnknownClaimType { .. } => 30, E::PageNotEmbedded { .. } => 31,
-            E::BadLine { .. } => 32, E::NoDocuments => 33, E::NoTasks => 34, E::NoTaskData => 35, E::NoTaskText => 36,
-            E::NotLibrary => 37, E::LibraryNoVersion => 38, E::NewerLibrary { .. } => 39, E::LibraryNoArticles => 40,
-            E::LibraryArticle { .. } => 41,
-        }, 42);
+            E::OffsetUnit { .. } => 8, E::BadHeading => 9, E::Labels(_) => 10,
+            E::UnknownLabels { .. } => 11, E::OrphanLabel { .. } => 12, E::OutsideText { .. } => 13,
+            E::DuplicateId { .. } => 14, E::DuplicateActor { .. } => 15, E::BlankId { .. } => 16, E::LongId { .. } => 17,
+            E::NoActorName { .. } => 18, E::UnknownActor { .. } => 19, E::InvalidActors(_) => 20, E::ActorsDoNotAddUp(_) => 21,
+            E::LongField { .. } => 22, E::ControlCharacter { .. } => 23, E::NotADate { .. } => 24, E::EmptyScale => 25,
+            E::UnnamedVerdict => 26, E::EmptyVerdict { .. } => 27, E::UnknownClaimType { .. } => 28, E::PageNotEmbedded { .. } => 29,
+            E::BadLine { .. } => 30, E::NoDocuments => 31, E::NoTasks => 32, E::NoTaskData => 33, E::NoTaskText => 34,
+            E::NotLibrary => 35, E::LibraryNoVersion => 36, E::NewerLibrary { .. } => 37, E::LibraryNoArticles => 38,
+            E::LibraryArticle { .. } => 39,
+        }, 40);
         // The fields and line problems inside a sentence are said in Arabic too.
         for f in &fields {
             let ar = E::LongField { field: f.clone() }.arabic();
@@ -277,6 +285,7 @@ mod tests {
             Rejected::NoLabelBody { .. } => 3, Rejected::NoSelector { .. } => 4,
         }, 5);
         let notes = [
+            ImportNote::LabelRepaired(LabelRepair::Named { n: 2, name: s("quote") }),
             ImportNote::Utf16Converted,
             ImportNote::TextDiffers,
             ImportNote::ExtraDocuments { n: 2 },
@@ -286,8 +295,8 @@ mod tests {
         ];
         assert_all_translated("ImportNote", &notes, |n| match n {
             ImportNote::Utf16Converted => 0, ImportNote::TextDiffers => 1, ImportNote::ExtraDocuments { .. } => 2,
-            ImportNote::ExtraTasks { .. } => 3, ImportNote::RelationsSkipped { .. } => 4,
-        }, 5);
+            ImportNote::ExtraTasks { .. } => 3, ImportNote::RelationsSkipped { .. } => 4, ImportNote::LabelRepaired(_) => 5,
+        }, 6);
         let mut summary = ImportSummary::new("Label Studio");
         let plain = summary.clone();
         (summary.placed_exactly, summary.moved, summary.fuzzy, summary.orphaned) = (3, 2, 1, 1);
@@ -307,7 +316,34 @@ mod tests {
         assert_all_translated("ActorsError", &actor_errors, |e| match e {
             ActorsError::Missing { .. } => 0, ActorsError::Duplicate { .. } => 1,
         }, 2);
-        let label_sets = [LabelSetError::Invalid(s("There must be at least one label.")), LabelSetError::InUse { name: s("Claim") }];
+        let label_sets = [LabelSetError::Invalid(LabelRule::NoLabels), LabelSetError::InUse { name: s("Claim") }];
+        let rules = [
+            LabelRule::NoLabels,
+            LabelRule::BadId { n: 2, id: s("") },
+            LabelRule::NoName { n: 2 },
+            LabelRule::SameName { name: s("Claim") },
+            LabelRule::NotRrggbb { name: s("Claim"), colour: s("red") },
+            LabelRule::KeyLength { name: s("Claim"), key: s("12") },
+            LabelRule::KeyInvisible { name: s("Claim") },
+            LabelRule::KeyReserved { name: s("Claim"), key: s("L") },
+            LabelRule::KeyTaken { name: s("Claim"), key: s("2") },
+        ];
+        assert_all_translated("LabelRule", &rules, |r| match r {
+            LabelRule::NoLabels => 0, LabelRule::BadId { .. } => 1, LabelRule::NoName { .. } => 2, LabelRule::SameName { .. } => 3,
+            LabelRule::NotRrggbb { .. } => 4, LabelRule::KeyLength { .. } => 5, LabelRule::KeyInvisible { .. } => 6,
+            LabelRule::KeyReserved { .. } => 7, LabelRule::KeyTaken { .. } => 8,
+        }, 9);
+        let repairs = [
+            LabelRepair::Colour { n: 1, label: Some(s("Claim")), from: s("#f50"), to: s("#ff5500") },
+            LabelRepair::Colour { n: 1, label: None, from: s("#f50"), to: s("#ff5500") },
+            LabelRepair::Named { n: 2, name: s("quote") },
+            LabelRepair::Renamed { name: s("Claim"), renamed: s("Claim 2") },
+            LabelRepair::KeyDropped { label: s("Claim"), key: s("n"), why: KeyProblem::Reserved },
+            LabelRepair::KeyDropped { label: s("Claim"), key: s("1"), why: KeyProblem::Taken },
+        ];
+        assert_all_translated("LabelRepair", &repairs, |r| match r {
+            LabelRepair::Colour { .. } => 0, LabelRepair::Named { .. } => 1, LabelRepair::Renamed { .. } => 2, LabelRepair::KeyDropped { .. } => 3,
+        }, 4);
         assert_all_translated("LabelSetError", &label_sets, |e| match e {
             LabelSetError::Invalid(_) => 0, LabelSetError::InUse { .. } => 1,
         }, 2);
@@ -320,7 +356,7 @@ mod tests {
             StoredError::OtherArticle { id: s("urn:annota:article:1") },
             StoredError::SharedId,
             StoredError::NoLongerMatch { n: 3 },
-            StoredError::Invalid(E::NoLabels),
+            StoredError::Invalid(E::Labels(LabelRule::NoLabels)),
             StoredError::Actors(actors.clone()),
         ];
         assert_all_translated("StoredError", &stored, |e| match e {

@@ -147,13 +147,6 @@ pub fn sample_article() -> Article {
     Article::new(SAMPLE_TITLE, SAMPLE_TEXT)
 }
 
-/// A title for a text with none: its first line, shortened.
-pub fn title_from_text(text: &str) -> String {
-    let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled");
-    let short: String = first.chars().take(80).collect();
-    if short.len() < first.len() { format!("{short}…") } else { short }
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
@@ -179,12 +172,5 @@ mod tests {
     fn article_ids_depend_on_the_text_only() {
         assert_eq!(Article::new("a", "نص").id, Article::new("b", "نص").id);
         assert_ne!(Article::new("a", "نص").id, Article::new("a", "نص ").id);
-    }
-
-    #[test]
-    fn titles_come_from_the_first_non_blank_line() {
-        assert_eq!(title_from_text("\n  Hello \nworld"), "Hello");
-        assert_eq!(title_from_text(""), "Untitled");
-        assert_eq!(title_from_text(&"ب".repeat(100)).chars().count(), 81);
     }
 }

@@ -1,8 +1,11 @@
-//! Labels and the label set: the `Label` type, the default set, what makes a set valid, ids for new labels, each label's underline
-//! pattern (so labels differ by more than colour) and colour contrast.
+//! Labels and label sets: the `Label` type and the default set; what makes a set valid (one
+//! validator, [`LabelSet`], for the editor, imports and storage) and how a file's set is repaired;
+//! ids for new labels, each label's underline pattern (so labels differ by more than colour) and
+//! colour contrast.
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
+use std::fmt;
 
 /// A label's stable id, as written in files (`"claim"`).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -42,50 +45,223 @@ pub fn default_labels() -> Vec<Label> {
         .collect()
 }
 
-
 /// Keys other features use (link, merge, and keys kept for navigation and help): never a label's.
 pub const RESERVED_KEYS: &[char] = &['l', 'm', 'n', 'p', 'j', 'k', '?'];
 
-/// Why `labels` cannot be the label set, in words for the person editing it.
-pub fn check_label_set(labels: &[Label]) -> Result<(), String> {
+/// A label set that keeps every rule of [`check_label_set`]: the editor, imports and storage all
+/// make one through [`LabelSet::new`] (or [`LabelSet::repair`], which ends in it), so a set that
+/// one of them accepts the others accept too.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LabelSet(Vec<Label>);
+
+/// Why a set cannot be the label set: the first rule it breaks. Labels are named by their place
+/// (`n`, from 1) until they have a name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LabelRule {
+    NoLabels,
+    BadId { n: usize, id: String },
+    NoName { n: usize },
+    SameName { name: String },
+    NotRrggbb { name: String, colour: String },
+    KeyLength { name: String, key: String },
+    KeyInvisible { name: String },
+    KeyReserved { name: String, key: String },
+    KeyTaken { name: String, key: String },
+}
+
+impl fmt::Display for LabelRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LabelRule::NoLabels => write!(f, "There must be at least one label."),
+            LabelRule::BadId { n, id } => write!(f, "Label {n} has an empty or repeated id \"{id}\"."),
+            LabelRule::NoName { n } => write!(f, "Label {n} needs a name."),
+            LabelRule::SameName { name } => write!(f, "Two labels are called \"{name}\"."),
+            LabelRule::NotRrggbb { name, colour } => write!(f, "Label \"{name}\": colour \"{colour}\" is not a #rrggbb colour."),
+            LabelRule::KeyLength { name, key } => write!(f, "Label \"{name}\": a key is one character (\"{key}\" is not)."),
+            LabelRule::KeyInvisible { name } => write!(f, "Label \"{name}\": the key must be a visible character."),
+            LabelRule::KeyReserved { name, key } => write!(f, "Label \"{name}\": key \"{key}\" {}.", KeyProblem::Reserved.words()),
+            LabelRule::KeyTaken { name, key } => write!(f, "Label \"{name}\": key \"{key}\" {}.", KeyProblem::Taken.words()),
+        }
+    }
+}
+
+/// One repair [`LabelSet::repair`] made, told to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LabelRepair {
+    /// `label` is the label's name, or `None` when it has none yet (then `n`, its place, names it).
+    Colour { n: usize, label: Option<String>, from: String, to: String },
+    Named { n: usize, name: String },
+    Renamed { name: String, renamed: String },
+    KeyDropped { label: String, key: String, why: KeyProblem },
+}
+
+impl fmt::Display for LabelRepair {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LabelRepair::Colour { label: Some(name), from, to, .. } => write!(f, "Label \"{name}\": colour \"{from}\" is now \"{to}\"."),
+            LabelRepair::Colour { n, label: None, from, to } => write!(f, "Label {n}: colour \"{from}\" is now \"{to}\"."),
+            LabelRepair::Named { n, name } => write!(f, "Label {n} had no name; it is called \"{name}\", as its id."),
+            LabelRepair::Renamed { name, renamed } => write!(f, "Two labels were called \"{name}\"; the second is now \"{renamed}\"."),
+            LabelRepair::KeyDropped { label, key, why } => write!(f, "Label \"{label}\": key \"{key}\" {}, so it was dropped.", why.words()),
+        }
+    }
+}
+
+impl LabelSet {
+    /// The set, if it keeps every rule; else the first rule it breaks.
+    pub fn new(labels: Vec<Label>) -> Result<Self, LabelRule> {
+        check_label_set(&labels)?;
+        Ok(LabelSet(labels))
+    }
+
+    /// A set from a file or from storage, repaired where its meaning is plain: a `#rgb`, `#rgba`
+    /// or `#rrggbbaa` colour becomes `#rrggbb`, a missing name becomes the id, a repeated name gets
+    /// a number, a key that cannot be used (not one visible character, taken by another feature or
+    /// by an earlier label) is dropped. Each repair is told. What cannot be repaired without
+    /// guessing (no labels, an empty or repeated id, a colour that is not hex) refuses the whole
+    /// set, with [`LabelSet::new`]'s reason.
+    pub fn repair(mut labels: Vec<Label>) -> Result<(Self, Vec<LabelRepair>), LabelRule> {
+        let mut repairs = Vec::new();
+        for (i, l) in labels.iter_mut().enumerate() {
+            if let Some(colour) = expand_colour(&l.color).filter(|_| !is_rrggbb(&l.color)) {
+                let label = Some(l.name.trim().to_string()).filter(|n| !n.is_empty());
+                repairs.push(LabelRepair::Colour { n: i + 1, label, from: l.color.trim().to_string(), to: colour.clone() });
+                l.color = colour;
+            }
+            if l.name.trim().is_empty() && !l.id.0.trim().is_empty() {
+                l.name = l.id.0.trim().to_string();
+                repairs.push(LabelRepair::Named { n: i + 1, name: l.name.clone() });
+            }
+        }
+        let all_names: HashSet<String> = labels.iter().map(|l| l.name.trim().to_lowercase()).collect();
+        let (mut names, mut keys) = (HashSet::new(), HashSet::new());
+        for l in labels.iter_mut() {
+            let name = l.name.trim().to_string();
+            if !name.is_empty() && !names.insert(name.to_lowercase()) {
+                let free = (2..).map(|n| format!("{name} {n}")).find(|n| !all_names.contains(&n.to_lowercase()) && !names.contains(&n.to_lowercase()));
+                let renamed = free.expect("some number is free");
+                repairs.push(LabelRepair::Renamed { name: name.clone(), renamed: renamed.clone() });
+                names.insert(renamed.to_lowercase());
+                l.name = renamed;
+            }
+            let Some(key) = l.hotkey.clone() else { continue };
+            if key.is_empty() {
+                l.hotkey = None;
+                continue;
+            }
+            let why = match key_problem(&key) {
+                Some(problem) => Some(problem),
+                None if !keys.insert(key_of(&key)) => Some(KeyProblem::Taken),
+                None => None,
+            };
+            if let Some(why) = why {
+                repairs.push(LabelRepair::KeyDropped { label: l.name.trim().to_string(), key, why });
+                l.hotkey = None;
+            }
+        }
+        Ok((LabelSet::new(labels)?, repairs))
+    }
+
+    pub fn labels(&self) -> &[Label] {
+        &self.0
+    }
+
+    pub fn into_vec(self) -> Vec<Label> {
+        self.0
+    }
+}
+
+/// The first rule `labels` breaks, if any. The one validator of label sets: [`LabelSet`] is made
+/// only through it.
+pub fn check_label_set(labels: &[Label]) -> Result<(), LabelRule> {
     if labels.is_empty() {
-        return Err("There must be at least one label.".into());
+        return Err(LabelRule::NoLabels);
     }
     let (mut ids, mut names, mut keys) = (HashSet::new(), HashSet::new(), HashSet::new());
     for (i, l) in labels.iter().enumerate() {
         let n = i + 1;
         if l.id.0.trim().is_empty() || !ids.insert(l.id.0.as_str()) {
-            return Err(format!("Label {n} has an empty or repeated id \"{}\".", l.id.0));
+            return Err(LabelRule::BadId { n, id: l.id.0.clone() });
         }
         let name = l.name.trim();
         if name.is_empty() {
-            return Err(format!("Label {n} needs a name."));
+            return Err(LabelRule::NoName { n });
         }
         // Names are what people tell labels apart by, so "claim" and "Claim" are the same name.
         if !names.insert(name.to_lowercase()) {
-            return Err(format!("Two labels are called \"{name}\"."));
+            return Err(LabelRule::SameName { name: name.into() });
         }
         if !is_rrggbb(&l.color) {
-            return Err(format!("Label \"{name}\": colour \"{}\" is not a #rrggbb colour.", l.color));
+            return Err(LabelRule::NotRrggbb { name: name.into(), colour: l.color.clone() });
         }
         if let Some(key) = &l.hotkey {
-            let mut chars = key.chars();
-            let (Some(c), None) = (chars.next(), chars.next()) else {
-                return Err(format!("Label \"{name}\": a key is one character (\"{key}\" is not)."));
-            };
-            if c.is_whitespace() || c.is_control() {
-                return Err(format!("Label \"{name}\": the key must be a visible character."));
-            }
-            let lower = c.to_lowercase().next().unwrap_or(c);
-            if RESERVED_KEYS.contains(&lower) {
-                return Err(format!("Label \"{name}\": key \"{c}\" is used by another feature (L, M, N, P, J, K and ? are taken)."));
-            }
-            if !keys.insert(lower) {
-                return Err(format!("Label \"{name}\": key \"{c}\" is already used by another label."));
+            let (name, key) = (name.to_string(), key.clone());
+            match key_problem(&key) {
+                Some(KeyProblem::Length) => return Err(LabelRule::KeyLength { name, key }),
+                Some(KeyProblem::Invisible) => return Err(LabelRule::KeyInvisible { name }),
+                Some(KeyProblem::Reserved) => return Err(LabelRule::KeyReserved { name, key }),
+                Some(KeyProblem::Taken) => return Err(LabelRule::KeyTaken { name, key }),
+                None if !keys.insert(key_of(&key)) => return Err(LabelRule::KeyTaken { name, key }),
+                None => {}
             }
         }
     }
     Ok(())
+}
+
+/// Why a key cannot be a label's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyProblem {
+    Length,
+    Invisible,
+    Reserved,
+    /// Another label has it.
+    Taken,
+}
+
+impl KeyProblem {
+    fn words(self) -> &'static str {
+        match self {
+            KeyProblem::Length => "is not one character",
+            KeyProblem::Invisible => "is not a visible character",
+            KeyProblem::Reserved => "is used by another feature (L, M, N, P, J, K and ? are taken)",
+            KeyProblem::Taken => "is already used by another label",
+        }
+    }
+}
+
+/// What is wrong with a key by itself (a clash with another label aside).
+fn key_problem(key: &str) -> Option<KeyProblem> {
+    let mut chars = key.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else { return Some(KeyProblem::Length) };
+    if c.is_whitespace() || c.is_control() {
+        Some(KeyProblem::Invisible)
+    } else if RESERVED_KEYS.contains(&key_of(key)) {
+        Some(KeyProblem::Reserved)
+    } else {
+        None
+    }
+}
+
+/// A key as labels clash by: `A` and `a` are one key.
+fn key_of(key: &str) -> char {
+    let c = key.chars().next().unwrap_or_default();
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// `#rgb`, `#rgba`, `#rrggbb` and `#rrggbbaa` (any case, spaces around) as `#rrggbb`: labels are
+/// never see-through, so an alpha channel is dropped. `None` when it is not a hex colour.
+pub fn expand_colour(colour: &str) -> Option<String> {
+    let hex = colour.trim().strip_prefix('#')?;
+    if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let rgb: String = match hex.len() {
+        3 | 4 => hex.chars().take(3).flat_map(|c| [c, c]).collect(),
+        6 | 8 => hex[..6].to_string(),
+        _ => return None,
+    };
+    Some(format!("#{}", rgb.to_ascii_lowercase()))
 }
 
 /// Colours for labels, Okabe–Ito-like (told apart with common colour blindness), each at least 3:1
@@ -182,15 +358,7 @@ fn luminance(hex: &str) -> Option<f64> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_label_missing_from_the_set_still_shows() {
-        let labels = default_labels();
-        assert_eq!(label_look(&labels, &LabelId("quote".into())), ("Quote".to_string(), "#0072b2".to_string()));
-        assert_eq!(label_look(&labels, &LabelId("gone".into())), ("gone".to_string(), "#999999".to_string()));
-    }
-
-
-    fn with(f: impl FnOnce(&mut Vec<Label>)) -> Result<(), String> {
+    fn with(f: impl FnOnce(&mut Vec<Label>)) -> Result<(), LabelRule> {
         let mut labels = default_labels();
         f(&mut labels);
         check_label_set(&labels)
@@ -213,10 +381,10 @@ mod tests {
             (|l| l[0].hotkey = Some("2".into()), "already used"),
         ];
         for (edit, why) in refusals {
-            let err = with(edit).unwrap_err();
+            let err = with(edit).unwrap_err().to_string();
             assert!(err.contains(why), "{err} should say {why}");
         }
-        assert!(with(|l| l[0].hotkey = Some(" ".into())).unwrap_err().contains("visible"));
+        assert!(with(|l| l[0].hotkey = Some(" ".into())).unwrap_err().to_string().contains("visible"));
     }
 
     #[test]
@@ -253,3 +421,7 @@ mod tests {
         assert_eq!(contrast_ratio("red", "#ffffff"), None);
     }
 }
+
+#[cfg(test)]
+#[path = "labels_tests.rs"]
+mod one_validator;

@@ -7,7 +7,7 @@
 //! to each annotation its links and review. Schema 1 values are schema 2 values without them.
 
 use super::annotation::{Annotation, Article, text_order};
-use super::labels::{default_labels, Label};
+use super::labels::{default_labels, Label, LabelRepair};
 use super::facts::{ArticleMeta, Settings};
 use super::format::annota_json::{is_default, ActorRecord, AnnotationRecord, OrphanRecord};
 use super::format::placing::{check_labels, place_all, ImportSummary, OffsetUnit};
@@ -211,6 +211,8 @@ pub struct Decoded {
     /// `None` when nothing usable was stored: start with the sample article.
     pub workspace: Option<Workspace>,
     pub unreadable: Vec<Unreadable>,
+    /// What was repaired to read it (a label set an older Annota accepted), for the user.
+    pub label_repairs: Vec<LabelRepair>,
 }
 
 fn schema_of(raw: &str) -> Result<u32, StoredError> {
@@ -232,14 +234,16 @@ fn decode_article(raw: &str) -> Result<Article, StoredError> {
     Ok(Article { id: a.id, title: a.title, text: Rc::new(TextIndex::new(a.text)), headings: Rc::new(Vec::new()) }.with_headings(a.headings))
 }
 
-/// Reads the annotations record into a workspace on `article`.
-fn decode_annotations(raw: &str, article: &Article) -> Result<Workspace, StoredError> {
+/// Reads the annotations record into a workspace on `article`, with what had to be repaired.
+fn decode_annotations(raw: &str, article: &Article) -> Result<(Workspace, Vec<LabelRepair>), StoredError> {
     schema_of(raw)?;
     let s: StoredAnnotations<AnnotationRecord> = serde_json::from_str(raw).map_err(unexpected)?;
     if s.article_id != article.id {
         return Err(StoredError::OtherArticle { id: s.article_id });
     }
-    let labels = check_labels(s.labels).map_err(StoredError::Invalid)?;
+    // Older versions stored sets the label editor refuses (`#rgb`, a reserved key): repair them.
+    let (labels, repairs) = check_labels(s.labels).map_err(StoredError::Invalid)?;
+    let labels = labels.into_vec();
     let items: Vec<_> = s.annotations.iter().map(AnnotationRecord::incoming).collect();
     let mut summary = ImportSummary::new("storage");
     let mut ids = std::collections::HashSet::new();
@@ -266,7 +270,7 @@ fn decode_annotations(raw: &str, article: &Article) -> Result<Workspace, StoredE
     let ws = Workspace::new(article.clone(), labels, annotations).with_orphans(orphans).with_facts(actors, s.meta, s.settings);
     // A link to a missing actor would break the reducer's bookkeeping: set the value aside instead.
     ws.check_actors().map_err(StoredError::Actors)?;
-    Ok(ws)
+    Ok((ws, repairs))
 }
 
 /// Reads what storage held under [`keys::ARTICLE`] and [`keys::ANNOTATIONS`]. Anything unreadable is
@@ -278,7 +282,7 @@ pub fn decode(article: Option<&str>, annotations: Option<&str>) -> Decoded {
         if let Some(raw) = annotations {
             unreadable.push(keep(keys::ANNOTATIONS, raw, UnreadableReason::AnnotationsWithoutArticle));
         }
-        return Decoded { workspace: None, unreadable };
+        return Decoded { workspace: None, unreadable, label_repairs: Vec::new() };
     };
     let article = match decode_article(article_raw) {
         Ok(a) => a,
@@ -287,18 +291,22 @@ pub fn decode(article: Option<&str>, annotations: Option<&str>) -> Decoded {
             if let Some(raw) = annotations {
                 unreadable.push(keep(keys::ANNOTATIONS, raw, UnreadableReason::ArticleOfAnnotations));
             }
-            return Decoded { workspace: None, unreadable };
+            return Decoded { workspace: None, unreadable, label_repairs: Vec::new() };
         }
     };
+    let mut label_repairs = Vec::new();
     let workspace = match annotations.map(|raw| (raw, decode_annotations(raw, &article))) {
         None => Workspace::new(article, default_labels(), Vec::new()),
-        Some((_, Ok(found))) => found,
+        Some((_, Ok((found, repaired)))) => {
+            label_repairs = repaired;
+            found
+        }
         Some((raw, Err(reason))) => {
             unreadable.push(keep(keys::ANNOTATIONS, raw, UnreadableReason::Annotations(reason)));
             Workspace::new(article, default_labels(), Vec::new())
         }
     };
-    Decoded { workspace: Some(workspace), unreadable }
+    Decoded { workspace: Some(workspace), unreadable, label_repairs }
 }
 
 #[cfg(test)]
@@ -407,7 +415,7 @@ pub(crate) mod tests {
 
     #[test]
     fn nothing_stored_means_start_fresh() {
-        assert_eq!(decode(None, None), Decoded { workspace: None, unreadable: vec![] });
+        assert_eq!(decode(None, None), Decoded { workspace: None, unreadable: vec![], label_repairs: vec![] });
     }
 
     #[test]

@@ -33,6 +33,18 @@ impl Structured {
         }
         self.text.push_str(block);
     }
+
+    /// The title the article gives itself: the text of its first top-level heading (the lowest
+    /// level it uses, the first of them), on one line and shortened like any title; `None` when it
+    /// has no heading.
+    pub fn title(&self) -> Option<String> {
+        let top = self.headings.iter().map(|h| h.level).min()?;
+        let first = self.headings.iter().find(|h| h.level == top)?;
+        let at = self.text.char_indices().nth(first.start)?.0;
+        let block = self.text[at..].split("\n\n").next().unwrap_or_default();
+        let line = block.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!line.is_empty()).then(|| title_from_text(&line))
+    }
 }
 
 /// Whether a file is Markdown, by its name.
@@ -213,9 +225,23 @@ fn link_end(chars: &[char], open: usize) -> Option<(usize, usize)> {
     Some((close, end + 1))
 }
 
+/// A title for a text with none: its first line, shortened.
+pub fn title_from_text(text: &str) -> String {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled");
+    let short: String = first.chars().take(80).collect();
+    if short.len() < first.len() { format!("{short}…") } else { short }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_come_from_the_first_non_blank_line() {
+        assert_eq!(title_from_text("\n  Hello \nworld"), "Hello");
+        assert_eq!(title_from_text(""), "Untitled");
+        assert_eq!(title_from_text(&"ب".repeat(100)).chars().count(), 81);
+    }
 
     fn heading_texts(s: &Structured) -> Vec<(u8, String)> {
         s.headings
@@ -256,6 +282,21 @@ mod tests {
         assert_eq!(s.headings, [Heading { start: 9, level: 3 }]);
         let start: String = s.text.chars().skip(9).collect();
         assert_eq!(start, "title");
+    }
+
+    #[test]
+    fn the_first_top_level_heading_is_the_title() {
+        let title = |md: &str| markdown_to_text(md).title();
+        assert_eq!(title("intro\n\n## Second\n\n# First top\n\ntext\n\n# Later top"), Some("First top".into()));
+        assert_eq!(title("### Only *level* three\n\ntext"), Some("Only level three".into()));
+        assert_eq!(title("Setext title\n============\n\n# ATX"), Some("Setext title".into()));
+        assert_eq!(title("just text\n\n- a list"), None, "no heading: the caller keeps its own title");
+        let long = format!("# {}", "ب".repeat(100));
+        assert_eq!(title(&long).unwrap().chars().count(), 81, "shortened like any title");
+        let mut html = Structured::default();
+        html.push("menu", None);
+        html.push("عنوان\nعلى سطرين", Some(2));
+        assert_eq!(html.title(), Some("عنوان على سطرين".into()), "a heading with a line break is one line");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::annotation::{Annotation, AnnotationId, Article, Orphan, text_order};
 use super::facts::{Actor, ActorId, ArticleMeta, Settings};
-use super::labels::{Label, LabelId};
+use super::labels::{Label, LabelId, LabelRule};
 use super::text::CharOffset;
 use std::fmt;
 use std::rc::Rc;
@@ -27,8 +27,8 @@ pub enum ActorsError {
 /// Why a label set cannot replace the workspace's.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LabelSetError {
-    /// Not a valid label set: [`super::labels::check_label_set`]'s sentence.
-    Invalid(String),
+    /// Not a valid label set: the rule it breaks.
+    Invalid(LabelRule),
     /// It drops a label that annotations still use (by its name).
     InUse { name: String },
 }
@@ -57,7 +57,7 @@ impl fmt::Display for ActorsError {
 impl fmt::Display for LabelSetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LabelSetError::Invalid(why) => f.write_str(why),
+            LabelSetError::Invalid(rule) => rule.fmt(f),
             LabelSetError::InUse { name } => write!(f, "The label \"{name}\" is in use; delete it with its annotations instead."),
         }
     }

@@ -177,6 +177,55 @@ test('an edited set survives a reload and a download imported into a fresh profi
   await fresh.close();
 });
 
+test('an imported set with #rgb colours and a repeated key is repaired, says so, draws in colour and can be edited', async ({ page }) => {
+  await h.open(page);
+  const file = JSON.parse(fs.readFileSync(h.FIXTURE, 'utf8'));
+  file.labels[0].color = '#d50';
+  file.labels[1].color = '#07B';
+  file.labels[2].hotkey = '1';
+  await h.importFile(page, 'short-colours.annota.json', JSON.stringify(file));
+  const status = page.getByRole('status');
+  await expect(status).toContainText('9 placed exactly');
+  await expect(status).toContainText('Label "Claim": colour "#d50" is now "#dd5500".');
+  await expect(status).toContainText('Label "Quote": colour "#07B" is now "#0077bb".');
+  await expect(status).toContainText('Label "Actor": key "1" is already used by another label, so it was dropped.');
+  await expect(legend(page).locator('li')).toHaveText([/Claim.*1/, /Quote.*2/, /Actor/]);
+  await expect(legend(page).locator('li').nth(2)).not.toContainText('1');
+  // Drawn in the repaired colour, not the grey of a colour Annota cannot use.
+  const claim = page.locator('article mark[title="Claim"]').first();
+  expect(await claim.evaluate((m) => getComputedStyle(m).backgroundImage)).toContain('rgb(221, 85, 0)');
+
+  await openEditor(page);
+  await editor(page).getByLabel('Name of label 1').fill('Assertion');
+  await editor(page).getByLabel('Key of label 3').fill('3');
+  await save(page);
+  expect(await labelButtons(page)).toEqual(['Assertion', 'Quote', 'Actor']);
+  await expect(legend(page).locator('li')).toHaveText([/Assertion.*1/, /Quote.*2/, /Actor.*3/]);
+  const { json } = await h.downloadJson(page);
+  expect(json.labels.map((l) => [l.name, l.color, l.hotkey])).toEqual([['Assertion', '#dd5500', '1'], ['Quote', '#0077bb', '2'], ['Actor', '#009e73', '3']]);
+});
+
+test('labels an older Annota stored with a #rgb colour and a navigation key open repaired, with a notice', async ({ page }) => {
+  await h.open(page);
+  const dir = require('path').join(__dirname, '../fixtures/storage/v2');
+  const article = fs.readFileSync(`${dir}/article.json`, 'utf8');
+  const stored = JSON.parse(fs.readFileSync(`${dir}/annotations.json`, 'utf8'));
+  stored.labels[0].color = '#d50';
+  stored.labels[1].hotkey = 'n';
+  await page.evaluate(([a, b]) => { localStorage.setItem('annota:v1:article', a); localStorage.setItem('annota:v1:annotations', b); }, [article, JSON.stringify(stored)]);
+  await page.reload();
+  await expect(page.locator('article mark').first()).toBeVisible();
+  const status = page.getByRole('status');
+  await expect(status).toContainText('The stored labels were repaired');
+  await expect(status).toContainText('colour "#d50" is now "#dd5500"');
+  await expect(status).toContainText('key "n" is used by another feature');
+  await expect(page.locator('.banner.warning')).toHaveCount(0);
+  await openEditor(page);
+  await editor(page).getByLabel('Key of label 2').fill('2');
+  await save(page);
+  await expect(legend(page).locator('li').nth(1)).toContainText('2');
+});
+
 test('the editor and its question pass axe, keep focus inside, and give it back on close', async ({ page }) => {
   await h.open(page);
   await h.dragSelect(page, 'وزير الخارجية الروسي');

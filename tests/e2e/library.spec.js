@@ -152,7 +152,7 @@ test('HTML and Markdown open as clean text with their headings, and annotations 
 
   // The HTML page: headings kept, page chrome and scripts dropped, nothing ran.
   await openLibrary(page);
-  await library(page).getByRole('button', { name: 'Open page' }).click();
+  await library(page).getByRole('button', { name: 'Open عنوان الخبر' }).click();
   await expect(page.locator('article h2')).toHaveText('عنوان الخبر');
   await expect(page.locator('article h3')).toHaveText('Context');
   await expect(page.locator('article')).not.toContainText('Menu');
@@ -162,6 +162,28 @@ test('HTML and Markdown open as clean text with their headings, and annotations 
   // Headings survive a reload.
   await page.reload();
   await expect(page.locator('article h2')).toHaveText('عنوان الخبر');
+});
+
+test('a dropped .md and an opened .html are titled by their first top-level heading, a file without one by its name', async ({ page }) => {
+  await h.open(page);
+  const transfer = await page.evaluateHandle(() => {
+    const t = new DataTransfer();
+    t.items.add(new File(['Intro line.\n\n## A subheading\n\n# The *real* title\n\nText.\n\n# A later top heading\n'], 'dropped-notes.md', { type: 'text/markdown' }));
+    return t;
+  });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  await expect(page.locator('article')).toContainText('The real title');
+  expect((await h.downloadJson(page)).json.article.title).toBe('The real title');
+
+  const html = '<html><head><title>Site name</title></head><body><h3>Kicker</h3><h2>عنوان\n  المقال</h2><p>Body.</p><h2>Second</h2></body></html>';
+  await openFiles(page, [['plain.md', 'No heading here.\n\nJust text.'], ['opened-page.html', html]]);
+  await expect(page.locator('article')).toContainText('Body.');
+  expect((await h.downloadJson(page)).json.article.title).toBe('عنوان المقال');
+
+  await openLibrary(page);
+  await expect(library(page).getByRole('button', { name: 'Open The real title' })).toBeVisible();
+  await expect(library(page).getByRole('button', { name: 'Open plain', exact: true })).toBeVisible();
+  await expect(articles(page).first()).toContainText('عنوان المقال');
 });
 
 test('a lost or unreadable library index is rebuilt from the stored articles', async ({ page }) => {

@@ -4,11 +4,11 @@
 //! details and the checker's settings. Version 1 files are version 2 files without them.
 
 use super::facts;
-use super::placing::{check_labels, place_all, ImportSummary, Incoming, OffsetUnit};
+use super::placing::{check_labels, place_all, ImportNote, ImportSummary, Incoming, OffsetUnit};
 use super::{IdOf, ImportError, Owner};
 use crate::model::annotation::{Annotation, AnnotationId, Article, Orphan, Timestamp};
-use crate::model::labels::{Label, LabelId};
 use crate::model::facts::{Actor, ActorId, ActorKind, ArticleMeta, Facts, Review, Settings};
+use crate::model::labels::{Label, LabelId, LabelRepair, LabelSet};
 use crate::model::quote::Quote;
 use crate::model::workspace::Workspace;
 use crate::model::text::TextIndex;
@@ -252,7 +252,9 @@ pub fn export(ws: &Workspace) -> String {
 /// A parsed Annota JSON file, before its annotations are placed.
 pub struct Parsed {
     pub article: Article,
-    pub labels: Vec<Label>,
+    pub labels: LabelSet,
+    /// What was repaired in the file's labels to fit the rules, one sentence each.
+    pub label_repairs: Vec<LabelRepair>,
     pub items: Vec<Incoming>,
     pub orphans: Vec<Orphan>,
     pub facts: FileFacts,
@@ -286,7 +288,7 @@ pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
     if file.offset_unit != OFFSET_UNIT {
         return Err(ImportError::OffsetUnit { found: file.offset_unit });
     }
-    let labels = check_labels(file.labels)?;
+    let (labels, label_repairs) = check_labels(file.labels)?;
     let mut ids = HashSet::new();
     for id in file.annotations.iter().map(|a| &a.id).chain(file.orphans.iter().map(|o| &o.id)) {
         facts::check_id(IdOf::Annotation, id)?;
@@ -310,7 +312,7 @@ pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
     }
     facts::check_meta(&file.article.meta)?;
     facts::check_settings(&file.settings)?;
-    let orphans = file.orphans.iter().map(|o| o.orphan(&labels)).collect::<Result<Vec<_>, _>>()?;
+    let orphans = file.orphans.iter().map(|o| o.orphan(labels.labels())).collect::<Result<Vec<_>, _>>()?;
     let heading_count = file.article.headings.len();
     let article = Article { id: file.article.id, title: file.article.title, text: Rc::new(TextIndex::new(file.article.text)), headings: Rc::new(Vec::new()) }
         .with_headings(file.article.headings);
@@ -318,7 +320,7 @@ pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
         return Err(ImportError::BadHeading);
     }
     let facts = FileFacts { actors, meta: file.article.meta, settings: file.settings };
-    Ok(Parsed { article, labels, items: file.annotations.iter().map(AnnotationRecord::incoming).collect(), orphans, facts })
+    Ok(Parsed { article, labels, label_repairs, items: file.annotations.iter().map(AnnotationRecord::incoming).collect(), orphans, facts })
 }
 
 /// Reads an Annota JSON file as its own workspace (its text, labels, annotations, orphans and facts).
@@ -332,7 +334,7 @@ pub fn import(json: &str) -> Result<(Workspace, ImportSummary), ImportError> {
     let mut no_new_ids = || unreachable!("every Annota JSON annotation has a checked, unique id");
     let (annotations, mut orphans) = place_all(
         &parsed.article.text,
-        &parsed.labels,
+        parsed.labels.labels(),
         &parsed.items,
         Some(OffsetUnit::CodePoint),
         &Timestamp(String::new()),
@@ -342,7 +344,8 @@ pub fn import(json: &str) -> Result<(Workspace, ImportSummary), ImportError> {
     )?;
     orphans.extend(parsed.orphans);
     let f = parsed.facts;
-    let ws = Workspace::new(parsed.article, parsed.labels, annotations).with_orphans(orphans).with_facts(f.actors, f.meta, f.settings);
+    summary.notes.extend(parsed.label_repairs.into_iter().map(ImportNote::LabelRepaired));
+    let ws = Workspace::new(parsed.article, parsed.labels.into_vec(), annotations).with_orphans(orphans).with_facts(f.actors, f.meta, f.settings);
     ws.check_actors().map_err(ImportError::InvalidActors)?;
     Ok((ws, summary))
 }

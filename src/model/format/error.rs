@@ -2,6 +2,7 @@
 //! says it in English, and `crate::i18n` says it in the interface's language.
 
 use crate::model::facts::CLAIM_TYPES;
+use crate::model::labels::LabelRule;
 use crate::model::workspace::ActorsError;
 use std::fmt;
 
@@ -24,9 +25,8 @@ pub enum ImportError {
     NotAnnota { detail: String },
     OffsetUnit { found: String },
     BadHeading,
-    NoLabels,
-    BadLabelId { id: String },
-    BadColour { label: String, colour: String },
+    /// The label set breaks a rule that cannot be repaired without guessing.
+    Labels(LabelRule),
     /// Labels the annotations use that the label set lacks; `known` are the set's ids.
     UnknownLabels { unknown: Vec<String>, known: Vec<String> },
     OrphanLabel { orphan: String, label: String },
@@ -157,9 +157,7 @@ impl fmt::Display for ImportError {
             NotAnnota { detail } => write!(f, "not a valid Annota JSON file: {detail}"),
             OffsetUnit { found } => write!(f, "offset unit \"{found}\" is not supported; Annota JSON uses \"{OFFSET_UNIT}\""),
             BadHeading => f.write_str("a heading of the article does not start a paragraph, or its level is not 1 to 6"),
-            NoLabels => f.write_str("the file has no labels"),
-            BadLabelId { id } => write!(f, "label id \"{id}\" is empty or appears twice"),
-            BadColour { label, colour } => write!(f, "label \"{label}\": colour \"{colour}\" is not a #rrggbb colour"),
+            Labels(rule) => write!(f, "its label set cannot be used: {}", rule.to_string().trim_end_matches('.')),
             UnknownLabels { unknown, known } => {
                 let names: Vec<String> = unknown.iter().map(|l| format!("\"{l}\"")).collect();
                 let verb = if unknown.len() > 1 { "are" } else { "is" };

@@ -143,8 +143,8 @@ pub struct Imported {
 
 /// What a file holds, before placement.
 struct Source {
-    /// The file's own article and label set, if it has them.
-    article: Option<(Article, Option<Vec<crate::model::labels::Label>>)>,
+    /// The file's own article and label set, with what was repaired in the labels, if it has them.
+    article: Option<(Article, Option<(Vec<crate::model::labels::Label>, Vec<crate::model::labels::LabelRepair>)>)>,
     items: Vec<Incoming>,
     orphans: Vec<crate::model::annotation::Orphan>,
     unit: Option<OffsetUnit>,
@@ -178,7 +178,7 @@ fn read_source(content: &str, summary: &mut ImportSummary) -> Result<Source, Imp
         summary.format = "Annota JSON";
         let parsed = annota_json::parse(value)?;
         return Ok(Source {
-            article: Some((parsed.article, Some(parsed.labels))),
+            article: Some((parsed.article, Some((parsed.labels.into_vec(), parsed.label_repairs)))),
             items: parsed.items,
             orphans: parsed.orphans,
             unit: Some(OffsetUnit::CodePoint),
@@ -201,7 +201,7 @@ fn read_source(content: &str, summary: &mut ImportSummary) -> Result<Source, Imp
 }
 
 fn document_source(doc: tabular::Document, unit: Option<OffsetUnit>) -> Source {
-    let title = doc.title.clone().unwrap_or_else(|| crate::model::annotation::title_from_text(&doc.text));
+    let title = doc.title.clone().unwrap_or_else(|| crate::model::structure::title_from_text(&doc.text));
     Source { article: Some((Article::new(title, doc.text), None)), items: doc.items, orphans: vec![], unit, facts: None }
 }
 
@@ -217,7 +217,13 @@ pub fn import(
     let source = read_source(content, &mut summary)?;
     match (target, source.article) {
         (ImportTarget::OwnText, Some((article, labels))) => {
-            let labels = labels.unwrap_or_else(|| (*current.labels).clone());
+            let labels = match labels {
+                Some((labels, repairs)) => {
+                    summary.notes.extend(repairs.into_iter().map(placing::ImportNote::LabelRepaired));
+                    labels
+                }
+                None => (*current.labels).clone(),
+            };
             let (annotations, mut orphans) =
                 place_all(&article.text, &labels, &source.items, source.unit, now, &HashSet::new(), new_id, &mut summary)?;
             orphans.extend(source.orphans);

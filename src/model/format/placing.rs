@@ -3,7 +3,7 @@
 
 use super::ImportError;
 use crate::model::annotation::{Annotation, AnnotationId, Orphan, Timestamp};
-use crate::model::labels::{Label, LabelId};
+use crate::model::labels::{Label, LabelId, LabelRepair, LabelSet};
 use crate::model::quote::{anchor, Placement, Quote};
 use crate::model::text::{CharOffset, Span, TextIndex, Utf16Offset};
 use std::collections::HashSet;
@@ -61,6 +61,8 @@ pub enum Rejected {
 /// Something an import did that the user should know.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportNote {
+    /// The file's label set was repaired to follow the rules of Edit labels.
+    LabelRepaired(LabelRepair),
     Utf16Converted,
     TextDiffers,
     /// The file holds `n` documents (doccano) or tasks (Label Studio); the first was opened.
@@ -88,6 +90,7 @@ impl fmt::Display for Rejected {
 impl fmt::Display for ImportNote {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ImportNote::LabelRepaired(r) => r.fmt(f),
             ImportNote::Utf16Converted => {
                 f.write_str("Its offsets were UTF-16 code units (as JavaScript counts); they were converted to code points.")
             }
@@ -264,26 +267,10 @@ pub fn place_all(
     Ok((placed, orphans))
 }
 
-/// Labels must have unique, non-empty ids and colours that are plain hex (they end up in CSS).
-pub fn check_labels(labels: Vec<Label>) -> Result<Vec<Label>, ImportError> {
-    if labels.is_empty() {
-        return Err(ImportError::NoLabels);
-    }
-    let mut seen = HashSet::new();
-    for l in &labels {
-        if l.id.0.trim().is_empty() || !seen.insert(l.id.0.clone()) {
-            return Err(ImportError::BadLabelId { id: l.id.0.clone() });
-        }
-        if !is_hex_colour(&l.color) {
-            return Err(ImportError::BadColour { label: l.id.0.clone(), colour: l.color.clone() });
-        }
-    }
-    Ok(labels)
-}
-
-pub fn is_hex_colour(s: &str) -> bool {
-    let hex = s.strip_prefix('#').unwrap_or("");
-    matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|c| c.is_ascii_hexdigit())
+/// A file's (or storage's) label set under the label editor's rules: repaired where its meaning
+/// is plain, each repair told, or refused whole ([`LabelSet::repair`]).
+pub fn check_labels(labels: Vec<Label>) -> Result<(LabelSet, Vec<LabelRepair>), ImportError> {
+    LabelSet::repair(labels).map_err(ImportError::Labels)
 }
 
 /// A label set id made from a name a foreign file uses.
