@@ -249,4 +249,13 @@ mod tests {
         assert!(import_bundle(&broken).unwrap_err().message.contains("article 1"));
         assert!(import_bundle("{\"format\":\"annota-library\",\"version\":3,\"articles\":[]}").unwrap_err().message.contains("newer"));
     }
+
+    #[test]
+    fn a_library_file_with_an_annotation_id_annota_never_writes_is_refused_naming_the_article() {
+        let file = export_bundle(&[ws("a", "نص أول", 1), ws("b", "second", 2)]);
+        let spaced = file.replacen("\"b-1\"", "\"b 1\"", 1);
+        assert!(import_bundle(&spaced).unwrap_err().message.contains("article 2 of the library file: annotation id \"b 1\""));
+        let twice = file.replacen("\"b-1\"", "\"b-0\"", 1);
+        assert!(import_bundle(&twice).unwrap_err().message.contains("\"b-0\" appears twice"));
+    }
 }

@@ -9,7 +9,7 @@
 use super::annotation::{default_labels, text_order, Annotation, Article, Label};
 use super::factcheck::{ArticleMeta, Settings};
 use super::format::annota_json::{is_default, ActorRecord, AnnotationRecord, OrphanRecord};
-use super::format::placing::{check_labels, place_all, ImportSummary, OffsetUnit};
+use super::format::placing::{check_labels, place_checked, CheckedItems, ImportSummary, OffsetUnit};
 use super::state::Workspace;
 use super::structure::Heading;
 use super::text::TextIndex;
@@ -148,24 +148,12 @@ fn decode_annotations(raw: &str, article: &Article) -> Result<Workspace, String>
         return Err(format!("they belong to another article ({})", s.article_id));
     }
     let labels = check_labels(s.labels).map_err(|e| e.message)?;
-    let items: Vec<_> = s.annotations.iter().map(AnnotationRecord::incoming).collect();
+    // Stored annotations keep their ids: one that is not valid and unique sets the value aside.
+    let items = CheckedItems::check(s.annotations.iter().map(AnnotationRecord::incoming).collect(), []).map_err(|e| e.message)?;
     let mut summary = ImportSummary::new("storage");
-    let mut ids = std::collections::HashSet::new();
-    if !s.annotations.iter().all(|a| ids.insert(a.id.clone())) {
-        return Err("two annotations share an id".into());
-    }
-    let mut no_new_ids = || String::new();
-    let (annotations, lost) = place_all(
-        &article.text,
-        &labels,
-        &items,
-        Some(OffsetUnit::CodePoint),
-        &super::annotation::Timestamp(String::new()),
-        &Default::default(),
-        &mut no_new_ids,
-        &mut summary,
-    )
-    .map_err(|e| e.message)?;
+    let (annotations, lost) =
+        place_checked(&article.text, &labels, &items, Some(OffsetUnit::CodePoint), &super::annotation::Timestamp(String::new()), &mut summary)
+            .map_err(|e| e.message)?;
     if summary.total_placed() != summary.placed_exactly || !lost.is_empty() {
         return Err(format!("{} annotations no longer match the stored text", items.len() - summary.placed_exactly));
     }
@@ -344,6 +332,21 @@ pub(crate) mod tests {
         let other = Workspace::new(crate::model::annotation::Article::new("t", "other text"), default_labels(), vec![]);
         let d = decode(Some(&encode_article(&other.article)), Some(&annotations));
         assert!(d.unreadable[0].reason.contains("another article"));
+    }
+
+    #[test]
+    fn stored_annotations_keep_their_ids_or_are_set_aside() {
+        // Ids Annota never writes: not made up (all the same empty one) but kept aside, with the reason.
+        let ws = workspace();
+        let article = encode_article(&ws.article);
+        let two = Workspace::new(ws.article.clone(), default_labels(), vec![(*ws.annotations[0]).clone(), Annotation { id: AnnotationId("y".into()), span: Span::new(10, 12), ..(*ws.annotations[0]).clone() }]);
+        let stored = encode_annotations(&two);
+        for (bad, why) in [(stored.replace("\"id\":\"x\"", "\"id\":\"a b\"").replace("\"id\":\"y\"", "\"id\":\"c d\""), "white space"), (stored.replace("\"id\":\"y\"", "\"id\":\"x\""), "appears twice")] {
+            let d = decode(Some(&article), Some(&bad));
+            assert_eq!(d.unreadable.len(), 1, "{bad}: {:?}", d.workspace.map(|w| w.annotations.iter().map(|a| a.id.0.clone()).collect::<Vec<_>>()));
+            assert!(d.unreadable[0].reason.contains(why), "{}", d.unreadable[0].reason);
+            assert_eq!(d.workspace.map(|w| w.annotations.len()), Some(0), "the article opens without them");
+        }
     }
 }
 

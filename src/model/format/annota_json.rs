@@ -4,7 +4,7 @@
 //! details and the checker's settings. Version 1 files are version 2 files without them.
 
 use super::facts;
-use super::placing::{check_labels, place_all, ImportSummary, Incoming, OffsetUnit};
+use super::placing::{check_labels, place_checked, CheckedItems, ImportSummary, Incoming, OffsetUnit};
 use super::ImportError;
 use crate::model::annotation::{Annotation, AnnotationId, Article, Label, LabelId, Orphan, Timestamp};
 use crate::model::factcheck::{Actor, ActorId, ActorKind, ArticleMeta, Facts, Review, Settings};
@@ -252,7 +252,8 @@ pub fn export(ws: &Workspace) -> String {
 pub struct Parsed {
     pub article: Article,
     pub labels: Vec<Label>,
-    pub items: Vec<Incoming>,
+    /// Each with its own id, checked.
+    pub items: CheckedItems,
     pub orphans: Vec<Orphan>,
     pub facts: FileFacts,
 }
@@ -291,13 +292,7 @@ pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
         )));
     }
     let labels = check_labels(file.labels)?;
-    let mut ids = HashSet::new();
-    for id in file.annotations.iter().map(|a| &a.id).chain(file.orphans.iter().map(|o| &o.id)) {
-        facts::check_id("annotation", id)?;
-        if !ids.insert(id.as_str()) {
-            return Err(ImportError::new(format!("annotation id \"{id}\" appears twice")));
-        }
-    }
+    let items = CheckedItems::check(file.annotations.iter().map(AnnotationRecord::incoming).collect(), file.orphans.iter().map(|o| o.id.as_str()))?;
     let actors: Vec<Actor> = file.actors.iter().map(ActorRecord::actor).collect();
     let mut actor_ids = HashSet::new();
     for a in &actors {
@@ -322,7 +317,7 @@ pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
         return Err(ImportError::new("a heading of the article does not start a paragraph, or its level is not 1 to 6"));
     }
     let facts = FileFacts { actors, meta: file.article.meta, settings: file.settings };
-    Ok(Parsed { article, labels, items: file.annotations.iter().map(AnnotationRecord::incoming).collect(), orphans, facts })
+    Ok(Parsed { article, labels, items, orphans, facts })
 }
 
 /// Reads an Annota JSON file as its own workspace (its text, labels, annotations, orphans and facts).
@@ -333,17 +328,8 @@ pub fn import(json: &str) -> Result<(Workspace, ImportSummary), ImportError> {
     }
     let parsed = parse(value)?;
     let mut summary = ImportSummary::new("Annota JSON");
-    let mut no_new_ids = || unreachable!("every Annota JSON annotation has a checked, unique id");
-    let (annotations, mut orphans) = place_all(
-        &parsed.article.text,
-        &parsed.labels,
-        &parsed.items,
-        Some(OffsetUnit::CodePoint),
-        &Timestamp(String::new()),
-        &HashSet::new(),
-        &mut no_new_ids,
-        &mut summary,
-    )?;
+    let (annotations, mut orphans) =
+        place_checked(&parsed.article.text, &parsed.labels, &parsed.items, Some(OffsetUnit::CodePoint), &Timestamp(String::new()), &mut summary)?;
     orphans.extend(parsed.orphans);
     let f = parsed.facts;
     let ws = Workspace::new(parsed.article, parsed.labels, annotations).with_orphans(orphans).with_facts(f.actors, f.meta, f.settings);
