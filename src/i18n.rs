@@ -283,6 +283,8 @@ const AR: &[(&str, &str)] = &[
     ("Downloaded the library: {} articles.", "نُزّلت المكتبة: {} مقالات."),
     ("Restored {} articles from the library file.{}", "استُعيدت {} مقالات من ملف المكتبة.{}"),
     (" Stored versions it replaced are kept as backups.", " النسخ المخزنة التي استبدلها محفوظة احتياطيًا."),
+    (" Not restored: {}, because their stored versions could not be kept as backups ({}); they are left as they were.", " لم تُستعد: {}، لأن نسخها المخزنة تعذّر حفظها احتياطيًا ({})؛ تُركت كما كانت."),
+    (" Could not be stored: {} ({}).", " تعذّر تخزين: {} ({})."),
     ("Could not restore the library: {}. Nothing was changed.", "تعذّرت استعادة المكتبة: {}. لم يتغير شيء."),
     // Library
     ("Library ({})", "المكتبة ({})"),

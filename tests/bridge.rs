@@ -211,3 +211,48 @@ async fn unreadable_storage_is_kept_aside_not_overwritten() {
     assert!(key.starts_with(BACKUP_PREFIX));
     assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some("{\"schema\":1,\"annotations\":[tru"));
 }
+
+/// Makes every write to a key starting with `prefix` fail as a full quota does, until `restore_set_item`.
+fn refuse_writes_to(prefix: &str) {
+    let patch = js_sys::Function::new_with_args(
+        "prefix",
+        "const real = Storage.prototype.setItem; window.__annotaRealSetItem = real;\
+         Storage.prototype.setItem = function (k, v) { if (String(k).startsWith(prefix)) throw new DOMException('full', 'QuotaExceededError'); return real.call(this, k, v); };",
+    );
+    patch.call1(&wasm_bindgen::JsValue::NULL, &prefix.into()).unwrap();
+}
+
+fn restore_set_item() {
+    js_sys::Function::new_no_args("Storage.prototype.setItem = window.__annotaRealSetItem;").call0(&wasm_bindgen::JsValue::NULL).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_library_index_is_kept_aside_and_never_written_over() {
+    use annota::model::library::{parked_annotations_key, parked_article_key, Library, LIBRARY_KEY};
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let parked = workspace();
+    for index in ["{ broken", r#"{"schema":9,"current":null,"entries":[]}"#] {
+        storage.clear().unwrap();
+        storage.set_item(&parked_article_key(&parked.article.id), &persist::encode_article(&parked.article)).unwrap();
+        storage.set_item(&parked_annotations_key(&parked.article.id), &persist::encode_annotations(&parked)).unwrap();
+        storage.set_item(LIBRARY_KEY, index).unwrap();
+        let boot = Store::boot("2026-01-01T00:00:00.000Z");
+        let kept: Vec<_> = boot.kept.iter().filter(|(u, _)| u.key == LIBRARY_KEY).collect();
+        assert_eq!(kept.len(), 1, "{index}: the index is reported");
+        let key = kept[0].1.clone().unwrap();
+        assert!(key.starts_with(BACKUP_PREFIX));
+        assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some(index), "copied aside unchanged");
+        assert!(kept[0].0.reason.contains("rebuilt"), "{}", kept[0].0.reason);
+    }
+
+    // When it cannot even be copied aside, nothing writes over it.
+    storage.clear().unwrap();
+    storage.set_item(LIBRARY_KEY, "{ broken").unwrap();
+    refuse_writes_to(BACKUP_PREFIX);
+    let boot = Store::boot("2026-01-01T00:00:01.000Z");
+    restore_set_item();
+    assert!(boot.kept.iter().any(|(u, copied)| u.key == LIBRARY_KEY && copied.is_err()));
+    assert!(boot.store.save_library(&Library::new()).is_err(), "the index is not written over");
+    assert_eq!(storage.get_item(LIBRARY_KEY).unwrap().as_deref(), Some("{ broken"));
+    assert!(boot.store.save_article(&parked).is_ok(), "other keys are written as ever");
+}

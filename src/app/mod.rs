@@ -99,7 +99,7 @@ fn boot() -> Boot {
     }
     let from_storage = found.decoded.workspace.is_some();
     let workspace = found.decoded.workspace.unwrap_or_else(|| Workspace::new(sample_article(), default_labels(), vec![]));
-    let library = found.store.library();
+    let library = found.library;
     Boot { store: found.store, workspace, notices, saving, from_storage, library }
 }
 

@@ -5,6 +5,7 @@
 
 use super::format::annota_json;
 use super::format::ImportError;
+use super::persist::{backup_key, Unreadable};
 use super::state::Workspace;
 use serde::{Deserialize, Serialize};
 
@@ -64,8 +65,7 @@ impl Library {
         Library { schema: LIBRARY_SCHEMA, current: None, entries: Vec::new() }
     }
 
-    /// Reads the index; anything unreadable gives an empty library and the reason (the parked
-    /// articles are still in storage, found again by [`Library::rebuild`]).
+    /// Reads the index, or says why it cannot be read (see [`Library::read`] for what then).
     pub fn decode(raw: Option<&str>) -> Result<Library, String> {
         let Some(raw) = raw else { return Ok(Library::new()) };
         let lib: Library = serde_json::from_str(raw).map_err(|e| format!("the library index could not be read ({e})"))?;
@@ -73,6 +73,29 @@ impl Library {
             return Err(format!("the library index was written by a newer Annota (schema {})", lib.schema));
         }
         Ok(lib)
+    }
+
+    /// Reads the stored index and lists again every parked article it misses (found among the
+    /// storage `keys`, read by `entry_of`), so no stored article is ever out of sight. An index
+    /// that cannot be read is never taken for an empty one: it comes back to be kept aside, and
+    /// the index is rebuilt from the parked articles.
+    pub fn read<'a>(raw: Option<&str>, keys: impl Iterator<Item = &'a str>, entry_of: impl Fn(&str) -> Option<Entry>) -> (Library, Option<Unreadable>) {
+        let (mut lib, unreadable) = match Library::decode(raw) {
+            Ok(lib) => (lib, None),
+            Err(reason) => {
+                let raw = raw.unwrap_or_default().to_string();
+                let reason = format!("the library's list was rebuilt from the articles stored in this browser: {reason}");
+                (Library::new(), Some(Unreadable { key: LIBRARY_KEY, raw, reason }))
+            }
+        };
+        for id in Library::parked_ids(keys) {
+            if lib.entry(&id).is_none() {
+                if let Some(entry) = entry_of(&id) {
+                    lib.upsert(entry);
+                }
+            }
+        }
+        (lib, unreadable)
     }
 
     pub fn encode(&self) -> String {
@@ -120,6 +143,61 @@ impl Library {
         ids.sort();
         ids.dedup();
         ids
+    }
+}
+
+/// Copies the values stored under `keys` to backup keys ([`backup_key`]) before something
+/// replaces them: the backup keys written (none when nothing was stored), or the first write's
+/// error, after which the values must not be replaced.
+pub fn back_up<E>(keys: &[String], stamp: &str, get: impl Fn(&str) -> Option<String>, mut set: impl FnMut(&str, &str) -> Result<(), E>) -> Result<Vec<String>, E> {
+    let mut written = Vec::new();
+    for key in keys {
+        if let Some(old) = get(key) {
+            let backup = backup_key(key, stamp);
+            set(&backup, &old)?;
+            written.push(backup);
+        }
+    }
+    Ok(written)
+}
+
+/// What a restore did, article by article, to say exactly that.
+#[derive(Debug, Default, PartialEq)]
+pub struct RestoreReport {
+    /// Articles now stored as the file has them (the open one included).
+    pub restored: usize,
+    /// Of those, how many replaced a stored version that is now kept as a backup.
+    pub backed_up: usize,
+    /// Left as they were, since their stored version could not be kept as a backup: title, why.
+    pub not_backed_up: Vec<(String, String)>,
+    /// Could not be stored: title, why.
+    pub not_stored: Vec<(String, String)>,
+}
+
+impl RestoreReport {
+    pub fn is_complete(&self) -> bool {
+        self.not_backed_up.is_empty() && self.not_stored.is_empty()
+    }
+
+    pub fn describe(&self, tr: crate::i18n::Tr) -> String {
+        let kept = if self.backed_up > 0 { tr.t(" Stored versions it replaced are kept as backups.") } else { "" };
+        let mut text = tr.plural(self.restored, "Restored {} article from the library file.{}", "Restored {} articles from the library file.{}", &[&self.restored, &kept]);
+        let titles = |list: &[(String, String)]| list.iter().map(|(t, _)| format!("\"{t}\"")).collect::<Vec<_>>().join(", ");
+        // One reason is enough: every write fails the same way (storage full, usually).
+        let why = |list: &[(String, String)]| list.first().map(|(_, why)| why.clone()).unwrap_or_default();
+        if !self.not_backed_up.is_empty() {
+            let n = self.not_backed_up.len();
+            text.push_str(&tr.plural(
+                n,
+                " Not restored: {}, because its stored version could not be kept as a backup ({}); it is left as it was.",
+                " Not restored: {}, because their stored versions could not be kept as backups ({}); they are left as they were.",
+                &[&titles(&self.not_backed_up), &why(&self.not_backed_up)],
+            ));
+        }
+        if !self.not_stored.is_empty() {
+            text.push_str(&tr.f(" Could not be stored: {} ({}).", &[&titles(&self.not_stored), &why(&self.not_stored)]));
+        }
+        text
     }
 }
 
@@ -189,6 +267,7 @@ pub fn import_bundle(json: &str) -> Result<Vec<Workspace>, ImportError> {
 mod tests {
     use super::*;
     use crate::model::annotation::{default_labels, Annotation, AnnotationId, Article, LabelId, Timestamp};
+    use crate::i18n::{Lang, Tr};
     use crate::model::text::Span;
 
     fn ws(title: &str, text: &str, n: usize) -> Workspace {
@@ -222,6 +301,62 @@ mod tests {
         let id = lib.entries[0].id.clone();
         lib.remove(&id);
         assert_eq!((lib.current.clone(), lib.entries.len()), (None, 1));
+    }
+
+    #[test]
+    fn an_unreadable_index_comes_back_to_be_kept_aside_and_the_list_is_rebuilt() {
+        let keys = [parked_article_key("a"), parked_annotations_key("a"), parked_article_key("b")];
+        let entry = |id: &str, annotations| Entry { id: id.into(), title: id.into(), chars: 4, annotations, modified: String::new() };
+        let entry_of = |id: &str| Some(entry(id, 1));
+        let mut stored = Library::new();
+        stored.upsert(entry("a", 2));
+        // A readable index keeps its entries; a parked article it misses is listed again.
+        let (lib, unreadable) = Library::read(Some(&stored.encode()), keys.iter().map(String::as_str), entry_of);
+        assert_eq!(unreadable, None);
+        assert_eq!(lib.entries.iter().map(|e| (e.title.as_str(), e.annotations)).collect::<Vec<_>>(), [("a", 2), ("b", 1)]);
+        assert_eq!(Library::read(None, keys.iter().map(String::as_str), entry_of).0.entries.len(), 2);
+        for raw in ["{ broken", r#"{"schema":9,"current":"a","entries":[]}"#] {
+            let (lib, unreadable) = Library::read(Some(raw), keys.iter().map(String::as_str), entry_of);
+            let unreadable = unreadable.expect("kept aside, not defaulted");
+            assert_eq!((unreadable.key, unreadable.raw.as_str()), (LIBRARY_KEY, raw));
+            assert!(unreadable.reason.contains("rebuilt"), "{}", unreadable.reason);
+            assert_eq!(lib.entries.iter().map(|e| e.title.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        }
+    }
+
+    #[test]
+    fn a_backup_that_cannot_be_written_is_an_error_and_nothing_missing_is_copied() {
+        let keys = [parked_article_key("a"), parked_annotations_key("a")];
+        let stored = std::collections::HashMap::from([(keys[0].clone(), "article".to_string()), (keys[1].clone(), "annotations".to_string())]);
+        let mut written = Vec::new();
+        let kept = back_up(&keys, "T", |k| stored.get(k).cloned(), |k, v| Ok::<_, ()>(written.push((k.to_string(), v.to_string())))).unwrap();
+        assert_eq!(kept, [backup_key(&keys[0], "T"), backup_key(&keys[1], "T")]);
+        assert_eq!(written[1], (backup_key(&keys[1], "T"), "annotations".to_string()));
+        assert_eq!(back_up(&keys, "T", |k| stored.get(k).cloned(), |_, _| Err("full")), Err("full"));
+        assert_eq!(back_up(&keys, "T", |_| None, |_, _| Err("full")), Ok(vec![]), "nothing stored: nothing to keep");
+    }
+
+    #[test]
+    fn a_restore_says_kept_as_backups_only_for_backups_that_were_written() {
+        let en = Tr(Lang::En);
+        let all_new = RestoreReport { restored: 2, ..Default::default() };
+        assert_eq!(all_new.describe(en), "Restored 2 articles from the library file.");
+        let replaced = RestoreReport { restored: 2, backed_up: 1, ..Default::default() };
+        assert_eq!(replaced.describe(en), "Restored 2 articles from the library file. Stored versions it replaced are kept as backups.");
+        let refused = RestoreReport {
+            restored: 1,
+            not_backed_up: vec![("first".into(), "storage is full".into())],
+            ..Default::default()
+        };
+        assert!(!refused.is_complete());
+        assert_eq!(
+            refused.describe(en),
+            "Restored 1 article from the library file. Not restored: \"first\", because its stored version could not be kept as a backup (storage is full); it is left as it was."
+        );
+        let failed = RestoreReport { not_stored: vec![("a".into(), "full".into()), ("b".into(), "full".into())], ..Default::default() };
+        assert_eq!(failed.describe(en), "Restored 0 articles from the library file. Could not be stored: \"a\", \"b\" (full).");
+        let ar = refused.describe(Tr(Lang::Ar));
+        assert!(ar.contains("لم تُستعد: \"first\"") && !ar.contains("Not restored"), "{ar}");
     }
 
     #[test]
