@@ -1,6 +1,8 @@
-//! The browser bridge: DOM selection <-> code-point offsets, storage, downloads, files, clock, offline.
+//! The browser bridge: DOM selection <-> code-point offsets, storage, downloads, files, clock, offline,
+//! and what happens when Annota stops on an internal error.
 
 pub mod clock;
+pub mod crash;
 pub mod download;
 pub mod files;
 pub mod focus;
