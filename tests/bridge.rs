@@ -256,3 +256,52 @@ async fn an_unreadable_library_index_is_kept_aside_and_never_written_over() {
     assert_eq!(storage.get_item(LIBRARY_KEY).unwrap().as_deref(), Some("{ broken"));
     assert!(boot.store.save_article(&parked).is_ok(), "other keys are written as ever");
 }
+
+/// Runs a line of JavaScript (to hold frames, press keys).
+fn js(code: &str) {
+    js_sys::Function::new_no_args(code).call0(&wasm_bindgen::JsValue::NULL).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn when_annota_stops_the_save_still_waiting_for_its_frame_is_written_first() {
+    // Hold every frame, so the save of the next change stays pending as it does until paint.
+    js("window.__annotaRealRaf = window.requestAnimationFrame; window.requestAnimationFrame = () => 1;");
+    let ws = workspace();
+    let article = mount(&ws).await;
+    let index = TextIndex::new(TEXT);
+    let word = TEXT.find("third").map(|b| TEXT[..b].chars().count()).unwrap();
+    assert!(select_span(&article, &index, Span::new(word, word + 5)));
+    let marks = || article.query_selector_all("mark").unwrap().length();
+    let before = marks();
+    js("document.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true }))");
+    yew::scheduler::flush().await;
+    assert!(marks() > before, "the change is shown");
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let stored = || {
+        let decoded = persist::decode(storage.get_item(ARTICLE_KEY).unwrap().as_deref(), storage.get_item(ANNOTATIONS_KEY).unwrap().as_deref());
+        decoded.workspace.map(|w| w.annotations.iter().map(|a| index.slice(a.span).unwrap().to_string()).collect::<Vec<_>>()).unwrap_or_default()
+    };
+    assert!(!stored().contains(&"third".to_string()), "the change is shown but not saved yet: {:?}", stored());
+
+    // What the panic hook does after logging the error.
+    annota::bridge::crash::stopped();
+    js("window.requestAnimationFrame = window.__annotaRealRaf;");
+    assert!(stored().contains(&"third".to_string()), "saved before stopping: {:?}", stored());
+    let banner = document().query_selector(".banner.crash").unwrap().expect("the banner shows");
+    assert_eq!(
+        banner.text_content().unwrap(),
+        "Annota hit an internal error and stopped. Every change shown before the error is saved in this browser. Reload to continue"
+    );
+    banner.remove();
+
+    // A save that fails is not called saved.
+    let failing = annota::bridge::crash::on_stop(|| Err("storage is full".into()));
+    annota::bridge::crash::stopped();
+    let banner = document().query_selector(".banner.crash").unwrap().expect("the banner shows");
+    assert_eq!(
+        banner.text_content().unwrap(),
+        "Annota hit an internal error and stopped. Its latest changes are not saved in this browser: storage is full. Reload to continue"
+    );
+    banner.remove();
+    drop(failing);
+}

@@ -329,7 +329,11 @@ mod tests {
         let keys = [parked_article_key("a"), parked_annotations_key("a")];
         let stored = std::collections::HashMap::from([(keys[0].clone(), "article".to_string()), (keys[1].clone(), "annotations".to_string())]);
         let mut written = Vec::new();
-        let kept = back_up(&keys, "T", |k| stored.get(k).cloned(), |k, v| Ok::<_, ()>(written.push((k.to_string(), v.to_string())))).unwrap();
+        let kept = back_up(&keys, "T", |k| stored.get(k).cloned(), |k, v| {
+            written.push((k.to_string(), v.to_string()));
+            Ok::<_, ()>(())
+        })
+        .unwrap();
         assert_eq!(kept, [backup_key(&keys[0], "T"), backup_key(&keys[1], "T")]);
         assert_eq!(written[1], (backup_key(&keys[1], "T"), "annotations".to_string()));
         assert_eq!(back_up(&keys, "T", |k| stored.get(k).cloned(), |_, _| Err("full")), Err("full"));
