@@ -18,6 +18,14 @@ ensure_wasm_target() {
   rustup target add wasm32-unknown-unknown
 }
 
+ensure_rust_components() {
+  # rustfmt and clippy: make test checks formatting and lints.
+  local have; have=$(rustup component list --installed 2>/dev/null)
+  for c in rustfmt clippy; do
+    grep -q "^$c" <<<"$have" || { say "adding the $c component"; rustup component add "$c"; }
+  done
+}
+
 ensure_trunk() {
   if trunk --version 2>/dev/null | grep -x "trunk $TRUNK_VERSION" >/dev/null; then return; fi
   say "installing Trunk $TRUNK_VERSION (about 12 minutes, once)"
@@ -58,6 +66,6 @@ ensure_python_packages() {
 
 case "${1:-app}" in
   app) ensure_wasm_target; ensure_npm_packages; ensure_trunk; ensure_wasm_bindgen ;;
-  test) ensure_wasm_target; ensure_npm_packages; ensure_chromium; ensure_python_packages; ensure_trunk; ensure_wasm_bindgen ;;
+  test) ensure_wasm_target; ensure_rust_components; ensure_npm_packages; ensure_chromium; ensure_python_packages; ensure_trunk; ensure_wasm_bindgen ;;
   *) echo "usage: $0 app|test" >&2; exit 2 ;;
 esac

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test layer and ends with one line counting them all: "N passed, M failed".
-#   1. native: unit and property tests of the pure core (cargo test)
-#   2. browser: wasm-bindgen-test of the bridge in headless Chromium
-#   3. end-to-end: Playwright in Debian's Chromium against the release build
+#   1. lint: rustfmt, and clippy with warnings as errors, natively and for wasm32 (one check each)
+#   2. native: unit and property tests of the pure core, and the shape of the code (cargo test)
+#   3. fuzz: every parser of outside data, FUZZ_SECONDS each
+#   4. browser: wasm-bindgen-test of the bridge in headless Chromium
+#   5. end-to-end: Playwright in Debian's Chromium against the release build
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
@@ -19,6 +21,18 @@ layer() { # name, passed, failed, exit status
   if [ "$p" = 0 ] && [ "$f" = 0 ]; then f=1; echo "!! $name ran no test"; fi
   passed=$((passed + p)); failed=$((failed + f)); report+=("$name: $p passed, $f failed")
 }
+
+echo "==> lint (cargo fmt --check; cargo clippy -D warnings, native and wasm32)"
+lint_passed=0; lint_failed=0
+lint() { # name, command...
+  local name=$1; shift
+  if "$@" > "$logs/lint-$name.log" 2>&1; then lint_passed=$((lint_passed + 1)); echo "ok   $name"
+  else lint_failed=$((lint_failed + 1)); echo "FAIL $name"; tail -n 40 "$logs/lint-$name.log"; fi
+}
+lint fmt cargo fmt --check
+lint clippy-native cargo clippy --all-targets -- -D warnings
+lint clippy-wasm32 cargo clippy --target wasm32-unknown-unknown --lib --bins --test bridge -- -D warnings
+layer lint "$lint_passed" "$lint_failed" 0
 
 echo "==> native tests (cargo test)"
 cargo test --lib --tests 2>&1 | tee "$logs/native.log"; status=${PIPESTATUS[0]}

@@ -1,7 +1,6 @@
 //! Annota: an article annotator that runs entirely in the browser.
 
 pub mod i18n;
-pub mod markup;
 pub mod model;
 
 #[cfg(target_arch = "wasm32")]

@@ -3,11 +3,15 @@
 #![cfg(target_arch = "wasm32")]
 
 use annota::app::App;
+use annota::bridge::article_dom::{self, first_mark, ids_under, paragraph_element, restyle_marks, start_of};
 use annota::bridge::selection::{point_to_offset, select_offsets, select_span, selected_span, selection_points};
 use annota::bridge::storage::Store;
-use annota::model::annotation::{default_labels, Annotation, AnnotationId, Article, LabelId, Timestamp};
-use annota::model::persist::{self, ANNOTATIONS_KEY, ARTICLE_KEY, BACKUP_PREFIX};
-use annota::model::state::Workspace;
+use annota::model::annotation::{Annotation, AnnotationId, Article, Timestamp};
+use annota::model::labels::{default_labels, LabelId};
+use annota::model::keys::{ANNOTATIONS, ARTICLE, BACKUP_PREFIX};
+use annota::model::persist;
+use annota::model::render::contract;
+use annota::model::workspace::Workspace;
 use annota::model::text::{CharOffset, Span, TextIndex};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -38,8 +42,8 @@ fn ann(id: &str, start: usize, end: usize, label: &str) -> Annotation {
 async fn mount(ws: &Workspace) -> Element {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
-    storage.set_item(ARTICLE_KEY, &persist::encode_article(&ws.article)).unwrap();
-    storage.set_item(ANNOTATIONS_KEY, &persist::encode_annotations(ws)).unwrap();
+    storage.set_item(ARTICLE, &persist::encode_article(&ws.article)).unwrap();
+    storage.set_item(ANNOTATIONS, &persist::encode_annotations(ws)).unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
@@ -198,12 +202,56 @@ async fn a_span_selected_from_code_points_reads_back_as_itself() {
 }
 
 #[wasm_bindgen_test]
+async fn paragraphs_are_found_where_the_chunk_layout_puts_them() {
+    let text: String = (0..40).map(|i| format!("paragraph {i}\n")).collect();
+    let ws = Workspace::new(Article::new("long", text.as_str()), default_labels(), vec![ann("x", 30, 40, "claim")]);
+    let article = mount(&ws).await;
+    let index = TextIndex::new(&text);
+    assert_eq!(article.children().length() as usize, contract::chunk_count(index.paragraphs().len()));
+    for (i, p) in index.paragraphs().iter().enumerate() {
+        let place = contract::place_of(i);
+        let direct = article_dom::chunk_element(&article, place.chunk).and_then(|c| article_dom::paragraph_in_chunk(&c, place.child)).unwrap();
+        assert_eq!(start_of(&direct), Some(p.span.start), "paragraph {i}");
+        assert!(paragraph_element(&article, &index, p.span.start).unwrap().is_same_node(Some(&direct)));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn marks_give_their_ids_and_take_the_classes_the_markup_writes() {
+    let ws = workspace();
+    let article = mount(&ws).await;
+    let index = TextIndex::new(TEXT);
+    let id = |s: &str| AnnotationId(s.into());
+    // "c" starts inside "a" and "b": its first mark names all three, outermost first.
+    let mark = first_mark(&article, &index, ws.annotation(&id("c")).unwrap()).unwrap();
+    assert_eq!(start_of(&mark), Some(CharOffset(6)));
+    assert_eq!(ids_under(Some(mark.clone().into())), vec![id("b"), id("a"), id("c")]);
+    let plain = article.query_selector("span").unwrap().unwrap();
+    assert_eq!(ids_under(Some(plain.into())), vec![]);
+
+    let paragraph = paragraph_element(&article, &index, CharOffset(0)).unwrap();
+    restyle_marks(&paragraph, Some(&id("a")), Some(&(id("c"), 1)));
+    let marks = paragraph.query_selector_all("mark").unwrap();
+    assert!(marks.length() >= 4);
+    for j in 0..marks.length() {
+        let mark: Element = marks.item(j).unwrap().dyn_into().unwrap();
+        let ids = contract::parse_ids(&mark.get_attribute(contract::IDS).unwrap());
+        let classes = mark.class_list();
+        assert_eq!(classes.contains(contract::SELECTED_CLASS), ids.contains(&id("a")));
+        assert_eq!(classes.contains("flash-b"), ids.contains(&id("c")));
+        assert!(!classes.contains("flash-a"));
+    }
+    restyle_marks(&paragraph, None, None);
+    assert_eq!(paragraph.query_selector_all(".selected, .flash-a, .flash-b").unwrap().length(), 0);
+}
+
+#[wasm_bindgen_test]
 async fn unreadable_storage_is_kept_aside_not_overwritten() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
     let ws = workspace();
-    storage.set_item(ARTICLE_KEY, &persist::encode_article(&ws.article)).unwrap();
-    storage.set_item(ANNOTATIONS_KEY, "{\"schema\":1,\"annotations\":[tru").unwrap();
+    storage.set_item(ARTICLE, &persist::encode_article(&ws.article)).unwrap();
+    storage.set_item(ANNOTATIONS, "{\"schema\":1,\"annotations\":[tru").unwrap();
     let boot = Store::boot("2026-01-01T00:00:00.000Z");
     assert_eq!(boot.decoded.workspace.as_ref().unwrap().article, ws.article);
     assert_eq!(boot.kept.len(), 1);
@@ -228,32 +276,33 @@ fn restore_set_item() {
 
 #[wasm_bindgen_test]
 async fn an_unreadable_library_index_is_kept_aside_and_never_written_over() {
-    use annota::model::library::{parked_annotations_key, parked_article_key, Library, LIBRARY_KEY};
+    use annota::model::keys::{parked_annotations, parked_article, LIBRARY};
+    use annota::model::library::Library;
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let parked = workspace();
     for index in ["{ broken", r#"{"schema":9,"current":null,"entries":[]}"#] {
         storage.clear().unwrap();
-        storage.set_item(&parked_article_key(&parked.article.id), &persist::encode_article(&parked.article)).unwrap();
-        storage.set_item(&parked_annotations_key(&parked.article.id), &persist::encode_annotations(&parked)).unwrap();
-        storage.set_item(LIBRARY_KEY, index).unwrap();
+        storage.set_item(&parked_article(&parked.article.id), &persist::encode_article(&parked.article)).unwrap();
+        storage.set_item(&parked_annotations(&parked.article.id), &persist::encode_annotations(&parked)).unwrap();
+        storage.set_item(LIBRARY, index).unwrap();
         let boot = Store::boot("2026-01-01T00:00:00.000Z");
-        let kept: Vec<_> = boot.kept.iter().filter(|(u, _)| u.key == LIBRARY_KEY).collect();
+        let kept: Vec<_> = boot.kept.iter().filter(|(u, _)| u.key == LIBRARY).collect();
         assert_eq!(kept.len(), 1, "{index}: the index is reported");
         let key = kept[0].1.clone().unwrap();
         assert!(key.starts_with(BACKUP_PREFIX));
         assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some(index), "copied aside unchanged");
-        assert!(kept[0].0.reason.contains("rebuilt"), "{}", kept[0].0.reason);
+        assert!(kept[0].0.reason.to_string().contains("rebuilt"), "{}", kept[0].0.reason);
     }
 
     // When it cannot even be copied aside, nothing writes over it.
     storage.clear().unwrap();
-    storage.set_item(LIBRARY_KEY, "{ broken").unwrap();
+    storage.set_item(LIBRARY, "{ broken").unwrap();
     refuse_writes_to(BACKUP_PREFIX);
     let boot = Store::boot("2026-01-01T00:00:01.000Z");
     restore_set_item();
-    assert!(boot.kept.iter().any(|(u, copied)| u.key == LIBRARY_KEY && copied.is_err()));
+    assert!(boot.kept.iter().any(|(u, copied)| u.key == LIBRARY && copied.is_err()));
     assert!(boot.store.save_library(&Library::new()).is_err(), "the index is not written over");
-    assert_eq!(storage.get_item(LIBRARY_KEY).unwrap().as_deref(), Some("{ broken"));
+    assert_eq!(storage.get_item(LIBRARY).unwrap().as_deref(), Some("{ broken"));
     assert!(boot.store.save_article(&parked).is_ok(), "other keys are written as ever");
 }
 
@@ -278,7 +327,7 @@ async fn when_annota_stops_the_save_still_waiting_for_its_frame_is_written_first
     assert!(marks() > before, "the change is shown");
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let stored = || {
-        let decoded = persist::decode(storage.get_item(ARTICLE_KEY).unwrap().as_deref(), storage.get_item(ANNOTATIONS_KEY).unwrap().as_deref());
+        let decoded = persist::decode(storage.get_item(ARTICLE).unwrap().as_deref(), storage.get_item(ANNOTATIONS).unwrap().as_deref());
         decoded.workspace.map(|w| w.annotations.iter().map(|a| index.slice(a.span).unwrap().to_string()).collect::<Vec<_>>()).unwrap_or_default()
     };
     assert!(!stored().contains(&"third".to_string()), "the change is shown but not saved yet: {:?}", stored());

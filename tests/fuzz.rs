@@ -7,12 +7,13 @@
 //! Run: `FUZZ_SECONDS=60 cargo test --release --test fuzz -- --ignored --nocapture`
 #![cfg(not(target_arch = "wasm32"))]
 
-use annota::model::annotation::{default_labels, sample_article, Timestamp};
+use annota::model::annotation::{sample_article, Timestamp};
+use annota::model::labels::default_labels;
 use annota::model::format::{self, ImportTarget};
 use annota::model::library;
 use annota::model::lock::Lease;
 use annota::model::persist;
-use annota::model::state::Workspace;
+use annota::model::workspace::Workspace;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

@@ -3,7 +3,8 @@
 
 use super::factcheck::Picking;
 use crate::bridge::clock;
-use crate::model::factcheck::{suggestions, Actor, ActorEntry, ActorId, ActorKind, ActorPick};
+use crate::model::actors::{ActorEntry, ActorPick, suggestions};
+use crate::model::facts::{Actor, ActorId, ActorKind};
 use crate::model::text::TextIndex;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;

@@ -1,11 +1,16 @@
-//! The article: one keyed paragraph component each, so an edit re-renders only the paragraphs it touches.
+//! The article: paragraphs in chunks of 16, each chunk one HTML string parsed by the browser when
+//! it first shows; after that an edit patches only the paragraphs whose markup changed, and
+//! selecting or flashing restyles marks in place (through `bridge::article_dom`).
 
-use crate::model::annotation::{differing, label_look, text_order, Annotation, AnnotationId, Label, LabelId};
-use crate::model::factcheck::{Actor, ActorId};
+use crate::model::annotation::{Annotation, AnnotationId, differing, text_order};
+use crate::model::labels::{Label, label_look, LabelId};
+use crate::model::facts::{Actor, ActorId};
 use crate::model::structure::Heading;
 use crate::model::labels::Pattern;
 use std::collections::HashMap;
-use crate::markup;
+use crate::bridge::article_dom;
+use crate::model::render::contract;
+use crate::model::render::markup;
 use crate::model::text::{Span, TextIndex};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -221,8 +226,8 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
         <article class="article" ref={props.article_ref.clone()} onclick={props.onclick.clone()} aria-label="Article"
             id={props.focusable.then_some("article")} tabindex={props.focusable.then_some("0")}
             aria-describedby={props.focusable.then_some("article-keys")}>
-            { for (0..count.div_ceil(CHUNK)).map(|c| {
-                let range = c * CHUNK..((c + 1) * CHUNK).min(count);
+            { for (0..contract::chunk_count(count)).map(|c| {
+                let range = contract::chunk_paragraphs(c, count);
                 let groups: Vec<Rc<Vec<Touching>>> = groups[range.clone()].to_vec();
                 let chunk = Span { start: paragraphs[range.start].span.start, end: paragraphs[range.end - 1].span.end };
                 let within = |span: Option<Span>| span.is_some_and(|s| s.start < chunk.end && chunk.start < s.end);
@@ -240,10 +245,8 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     }
 }
 
-// Paragraphs are rendered in chunks of `markup::CHUNK`, so that an edit compares a few hundred
+// Paragraphs are rendered in chunks of `contract::CHUNK`, so that an edit compares a few hundred
 // chunks, not every paragraph, and the browser parses one string per chunk when the article opens.
-use markup::CHUNK;
-
 #[derive(Properties, PartialEq)]
 struct ChunkProps {
     /// Which chunk: its element is the article's child at this index.
@@ -296,34 +299,12 @@ fn paragraph_markup(text: &TextIndex, span: Span, group: &[Touching], level: Opt
     let look = markup::Look {
         level,
         selected: selected.map(|id| id.as_str()),
-        flash: flash.map(|(id, n)| (id.as_str(), flash_class(*n))),
+        flash: flash.map(|(id, n)| (id.as_str(), *n)),
     };
     let overlap = |covering: &[usize]| super::pattern::highlight_style(covering.iter().map(|&i| (group[i].pattern, group[i].color.as_str())));
     let mut out = String::with_capacity(span.len() * 2 + 64);
     markup::paragraph(&mut out, text, span, &highlights, look, &overlap);
     out.into()
-}
-
-/// The flash animation's class: two names taking turns, so that flashing the same highlight again
-/// restarts the animation.
-fn flash_class(n: u32) -> &'static str {
-    if n % 2 == 0 { "flash-a" } else { "flash-b" }
-}
-
-/// Sets the selected and flashing classes on a paragraph's highlights, as its markup would.
-fn mark_states(paragraph: &web_sys::Element, selected: Option<&AnnotationId>, flash: Option<&(AnnotationId, u32)>) {
-    let marks = paragraph.get_elements_by_tag_name("mark");
-    for j in 0..marks.length() {
-        let Some(mark) = marks.item(j) else { continue };
-        let ids = mark.get_attribute("data-ids").unwrap_or_default();
-        let has = |id: &AnnotationId| ids.split(' ').any(|s| s == id.as_str());
-        let classes = mark.class_list();
-        let _ = classes.toggle_with_force("selected", selected.is_some_and(has));
-        let _ = classes.remove_2("flash-a", "flash-b");
-        if let Some((_, n)) = flash.filter(|(id, _)| has(id)) {
-            let _ = classes.add_1(flash_class(*n));
-        }
-    }
 }
 
 /// A chunk of paragraphs: one `div` parsed from one string when it first shows; after that an
@@ -372,12 +353,7 @@ fn Chunk(props: &ChunkProps) -> Html {
         shown.restyled.clear();
         // Until the chunk is first shown, its size is a guess (about 70 characters a line).
         let estimate: usize = shown.paragraphs.iter().enumerate().map(|(k, _)| paragraphs[props.first + k].span.len().div_ceil(70) * 2 + 1).sum();
-        let mut html = format!("<div class=\"chunk\" style=\"contain-intrinsic-size:auto none auto {estimate}em\">");
-        for m in &shown.paragraphs {
-            html.push_str(&m.html);
-        }
-        html.push_str("</div>");
-        AttrValue::from(html)
+        AttrValue::from(markup::chunk(estimate, shown.paragraphs.iter().map(|m| &*m.html)))
     });
     {
         let (shown, article, index) = (shown.clone(), props.article.clone(), props.index);
@@ -385,16 +361,14 @@ fn Chunk(props: &ChunkProps) -> Html {
             let mut shown = shown.borrow_mut();
             let stale = std::mem::take(&mut shown.stale);
             let restyled = std::mem::take(&mut shown.restyled);
-            if let Some(chunk) = article.cast::<web_sys::Element>().and_then(|a| a.children().item(index as u32)) {
+            if let Some(chunk) = article.cast::<web_sys::Element>().and_then(|a| article_dom::chunk_element(&a, index)) {
                 for k in stale {
-                    if let Some(p) = chunk.children().item(k as u32) {
-                        p.set_outer_html(&shown.paragraphs[k].html);
-                    }
+                    article_dom::patch_paragraph(&chunk, k, &shown.paragraphs[k].html);
                 }
                 for k in restyled {
-                    if let Some(p) = chunk.children().item(k as u32) {
+                    if let Some(p) = article_dom::paragraph_in_chunk(&chunk, k) {
                         let m = &shown.paragraphs[k];
-                        mark_states(&p, m.selected.as_ref(), m.flash.as_ref());
+                        article_dom::restyle_marks(&p, m.selected.as_ref(), m.flash.as_ref());
                     }
                 }
             }

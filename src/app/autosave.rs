@@ -3,10 +3,11 @@
 //! stops on an internal error, so a reload right after a key press finds the change on disk.
 
 use super::notices::{Level, Notice};
-use super::{article_key, Saving};
+use super::Saving;
 use crate::bridge::storage::Store;
+use crate::model::keys::StoredText;
 use crate::model::library::{Entry, Library};
-use crate::model::state::Workspace;
+use crate::model::workspace::Workspace;
 use gloo_events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -17,8 +18,8 @@ use yew::prelude::*;
 #[derive(Clone)]
 pub struct Saver {
     pub store: Store,
-    /// What storage holds of the article: written only when it changes.
-    pub saved_article: Rc<RefCell<String>>,
+    /// Which text the open slot of storage holds (none yet): written only when it changes.
+    pub saved_article: Rc<RefCell<Option<StoredText>>>,
     /// The latest workspace not yet written.
     pub pending: Rc<RefCell<Option<Workspace>>>,
     /// The truth about saving, readable from listeners; `shown` mirrors it for rendering.
@@ -57,25 +58,25 @@ impl Saver {
                 self.notify.emit(Notice::new(Level::Info, "Saved again: storage has room now and everything is stored."));
             }
             (Ok(()), _) => {}
-            (Err(e), _) => self.set_status(Saving::Failed(e.describe())),
+            (Err(e), _) => self.set_status(Saving::Failed(e)),
         }
     }
 
     /// Writes a workspace to storage; `show` updates the library list shown (not once Annota stopped).
     fn write(&self, ws: &Workspace, show: bool) -> Result<(), crate::bridge::storage::WriteError> {
         WRITING.set(true);
-        let key = article_key(ws);
+        let text = StoredText::of(&ws.article);
         let result = crate::bridge::perf::measure("annota:save", || {
-            if *self.saved_article.borrow() != key {
+            if self.saved_article.borrow().as_ref() != Some(&text) {
                 // Another article takes the open slot: the one there is parked in the library first.
-                let before = self.saved_article.borrow().split('#').next().unwrap_or_default().to_string();
-                if !before.is_empty() && before != ws.article.id {
+                let before = self.saved_article.borrow().as_ref().map(|t| t.id.clone()).filter(|id| *id != ws.article.id);
+                if let Some(before) = before {
                     self.store.park_open(&before)?;
                 }
                 self.store.save_article(ws)?;
                 self.store.save_annotations_with(ws, &mut self.records.borrow_mut())?;
                 self.store.remove_parked(&ws.article.id);
-                *self.saved_article.borrow_mut() = key;
+                *self.saved_article.borrow_mut() = Some(text);
             } else {
                 self.store.save_annotations_with(ws, &mut self.records.borrow_mut())?;
             }
@@ -114,10 +115,10 @@ impl Saver {
         let free = self.saved_article.try_borrow_mut().is_ok() && self.records.try_borrow_mut().is_ok() && self.library.try_borrow_mut().is_ok();
         match (status, pending) {
             (Saving::Paused(why), _) => Err(format!("saving was paused ({why})")),
-            (Saving::Unavailable, _) => Err(crate::bridge::storage::WriteError::Unavailable.describe()),
-            (_, Some(ws)) if free => self.write(&ws, false).map_err(|e| e.describe()),
+            (Saving::Unavailable, _) => Err(crate::bridge::storage::WriteError::Unavailable.to_string()),
+            (_, Some(ws)) if free => self.write(&ws, false).map_err(|e| e.to_string()),
             (_, Some(_)) => Err(busy()),
-            (Saving::Failed(why), None) => Err(why),
+            (Saving::Failed(why), None) => Err(why.to_string()),
             (Saving::Ok, None) => Ok(()),
         }
     }

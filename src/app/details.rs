@@ -1,7 +1,7 @@
 //! Two dialogs: the article's details (title, URL, publisher, author, date), used by every export,
 //! and the fact-checker's settings (organisation, verdict scale).
 
-use crate::model::factcheck::{scale_from_names, ArticleMeta, Settings};
+use crate::model::facts::{ArticleMeta, scale_from_names, Settings};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use super::i18n::use_tr;
 use yew::prelude::*;

@@ -4,8 +4,9 @@
 use super::panel::shorten;
 use crate::bridge::clock;
 use crate::model::annotation::{Annotation, AnnotationId};
-use crate::model::factcheck::{self, Actor, ActorEntry, ActorKind, Evidence, Review, Settings, Status, CLAIM_TYPES};
-use crate::model::state::Action;
+use crate::model::actors::ActorEntry;
+use crate::model::facts::{self, Actor, ActorKind, CLAIM_TYPES, Evidence, Review, Settings, Status};
+use crate::model::action::{Action, Edit};
 use crate::model::text::{Span, TextIndex};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -52,9 +53,9 @@ pub fn FactCheckEditor(props: &EditorProps) -> Html {
     let tr = use_tr();
     let a = &props.annotation;
     let body = match a.label.0.as_str() {
-        factcheck::ACTOR => actor_editor(props, tr),
-        factcheck::QUOTE => html! { { attribution(props, tr, "Said by", "Link speaker…") } },
-        factcheck::CLAIM => html! {
+        facts::ACTOR => actor_editor(props, tr),
+        facts::QUOTE => html! { { attribution(props, tr, "Said by", "Link speaker…") } },
+        facts::CLAIM => html! {
             <>
                 { attribution(props, tr, "Claimed by", "Link claimant…") }
                 <ReviewEditor id={a.id.clone()} review={a.facts.review.clone()} settings={props.settings.clone()} on_action={props.on_action.clone()} />
@@ -86,17 +87,17 @@ fn actor_editor(props: &EditorProps, tr: Tr) -> Html {
         };
     };
     let mentions = props.entries.iter().find(|e| e.actor.as_ref().map(|x| &x.id) == Some(&actor.id)).map_or(0, |e| e.mentions.len());
-    let on_name = { let cb = props.on_action.clone(); let actor = actor.clone(); Callback::from(move |e: InputEvent| cb.emit(Action::EditActor(Actor { name: input_value(e), ..actor.clone() }))) };
+    let on_name = { let cb = props.on_action.clone(); let actor = actor.clone(); Callback::from(move |e: InputEvent| cb.emit(Action::Edit(Edit::EditActor(Actor { name: input_value(e), ..actor.clone() })))) };
     let on_kind = {
         let cb = props.on_action.clone();
         let actor = actor.clone();
         Callback::from(move |e: Event| {
             if let Some(kind) = ActorKind::from_key(&select_value(e)) {
-                cb.emit(Action::EditActor(Actor { kind, ..actor.clone() }))
+                cb.emit(Action::Edit(Edit::EditActor(Actor { kind, ..actor.clone() })))
             }
         })
     };
-    let leave = { let cb = props.on_action.clone(); let mention = a.id.clone(); Callback::from(move |_| cb.emit(Action::LeaveActor { mention: mention.clone(), at: clock::now() })) };
+    let leave = { let cb = props.on_action.clone(); let mention = a.id.clone(); Callback::from(move |_| cb.emit(Action::Edit(Edit::LeaveActor { mention: mention.clone(), at: clock::now() }))) };
     html! {
         <>
             <label class="field">{ tr.t("Actor name") }
@@ -131,7 +132,7 @@ fn attribution(props: &EditorProps, tr: Tr, role: &'static str, link_text: &'sta
     };
     let first = props.entries.iter().find(|e| e.actor.as_ref().map(|x| &x.id) == Some(&actor.id)).and_then(|e| e.first_mention().cloned());
     let follow = first.map(|m| { let cb = props.on_reveal.clone(); Callback::from(move |_| cb.emit(m.clone())) });
-    let unlink = { let cb = props.on_action.clone(); let id = a.id.clone(); Callback::from(move |_| cb.emit(Action::Attribute { id: id.clone(), to: None, at: clock::now() })) };
+    let unlink = { let cb = props.on_action.clone(); let id = a.id.clone(); Callback::from(move |_| cb.emit(Action::Edit(Edit::Attribute { id: id.clone(), to: None, at: clock::now() }))) };
     html! {
         <div class="row attribution">
             <span class="role">{ format!("{}:", tr.t(role)) }</span>
@@ -168,7 +169,7 @@ fn ReviewEditor(props: &ReviewProps) -> Html {
         move |value: String| {
             let mut review = base.clone();
             f(&mut review, value);
-            cb.emit(Action::SetReview { id: id.clone(), review: Some(review), at: clock::now() });
+            cb.emit(Action::Edit(Edit::SetReview { id: id.clone(), review: Some(review), at: clock::now() }));
         }
     };
     let on_verdict = update(Rc::new(|r, v| r.verdict = (!v.is_empty()).then_some(v)));
@@ -309,7 +310,7 @@ pub fn LinksList(props: &LinksProps) -> Html {
     let reveal = |id: &AnnotationId| { let cb = props.on_reveal.clone(); let id = id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
     let limit = use_state(|| ACTORS_PAGE);
     // Each known actor's first mention, found once (loose actor spans can be thousands).
-    let known: Vec<(&factcheck::ActorId, Option<&AnnotationId>)> =
+    let known: Vec<(&facts::ActorId, Option<&AnnotationId>)> =
         props.entries.iter().filter_map(|e| e.actor.as_ref().map(|a| (&a.id, e.first_mention()))).collect();
     html! {
         <section class="panel links" aria-label={tr.t("Links")}>
@@ -319,7 +320,7 @@ pub fn LinksList(props: &LinksProps) -> Html {
             }
             <ul class="entries" role="list">
                 { for links.iter().take(*limit).map(|(a, actor)| {
-                    let verb = if a.label.0 == factcheck::CLAIM { tr.t("claimed by") } else { tr.t("said by") };
+                    let verb = if a.label.0 == facts::CLAIM { tr.t("claimed by") } else { tr.t("said by") };
                     let first = known.iter().find(|(id, _)| *id == &actor.id).and_then(|(_, m)| *m);
                     html! {
                         <li key={a.id.0.clone()} class="link-entry">

@@ -10,12 +10,9 @@ pub fn use_tr() -> Tr {
 }
 
 
-/// Where the chosen language is kept.
-pub const LANG_KEY: &str = "annota:v1:lang";
-
 /// The language chosen before, else the browser's (Arabic for any `ar-*`), else English.
 pub fn initial_lang(store: &crate::bridge::storage::Store) -> Lang {
-    let chosen = store.get(LANG_KEY).and_then(|c| Lang::from_code(&c));
+    let chosen = store.get(crate::model::keys::LANG).and_then(|c| Lang::from_code(&c));
     let browser = || web_sys::window().and_then(|w| w.navigator().language()).and_then(|c| Lang::from_code(&c));
     chosen.or_else(browser).unwrap_or(Lang::En)
 }

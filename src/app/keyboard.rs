@@ -4,9 +4,10 @@
 //! The caret is view state, not model state: the DOM selection shows it, and a copy is kept here
 //! for when the selection is cleared (after labelling) or lies outside the article.
 
-use crate::bridge::selection;
+use crate::bridge::{article_dom, selection};
 use crate::model::navigate::{self, Unit};
-use crate::model::state::{Action, State};
+use crate::model::action::{Action, View};
+use crate::model::reduce::State;
 use crate::model::text::{CharOffset, Span, TextIndex};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -63,7 +64,7 @@ fn focus_note() -> bool {
 /// Whether the paragraph holding `at` runs right to left, as the browser laid it out (`dir="auto"`).
 fn is_rtl_at(article: &Element, text: &TextIndex, at: CharOffset) -> bool {
     let Some(para) = navigate::paragraph_around(text, at) else { return false };
-    let p = selection::paragraph_element(article, text, para.start);
+    let p = article_dom::paragraph_element(article, text, para.start);
     match p.map(|p| p.matches(":dir(rtl)")) {
         Some(Ok(rtl)) => rtl,
         // A browser without `:dir()`: the same first-strong-letter rule that `dir="auto"` follows.
@@ -226,7 +227,7 @@ impl Keys {
         // The annotation becomes the selection, not the text: a label key then relabels it.
         selection::clear_selection();
         *self.caret.borrow_mut() = Caret { anchor: a.span.start, focus: a.span.end };
-        self.dispatch.emit(Action::Reveal(a.id.clone()));
+        self.dispatch.emit(Action::View(View::Reveal(a.id.clone())));
         let label = state.workspace.label(&a.label).map(|l| l.name.clone()).unwrap_or_else(|| a.label.0.clone());
         self.announce.emit(format!("{label} {} of {}: {}", i + 1, shown.len(), brief(text.slice(a.span).unwrap_or(""), 120)));
         true

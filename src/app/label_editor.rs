@@ -4,9 +4,10 @@
 use super::i18n::{use_tr, Tr};
 use super::pattern::chip_style;
 use crate::bridge::clock;
-use crate::model::annotation::{Annotation, Label, LabelId, Orphan};
+use crate::model::annotation::{Annotation, Orphan};
+use crate::model::labels::{Label, LabelId};
 use crate::model::labels::{check_label_set, new_label_id, next_colour, Pattern};
-use crate::model::state::Action;
+use crate::model::action::{Action, Edit};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -127,7 +128,7 @@ pub fn LabelEditor(props: &LabelEditorProps) -> Html {
                 return;
             }
             if next != *labels {
-                on_action.emit(Action::SetLabels(next));
+                on_action.emit(Action::Edit(Edit::SetLabels(next)));
             }
             on_close.emit(());
         })
@@ -199,7 +200,7 @@ fn confirmation(tr: Tr, props: &LabelEditorProps, rows: &[Row], key: usize, n: u
     let yes = {
         let (on_action, confirming) = (props.on_action.clone(), confirming.clone());
         Callback::from(move |_: MouseEvent| {
-            on_action.emit(Action::DeleteLabel { id: id.clone(), at: clock::now() });
+            on_action.emit(Action::Edit(Edit::DeleteLabel { id: id.clone(), at: clock::now() }));
             remove();
             confirming.set(None);
         })

@@ -3,7 +3,7 @@
 
 use super::i18n::use_tr;
 use super::pattern::highlight_style;
-use crate::model::annotation::Label;
+use crate::model::labels::Label;
 use crate::model::labels::Pattern;
 use std::rc::Rc;
 use yew::prelude::*;

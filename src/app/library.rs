@@ -159,17 +159,19 @@ pub struct Shelf {
     pub store: crate::bridge::storage::Store,
     pub library: std::rc::Rc<std::cell::RefCell<crate::model::library::Library>>,
     pub shown: UseStateHandle<crate::model::library::Library>,
-    pub latest: std::rc::Rc<std::cell::RefCell<std::rc::Rc<crate::model::state::State>>>,
-    pub dispatcher: UseReducerDispatcher<crate::model::state::State>,
+    pub latest: std::rc::Rc<std::cell::RefCell<std::rc::Rc<crate::model::reduce::State>>>,
+    pub dispatcher: UseReducerDispatcher<crate::model::reduce::State>,
     pub notify: Callback<super::notices::Notice>,
     /// What the open-article slot of storage holds (see autosave).
-    pub saved_article: std::rc::Rc<std::cell::RefCell<String>>,
+    pub saved_article: std::rc::Rc<std::cell::RefCell<Option<keys::StoredText>>>,
     pub tr: super::i18n::Tr,
 }
 
 use super::notices::{Level, Notice};
+use crate::model::keys;
 use crate::model::library::{back_up, export_bundle, import_bundle, Library, RestoreReport};
-use crate::model::state::{Action, Workspace};
+use crate::model::action::{Action, Edit};
+use crate::model::workspace::Workspace;
 
 impl Shelf {
     fn info(&self, text: String) {
@@ -181,7 +183,7 @@ impl Shelf {
 
     fn commit(&self, lib: Library) {
         if let Err(e) = self.store.save_library(&lib) {
-            self.error(format!("The library list could not be saved: {}.", e.describe()));
+            self.error(self.tr.f("The library list could not be saved: {}.", &[&self.tr.msg(&e)]));
         }
         *self.library.borrow_mut() = lib.clone();
         self.shown.set(lib);
@@ -231,7 +233,7 @@ impl Shelf {
 
     fn store_parked(&self, ws: &Workspace) {
         if let Err(e) = self.try_store_parked(ws) {
-            self.error(format!("\"{}\" could not be kept in the library: {}.", ws.title(), e.describe()));
+            self.error(self.tr.f("\"{}\" could not be kept in the library: {}.", &[&ws.title(), &self.tr.msg(&e)]));
         }
     }
 
@@ -246,7 +248,7 @@ impl Shelf {
     /// The open article was never written (the built-in sample, untouched): keep it in the library
     /// before another article takes its place, so it can be opened again.
     pub fn keep_open_if_unsaved(&self) {
-        if self.saved_article.borrow().is_empty() && self.store.is_available() && !self.latest.borrow().read_only {
+        if self.saved_article.borrow().is_none() && self.store.is_available() && !self.latest.borrow().read_only {
             self.store_parked(&self.open_now());
         }
     }
@@ -262,11 +264,11 @@ impl Shelf {
             Some(Ok(ws)) => {
                 let title = ws.title().to_string();
                 self.keep_open_if_unsaved();
-                self.dispatcher.dispatch(Action::Replace(Box::new(ws)));
+                self.dispatcher.dispatch(Action::Edit(Edit::Replace(Box::new(ws))));
                 self.info(self.tr.f("Opened \"{}\" from the library. Undo goes back to the article you had open.", &[&title]));
             }
-            Some(Err(reason)) => self.error(format!("That article could not be read: {reason}. It is left as it is.")),
-            None => self.error("That article is no longer in this browser's storage.".into()),
+            Some(Err(reason)) => self.error(self.tr.f("That article could not be read: {}. It is left as it is.", &[&self.tr.msg(&reason)])),
+            None => self.error(self.tr.t("That article is no longer in this browser's storage.").into()),
         }
     }
 
@@ -280,16 +282,16 @@ impl Shelf {
         }
         let open = self.open_now();
         if id == open.article.id {
-            let meta = crate::model::factcheck::ArticleMeta { title, ..(*open.meta).clone() };
-            self.dispatcher.dispatch(Action::SetMeta(meta));
+            let meta = crate::model::facts::ArticleMeta { title, ..(*open.meta).clone() };
+            self.dispatcher.dispatch(Action::Edit(Edit::SetMeta(meta)));
             return;
         }
         match self.store.load_parked(id) {
             Some(Ok(mut ws)) => {
-                ws.meta = std::rc::Rc::new(crate::model::factcheck::ArticleMeta { title, ..(*ws.meta).clone() });
+                ws.meta = std::rc::Rc::new(crate::model::facts::ArticleMeta { title, ..(*ws.meta).clone() });
                 self.park(ws);
             }
-            _ => self.error("That article could not be renamed: it cannot be read.".into()),
+            _ => self.error(self.tr.t("That article could not be renamed: it cannot be read.").into()),
         }
     }
 
@@ -316,17 +318,17 @@ impl Shelf {
         // Put the next article in the open slot now, so that saving does not park the deleted one.
         let written = self.store.save_article(&next).and_then(|_| self.store.save_annotations(&next));
         if let Err(e) = written {
-            self.error(format!("The article could not be deleted: {}. Nothing was changed.", e.describe()));
+            self.error(self.tr.f("The article could not be deleted: {}. Nothing was changed.", &[&self.tr.msg(&e)]));
             return;
         }
         self.store.remove_parked(&next.article.id);
-        *self.saved_article.borrow_mut() = super::article_key(&next);
+        *self.saved_article.borrow_mut() = Some(keys::StoredText::of(&next.article));
         lib.remove(id);
         lib.current = Some(next.article.id.clone());
         lib.upsert(Entry::of(&next, &crate::bridge::clock::now().0));
         self.commit(lib);
         let title = open.title().to_string();
-        self.dispatcher.dispatch(Action::Replace(Box::new(next)));
+        self.dispatcher.dispatch(Action::Edit(Edit::Replace(Box::new(next))));
         self.info(self.tr.f("Deleted \"{}\". Undo brings it back.", &[&title]));
     }
 
@@ -357,7 +359,8 @@ impl Shelf {
         }
         let shelf = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let read = crate::bridge::files::read_text(file).await.and_then(|f| import_bundle(&f.text).map_err(|e| e.message));
+            let tr = shelf.tr;
+            let read = crate::bridge::files::read_text(file).await.map_err(|e| tr.msg(&e)).and_then(|f| import_bundle(&f.text).map_err(|e| tr.msg(&e)));
             let restored = match read {
                 Ok(all) => all,
                 Err(message) => return shelf.error(shelf.tr.f("Could not restore the library: {}. Nothing was changed.", &[&message])),
@@ -376,25 +379,25 @@ impl Shelf {
                     continue;
                 }
                 let id = &ws.article.id;
-                let keys = [crate::model::library::parked_article_key(id), crate::model::library::parked_annotations_key(id)];
+                let stored = [keys::parked_article(id), keys::parked_annotations(id)];
                 let title = ws.title().to_string();
-                match back_up(&keys, &stamp, |k| shelf.store.get(k), |k, v| shelf.store.set(k, v)) {
-                    Err(e) => report.not_backed_up.push((title, e.describe())),
+                match back_up(&stored, &stamp, |k| shelf.store.get(k), |k, v| shelf.store.set(k, v)) {
+                    Err(e) => report.left_as_it_was(title, e),
                     Ok(backups) => match shelf.try_store_parked(&ws) {
                         Ok(()) => {
                             report.restored += 1;
                             report.backed_up += usize::from(!backups.is_empty());
                         }
-                        Err(e) => report.not_stored.push((title, e.describe())),
+                        Err(e) => report.not_stored(title, e),
                     },
                 }
             }
             if let Some(ws) = reopen {
                 report.restored += 1;
-                shelf.dispatcher.dispatch(Action::Replace(Box::new(ws)));
+                shelf.dispatcher.dispatch(Action::Edit(Edit::Replace(Box::new(ws))));
             }
             let level = if report.is_complete() { Level::Info } else { Level::Error };
-            shelf.notify.emit(Notice::new(level, report.describe(shelf.tr)));
+            shelf.notify.emit(Notice::new(level, shelf.tr.msg(&report)));
         });
     }
 }

@@ -21,11 +21,16 @@ mod toolbar;
 mod update;
 mod workspace_menu;
 
-use crate::bridge::{clock, download, selection, storage::Store};
-use crate::model::annotation::{differing, sample_article, default_labels, Annotation, AnnotationId, Article, LabelId};
+use crate::bridge::{clock, download, selection, storage::{Store, WriteError}};
+use crate::model::annotation::{Annotation, AnnotationId, Article, differing, sample_article};
+use crate::model::labels::{default_labels, LabelId};
 use crate::model::format::ExportKind;
-use crate::model::factcheck::{actor_entries, touches_actors, Actor, ActorEntry, ActorPick};
-use crate::model::state::{Action, State, Workspace};
+use crate::model::actors::{actor_entries, ActorEntry, ActorPick, touches_actors};
+use crate::model::facts::Actor;
+use crate::model::action::{Action, Edit, View};
+use crate::model::reduce::State;
+use crate::model::keys::StoredText;
+use crate::model::workspace::Workspace;
 use factcheck::Picking;
 use article::ArticleView;
 use gloo_events::EventListener;
@@ -59,9 +64,9 @@ impl Reducible for State {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Saving {
     Ok,
-    Failed(String),
-    /// Storage holds something we could not copy aside: writing would destroy it.
-    Paused(String),
+    Failed(WriteError),
+    /// Storage holds something we could not copy aside (this write failed): writing would destroy it.
+    Paused(WriteError),
     Unavailable,
 }
 
@@ -79,6 +84,8 @@ struct Boot {
 fn boot() -> Boot {
     let stamp = clock::now().0;
     let found = Store::boot(&stamp);
+    // The notices are made once, in the language the interface starts in.
+    let tr = i18n::Tr(i18n::initial_lang(&found.store));
     let mut notices = Vec::new();
     let mut saving = if found.store.is_available() { Saving::Ok } else { Saving::Unavailable };
     for (unreadable, kept) in found.kept {
@@ -86,13 +93,13 @@ fn boot() -> Boot {
         match kept {
             Ok(key) => notices.push(Notice::new(
                 Level::Warning,
-                format!("{} It is kept unchanged in this browser under \"{key}\"; you can download it.", capitalise(&unreadable.reason)),
+                tr.f("{} It is kept unchanged in this browser under \"{}\"; you can download it.", &[&capitalise(&tr.msg(&unreadable.reason)), &key]),
             ).with_download(download)),
             Err(e) => {
-                saving = Saving::Paused(format!("stored data could not be read or copied aside ({})", e.describe()));
+                saving = Saving::Paused(e);
                 notices.push(Notice::new(
                     Level::Error,
-                    format!("{} It could not be copied aside, so Annota will not save over it: download it before anything else.", capitalise(&unreadable.reason)),
+                    tr.f("{} It could not be copied aside, so Annota will not save over it: download it before anything else.", &[&capitalise(&tr.msg(&unreadable.reason))]),
                 ).with_download(download));
             }
         }
@@ -101,11 +108,6 @@ fn boot() -> Boot {
     let workspace = found.decoded.workspace.unwrap_or_else(|| Workspace::new(sample_article(), default_labels(), vec![]));
     let library = found.library;
     Boot { store: found.store, workspace, notices, saving, from_storage, library }
-}
-
-/// Identifies the article text that storage holds, to write it only when it changed.
-pub(crate) fn article_key(ws: &Workspace) -> String {
-    format!("{}#{}", ws.article.id, ws.article.text.char_len())
 }
 
 fn capitalise(s: &str) -> String {
@@ -118,10 +120,10 @@ fn label_action(state: &State, article: Option<web_sys::Element>, label: LabelId
     let text = &state.workspace.article.text;
     if let Some(span) = article.as_ref().and_then(|el| selection::selected_span(el, text)) {
         if let Some(existing) = state.workspace.annotations.iter().find(|a| a.span == span && a.label == label) {
-            return Ok(Action::Select(Some(existing.id.clone())));
+            return Ok(Action::View(View::Select(Some(existing.id.clone()))));
         }
         let now = clock::now();
-        return Ok(Action::Add(Annotation {
+        return Ok(Action::Edit(Edit::Add(Annotation {
             id: clock::new_annotation_id(),
             span,
             label,
@@ -129,10 +131,10 @@ fn label_action(state: &State, article: Option<web_sys::Element>, label: LabelId
             created: now.clone(),
             modified: now,
             facts: Default::default(),
-        }));
+        })));
     }
     if let Some(a) = state.selected_annotation() {
-        return Ok(Action::Relabel { id: a.id.clone(), label, at: clock::now() });
+        return Ok(Action::Edit(Edit::Relabel { id: a.id.clone(), label, at: clock::now() }));
     }
     Err("Select some text in the article first, then choose a label.".into())
 }
@@ -149,9 +151,9 @@ fn key_action(e: &KeyboardEvent, state: &State, article: Option<web_sys::Element
     let key = e.key();
     if command && !e.alt_key() {
         return match key.to_lowercase().as_str() {
-            "z" if e.shift_key() => Some(Ok(Action::Redo)),
-            "z" => Some(Ok(Action::Undo)),
-            "y" => Some(Ok(Action::Redo)),
+            "z" if e.shift_key() => Some(Ok(Action::Edit(Edit::Redo))),
+            "z" => Some(Ok(Action::Edit(Edit::Undo))),
+            "y" => Some(Ok(Action::Edit(Edit::Redo))),
             _ => None,
         };
     }
@@ -159,8 +161,8 @@ fn key_action(e: &KeyboardEvent, state: &State, article: Option<web_sys::Element
         return None;
     }
     match key.as_str() {
-        "Delete" | "Backspace" => state.selected.clone().map(|id| Ok(Action::Delete(id))),
-        "Escape" => Some(Ok(Action::Select(None))),
+        "Delete" | "Backspace" => state.selected.clone().map(|id| Ok(Action::Edit(Edit::Delete(id)))),
+        "Escape" => Some(Ok(Action::View(View::Select(None)))),
         _ => {
             let label = state.workspace.labels.iter().find(|l| l.hotkey.as_deref() == Some(key.as_str()))?;
             Some(label_action(state, article, label.id.clone()))
@@ -180,7 +182,7 @@ fn pick_key(e: &KeyboardEvent, state: &State) -> Option<Result<Picking, String>>
     let Some(a) = state.selected_annotation() else {
         return Some(Err("Click a highlight first: L links a quote or claim to who said it, M merges actor spans.".into()));
     };
-    let is_actor = a.label.0 == crate::model::factcheck::ACTOR;
+    let is_actor = a.label.0 == crate::model::facts::ACTOR;
     Some(match (key.as_str(), is_actor) {
         ("l", false) => Ok(Picking::Attribute { id: a.id.clone(), near: a.span }),
         ("m", true) => Ok(Picking::SameActor { mention: a.id.clone(), near: a.span }),
@@ -192,8 +194,8 @@ fn pick_key(e: &KeyboardEvent, state: &State) -> Option<Result<Picking, String>>
 /// What the picker's choice does, given what it was opened for.
 fn picked_action(picking: &Picking, pick: ActorPick) -> Action {
     match picking {
-        Picking::Attribute { id, .. } => Action::Attribute { id: id.clone(), to: Some(pick), at: clock::now() },
-        Picking::SameActor { mention, .. } => Action::SameActor { mention: mention.clone(), as_: pick, at: clock::now() },
+        Picking::Attribute { id, .. } => Action::Edit(Edit::Attribute { id: id.clone(), to: Some(pick), at: clock::now() }),
+        Picking::SameActor { mention, .. } => Action::Edit(Edit::SameActor { mention: mention.clone(), as_: pick, at: clock::now() }),
     }
 }
 
@@ -258,7 +260,7 @@ pub fn App() -> Html {
                 notify.emit(Notice::new(Level::Info, "This workspace is being edited in another tab. Press Edit here instead to edit here."));
             }
             Ok(action) => {
-                if matches!(action, Action::Add(_) | Action::PlaceOrphan { .. }) {
+                if matches!(action, Action::Edit(Edit::Add(_)) | Action::Edit(Edit::PlaceOrphan { .. })) {
                     selection::clear_selection();
                 }
                 dispatcher.dispatch(action)
@@ -271,7 +273,7 @@ pub fn App() -> Html {
     // What storage holds of the article now: nothing until it is first written, unless it came from storage.
     let library_ref = use_mut_ref(|| initial_library.clone());
     let library_shown = use_state(|| initial_library.clone());
-    let saved_article: Rc<std::cell::RefCell<String>> = use_mut_ref(|| if *from_storage { article_key(initial_ws) } else { String::new() });
+    let saved_article: Rc<std::cell::RefCell<Option<StoredText>>> = use_mut_ref(|| from_storage.then(|| StoredText::of(&initial_ws.article)));
     let saver = autosave::Saver {
         store: store.clone(),
         saved_article: saved_article.clone(),
@@ -293,7 +295,7 @@ pub fn App() -> Html {
         latest: latest.clone(),
         dispatcher: state.dispatcher(),
         notify: notify.clone(),
-        on_follow: { let saved = saved_article.clone(); Callback::from(move |ws: Workspace| *saved.borrow_mut() = article_key(&ws)) },
+        on_follow: { let saved = saved_article.clone(); Callback::from(move |ws: Workspace| *saved.borrow_mut() = Some(StoredText::of(&ws.article))) },
     };
     tabs::use_single_editor(tab_ctx.clone());
 
@@ -360,7 +362,7 @@ pub fn App() -> Html {
             let state = latest.borrow().clone();
             let mark = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("mark[data-ids]").ok().flatten());
             let Some(mark) = mark else {
-                dispatcher.dispatch(Action::Select(None));
+                dispatcher.dispatch(Action::View(View::Select(None)));
                 return;
             };
             let ids: Vec<AnnotationId> =
@@ -371,7 +373,7 @@ pub fn App() -> Html {
                 Some(k) => Some(ids[k - 1].clone()),
                 None => ids.last().cloned(),
             };
-            dispatcher.dispatch(Action::Select(next));
+            dispatcher.dispatch(Action::View(View::Select(next)));
         })
     };
 
@@ -385,7 +387,7 @@ pub fn App() -> Html {
                 download::download_bytes(&file.name, file.mime, &file.bytes).map(|_| file.note)
             });
             match result {
-                Ok(Some(note)) => notify.emit(Notice::new(Level::Info, note)),
+                Ok(Some(note)) => notify.emit(Notice::new(Level::Info, tr.msg(&note))),
                 Ok(None) => {}
                 Err(e) => notify.emit(Notice::new(Level::Error, e)),
             }
@@ -408,7 +410,7 @@ pub fn App() -> Html {
         let (dispatcher, notify, shelf) = (state.dispatcher(), notify.clone(), shelf.clone());
         Callback::from(move |(ws, message): (Workspace, String)| {
             shelf.keep_open_if_unsaved();
-            dispatcher.dispatch(Action::Replace(Box::new(ws)));
+            dispatcher.dispatch(Action::Edit(Edit::Replace(Box::new(ws))));
             notify.emit(Notice::new(Level::Info, message));
         })
     };
@@ -457,9 +459,9 @@ pub fn App() -> Html {
     };
     let on_action = { let dr = dispatch_result.clone(); Callback::from(move |a: Action| dr.emit(Ok(a))) };
     // Callbacks handed to lists are made once: a new one each render would re-render every entry.
-    let on_reveal = use_callback(state.dispatcher(), |id, d| d.dispatch(Action::Reveal(id)));
-    let on_filter = use_callback(state.dispatcher(), |f, d| d.dispatch(Action::Filter(f)));
-    let on_delete_orphan = use_callback(state.dispatcher(), |id, d| d.dispatch(Action::DeleteOrphan(id)));
+    let on_reveal = use_callback(state.dispatcher(), |id, d| d.dispatch(Action::View(View::Reveal(id))));
+    let on_filter = use_callback(state.dispatcher(), |f, d| d.dispatch(Action::View(View::Filter(f))));
+    let on_delete_orphan = use_callback(state.dispatcher(), |id, d| d.dispatch(Action::Edit(Edit::DeleteOrphan(id))));
     let open_picker = { let picking = picking.clone(); Callback::from(move |p: Picking| picking.set(Some(p))) };
     let close_picker = { let picking = picking.clone(); Callback::from(move |_| picking.set(None)) };
     let on_picked = {
@@ -477,10 +479,14 @@ pub fn App() -> Html {
     let d = state.dispatcher();
     let saving_banner = match &*saving {
         Saving::Ok => None,
-        Saving::Failed(why) => Some(format!(
-            "Your last changes are not saved in this browser: {why}. They are kept in this tab; use Download JSON to keep a copy. Annota retries on every change."
+        Saving::Failed(e) => Some(tr.f(
+            "Your last changes are not saved in this browser: {}. They are kept in this tab; use Download JSON to keep a copy. Annota retries on every change.",
+            &[&tr.msg(e)],
         )),
-        Saving::Paused(why) => Some(format!("Saving is paused: {why}. Your work is kept in this tab; use Download JSON to keep a copy.")),
+        Saving::Paused(e) => Some(tr.f(
+            "Saving is paused: stored data could not be read or copied aside ({}). Your work is kept in this tab; use Download JSON to keep a copy.",
+            &[&tr.msg(e)],
+        )),
         Saving::Unavailable => Some(tr.t("This browser gives Annota no storage (private mode or blocked): nothing will be kept after you close the tab. Use Download JSON to keep your work.").into()),
     };
     let dismiss = use_callback(notices.dispatcher(), |text, n| n.dispatch(NoticeAction::Dismiss(text)));
@@ -489,7 +495,7 @@ pub fn App() -> Html {
         let (lang, store) = (lang.clone(), store.clone());
         Callback::from(move |_| {
             let (next, _) = lang.other();
-            let _ = store.set(i18n::LANG_KEY, next.code());
+            let _ = store.set(crate::model::keys::LANG, next.code());
             lang.set(next);
         })
     };
@@ -529,12 +535,12 @@ pub fn App() -> Html {
                 can_undo={state.history.can_undo()} can_redo={state.history.can_redo()}
                 on_label={{ let latest = latest.clone(); let r = article_ref.clone(); let dr = dispatch_result.clone();
                     Callback::from(move |label: LabelId| dr.emit(label_action(&latest.borrow(), r.cast::<web_sys::Element>(), label))) }}
-                on_undo={{ let d = d.clone(); Callback::from(move |_| d.dispatch(Action::Undo)) }}
-                on_redo={{ let d = d.clone(); Callback::from(move |_| d.dispatch(Action::Redo)) }}
+                on_undo={{ let d = d.clone(); Callback::from(move |_| d.dispatch(Action::Edit(Edit::Undo))) }}
+                on_redo={{ let d = d.clone(); Callback::from(move |_| d.dispatch(Action::Edit(Edit::Redo))) }}
                 on_note={{ let d = d.clone(); let id = selected.as_ref().map(|a| a.id.clone());
-                    Callback::from(move |note: String| if let Some(id) = id.clone() { d.dispatch(Action::SetNote { id, note, at: clock::now() }) }) }}
+                    Callback::from(move |note: String| if let Some(id) = id.clone() { d.dispatch(Action::Edit(Edit::SetNote { id, note, at: clock::now() })) }) }}
                 on_delete={{ let d = d.clone(); let id = selected.as_ref().map(|a| a.id.clone());
-                    Callback::from(move |_| if let Some(id) = id.clone() { d.dispatch(Action::Delete(id)) }) }}
+                    Callback::from(move |_| if let Some(id) = id.clone() { d.dispatch(Action::Edit(Edit::Delete(id))) }) }}
                 on_edit_labels={open_dialog(Dialog::Labels)} />
             <main class="workspace">
                 <ArticleView text={ws.article.text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()} actors={ws.actors.clone()} headings={ws.article.headings.clone()}
@@ -554,7 +560,7 @@ pub fn App() -> Html {
                             Callback::from(move |id: AnnotationId| {
                                 let state = latest.borrow().clone();
                                 let span = r.cast::<web_sys::Element>().and_then(|el| selection::selected_span(&el, &state.workspace.article.text));
-                                dr.emit(span.map(|span| Action::PlaceOrphan { id, span, at: clock::now() })
+                                dr.emit(span.map(|span| Action::Edit(Edit::PlaceOrphan { id, span, at: clock::now() }))
                                     .ok_or_else(|| "Select the text where this orphan belongs, then press Place at selection.".to_string()));
                             }) }}
                         {on_delete_orphan} />
@@ -573,7 +579,7 @@ pub fn App() -> Html {
             }
             if *dialog == Some(Dialog::ArticleDetails) {
                 <details::ArticleDetails meta={(*ws.meta).clone()} original_title={AttrValue::from(ws.article.title.clone())}
-                    on_change={on_action.reform(Action::SetMeta)} on_close={close_dialog.clone()} />
+                    on_change={on_action.reform(|m| Action::Edit(Edit::SetMeta(m)))} on_close={close_dialog.clone()} />
             }
             if *dialog == Some(Dialog::Library) {
                 <library::LibraryDialog entries={library::Shelf::entries(&library_shown, ws)} current={ws.article.id.clone()} usage={store.usage()}
@@ -587,7 +593,7 @@ pub fn App() -> Html {
             }
             if *dialog == Some(Dialog::Settings) {
                 <details::SettingsDialog settings={(*ws.settings).clone()} on_close={close_dialog.clone()}
-                    on_save={{ let (a, close) = (on_action.clone(), close_dialog.clone()); Callback::from(move |s| { a.emit(Action::SetSettings(s)); close.emit(()) }) }} />
+                    on_save={{ let (a, close) = (on_action.clone(), close_dialog.clone()); Callback::from(move |s| { a.emit(Action::Edit(Edit::SetSettings(s))); close.emit(()) }) }} />
             }
             if *dialog == Some(Dialog::Labels) {
                 <label_editor::LabelEditor labels={ws.labels.clone()} annotations={ws.annotations.clone()} orphans={ws.orphans.clone()}
@@ -616,6 +622,6 @@ fn scroll_to_annotation(article: &web_sys::Element, text: &crate::model::text::T
 }
 
 /// Builds a workspace for a newly opened article, keeping the current label set.
-pub fn workspace_for_structured(title: String, article: crate::model::structure::Structured, labels: &[crate::model::annotation::Label]) -> Workspace {
+pub fn workspace_for_structured(title: String, article: crate::model::structure::Structured, labels: &[crate::model::labels::Label]) -> Workspace {
     Workspace::new(Article::new(title, article.text).with_headings(article.headings), labels.to_vec(), vec![])
 }

@@ -1,10 +1,11 @@
 //! The side panel: every annotation in text order, with a count and a label filter.
 
-use crate::model::annotation::{label_look, text_order, Annotation, AnnotationId, Label, LabelId, Orphan};
-use crate::model::factcheck::{Settings, Status};
-use crate::model::labels::{pattern_of, Pattern};
+use crate::model::annotation::{Annotation, AnnotationId, Orphan, text_order};
+use crate::model::labels::{Label, label_look, LabelId};
+use crate::model::facts::{Settings, Status};
+use crate::model::labels::{Pattern, pattern_of};
 use super::pattern::chip_style;
-use crate::model::state::{Filter, VerdictFilter};
+use crate::model::filter::{Filter, VerdictFilter};
 use crate::model::text::TextIndex;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -232,7 +233,7 @@ pub fn AnnotationsPanel(props: &PanelProps) -> Html {
                                 <li key={o.id.0.clone()} class="orphan">
                                     <span class="chip" style={chip_style("chip", pattern_of(&props.labels, &o.label), &color)}>{ name }</span>
                                     <q dir="auto">{ shorten(&o.quote.exact, 140) }</q>
-                                    <span class="note">{ o.reason.clone() }</span>
+                                    <span class="note">{ tr.t_str(&o.reason) }</span>
                                     <span class="orphan-actions">
                                         <button onclick={place} onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}>{ tr.t("Place at selection") }</button>
                                         <button class="danger" onclick={delete}>{ tr.t("Delete orphan") }</button>

@@ -3,8 +3,8 @@
 
 use super::article::ArticleView;
 use crate::model::annotation::{Annotation, AnnotationId};
-use crate::model::factcheck::{self, CLAIM_TYPES};
-use crate::model::state::Workspace;
+use crate::model::facts::{self, CLAIM_TYPES};
+use crate::model::workspace::Workspace;
 use super::i18n::use_tr;
 use yew::prelude::*;
 
@@ -32,8 +32,8 @@ pub fn Report(props: &ReportProps) -> Html {
     let text = &ws.article.text;
     let quote = |a: &Annotation| text.slice(a.span).unwrap_or_default().to_string();
     let who = |a: &Annotation| a.facts.said_by.as_ref().and_then(|id| ws.actor(id)).map(|x| x.name.clone());
-    let claims: Vec<&Annotation> = ws.annotations.iter().filter(|a| a.label.0 == factcheck::CLAIM).map(|a| &**a).collect();
-    let quotes: Vec<&Annotation> = ws.annotations.iter().filter(|a| a.label.0 == factcheck::QUOTE).map(|a| &**a).collect();
+    let claims: Vec<&Annotation> = ws.annotations.iter().filter(|a| a.label.0 == facts::CLAIM).map(|a| &**a).collect();
+    let quotes: Vec<&Annotation> = ws.annotations.iter().filter(|a| a.label.0 == facts::QUOTE).map(|a| &**a).collect();
     let reviewed = claims.iter().filter(|a| a.facts.review.as_ref().is_some_and(|r| r.verdict.is_some())).count();
     let meta = &ws.meta;
     let byline: Vec<String> = [&meta.publisher, &meta.author, &meta.date_published].into_iter().filter(|s| !s.is_empty()).cloned().collect();

@@ -3,9 +3,12 @@
 
 use super::notices::{Level, Notice};
 use crate::bridge::storage::Store;
-use crate::model::lock::{may_edit, Lease, LEASE_MS, LOCK_KEY};
-use crate::model::persist::{self, ANNOTATIONS_KEY, ARTICLE_KEY};
-use crate::model::state::{Action, State, Workspace};
+use crate::model::keys::{self, ANNOTATIONS, ARTICLE, LOCK};
+use crate::model::lock::{may_edit, Lease, LEASE_MS};
+use crate::model::persist;
+use crate::model::action::{Action, Session};
+use crate::model::reduce::State;
+use crate::model::workspace::Workspace;
 use gloo_events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,20 +33,20 @@ impl TabContext {
     }
 
     fn lease(&self) -> Option<Lease> {
-        Lease::decode(self.store.get(LOCK_KEY).as_deref())
+        Lease::decode(self.store.get(LOCK).as_deref())
     }
 
     fn write_lease(&self) {
         // A full storage cannot hold the lease either; then this tab simply edits.
-        let _ = self.store.set(LOCK_KEY, &Lease::new(&self.tab, Self::now()).encode());
+        let _ = self.store.set(LOCK, &Lease::new(&self.tab, Self::now()).encode());
     }
 
     /// Takes what storage holds now, as the editing tab left it.
     fn follow(&self) {
-        let decoded = persist::decode(self.store.get(ARTICLE_KEY).as_deref(), self.store.get(ANNOTATIONS_KEY).as_deref());
+        let decoded = persist::decode(self.store.get(ARTICLE).as_deref(), self.store.get(ANNOTATIONS).as_deref());
         if let Some(ws) = decoded.workspace {
             self.on_follow.emit(ws.clone());
-            self.dispatcher.dispatch(Action::Restore(Box::new(ws)));
+            self.dispatcher.dispatch(Action::Session(Session::Restore(Box::new(ws))));
         }
     }
 
@@ -51,11 +54,11 @@ impl TabContext {
     pub fn take_over(&self) {
         self.follow();
         self.write_lease();
-        self.dispatcher.dispatch(Action::SetReadOnly(false));
+        self.dispatcher.dispatch(Action::Session(Session::SetReadOnly(false)));
     }
 
     fn become_reader(&self) {
-        self.dispatcher.dispatch(Action::SetReadOnly(true));
+        self.dispatcher.dispatch(Action::Session(Session::SetReadOnly(true)));
         self.notify.emit(Notice::new(
             Level::Warning,
             "Editing moved to another tab. This tab now follows its changes; press Edit here instead to edit here again.",
@@ -65,7 +68,7 @@ impl TabContext {
     fn on_storage(&self, e: &web_sys::StorageEvent) {
         let read_only = self.latest.borrow().read_only;
         match e.key().as_deref() {
-            Some(LOCK_KEY) => match Lease::decode(e.new_value().as_deref()) {
+            Some(LOCK) => match Lease::decode(e.new_value().as_deref()) {
                 Some(lease) if lease.tab != *self.tab && !read_only => self.become_reader(),
                 // The editing tab closed: this one may edit.
                 None if read_only => {
@@ -74,7 +77,7 @@ impl TabContext {
                 }
                 _ => {}
             },
-            Some(ARTICLE_KEY | ANNOTATIONS_KEY) if read_only => self.follow(),
+            Some(ARTICLE | ANNOTATIONS) if read_only => self.follow(),
             // A browser clearing all storage sends a null key: nothing to follow.
             _ => {}
         }
@@ -91,7 +94,7 @@ pub fn use_single_editor(ctx: TabContext) {
         if may_edit(ctx.lease().as_ref(), &ctx.tab, TabContext::now()) {
             ctx.write_lease();
         } else {
-            ctx.dispatcher.dispatch(Action::SetReadOnly(true));
+            ctx.dispatcher.dispatch(Action::Session(Session::SetReadOnly(true)));
         }
         let renew = {
             let ctx = ctx.clone();
@@ -120,7 +123,7 @@ pub fn use_single_editor(ctx: TabContext) {
             let ctx = ctx.clone();
             EventListener::new(&window, "pagehide", move |_| {
                 if ctx.lease().is_some_and(|l| l.tab == *ctx.tab) {
-                    let _ = ctx.store.remove(LOCK_KEY);
+                    let _ = ctx.store.remove(keys::LOCK);
                 }
             })
         };

@@ -2,8 +2,9 @@
 
 use super::panel::shorten;
 use super::pattern::chip_style;
-use crate::model::annotation::{label_look, Annotation, Label, LabelId};
-use crate::model::labels::{pattern_of, Pattern};
+use crate::model::annotation::Annotation;
+use crate::model::labels::{Label, label_look, LabelId};
+use crate::model::labels::{Pattern, pattern_of};
 use crate::model::text::TextIndex;
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;

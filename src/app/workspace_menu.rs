@@ -3,9 +3,10 @@
 use super::workspace_for_structured;
 use crate::model::structure;
 use crate::bridge::{clock, files, html};
-use crate::model::annotation::{title_from_text, Label};
+use crate::model::annotation::title_from_text;
+use crate::model::labels::Label;
 use crate::model::format::{self, ExportKind, ImportTarget};
-use crate::model::state::Workspace;
+use crate::model::workspace::Workspace;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use super::i18n::use_tr;
@@ -60,7 +61,7 @@ pub fn open_files(
         let count = picked.len();
         let mut opened = Vec::new();
         for file in picked {
-            let read = files::read_text(file).await.and_then(|f| {
+            let read = files::read_text(file).await.map_err(|e| tr.msg(&e)).and_then(|f| {
                 let article = if html::looks_like_html(&f.name, &f.text) {
                     html::html_to_text(&f.text)?
                 } else if structure::is_markdown(&f.name) {
@@ -117,14 +118,14 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let read = files::read_text(file).await;
                 let current = latest.0.borrow().workspace.clone();
-                let result = read.and_then(|f| {
+                let result = read.map_err(|e| tr.msg(&e)).and_then(|f| {
                     let mut new_id = || clock::new_annotation_id().0;
-                    crate::bridge::perf::measure("annota:import", || format::import(&f.text, &current, target, &clock::now(), &mut new_id)).map(|r| (f.name, r)).map_err(|e| e.message)
+                    crate::bridge::perf::measure("annota:import", || format::import(&f.text, &current, target, &clock::now(), &mut new_id)).map(|r| (f.name, r)).map_err(|e| tr.msg(&e))
                 });
                 match result {
                     Ok((name, imported)) => {
                         let onto = if target == ImportTarget::OpenArticle { tr.t(" onto the open article") } else { "" };
-                        let summary = imported.summary.describe();
+                        let summary = tr.msg(&imported.summary);
                         let message = tr.f("Imported \"{}\"{}. {} Undo brings back what was open before.", &[&name, &onto, &summary]);
                         on_replace.emit((imported.workspace, message));
                     }

@@ -1,35 +1,33 @@
 //! DOM selection <-> code-point offsets.
 //!
-//! The article view marks every paragraph and every segment with `data-s`/`data-e`: the code-point
-//! offsets of its first character and just past its last. A segment holds one text node, so a DOM
-//! point (text node, UTF-16 offset) maps to `data-s` plus a conversion inside that one segment.
+//! Every paragraph and segment of the article carries the code-point offsets of its first
+//! character and just past its last (read through [`super::article_dom`]). A segment holds one text
+//! node, so a DOM point (text node, UTF-16 offset) maps to its segment's start plus a conversion
+//! inside that one segment.
 
+use super::article_dom::{self, end_of, start_of};
 use crate::model::text::{CharOffset, Span, TextIndex, Utf16Offset};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-const START: &str = "data-s";
-const END: &str = "data-e";
-
-fn attr_offset(el: &Element, name: &str) -> Option<CharOffset> {
-    el.get_attribute(name)?.parse().ok().map(CharOffset)
-}
+/// Kept for callers not yet moved to [`article_dom::paragraph_element`].
+pub use super::article_dom::paragraph_element;
 
 /// The offset of the first character in `node` or after it (in document order), inside the article.
 fn first_offset_from(node: &Node, article: &Element) -> Option<CharOffset> {
     let mut current = Some(node.clone());
     while let Some(n) = current {
         if let Some(el) = n.dyn_ref::<Element>() {
-            if let Some(o) = attr_offset(el, START) {
+            if let Some(o) = start_of(el) {
                 return Some(o);
             }
-            if let Ok(Some(inner)) = el.query_selector(&format!("[{START}]")) {
-                return attr_offset(&inner, START);
+            if let Some(o) = article_dom::first_start_within(el) {
+                return Some(o);
             }
         } else if let Some(parent) = n.parent_element() {
             // A text node at the very start of its segment.
             if n.previous_sibling().is_none() {
-                if let Some(o) = attr_offset(&parent, START) {
+                if let Some(o) = start_of(&parent) {
                     return Some(o);
                 }
             }
@@ -55,12 +53,7 @@ fn first_offset_from(node: &Node, article: &Element) -> Option<CharOffset> {
 /// The offset just past the last character in `node`, inside the article.
 fn last_offset_in(node: &Node) -> Option<CharOffset> {
     let el = node.dyn_ref::<Element>()?;
-    if let Some(o) = attr_offset(el, END) {
-        return Some(o);
-    }
-    let all = el.query_selector_all(&format!("[{END}]")).ok()?;
-    let last = all.item(all.length().checked_sub(1)?)?;
-    attr_offset(last.dyn_ref::<Element>()?, END)
+    end_of(el).or_else(|| article_dom::last_end_within(el))
 }
 
 /// Maps a DOM boundary point to a code-point offset in the article's text.
@@ -78,8 +71,7 @@ pub fn point_to_offset(node: &Node, offset: u32, article: &Element, text: &TextI
         };
     }
     if node.node_type() == Node::TEXT_NODE {
-        let segment = node.parent_element()?.closest(&format!("[{START}]")).ok()??;
-        let seg_start = attr_offset(&segment, START)?;
+        let seg_start = start_of(&article_dom::segment_of(node)?)?;
         let units = text.utf16_of(seg_start)?.0 + offset as usize;
         // A point between the halves of a surrogate pair snaps back to the pair's start.
         return text.char_of_utf16(Utf16Offset(units)).or_else(|| text.char_of_utf16(Utf16Offset(units - 1)));
@@ -134,28 +126,16 @@ pub fn clear_selection() {
     }
 }
 
-/// The element of the paragraph that starts at `start`: found through the article's chunks
-/// without a search (see [`crate::markup::CHUNK`]), or by its offset if the layout differs.
-pub fn paragraph_element(article: &Element, text: &TextIndex, start: CharOffset) -> Option<Element> {
-    let i = text.paragraph_at_or_after(start);
-    let chunk = crate::markup::CHUNK;
-    let direct = article.children().item((i / chunk) as u32).and_then(|c| c.children().item((i % chunk) as u32));
-    direct.filter(|p| attr_offset(p, START) == Some(start)).or_else(|| {
-        article.query_selector(&format!(":is(p, h2, h3, h4, h5, h6)[{START}=\"{}\"]", start.0)).ok().flatten()
-    })
-}
-
 /// The DOM point (text node, UTF-16 offset) of a code-point offset: the reverse of `point_to_offset`.
 /// An offset on a line break maps to the end of the paragraph before it.
 pub fn offset_to_point(article: &Element, text: &TextIndex, offset: CharOffset) -> Option<(Node, u32)> {
     let para = crate::model::navigate::paragraph_around(text, offset)?;
     let offset = offset.clamp(para.start, para.end);
-    let p = paragraph_element(article, text, para.start)?;
-    let nodes = p.child_nodes();
-    let segments: Vec<Element> = (0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok()).collect();
+    let p = article_dom::paragraph_element(article, text, para.start)?;
+    let segments = article_dom::segments_of(&p);
     // The segment holding the offset; at a boundary, the one that starts there.
-    let segment = segments.iter().find(|s| attr_offset(s, END).is_some_and(|e| offset < e)).or(segments.last())?;
-    let seg_start = attr_offset(segment, START)?;
+    let segment = segments.iter().find(|s| end_of(s).is_some_and(|e| offset < e)).or(segments.last())?;
+    let seg_start = start_of(segment)?;
     let units = text.utf16_of(offset)?.0 - text.utf16_of(seg_start)?.0;
     Some((segment.first_child()?, units as u32))
 }

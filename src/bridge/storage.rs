@@ -1,29 +1,12 @@
 //! Local storage with every failure reported: unavailable, full, or holding what we cannot read.
 
-use crate::model::library::{parked_annotations_key, parked_article_key, Entry, Library, LIBRARY_KEY};
-use crate::model::persist::{self, Decoded, Unreadable, ANNOTATIONS_KEY, ARTICLE_KEY};
-use crate::model::state::Workspace;
+use crate::model::keys::{self, ANNOTATIONS, ARTICLE, LIBRARY};
+use crate::model::library::{Entry, Library};
+use crate::model::persist::{self, Decoded, Unreadable};
+use crate::model::workspace::Workspace;
 use wasm_bindgen::JsCast;
 
-/// Why a write failed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum WriteError {
-    /// The browser refused: usually the quota (`QuotaExceededError`).
-    Full(String),
-    Unavailable,
-    /// The key holds what Annota could not read nor copy aside: it is never written over.
-    Unreadable,
-}
-
-impl WriteError {
-    pub fn describe(&self) -> String {
-        match self {
-            WriteError::Full(name) => format!("the browser refused to store it ({name}: storage is probably full)"),
-            WriteError::Unavailable => "this browser gives Annota no storage".into(),
-            WriteError::Unreadable => "it holds stored data Annota could not read nor copy aside, which it never writes over".into(),
-        }
-    }
-}
+pub use crate::model::persist::{ParkedError, WriteError};
 
 #[derive(Clone)]
 pub struct Store {
@@ -54,7 +37,7 @@ impl Store {
         let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
         // Some browsers give a storage object whose writes always fail: probe once.
         let storage = storage.filter(|s| {
-            let probe = "annota:probe";
+            let probe = keys::PROBE;
             let ok = s.set_item(probe, "1").is_ok();
             let _ = s.remove_item(probe);
             ok || s.length().is_ok_and(|n| n > 0)
@@ -87,14 +70,14 @@ impl Store {
     /// anything can overwrite it; what cannot be copied is never written over.
     pub fn boot(stamp: &str) -> Boot {
         let store = Store::open();
-        let decoded = persist::decode(store.get(ARTICLE_KEY).as_deref(), store.get(ANNOTATIONS_KEY).as_deref());
+        let decoded = persist::decode(store.get(ARTICLE).as_deref(), store.get(ANNOTATIONS).as_deref());
         let (library, index) = store.library();
         let kept = decoded
             .unreadable
             .iter()
             .chain(index.iter())
             .map(|u| {
-                let key = persist::backup_key(u.key, stamp);
+                let key = keys::backup(u.key, stamp);
                 let copied = store.set(&key, &u.raw).map(|_| key);
                 if copied.is_err() {
                     store.untouchable.borrow_mut().push(u.key.to_string());
@@ -112,16 +95,16 @@ impl Store {
     }
 
     pub fn save_article(&self, ws: &Workspace) -> Result<(), WriteError> {
-        self.set(ARTICLE_KEY, &persist::encode_article(&ws.article))
+        self.set(ARTICLE, &persist::encode_article(&ws.article))
     }
 
     pub fn save_annotations(&self, ws: &Workspace) -> Result<(), WriteError> {
-        self.set(ANNOTATIONS_KEY, &persist::encode_annotations(ws))
+        self.set(ANNOTATIONS, &persist::encode_annotations(ws))
     }
 
     /// [`Store::save_annotations`], serialising only the annotations changed since `cache` was filled.
     pub fn save_annotations_with(&self, ws: &Workspace, cache: &mut persist::RecordCache) -> Result<(), WriteError> {
-        self.set(ANNOTATIONS_KEY, &persist::encode_annotations_with(ws, cache))
+        self.set(ANNOTATIONS, &persist::encode_annotations_with(ws, cache))
     }
 }
 
@@ -135,11 +118,11 @@ impl Store {
             Some(Ok(ws)) => Some(Entry::of(&ws, "")),
             _ => None,
         };
-        Library::read(self.get(LIBRARY_KEY).as_deref(), keys.iter().map(String::as_str), entry_of)
+        Library::read(self.get(LIBRARY).as_deref(), keys.iter().map(String::as_str), entry_of)
     }
 
     pub fn save_library(&self, lib: &Library) -> Result<(), WriteError> {
-        self.set(LIBRARY_KEY, &lib.encode())
+        self.set(LIBRARY, &lib.encode())
     }
 
     /// Every key in this origin's local storage.
@@ -152,47 +135,47 @@ impl Store {
     pub fn usage(&self) -> usize {
         self.keys()
             .iter()
-            .filter(|k| k.starts_with("annota:"))
+            .filter(|k| k.starts_with(keys::PREFIX))
             .map(|k| 2 * (k.encode_utf16().count() + self.get(k).map_or(0, |v| v.encode_utf16().count())))
             .sum()
     }
 
     /// Moves the open article (as stored) aside under its own keys, before another takes its place.
     pub fn park_open(&self, id: &str) -> Result<(), WriteError> {
-        if let (Some(article), Some(annotations)) = (self.get(ARTICLE_KEY), self.get(ANNOTATIONS_KEY)) {
-            self.set(&parked_article_key(id), &article)?;
-            self.set(&parked_annotations_key(id), &annotations)?;
-        } else if let Some(article) = self.get(ARTICLE_KEY) {
-            self.set(&parked_article_key(id), &article)?;
+        if let (Some(article), Some(annotations)) = (self.get(ARTICLE), self.get(ANNOTATIONS)) {
+            self.set(&keys::parked_article(id), &article)?;
+            self.set(&keys::parked_annotations(id), &annotations)?;
+        } else if let Some(article) = self.get(ARTICLE) {
+            self.set(&keys::parked_article(id), &article)?;
         }
         Ok(())
     }
 
     /// Stores a workspace as a parked article (opened later from the library).
     pub fn park(&self, ws: &Workspace) -> Result<(), WriteError> {
-        self.set(&parked_article_key(&ws.article.id), &persist::encode_article(&ws.article))?;
-        self.set(&parked_annotations_key(&ws.article.id), &persist::encode_annotations(ws))
+        self.set(&keys::parked_article(&ws.article.id), &persist::encode_article(&ws.article))?;
+        self.set(&keys::parked_annotations(&ws.article.id), &persist::encode_annotations(ws))
     }
 
     /// A parked article, if there is one under `id`; an error says why it cannot be read.
-    pub fn load_parked(&self, id: &str) -> Option<Result<Workspace, String>> {
-        let article = self.get(&parked_article_key(id))?;
-        let decoded = persist::decode(Some(&article), self.get(&parked_annotations_key(id)).as_deref());
+    pub fn load_parked(&self, id: &str) -> Option<Result<Workspace, ParkedError>> {
+        let article = self.get(&keys::parked_article(id))?;
+        let decoded = persist::decode(Some(&article), self.get(&keys::parked_annotations(id)).as_deref());
         Some(match (decoded.workspace, decoded.unreadable.first()) {
             (Some(ws), None) => Ok(ws),
-            (_, Some(u)) => Err(u.reason.clone()),
-            (None, None) => Err("it is empty".into()),
+            (_, Some(u)) => Err(ParkedError::Unreadable(u.reason.clone())),
+            (None, None) => Err(ParkedError::Empty),
         })
     }
 
     /// The text of an article, open or parked, for searching.
     pub fn parked_text(&self, id: &str) -> Option<String> {
-        let raw = self.get(&parked_article_key(id))?;
+        let raw = self.get(&keys::parked_article(id))?;
         serde_json::from_str::<serde_json::Value>(&raw).ok()?.get("text")?.as_str().map(str::to_string)
     }
 
     pub fn remove_parked(&self, id: &str) {
-        let _ = self.remove(&parked_article_key(id));
-        let _ = self.remove(&parked_annotations_key(id));
+        let _ = self.remove(&keys::parked_article(id));
+        let _ = self.remove(&keys::parked_annotations(id));
     }
 }

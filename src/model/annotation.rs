@@ -1,14 +1,12 @@
-//! Annotations, labels and the article they belong to.
+//! Annotations, the orphans an import could not place, and the article they belong to.
 
+use super::facts::Facts;
+use super::labels::LabelId;
+use super::quote::Quote;
 use super::structure::Heading;
 use super::text::{Span, TextIndex};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
-
-/// A label's stable id, as written in files (`"claim"`).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct LabelId(pub String);
 
 /// An annotation's stable id (a UUID made at the edge, since the reducer is pure).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -26,39 +24,6 @@ impl AnnotationId {
 #[serde(transparent)]
 pub struct Timestamp(pub String);
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Label {
-    pub id: LabelId,
-    /// What people see, and the accessible name of its button.
-    pub name: String,
-    /// A CSS colour for the highlight.
-    pub color: String,
-    /// The key that applies it.
-    pub hotkey: Option<String>,
-}
-
-/// How a label shows: its name and colour. An id missing from the set shows as itself, in grey.
-pub fn label_look(labels: &[Label], id: &LabelId) -> (String, String) {
-    match labels.iter().find(|l| &l.id == id) {
-        Some(l) => (l.name.clone(), l.color.clone()),
-        None => (id.0.clone(), "#999999".into()),
-    }
-}
-
-/// Claim, Quote and Actor on keys 1, 2 and 3, in colours told apart with colour blindness.
-pub fn default_labels() -> Vec<Label> {
-    let [claim, quote, actor, ..] = super::labels::PALETTE;
-    [("claim", "Claim", claim, "1"), ("quote", "Quote", quote, "2"), ("actor", "Actor", actor, "3")]
-        .into_iter()
-        .map(|(id, name, color, key)| Label {
-            id: LabelId(id.into()),
-            name: name.into(),
-            color: color.into(),
-            hotkey: Some(key.into()),
-        })
-        .collect()
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Annotation {
     pub id: AnnotationId,
@@ -68,7 +33,7 @@ pub struct Annotation {
     pub created: Timestamp,
     pub modified: Timestamp,
     /// Who it names or who said it, and a claim's review.
-    pub facts: super::factcheck::Facts,
+    pub facts: Facts,
 }
 
 /// An annotation an import could not place in the text: kept with its quote, never dropped.
@@ -76,13 +41,13 @@ pub struct Annotation {
 pub struct Orphan {
     pub id: AnnotationId,
     pub label: LabelId,
-    pub quote: super::quote::Quote,
+    pub quote: Quote,
     pub note: String,
     pub created: Timestamp,
     pub modified: Timestamp,
     /// Why it could not be placed.
     pub reason: String,
-    pub facts: super::factcheck::Facts,
+    pub facts: Facts,
 }
 
 /// The order of the side panel and of exports: by start, longer first, then by id.
@@ -214,13 +179,6 @@ mod tests {
     fn article_ids_depend_on_the_text_only() {
         assert_eq!(Article::new("a", "نص").id, Article::new("b", "نص").id);
         assert_ne!(Article::new("a", "نص").id, Article::new("a", "نص ").id);
-    }
-
-    #[test]
-    fn a_label_missing_from_the_set_still_shows() {
-        let labels = default_labels();
-        assert_eq!(label_look(&labels, &LabelId("quote".into())), ("Quote".to_string(), "#0072b2".to_string()));
-        assert_eq!(label_look(&labels, &LabelId("gone".into())), ("gone".to_string(), "#999999".to_string()));
     }
 
     #[test]

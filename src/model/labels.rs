@@ -1,8 +1,47 @@
-//! Editing the label set: what makes a set valid, ids for new labels, each label's underline
+//! Labels and the label set: the `Label` type, the default set, what makes a set valid, ids for new labels, each label's underline
 //! pattern (so labels differ by more than colour) and colour contrast.
 
-use super::annotation::{Label, LabelId};
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
+
+/// A label's stable id, as written in files (`"claim"`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LabelId(pub String);
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Label {
+    pub id: LabelId,
+    /// What people see, and the accessible name of its button.
+    pub name: String,
+    /// A CSS colour for the highlight.
+    pub color: String,
+    /// The key that applies it.
+    pub hotkey: Option<String>,
+}
+
+/// How a label shows: its name and colour. An id missing from the set shows as itself, in grey.
+pub fn label_look(labels: &[Label], id: &LabelId) -> (String, String) {
+    match labels.iter().find(|l| &l.id == id) {
+        Some(l) => (l.name.clone(), l.color.clone()),
+        None => (id.0.clone(), "#999999".into()),
+    }
+}
+
+/// Claim, Quote and Actor on keys 1, 2 and 3, in colours told apart with colour blindness.
+pub fn default_labels() -> Vec<Label> {
+    let [claim, quote, actor, ..] = PALETTE;
+    [("claim", "Claim", claim, "1"), ("quote", "Quote", quote, "2"), ("actor", "Actor", actor, "3")]
+        .into_iter()
+        .map(|(id, name, color, key)| Label {
+            id: LabelId(id.into()),
+            name: name.into(),
+            color: color.into(),
+            hotkey: Some(key.into()),
+        })
+        .collect()
+}
+
 
 /// Keys other features use (link, merge, and keys kept for navigation and help): never a label's.
 pub const RESERVED_KEYS: &[char] = &['l', 'm', 'n', 'p', 'j', 'k', '?'];
@@ -142,7 +181,14 @@ fn luminance(hex: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::annotation::default_labels;
+
+    #[test]
+    fn a_label_missing_from_the_set_still_shows() {
+        let labels = default_labels();
+        assert_eq!(label_look(&labels, &LabelId("quote".into())), ("Quote".to_string(), "#0072b2".to_string()));
+        assert_eq!(label_look(&labels, &LabelId("gone".into())), ("gone".to_string(), "#999999".to_string()));
+    }
+
 
     fn with(f: impl FnOnce(&mut Vec<Label>)) -> Result<(), String> {
         let mut labels = default_labels();

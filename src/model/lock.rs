@@ -3,7 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-pub const LOCK_KEY: &str = "annota:v1:lock";
 /// How long a lease lasts without renewal, in milliseconds. Renewed about three times as often.
 pub const LEASE_MS: f64 = 6000.0;
 

@@ -1,17 +1,28 @@
-//! The pure core: text and offsets, annotations, render segments, the reducer with undo,
-//! file formats and the storage schema. Nothing here knows about the DOM.
+//! The pure core: text and offsets, labels, fact-checking data, annotations, the workspace, its
+//! changes, undo and the reducer, file formats and the storage schema, and what the article view
+//! draws (`render`: markup as strings, the names the bridge reads it by). Nothing here touches the
+//! DOM. Imports run one way, leaves first:
+//! `text` → `labels`, `facts` → `annotation` → `workspace` → `change` → `history` →
+//! `action`, `reduce` → `persist`, `format`, `library`; `render` needs only `text` and
+//! `annotation`.
 
+pub mod action;
+pub mod actors;
 pub mod annotation;
-pub mod factcheck;
+pub mod change;
+pub mod facts;
+pub mod filter;
 pub mod format;
 pub mod history;
+pub mod keys;
 pub mod labels;
 pub mod library;
 pub mod lock;
 pub mod navigate;
 pub mod persist;
 pub mod quote;
-pub mod segment;
-pub mod state;
+pub mod reduce;
+pub mod render;
 pub mod structure;
 pub mod text;
+pub mod workspace;

@@ -6,21 +6,21 @@
 //! Schema 2 adds, beside the annotations, the actors, the article's details and the settings, and
 //! to each annotation its links and review. Schema 1 values are schema 2 values without them.
 
-use super::annotation::{default_labels, text_order, Annotation, Article, Label};
-use super::factcheck::{ArticleMeta, Settings};
+use super::annotation::{Annotation, Article, text_order};
+use super::labels::{default_labels, Label};
+use super::facts::{ArticleMeta, Settings};
 use super::format::annota_json::{is_default, ActorRecord, AnnotationRecord, OrphanRecord};
 use super::format::placing::{check_labels, place_checked, CheckedItems, ImportSummary, OffsetUnit};
-use super::state::Workspace;
+use super::format::ImportError;
+use super::workspace::{ActorsError, Workspace};
 use super::structure::Heading;
 use super::text::TextIndex;
+use super::keys;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+use std::fmt;
 use std::rc::Rc;
 
-pub const ARTICLE_KEY: &str = "annota:v1:article";
-pub const ANNOTATIONS_KEY: &str = "annota:v1:annotations";
-/// Values that could not be read are kept under this prefix, never overwritten.
-pub const BACKUP_PREFIX: &str = "annota:backup:";
 pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
@@ -114,7 +114,116 @@ pub fn encode_annotations_with(ws: &Workspace, cache: &mut RecordCache) -> Strin
 pub struct Unreadable {
     pub key: &'static str,
     pub raw: String,
-    pub reason: String,
+    pub reason: UnreadableReason,
+}
+
+/// Which stored value could not be read, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnreadableReason {
+    AnnotationsWithoutArticle,
+    Article(StoredError),
+    /// The annotations are kept aside with their article, which could not be read.
+    ArticleOfAnnotations,
+    Annotations(StoredError),
+    /// The library index (the list is rebuilt from the parked articles).
+    Index(IndexError),
+}
+
+/// Why the library index could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IndexError {
+    /// `detail` is the JSON parser's own words.
+    Unreadable { detail: String },
+    Newer { schema: u32 },
+}
+
+/// Why one stored value could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoredError {
+    /// `detail` is the JSON parser's own words.
+    NotJson { detail: String },
+    NoSchema,
+    NewerSchema { found: u64, reads: u32 },
+    /// Not the shape Annota writes; `detail` is the parser's own words.
+    Unexpected { detail: String },
+    OtherArticle { id: String },
+    /// `n` annotations are not where the stored offsets say.
+    NoLongerMatch { n: usize },
+    /// Labels, annotations or orphans that a file would be refused for.
+    Invalid(ImportError),
+    Actors(ActorsError),
+}
+
+/// Why a write to storage failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WriteError {
+    /// The browser refused: usually the quota (`QuotaExceededError`, the name it gave).
+    Full(String),
+    Unavailable,
+    /// The key holds what Annota could not read nor copy aside: it is never written over.
+    Unreadable,
+}
+
+/// Why a parked article of the library cannot be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParkedError {
+    Unreadable(UnreadableReason),
+    Empty,
+}
+
+impl fmt::Display for UnreadableReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UnreadableReason::AnnotationsWithoutArticle => f.write_str("annotations were stored without their article"),
+            UnreadableReason::Article(e) => write!(f, "the stored article could not be read: {e}"),
+            UnreadableReason::ArticleOfAnnotations => f.write_str("the annotations' article could not be read"),
+            UnreadableReason::Annotations(e) => write!(f, "the stored annotations could not be read: {e}"),
+            UnreadableReason::Index(e) => write!(f, "the library's list was rebuilt from the articles stored in this browser: {e}"),
+        }
+    }
+}
+
+impl fmt::Display for StoredError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoredError::NotJson { detail } => write!(f, "not valid JSON ({detail})"),
+            StoredError::NoSchema => f.write_str("no schema version"),
+            StoredError::NewerSchema { found, reads } => write!(f, "schema version {found} is newer than this Annota understands ({reads})"),
+            StoredError::Unexpected { detail } => write!(f, "unexpected content ({detail})"),
+            StoredError::OtherArticle { id } => write!(f, "they belong to another article ({id})"),
+            StoredError::NoLongerMatch { n } => write!(f, "{n} annotations no longer match the stored text"),
+            StoredError::Invalid(e) => e.fmt(f),
+            StoredError::Actors(e) => e.fmt(f),
+        }
+    }
+}
+
+impl fmt::Display for IndexError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IndexError::Unreadable { detail } => write!(f, "the library index could not be read ({detail})"),
+            IndexError::Newer { schema } => write!(f, "the library index was written by a newer Annota (schema {schema})"),
+        }
+    }
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WriteError::Full(name) => write!(f, "the browser refused to store it ({name}: storage is probably full)"),
+            WriteError::Unavailable => f.write_str("this browser gives Annota no storage"),
+            WriteError::Unreadable => f.write_str("it holds stored data Annota could not read nor copy aside, which it never writes over"),
+        }
+    }
+}
+
+impl fmt::Display for ParkedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParkedError::Unreadable(reason) => reason.fmt(f),
+            ParkedError::Empty => f.write_str("it is empty"),
+        }
+    }
 }
 
 /// What storage held, as far as it could be read.
@@ -125,63 +234,66 @@ pub struct Decoded {
     pub unreadable: Vec<Unreadable>,
 }
 
-fn schema_of(raw: &str) -> Result<u32, String> {
-    let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| format!("not valid JSON ({e})"))?;
-    let schema = value.get("schema").and_then(|s| s.as_u64()).ok_or("no schema version")?;
+fn schema_of(raw: &str) -> Result<u32, StoredError> {
+    let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| StoredError::NotJson { detail: e.to_string() })?;
+    let schema = value.get("schema").and_then(|s| s.as_u64()).ok_or(StoredError::NoSchema)?;
     match u32::try_from(schema) {
         Ok(v) if (1..=SCHEMA_VERSION).contains(&v) => Ok(v),
-        _ => Err(format!("schema version {schema} is newer than this Annota understands ({SCHEMA_VERSION})")),
+        _ => Err(StoredError::NewerSchema { found: schema, reads: SCHEMA_VERSION }),
     }
 }
 
-fn decode_article(raw: &str) -> Result<Article, String> {
+fn unexpected(e: serde_json::Error) -> StoredError {
+    StoredError::Unexpected { detail: e.to_string() }
+}
+
+fn decode_article(raw: &str) -> Result<Article, StoredError> {
     schema_of(raw)?;
-    let a: StoredArticle = serde_json::from_str(raw).map_err(|e| format!("unexpected content ({e})"))?;
+    let a: StoredArticle = serde_json::from_str(raw).map_err(unexpected)?;
     Ok(Article { id: a.id, title: a.title, text: Rc::new(TextIndex::new(a.text)), headings: Rc::new(Vec::new()) }.with_headings(a.headings))
 }
 
 /// Reads the annotations record into a workspace on `article`.
-fn decode_annotations(raw: &str, article: &Article) -> Result<Workspace, String> {
+fn decode_annotations(raw: &str, article: &Article) -> Result<Workspace, StoredError> {
     schema_of(raw)?;
-    let s: StoredAnnotations<AnnotationRecord> = serde_json::from_str(raw).map_err(|e| format!("unexpected content ({e})"))?;
+    let s: StoredAnnotations<AnnotationRecord> = serde_json::from_str(raw).map_err(unexpected)?;
     if s.article_id != article.id {
-        return Err(format!("they belong to another article ({})", s.article_id));
+        return Err(StoredError::OtherArticle { id: s.article_id });
     }
-    let labels = check_labels(s.labels).map_err(|e| e.message)?;
+    let labels = check_labels(s.labels).map_err(StoredError::Invalid)?;
     // Stored annotations keep their ids: one that is not valid and unique sets the value aside.
-    let items = CheckedItems::check(s.annotations.iter().map(AnnotationRecord::incoming).collect(), []).map_err(|e| e.message)?;
+    let items = CheckedItems::check(s.annotations.iter().map(AnnotationRecord::incoming).collect(), []).map_err(StoredError::Invalid)?;
     let mut summary = ImportSummary::new("storage");
-    let (annotations, lost) =
-        place_checked(&article.text, &labels, &items, Some(OffsetUnit::CodePoint), &super::annotation::Timestamp(String::new()), &mut summary)
-            .map_err(|e| e.message)?;
+    let now = super::annotation::Timestamp(String::new());
+    let (annotations, lost) = place_checked(&article.text, &labels, &items, Some(OffsetUnit::CodePoint), &now, &mut summary).map_err(StoredError::Invalid)?;
     if summary.total_placed() != summary.placed_exactly || !lost.is_empty() {
-        return Err(format!("{} annotations no longer match the stored text", items.len() - summary.placed_exactly));
+        return Err(StoredError::NoLongerMatch { n: items.len() - summary.placed_exactly });
     }
-    let orphans = s.orphans.iter().map(|o| o.orphan(&labels)).collect::<Result<Vec<_>, _>>().map_err(|e| e.message)?;
+    let orphans = s.orphans.iter().map(|o| o.orphan(&labels)).collect::<Result<Vec<_>, _>>().map_err(StoredError::Invalid)?;
     let actors = s.actors.iter().map(ActorRecord::actor).collect();
     let ws = Workspace::new(article.clone(), labels, annotations).with_orphans(orphans).with_facts(actors, s.meta, s.settings);
     // A link to a missing actor would break the reducer's bookkeeping: set the value aside instead.
-    ws.check_actors()?;
+    ws.check_actors().map_err(StoredError::Actors)?;
     Ok(ws)
 }
 
-/// Reads what storage held under [`ARTICLE_KEY`] and [`ANNOTATIONS_KEY`]. Anything unreadable is
+/// Reads what storage held under [`keys::ARTICLE`] and [`keys::ANNOTATIONS`]. Anything unreadable is
 /// returned for safe keeping, never dropped.
 pub fn decode(article: Option<&str>, annotations: Option<&str>) -> Decoded {
     let mut unreadable = Vec::new();
-    let keep = |key, raw: &str, reason: String| Unreadable { key, raw: raw.to_string(), reason };
+    let keep = |key, raw: &str, reason| Unreadable { key, raw: raw.to_string(), reason };
     let Some(article_raw) = article else {
         if let Some(raw) = annotations {
-            unreadable.push(keep(ANNOTATIONS_KEY, raw, "annotations were stored without their article".into()));
+            unreadable.push(keep(keys::ANNOTATIONS, raw, UnreadableReason::AnnotationsWithoutArticle));
         }
         return Decoded { workspace: None, unreadable };
     };
     let article = match decode_article(article_raw) {
         Ok(a) => a,
         Err(reason) => {
-            unreadable.push(keep(ARTICLE_KEY, article_raw, format!("the stored article could not be read: {reason}")));
+            unreadable.push(keep(keys::ARTICLE, article_raw, UnreadableReason::Article(reason)));
             if let Some(raw) = annotations {
-                unreadable.push(keep(ANNOTATIONS_KEY, raw, "the annotations' article could not be read".into()));
+                unreadable.push(keep(keys::ANNOTATIONS, raw, UnreadableReason::ArticleOfAnnotations));
             }
             return Decoded { workspace: None, unreadable };
         }
@@ -190,22 +302,18 @@ pub fn decode(article: Option<&str>, annotations: Option<&str>) -> Decoded {
         None => Workspace::new(article, default_labels(), Vec::new()),
         Some((_, Ok(found))) => found,
         Some((raw, Err(reason))) => {
-            unreadable.push(keep(ANNOTATIONS_KEY, raw, format!("the stored annotations could not be read: {reason}")));
+            unreadable.push(keep(keys::ANNOTATIONS, raw, UnreadableReason::Annotations(reason)));
             Workspace::new(article, default_labels(), Vec::new())
         }
     };
     Decoded { workspace: Some(workspace), unreadable }
 }
 
-/// The key under which an unreadable value is kept: never one Annota writes to otherwise.
-pub fn backup_key(original: &str, stamp: &str) -> String {
-    format!("{BACKUP_PREFIX}{stamp}:{original}")
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::annotation::{sample_article, Annotation, AnnotationId, LabelId, Timestamp};
+    use crate::model::annotation::{Annotation, AnnotationId, sample_article, Timestamp};
+    use crate::model::labels::LabelId;
     use crate::model::text::Span;
 
     fn workspace() -> Workspace {
@@ -231,7 +339,8 @@ pub(crate) mod tests {
 
     #[test]
     fn a_save_reusing_the_last_one_writes_exactly_what_a_fresh_one_does() {
-        use crate::model::state::{Action, State};
+        use crate::model::action::Edit;
+        use crate::model::reduce::State;
         let ann = |id: &str, start: usize, label: &str| Annotation {
             id: AnnotationId(id.into()),
             span: Span::new(start, start + 4),
@@ -245,14 +354,14 @@ pub(crate) mod tests {
         let mut cache = RecordCache::default();
         let mut state = Rc::new(State::new(workspace()));
         let steps = [
-            Action::Add(ann("a", 20, "claim")),
-            Action::Add(ann("b", 0, "quote")),
-            Action::Add(ann("c", 40, "claim")),
-            Action::SetNote { id: AnnotationId("a".into()), note: "\"quoted\" ملاحظة".into(), at: at() },
-            Action::Relabel { id: AnnotationId("x".into()), label: LabelId("claim".into()), at: at() },
-            Action::Delete(AnnotationId("b".into())),
-            Action::Undo,
-            Action::Delete(AnnotationId("c".into())),
+            Edit::Add(ann("a", 20, "claim")),
+            Edit::Add(ann("b", 0, "quote")),
+            Edit::Add(ann("c", 40, "claim")),
+            Edit::SetNote { id: AnnotationId("a".into()), note: "\"quoted\" ملاحظة".into(), at: at() },
+            Edit::Relabel { id: AnnotationId("x".into()), label: LabelId("claim".into()), at: at() },
+            Edit::Delete(AnnotationId("b".into())),
+            Edit::Undo,
+            Edit::Delete(AnnotationId("c".into())),
         ];
         for step in steps {
             state = state.reduce(step);
@@ -266,7 +375,7 @@ pub(crate) mod tests {
 
     #[test]
     fn facts_are_stored_and_a_link_to_a_missing_actor_is_set_aside() {
-        use crate::model::factcheck::{Actor, ActorId, ArticleMeta, Review, Settings};
+        use crate::model::facts::{Actor, ActorId, ArticleMeta, Review, Settings};
         let mut ws = workspace();
         let mut a = (*ws.annotations[0]).clone();
         a.facts.actor = Some(ActorId("p".into()));
@@ -282,7 +391,7 @@ pub(crate) mod tests {
 
         let dangling = stored.replace("\"actor\":\"p\"", "\"actor\":\"q\"");
         let d = decode(Some(&encode_article(&ws.article)), Some(&dangling));
-        assert!(d.unreadable[0].reason.contains("actor \"q\""), "{:?}", d.unreadable);
+        assert!(d.unreadable[0].reason.to_string().contains("actor \"q\""), "{:?}", d.unreadable);
     }
 
     /// A label set edited in the app: renamed, reordered, recoloured, a new label without a key.
@@ -319,11 +428,11 @@ pub(crate) mod tests {
         assert_eq!(d.workspace.as_ref().unwrap().article, ws.article, "the article survives");
         assert_eq!(d.unreadable.len(), 1);
         assert_eq!(d.unreadable[0].raw, truncated);
-        assert!(d.unreadable[0].reason.contains("not valid JSON"));
+        assert!(d.unreadable[0].reason.to_string().contains("not valid JSON"));
 
         let future = annotations.replace("\"schema\":2", "\"schema\":7");
         let d = decode(Some(&article), Some(&future));
-        assert!(d.unreadable[0].reason.contains("newer"), "{}", d.unreadable[0].reason);
+        assert!(d.unreadable[0].reason.to_string().contains("newer"), "{}", d.unreadable[0].reason);
 
         let d = decode(Some("{\"schema\":1,\"id\":5}"), Some(&annotations));
         assert_eq!(d.workspace, None);
@@ -331,20 +440,14 @@ pub(crate) mod tests {
 
         let other = Workspace::new(crate::model::annotation::Article::new("t", "other text"), default_labels(), vec![]);
         let d = decode(Some(&encode_article(&other.article)), Some(&annotations));
-        assert!(d.unreadable[0].reason.contains("another article"));
-    }
+        assert!(d.unreadable[0].reason.to_string().contains("another article"));
 
-    #[test]
-    fn stored_annotations_keep_their_ids_or_are_set_aside() {
         // Ids Annota never writes: not made up (all the same empty one) but kept aside, with the reason.
-        let ws = workspace();
-        let article = encode_article(&ws.article);
-        let two = Workspace::new(ws.article.clone(), default_labels(), vec![(*ws.annotations[0]).clone(), Annotation { id: AnnotationId("y".into()), span: Span::new(10, 12), ..(*ws.annotations[0]).clone() }]);
-        let stored = encode_annotations(&two);
+        let stored = encode_annotations(&Workspace::new(ws.article.clone(), default_labels(), vec![(*ws.annotations[0]).clone(), Annotation { id: AnnotationId("y".into()), span: Span::new(10, 12), ..(*ws.annotations[0]).clone() }]));
         for (bad, why) in [(stored.replace("\"id\":\"x\"", "\"id\":\"a b\"").replace("\"id\":\"y\"", "\"id\":\"c d\""), "white space"), (stored.replace("\"id\":\"y\"", "\"id\":\"x\""), "appears twice")] {
             let d = decode(Some(&article), Some(&bad));
             assert_eq!(d.unreadable.len(), 1, "{bad}: {:?}", d.workspace.map(|w| w.annotations.iter().map(|a| a.id.0.clone()).collect::<Vec<_>>()));
-            assert!(d.unreadable[0].reason.contains(why), "{}", d.unreadable[0].reason);
+            assert!(d.unreadable[0].reason.to_string().contains(why), "{}", d.unreadable[0].reason);
             assert_eq!(d.workspace.map(|w| w.annotations.len()), Some(0), "the article opens without them");
         }
     }
@@ -378,7 +481,7 @@ mod fixtures {
 
     /// From schema 2 on, `expected.json` also names the fact-checking data; each key is optional.
     fn check_facts(ws: &Workspace, expected: &serde_json::Value, dir: &str) {
-        let name = |id: &Option<crate::model::factcheck::ActorId>| id.as_ref().and_then(|id| ws.actor(id)).map(|a| a.name.clone());
+        let name = |id: &Option<crate::model::facts::ActorId>| id.as_ref().and_then(|id| ws.actor(id)).map(|a| a.name.clone());
         let quote = |a: &crate::model::annotation::Annotation| ws.article.text.slice(a.span).unwrap().to_string();
         let found = serde_json::json!({
             "title": ws.title(),

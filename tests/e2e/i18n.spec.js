@@ -40,6 +40,46 @@ test.describe('an Arabic browser', () => {
   });
 });
 
+test.describe('an Arabic interface', () => {
+  test.use({ locale: 'ar-EG' });
+
+  test('says why a file was refused in Arabic, with what it names', async ({ page }) => {
+    await h.open(page);
+    await page.getByLabel('استيراد', { exact: true }).setInputFiles({
+      name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "annota", "version": 1,\n  oops'),
+    });
+    const refusal = page.locator('.banner.error').last();
+    await expect(refusal).toContainText('تعذّر الاستيراد: ليس JSON صالحًا في السطر 2');
+    await expect(refusal).toContainText('لم يتغير شيء');
+    await expect(refusal).not.toContainText('not valid JSON');
+
+    await page.getByLabel('استيراد', { exact: true }).setInputFiles({
+      name: 'labels.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ text: 'abc', label: [[0, 2, 'PERSON']] })),
+    });
+    await expect(page.locator('.banner.error').last()).toContainText('التصنيف «PERSON» ليس في مجموعة التصنيفات');
+
+    // A file that opens tells what was placed, in Arabic too.
+    await page.getByLabel('استيراد', { exact: true }).setInputFiles({
+      name: 'ok.jsonl', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ text: 'نص قصير', label: [[0, 2, 'claim']] })),
+    });
+    await expect(page.getByRole('status')).toContainText('في موضعها تمامًا: 1');
+    await expect(page.getByRole('status')).not.toContainText('placed exactly');
+  });
+
+  test('says in Arabic that stored data could not be read, and where it was kept', async ({ page }) => {
+    await h.open(page);
+    await h.dragSelect(page, 'سيرجي لافروف');
+    await page.keyboard.press('3');
+    await page.waitForFunction(() => (localStorage.getItem('annota:v1:annotations') || '').includes('"label":"actor"'));
+    await page.evaluate(() => localStorage.setItem('annota:v1:annotations', '{"schema":1,"annotations":[{"id":'));
+    await page.reload();
+    const warning = page.locator('.banner.warning');
+    await expect(warning).toContainText('تعذّرت قراءة التعليقات المخزنة: ليس JSON صالحًا');
+    await expect(warning).toContainText('annota:backup:');
+    await expect(warning).not.toContainText('could not be read');
+  });
+});
+
 test('an English browser gets English and can switch to Arabic', async ({ page }) => {
   await h.open(page);
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');

@@ -5,11 +5,12 @@
 
 use super::facts;
 use super::placing::{check_labels, place_checked, CheckedItems, ImportSummary, Incoming, OffsetUnit};
-use super::ImportError;
-use crate::model::annotation::{Annotation, AnnotationId, Article, Label, LabelId, Orphan, Timestamp};
-use crate::model::factcheck::{Actor, ActorId, ActorKind, ArticleMeta, Facts, Review, Settings};
+use super::{ImportError, Owner};
+use crate::model::annotation::{Annotation, AnnotationId, Article, Orphan, Timestamp};
+use crate::model::labels::{Label, LabelId};
+use crate::model::facts::{Actor, ActorId, ActorKind, ArticleMeta, Facts, Review, Settings};
 use crate::model::quote::Quote;
-use crate::model::state::Workspace;
+use crate::model::workspace::Workspace;
 use crate::model::text::TextIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -171,7 +172,7 @@ impl OrphanRecord {
 
     pub fn orphan(&self, labels: &[Label]) -> Result<Orphan, ImportError> {
         if !labels.iter().any(|l| l.id.0 == self.label) {
-            return Err(ImportError::new(format!("orphan \"{}\": label \"{}\" is not in the label set", self.id, self.label)));
+            return Err(ImportError::OrphanLabel { orphan: self.id.clone(), label: self.label.clone() });
         }
         Ok(Orphan {
             id: AnnotationId(self.id.clone()),
@@ -277,19 +278,14 @@ pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
     match value.get("version").and_then(|v| v.as_u64()) {
         Some(v) if v >= 1 && v <= u64::from(FORMAT_VERSION) => {}
         Some(v) => {
-            return Err(ImportError::new(format!(
-                "this file is Annota JSON version {v}, made by a newer Annota; this one reads up to version {FORMAT_VERSION}"
-            )))
+            return Err(ImportError::NewerVersion { version: v, reads: FORMAT_VERSION })
         }
-        None => return Err(ImportError::new("not a valid Annota JSON file: it has no version number")),
+        None => return Err(ImportError::NoVersion),
     }
     let file: AnnotaFile =
-        serde_json::from_value(value).map_err(|e| ImportError::new(format!("not a valid Annota JSON file: {e}")))?;
+        serde_json::from_value(value).map_err(|e| ImportError::NotAnnota { detail: e.to_string() })?;
     if file.offset_unit != OFFSET_UNIT {
-        return Err(ImportError::new(format!(
-            "offset unit \"{}\" is not supported; Annota JSON uses \"{OFFSET_UNIT}\"",
-            file.offset_unit
-        )));
+        return Err(ImportError::OffsetUnit { found: file.offset_unit });
     }
     let labels = check_labels(file.labels)?;
     let items = CheckedItems::check(file.annotations.iter().map(AnnotationRecord::incoming).collect(), file.orphans.iter().map(|o| o.id.as_str()))?;
@@ -298,14 +294,14 @@ pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
     for a in &actors {
         facts::check_actor(a)?;
         if !actor_ids.insert(&a.id) {
-            return Err(ImportError::new(format!("actor id \"{}\" appears twice", a.id.0)));
+            return Err(ImportError::DuplicateActor { id: a.id.0.clone() });
         }
     }
     for a in &file.annotations {
-        facts::check_facts(&format!("annotation \"{}\"", a.id), &a.facts(), &actor_ids)?;
+        facts::check_facts(&Owner::Annotation(a.id.clone()), &a.facts(), &actor_ids)?;
     }
     for o in &file.orphans {
-        facts::check_facts(&format!("orphan \"{}\"", o.id), &o.facts(), &actor_ids)?;
+        facts::check_facts(&Owner::Orphan(o.id.clone()), &o.facts(), &actor_ids)?;
     }
     facts::check_meta(&file.article.meta)?;
     facts::check_settings(&file.settings)?;
@@ -314,7 +310,7 @@ pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
     let article = Article { id: file.article.id, title: file.article.title, text: Rc::new(TextIndex::new(file.article.text)), headings: Rc::new(Vec::new()) }
         .with_headings(file.article.headings);
     if article.headings.len() != heading_count {
-        return Err(ImportError::new("a heading of the article does not start a paragraph, or its level is not 1 to 6"));
+        return Err(ImportError::BadHeading);
     }
     let facts = FileFacts { actors, meta: file.article.meta, settings: file.settings };
     Ok(Parsed { article, labels, items, orphans, facts })
@@ -324,7 +320,7 @@ pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
 pub fn import(json: &str) -> Result<(Workspace, ImportSummary), ImportError> {
     let value = super::parse_json(json)?;
     if !is_annota(&value) {
-        return Err(ImportError::new("unknown format: not an Annota JSON file (no \"format\": \"annota\")"));
+        return Err(ImportError::NotAnnotaFormat);
     }
     let parsed = parse(value)?;
     let mut summary = ImportSummary::new("Annota JSON");
@@ -333,14 +329,15 @@ pub fn import(json: &str) -> Result<(Workspace, ImportSummary), ImportError> {
     orphans.extend(parsed.orphans);
     let f = parsed.facts;
     let ws = Workspace::new(parsed.article, parsed.labels, annotations).with_orphans(orphans).with_facts(f.actors, f.meta, f.settings);
-    ws.check_actors().map_err(|e| ImportError::new(format!("not a valid Annota JSON file: {e}")))?;
+    ws.check_actors().map_err(ImportError::InvalidActors)?;
     Ok((ws, summary))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::annotation::{default_labels, sample_article};
+    use crate::model::annotation::sample_article;
+    use crate::model::labels::default_labels;
     use crate::model::text::{CharOffset, Span};
     use proptest::prelude::*;
 
@@ -434,7 +431,7 @@ mod tests {
         for (json, reason) in cases {
             assert_ne!(json, good, "the case for {reason:?} changed nothing");
             let err = import(&json).unwrap_err();
-            assert!(err.message.contains(reason), "{:?} should mention {reason:?}", err.message);
+            assert!(err.to_string().contains(reason), "{:?} should mention {reason:?}", err.to_string());
         }
     }
 
@@ -472,9 +469,9 @@ mod tests {
         anns[3].facts.review = Some(Rc::new(Review {
             verdict: Some("Mostly false".into()),
             text: "البيان لا يطابق محضر الجلسة".into(),
-            evidence: vec![crate::model::factcheck::Evidence { url: "https://example.org/minutes".into(), title: "محضر".into() }],
+            evidence: vec![crate::model::facts::Evidence { url: "https://example.org/minutes".into(), title: "محضر".into() }],
             claim_type: Some("quantity".into()),
-            status: crate::model::factcheck::Status::Done,
+            status: crate::model::facts::Status::Done,
             url: "https://example.org/review/1".into(),
             date: "2026-12-01".into(),
         }));
@@ -552,7 +549,7 @@ mod tests {
         assert_eq!(back.article.headings, ws.article.headings);
         assert_eq!(back.article.heading_at(0), Some(1));
         let bad = json.replace("\"start\": 0", "\"start\": 2");
-        assert!(import(&bad).unwrap_err().message.contains("heading"));
+        assert!(import(&bad).unwrap_err().to_string().contains("heading"));
     }
 
     proptest! {

@@ -4,14 +4,14 @@
 
 use super::facts::is_date;
 use crate::model::annotation::Annotation;
-use crate::model::factcheck::{Actor, Review, Settings, CLAIM};
-use crate::model::state::Workspace;
+use crate::model::facts::{Actor, CLAIM, Review, Settings};
+use crate::model::workspace::Workspace;
 use serde_json::{json, Map, Value};
 
 pub const CONTEXT: &str = "https://schema.org";
 
-/// The file's JSON and a sentence for the user.
-pub fn export(ws: &Workspace) -> (String, String) {
+/// The file's JSON and what to tell the user about it.
+pub fn export(ws: &Workspace) -> (String, Note) {
     let claims: Vec<&Annotation> = ws.annotations.iter().filter(|a| a.label.0 == CLAIM).map(|a| &**a).collect();
     let reviewed: Vec<(&Annotation, &Review, &str)> =
         claims.iter().filter_map(|a| a.facts.review.as_deref().and_then(|r| Some((*a, r, r.verdict.as_deref()?)))).collect();
@@ -22,7 +22,7 @@ pub fn export(ws: &Workspace) -> (String, String) {
     let off_scale = reviewed.iter().filter(|(_, _, v)| ws.settings.verdict(v).and_then(|v| v.rating).is_none()).count();
     let no_url = reviewed.iter().filter(|(_, r, _)| r.url.trim().is_empty()).count();
     let note = Note { reviewed: reviewed.len(), undecided: claims.len() - reviewed.len(), orphaned, off_scale, no_url, has_author: author(&ws.settings).is_some() };
-    (json, note.sentence())
+    (json, note)
 }
 
 fn claim_review(ws: &Workspace, a: &Annotation, r: &Review, verdict: &str) -> Value {
@@ -120,21 +120,23 @@ fn put(map: &mut Map<String, Value>, key: &str, value: &str) {
 }
 
 /// What the export did, counted.
-struct Note {
-    reviewed: usize,
-    undecided: usize,
-    orphaned: usize,
-    off_scale: usize,
-    no_url: usize,
-    has_author: bool,
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub reviewed: usize,
+    pub undecided: usize,
+    pub orphaned: usize,
+    pub off_scale: usize,
+    pub no_url: usize,
+    pub has_author: bool,
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-impl Note {
-    fn sentence(&self) -> String {
+/// One sentence for the user.
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut parts = vec![match (self.reviewed, self.undecided) {
             (0, 0) => "no claim is labelled, so no review was exported".to_string(),
             (0, n) => format!("no claim has a verdict yet ({} left out), so no review was exported", count(n, "claim", "claims")),
@@ -156,15 +158,16 @@ impl Note {
         if self.no_url > 0 {
             s.push_str(&format!(" {} no URL where {} published.", count(self.no_url, "review has", "reviews have"), if self.no_url == 1 { "it is" } else { "they are" }));
         }
-        s
+        f.write_str(&s)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::annotation::{default_labels, AnnotationId, Article, LabelId, Orphan, Timestamp};
-    use crate::model::factcheck::{ActorId, ActorKind, ArticleMeta, Evidence, Facts, Status};
+    use crate::model::annotation::{AnnotationId, Article, Orphan, Timestamp};
+    use crate::model::labels::{default_labels, LabelId};
+    use crate::model::facts::{ActorId, ActorKind, ArticleMeta, Evidence, Facts, Status};
     use crate::model::quote::Quote;
     use crate::model::text::Span;
     use std::rc::Rc;
@@ -273,17 +276,18 @@ mod tests {
     fn the_note_counts_what_was_left_out_and_why() {
         let (_, note) = export(&workspace("Lab"));
         assert_eq!(
-            note,
+            note.to_string(),
             "ClaimReview: 2 reviewed claims exported; 1 claim without a verdict left out; 1 orphaned claim left out (place it in the text first). \
              1 verdict is off the numeric scale, so it has only a name. 1 review has no URL where it is published."
         );
         let (json, note) = export(&workspace(" "));
+        let note = note.to_string();
         assert!(note.contains("No fact-checking organisation is set"), "{note}");
         let v: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["@graph"][0].get("author"), None);
         let empty = Workspace::new(Article::new("t", "نص"), default_labels(), vec![]);
-        assert_eq!(export(&empty).1, "ClaimReview: no claim is labelled, so no review was exported.");
+        assert_eq!(export(&empty).1.to_string(), "ClaimReview: no claim is labelled, so no review was exported.");
         let undecided = Workspace::new(Article::new("t", TEXT), default_labels(), vec![claim_at("c", "قال الوزير", None, None)]);
-        assert_eq!(export(&undecided).1, "ClaimReview: no claim has a verdict yet (1 claim left out), so no review was exported.");
+        assert_eq!(export(&undecided).1.to_string(), "ClaimReview: no claim has a verdict yet (1 claim left out), so no review was exported.");
     }
 }

@@ -3,8 +3,8 @@
 //! so that every export opens again; ids get the same rules as annotation ids, since they end up
 //! in IRIs and brat lines.
 
-use super::ImportError;
-use crate::model::factcheck::{Actor, ActorId, ArticleMeta, Facts, Review, Settings, CLAIM_TYPES};
+use super::{Field, IdOf, ImportError, Owner};
+use crate::model::facts::{Actor, ActorId, ArticleMeta, CLAIM_TYPES, Facts, Review, Settings};
 use std::collections::{HashMap, HashSet};
 
 /// Longest id, in bytes (as `placing` allows for annotation ids).
@@ -13,28 +13,24 @@ pub const MAX_ID: usize = 512;
 /// a hostile file from filling the screen.
 pub const MAX_FIELD: usize = 4096;
 
-fn err(message: String) -> ImportError {
-    ImportError::new(message)
-}
-
 /// An id is non-empty, at most [`MAX_ID`] bytes, with no white space or control characters.
-pub fn check_id(what: &str, id: &str) -> Result<(), ImportError> {
+pub fn check_id(of: IdOf, id: &str) -> Result<(), ImportError> {
     if id.is_empty() || id.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(err(format!("{what} id \"{}\" is empty or contains white space", id.escape_debug())));
+        return Err(ImportError::BlankId { of, id: id.escape_debug().to_string() });
     }
     if id.len() > MAX_ID {
-        return Err(err(format!("{what} id \"{}…\" is longer than {MAX_ID} bytes", id.chars().take(16).collect::<String>())));
+        return Err(ImportError::LongId { of, start: id.chars().take(16).collect() });
     }
     Ok(())
 }
 
 /// A short field: at most [`MAX_FIELD`] code points; `one_line` ones have no control characters.
-fn check_field(what: &str, value: &str, one_line: bool) -> Result<(), ImportError> {
+fn check_field(field: Field, value: &str, one_line: bool) -> Result<(), ImportError> {
     if value.chars().count() > MAX_FIELD {
-        return Err(err(format!("{what} is longer than {MAX_FIELD} characters")));
+        return Err(ImportError::LongField { field });
     }
     if one_line && value.chars().any(char::is_control) {
-        return Err(err(format!("{what} \"{}\" contains a control character", value.escape_debug())));
+        return Err(ImportError::ControlCharacter { field, value: value.escape_debug().to_string() });
     }
     Ok(())
 }
@@ -46,73 +42,72 @@ pub fn is_date(value: &str) -> bool {
 }
 
 /// Empty, or `YYYY-MM-DD`.
-fn check_date(what: &str, value: &str) -> Result<(), ImportError> {
+fn check_date(field: Field, value: &str) -> Result<(), ImportError> {
     if value.is_empty() || is_date(value) {
         Ok(())
     } else {
-        Err(err(format!("{what} \"{}\" is not a YYYY-MM-DD date", value.escape_debug())))
+        Err(ImportError::NotADate { field, value: value.escape_debug().to_string() })
     }
 }
 
 pub fn check_actor(actor: &Actor) -> Result<(), ImportError> {
-    check_id("actor", &actor.id.0)?;
+    check_id(IdOf::Actor, &actor.id.0)?;
     if actor.name.trim().is_empty() {
-        return Err(err(format!("actor \"{}\" has no name", actor.id.0)));
+        return Err(ImportError::NoActorName { id: actor.id.0.clone() });
     }
-    check_field(&format!("the name of actor \"{}\"", actor.id.0), &actor.name, false)
+    check_field(Field::ActorName(actor.id.0.clone()), &actor.name, false)
 }
 
 pub fn check_meta(meta: &ArticleMeta) -> Result<(), ImportError> {
-    for (what, value) in [("the article's title", &meta.title), ("the article's publisher", &meta.publisher), ("the article's author", &meta.author)] {
-        check_field(what, value, false)?;
+    for (field, value) in [(Field::ArticleTitle, &meta.title), (Field::ArticlePublisher, &meta.publisher), (Field::ArticleAuthor, &meta.author)] {
+        check_field(field, value, false)?;
     }
-    check_field("the article's URL", &meta.url, true)?;
-    check_date("the article's date", &meta.date_published)
+    check_field(Field::ArticleUrl, &meta.url, true)?;
+    check_date(Field::ArticleDate, &meta.date_published)
 }
 
 pub fn check_settings(settings: &Settings) -> Result<(), ImportError> {
-    check_field("the organisation", &settings.organisation, false)?;
-    check_field("the organisation's URL", &settings.organisation_url, true)?;
+    check_field(Field::Organisation, &settings.organisation, false)?;
+    check_field(Field::OrganisationUrl, &settings.organisation_url, true)?;
     if settings.verdicts.is_empty() {
-        return Err(err("the verdict scale is empty".into()));
+        return Err(ImportError::EmptyScale);
     }
     for v in &settings.verdicts {
         if v.name.trim().is_empty() {
-            return Err(err("a verdict of the scale has no name".into()));
+            return Err(ImportError::UnnamedVerdict);
         }
-        check_field("a verdict name", &v.name, true)?;
+        check_field(Field::VerdictName, &v.name, true)?;
     }
     Ok(())
 }
 
-pub fn check_review(owner: &str, r: &Review) -> Result<(), ImportError> {
+pub fn check_review(owner: &Owner, r: &Review) -> Result<(), ImportError> {
     if let Some(v) = &r.verdict {
         if v.trim().is_empty() {
-            return Err(err(format!("{owner}: the verdict is empty (leave it out when undecided)")));
+            return Err(ImportError::EmptyVerdict { owner: owner.clone() });
         }
-        check_field(&format!("{owner}: the verdict"), v, true)?;
+        check_field(Field::Verdict(owner.clone()), v, true)?;
     }
     if let Some(t) = &r.claim_type {
         if !CLAIM_TYPES.iter().any(|(key, _)| key == t) {
-            let keys: Vec<&str> = CLAIM_TYPES.iter().map(|(k, _)| *k).collect();
-            return Err(err(format!("{owner}: claim type \"{}\" is not one of {}", t.escape_debug(), keys.join(", "))));
+            return Err(ImportError::UnknownClaimType { owner: owner.clone(), found: t.escape_debug().to_string() });
         }
     }
-    check_field(&format!("{owner}: the review URL"), &r.url, true)?;
-    check_date(&format!("{owner}: the review date"), &r.date)?;
+    check_field(Field::ReviewUrl(owner.clone()), &r.url, true)?;
+    check_date(Field::ReviewDate(owner.clone()), &r.date)?;
     for e in &r.evidence {
-        check_field(&format!("{owner}: an evidence URL"), &e.url, true)?;
-        check_field(&format!("{owner}: an evidence title"), &e.title, false)?;
+        check_field(Field::EvidenceUrl(owner.clone()), &e.url, true)?;
+        check_field(Field::EvidenceTitle(owner.clone()), &e.title, false)?;
     }
     Ok(())
 }
 
 /// An annotation's links point at actors of the file, and its review is well formed.
-pub fn check_facts(owner: &str, facts: &Facts, actors: &HashSet<&ActorId>) -> Result<(), ImportError> {
+pub fn check_facts(owner: &Owner, facts: &Facts, actors: &HashSet<&ActorId>) -> Result<(), ImportError> {
     for id in facts.actor.iter().chain(facts.said_by.iter()) {
-        check_id(&format!("{owner}: actor"), &id.0)?;
+        check_id(IdOf::LinkedActor(owner.clone()), &id.0)?;
         if !actors.contains(id) {
-            return Err(err(format!("{owner} refers to actor \"{}\", which is not in the file", id.0)));
+            return Err(ImportError::UnknownActor { owner: owner.clone(), actor: id.0.clone() });
         }
     }
     match &facts.review {
@@ -149,7 +144,7 @@ pub fn bring_actors(actors: &mut Vec<Actor>, file: &[Actor], linked: Vec<&mut Fa
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::factcheck::{ActorKind, Evidence};
+    use crate::model::facts::{ActorKind, Evidence};
 
     fn actor(id: &str, name: &str) -> Actor {
         Actor { id: ActorId(id.into()), name: name.into(), kind: ActorKind::Person }
@@ -157,19 +152,20 @@ mod tests {
 
     #[test]
     fn ids_dates_and_claim_types_are_checked() {
-        assert!(check_id("actor", "a-1").is_ok());
+        assert!(check_id(IdOf::Actor, "a-1").is_ok());
         for bad in ["", "a b", "a\u{0}", &"x".repeat(MAX_ID + 1)] {
-            assert!(check_id("actor", bad).is_err(), "{bad:?}");
+            assert!(check_id(IdOf::Actor, bad).is_err(), "{bad:?}");
         }
-        assert!(check_date("d", "").is_ok() && check_date("d", "2026-11-29").is_ok());
-        assert!(check_date("d", "29/11/2026").is_err() && check_date("d", "2026-1-29").is_err());
+        let d = || Field::ArticleDate;
+        assert!(check_date(d(), "").is_ok() && check_date(d(), "2026-11-29").is_ok());
+        assert!(check_date(d(), "29/11/2026").is_err() && check_date(d(), "2026-1-29").is_err());
         let review = |f: fn(&mut Review)| {
             let mut r = Review::default();
             f(&mut r);
-            check_review("claim \"c\"", &r)
+            check_review(&Owner::Annotation("c".into()), &r)
         };
         assert!(review(|r| r.claim_type = Some("quantity".into())).is_ok());
-        assert!(review(|r| r.claim_type = Some("rumour".into())).unwrap_err().message.contains("not one of quantity"));
+        assert!(review(|r| r.claim_type = Some("rumour".into())).unwrap_err().to_string().contains("not one of quantity"));
         assert!(review(|r| r.verdict = Some(" ".into())).is_err());
         assert!(review(|r| r.evidence.push(Evidence { url: "a\nb".into(), title: String::new() })).is_err());
         // What the app lets people type stays importable: a blank evidence row, a URL with a space.
@@ -182,9 +178,9 @@ mod tests {
         let a = actor("a", "Lavrov");
         let known: HashSet<&ActorId> = [&a.id].into_iter().collect();
         let linked = Facts { said_by: Some(ActorId("a".into())), ..Default::default() };
-        assert!(check_facts("quote \"q\"", &linked, &known).is_ok());
+        assert!(check_facts(&Owner::Annotation("q".into()), &linked, &known).is_ok());
         let dangling = Facts { actor: Some(ActorId("zz".into())), ..Default::default() };
-        assert!(check_facts("actor span \"m\"", &dangling, &known).unwrap_err().message.contains("\"zz\", which is not in the file"));
+        assert!(check_facts(&Owner::Annotation("m".into()), &dangling, &known).unwrap_err().to_string().contains("\"zz\", which is not in the file"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod annota_json;
 pub mod claimreview;
+pub mod error;
 pub mod facts;
 pub mod placing;
 pub mod tabular;
@@ -10,36 +11,24 @@ pub mod w3c;
 pub mod zip;
 
 use crate::model::annotation::{Article, Timestamp};
-use crate::model::state::Workspace;
-use placing::{place_all, ImportSummary, Incoming, OffsetUnit};
+use crate::model::workspace::Workspace;
+use placing::{place_all, ImportNote, ImportSummary, Incoming, OffsetUnit};
 use serde_json::Value;
 use std::collections::HashSet;
 use std::rc::Rc;
-use std::fmt;
 
-/// Why a file was refused. Nothing in the workspace changes when this is returned.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ImportError {
-    pub message: String,
-}
-
-impl ImportError {
-    pub fn new(message: impl Into<String>) -> Self {
-        ImportError { message: message.into() }
-    }
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
+pub use error::{Field, FileError, IdOf, ImportError, LineProblem, Owner};
 
 /// Parses JSON, naming the line and column of a syntax error. serde_json stops at 128 levels
 /// of nesting, so hostile input cannot overflow the stack.
 pub fn parse_json(json: &str) -> Result<Value, ImportError> {
     serde_json::from_str(json).map_err(|e| {
-        ImportError::new(format!("not valid JSON at line {}, column {}: {}", e.line(), e.column(), describe(&e)))
+        let (line, column, detail) = (e.line(), e.column(), describe(&e));
+        if detail == "recursion limit exceeded" {
+            ImportError::TooDeep { line, column }
+        } else {
+            ImportError::NotJson { line, column, detail }
+        }
     })
 }
 
@@ -87,9 +76,9 @@ pub struct ExportFile {
     pub name: String,
     pub mime: &'static str,
     pub bytes: Vec<u8>,
-    /// A sentence to show the user after the download, for exports that leave something out
+    /// What to tell the user after the download, for exports that leave something out
     /// (ClaimReview: claims without a verdict); `None` for the others.
-    pub note: Option<String>,
+    pub note: Option<claimreview::Note>,
 }
 
 impl ExportKind {
@@ -155,7 +144,7 @@ pub struct Imported {
 /// What a file holds, before placement.
 struct Source {
     /// The file's own article and label set, if it has them.
-    article: Option<(Article, Option<Vec<crate::model::annotation::Label>>)>,
+    article: Option<(Article, Option<Vec<crate::model::labels::Label>>)>,
     items: Vec<Incoming>,
     orphans: Vec<crate::model::annotation::Orphan>,
     unit: Option<OffsetUnit>,
@@ -173,7 +162,7 @@ fn read_source(content: &str, summary: &mut ImportSummary) -> Result<Source, Imp
                 let parsed: Vec<Value> = lines
                     .iter()
                     .enumerate()
-                    .map(|(i, l)| serde_json::from_str(l).map_err(|e| ImportError::new(format!("not valid JSON Lines: line {} ({})", i + 1, describe(&e)))))
+                    .map(|(i, l)| serde_json::from_str(l).map_err(|e| ImportError::NotJsonLines { line: i + 1, detail: describe(&e) }))
                     .collect::<Result<_, _>>()
                     .map_err(|e| if lines.first().is_some_and(|l| serde_json::from_str::<Value>(l).is_ok()) { e } else { json_error.clone() })?;
                 if tabular::is_doccano_line(&parsed[0]) {
@@ -208,7 +197,7 @@ fn read_source(content: &str, summary: &mut ImportSummary) -> Result<Source, Imp
         summary.format = "Label Studio";
         return Ok(document_source(tabular::label_studio_parse(&value, summary)?, None));
     }
-    Err(ImportError::new("unknown format: not Annota JSON, W3C Web Annotation, doccano JSONL or Label Studio JSON"))
+    Err(ImportError::UnknownFormat)
 }
 
 fn document_source(doc: tabular::Document, unit: Option<OffsetUnit>) -> Source {
@@ -235,13 +224,13 @@ pub fn import(
             // A new article: its own details; the checker's settings stay unless the file has its own.
             let f = source.facts.unwrap_or_else(|| annota_json::FileFacts { settings: (*current.settings).clone(), ..Default::default() });
             let ws = Workspace::new(article, labels, annotations).with_orphans(orphans).with_facts(f.actors, f.meta, f.settings);
-            ws.check_actors().map_err(|e| ImportError::new(format!("the file's actors do not add up: {e}")))?;
+            ws.check_actors().map_err(ImportError::ActorsDoNotAddUp)?;
             Ok(Imported { workspace: ws, summary })
         }
         (_, file_article) => {
             if let Some((article, _)) = &file_article {
                 if article.text.as_str() != current.article.text.as_str() {
-                    summary.notes.push("Its text differs from the open article's, so each annotation was found again by its quote.".into());
+                    summary.notes.push(ImportNote::TextDiffers);
                 }
             }
             let taken: HashSet<String> = current.annotations.iter().map(|a| a.id.0.clone()).chain(current.orphans.iter().map(|o| o.id.0.clone())).collect();

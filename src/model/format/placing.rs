@@ -1,11 +1,13 @@
 //! Placing imported annotations in a text: offsets checked against quotes, UTF-16 offsets
 //! detected and converted, quotes found again (exactly, by context, or fuzzily), orphans kept.
 
-use super::ImportError;
-use crate::model::annotation::{Annotation, AnnotationId, Label, LabelId, Orphan, Timestamp};
+use super::{IdOf, ImportError};
+use crate::model::annotation::{Annotation, AnnotationId, Orphan, Timestamp};
+use crate::model::labels::{Label, LabelId};
 use crate::model::quote::{anchor, Placement, Quote};
 use crate::model::text::{CharOffset, Span, TextIndex, Utf16Offset};
 use std::collections::HashSet;
+use std::fmt;
 
 /// The unit a file's offsets are in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,7 +30,7 @@ pub struct Incoming {
     pub note: String,
     pub created: Option<String>,
     pub modified: Option<String>,
-    pub facts: crate::model::factcheck::Facts,
+    pub facts: crate::model::facts::Facts,
 }
 
 /// What an import did, to tell the user.
@@ -40,22 +42,71 @@ pub struct ImportSummary {
     pub fuzzy: usize,
     pub orphaned: usize,
     /// One reason per annotation that was not understood at all.
-    pub rejected: Vec<String>,
+    pub rejected: Vec<Rejected>,
     /// Anything else worth saying (offsets converted, extra documents ignored).
-    pub notes: Vec<String>,
+    pub notes: Vec<ImportNote>,
 }
 
-impl ImportSummary {
-    pub fn new(format: &'static str) -> Self {
-        ImportSummary { format, ..Default::default() }
-    }
+/// Why one annotation of a file was left out (the file itself was read). `n` counts from 1.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rejected {
+    NoOffsetsNorQuote { n: usize },
+    /// A Label Studio result of another type (`kind` is its type as JSON).
+    NotTextLabel { n: usize, kind: String },
+    NotAnObject { n: usize },
+    NoLabelBody { n: usize },
+    NoSelector { n: usize },
+}
 
-    pub fn total_placed(&self) -> usize {
-        self.placed_exactly + self.moved + self.fuzzy
-    }
+/// Something an import did that the user should know.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportNote {
+    Utf16Converted,
+    TextDiffers,
+    /// The file holds `n` documents (doccano) or tasks (Label Studio); the first was opened.
+    ExtraDocuments { n: usize },
+    ExtraTasks { n: usize },
+    RelationsSkipped { n: usize },
+}
 
-    /// One sentence for the user.
-    pub fn describe(&self) -> String {
+/// Why an imported annotation became an orphan; kept as text with the orphan (files and storage
+/// hold it), so the interface translates it by the table.
+pub const QUOTE_NOT_FOUND: &str = "its quote was not found in the text";
+
+impl fmt::Display for Rejected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rejected::NoOffsetsNorQuote { n } => write!(f, "annotation {n} has neither offsets nor a quote"),
+            Rejected::NotTextLabel { n, kind } => write!(f, "result {n} is not a text label (type {kind})"),
+            Rejected::NotAnObject { n } => write!(f, "item {n} is not an object"),
+            Rejected::NoLabelBody { n } => write!(f, "annotation {n} has no label (no body with purpose \"tagging\")"),
+            Rejected::NoSelector { n } => write!(f, "annotation {n} has no TextQuoteSelector or TextPositionSelector"),
+        }
+    }
+}
+
+impl fmt::Display for ImportNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportNote::Utf16Converted => {
+                f.write_str("Its offsets were UTF-16 code units (as JavaScript counts); they were converted to code points.")
+            }
+            ImportNote::TextDiffers => f.write_str("Its text differs from the open article's, so each annotation was found again by its quote."),
+            ImportNote::ExtraDocuments { n } => write!(f, "The file holds {n} documents; the first was opened."),
+            ImportNote::ExtraTasks { n } => write!(f, "The file holds {n} tasks; the first was opened."),
+            ImportNote::RelationsSkipped { n: 1 } => {
+                f.write_str("Its relation was not imported (Annota reads spans, labels and notes from Label Studio).")
+            }
+            ImportNote::RelationsSkipped { n } => {
+                write!(f, "Its {n} relations were not imported (Annota reads spans, labels and notes from Label Studio).")
+            }
+        }
+    }
+}
+
+/// One sentence for the user.
+impl fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts = vec![format!("{} placed exactly", self.placed_exactly)];
         if self.moved > 0 {
             parts.push(format!("{} moved (found by their quote)", self.moved));
@@ -67,15 +118,24 @@ impl ImportSummary {
             parts.push(format!("{} orphaned (kept, listed under Orphans)", self.orphaned));
         }
         if !self.rejected.is_empty() {
-            let reasons: Vec<&str> = self.rejected.iter().take(3).map(String::as_str).collect();
+            let reasons: Vec<String> = self.rejected.iter().take(3).map(Rejected::to_string).collect();
             parts.push(format!("{} rejected ({})", self.rejected.len(), reasons.join("; ")));
         }
-        let mut s = format!("{}: {}.", self.format, parts.join(", "));
+        write!(f, "{}: {}.", self.format, parts.join(", "))?;
         for n in &self.notes {
-            s.push(' ');
-            s.push_str(n);
+            write!(f, " {n}")?;
         }
-        s
+        Ok(())
+    }
+}
+
+impl ImportSummary {
+    pub fn new(format: &'static str) -> Self {
+        ImportSummary { format, ..Default::default() }
+    }
+
+    pub fn total_placed(&self) -> usize {
+        self.placed_exactly + self.moved + self.fuzzy
     }
 }
 
@@ -116,15 +176,15 @@ impl CheckedItems {
     pub fn check<'a>(items: Vec<Incoming>, orphan_ids: impl IntoIterator<Item = &'a str>) -> Result<CheckedItems, ImportError> {
         let mut seen = HashSet::new();
         let mut take = |id: &str| -> Result<(), ImportError> {
-            super::facts::check_id("annotation", id)?;
+            super::facts::check_id(IdOf::Annotation, id)?;
             if !seen.insert(id.to_string()) {
-                return Err(ImportError::new(format!("annotation id \"{id}\" appears twice")));
+                return Err(ImportError::DuplicateId { id: id.to_string() });
             }
             Ok(())
         };
         let mut checked = Vec::with_capacity(items.len());
-        for (n, it) in items.into_iter().enumerate() {
-            let Some(id) = it.id.clone() else { return Err(ImportError::new(format!("annotation {} has no id", n + 1))) };
+        for it in items {
+            let Some(id) = it.id.clone() else { return Err(ImportError::BlankId { of: IdOf::Annotation, id: String::new() }) };
             take(&id)?;
             checked.push((AnnotationId(id), it));
         }
@@ -166,7 +226,7 @@ pub fn place_all(
         .iter()
         .map(|it| {
             let id = match it.id.as_deref() {
-                Some(id) if super::facts::check_id("annotation", id).is_ok() && !ids.contains(id) => id.to_string(),
+                Some(id) if super::facts::check_id(IdOf::Annotation, id).is_ok() && !ids.contains(id) => id.to_string(),
                 _ => new_id(),
             };
             ids.insert(id.clone());
@@ -207,16 +267,12 @@ fn place(
         seen
     };
     if !unknown.is_empty() {
-        let known: Vec<&str> = labels.iter().map(|l| l.id.0.as_str()).collect();
-        return Err(ImportError::new(format!(
-            "label {} not in the label set ({})",
-            unknown.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ") + if unknown.len() > 1 { " are" } else { " is" },
-            known.join(", ")
-        )));
+        let known = labels.iter().map(|l| l.id.0.clone()).collect();
+        return Err(ImportError::UnknownLabels { unknown, known });
     }
     let unit = unit.unwrap_or_else(|| detect_unit(text, items.iter().map(|(_, it)| *it)));
     if unit == OffsetUnit::Utf16 {
-        summary.notes.push("Its offsets were UTF-16 code units (as JavaScript counts); they were converted to code points.".into());
+        summary.notes.push(ImportNote::Utf16Converted);
     }
     let mut placed = Vec::new();
     let mut orphans = Vec::new();
@@ -247,7 +303,7 @@ fn place(
                             note: it.note.clone(),
                             created,
                             modified,
-                            reason: "its quote was not found in the text".into(),
+                            reason: QUOTE_NOT_FOUND.into(),
                             facts: it.facts.clone(),
                         });
                         summary.orphaned += 1;
@@ -259,15 +315,10 @@ fn place(
             (None, Some(span)) => Placement::Exact(span),
             (None, None) => match (it.start, it.end) {
                 (Some(s), Some(e)) => {
-                    return Err(ImportError::new(format!(
-                        "annotation {} (\"{}\"): span {s}..{e} is outside the text ({} code points) and has no quote to find it by",
-                        n + 1,
-                        it.id.as_deref().unwrap_or("no id"),
-                        text.char_len()
-                    )))
+                    return Err(ImportError::OutsideText { n: n + 1, id: it.id.clone(), start: s, end: e, len: text.char_len() })
                 }
                 _ => {
-                    summary.rejected.push(format!("annotation {} has neither offsets nor a quote", n + 1));
+                    summary.rejected.push(Rejected::NoOffsetsNorQuote { n: n + 1 });
                     continue;
                 }
             },
@@ -285,15 +336,15 @@ fn place(
 /// Labels must have unique, non-empty ids and colours that are plain hex (they end up in CSS).
 pub fn check_labels(labels: Vec<Label>) -> Result<Vec<Label>, ImportError> {
     if labels.is_empty() {
-        return Err(ImportError::new("the file has no labels"));
+        return Err(ImportError::NoLabels);
     }
     let mut seen = HashSet::new();
     for l in &labels {
         if l.id.0.trim().is_empty() || !seen.insert(l.id.0.clone()) {
-            return Err(ImportError::new(format!("label id \"{}\" is empty or appears twice", l.id.0)));
+            return Err(ImportError::BadLabelId { id: l.id.0.clone() });
         }
         if !is_hex_colour(&l.color) {
-            return Err(ImportError::new(format!("label \"{}\": colour \"{}\" is not a #rrggbb colour", l.id.0, l.color)));
+            return Err(ImportError::BadColour { label: l.id.0.clone(), colour: l.color.clone() });
         }
     }
     Ok(labels)
@@ -312,7 +363,7 @@ pub fn label_id_for(name: &str) -> LabelId {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::annotation::default_labels;
+    use crate::model::labels::default_labels;
 
     fn counter() -> impl FnMut() -> String {
         let mut n = 0;
@@ -339,7 +390,7 @@ mod tests {
         assert_eq!(text.slice(placed[1].span), Some("👍 ن"));
         assert_eq!(placed[1].label.0, "claim", "labels match by name, ignoring case");
         assert_eq!(summary.placed_exactly, 2);
-        assert!(summary.notes[0].contains("UTF-16"));
+        assert_eq!(summary.notes, [ImportNote::Utf16Converted]);
     }
 
     #[test]
@@ -348,10 +399,10 @@ mod tests {
         let labels = default_labels();
         let mut s = ImportSummary::new("t");
         let err = place_all(&text, &labels, &[item("PERSON", 0, 3, None)], None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut s).unwrap_err();
-        assert!(err.message.contains("\"PERSON\" is not in the label set (claim, quote, actor)"), "{}", err.message);
+        assert!(err.to_string().contains("\"PERSON\" is not in the label set (claim, quote, actor)"), "{err}");
 
         let err = place_all(&text, &labels, &[item("claim", 5, 50, None)], None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut s).unwrap_err();
-        assert!(err.message.contains("outside the text"), "{}", err.message);
+        assert!(err.to_string().contains("outside the text"), "{err}");
 
         let mut s = ImportSummary::new("t");
         let (placed, orphans) = place_all(&text, &labels, &[item("claim", 0, 3, Some("xyz uvw")), item("quote", 4, 7, Some("def"))], None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut s).unwrap();
@@ -381,8 +432,8 @@ mod tests {
         let mut s = ImportSummary::new("t");
         let (placed, orphans) = place_checked(&text, &default_labels(), &items, None, &Timestamp("t".into()), &mut s).unwrap();
         assert_eq!((placed[0].id.0.as_str(), orphans[0].id.0.as_str()), ("x", "y"));
-        let refused = |items: Vec<Incoming>, orphans: &[&str]| CheckedItems::check(items, orphans.iter().copied()).unwrap_err().message;
-        assert!(refused(vec![item("claim", 0, 3, None)], &[]).contains("annotation 1 has no id"));
+        let refused = |items: Vec<Incoming>, orphans: &[&str]| CheckedItems::check(items, orphans.iter().copied()).unwrap_err().to_string();
+        assert!(refused(vec![item("claim", 0, 3, None)], &[]).contains("annotation id \"\" is empty"));
         assert!(refused(vec![with_id("a b", 0, 3, "abc")], &[]).contains("white space"));
         assert!(refused(vec![with_id(&"x".repeat(513), 0, 3, "abc")], &[]).contains("longer than"));
         assert!(refused(vec![with_id("x", 0, 3, "abc"), with_id("x", 4, 7, "def")], &[]).contains("\"x\" appears twice"));

@@ -1,11 +1,11 @@
 //! The formats of NLP and spreadsheet tools: doccano / spaCy JSONL, Label Studio tasks, brat
 //! standoff and CSV. All offsets are code points (Python's `str` indexes).
 
-use super::placing::{ImportSummary, Incoming};
+use super::placing::{ImportNote, ImportSummary, Incoming, Rejected};
 use super::zip;
-use super::ImportError;
-use crate::model::factcheck::{ActorId, ACTOR};
-use crate::model::state::Workspace;
+use super::{ImportError, LineProblem};
+use crate::model::facts::{ACTOR, ActorId};
+use crate::model::workspace::Workspace;
 use crate::model::text::Span;
 use serde_json::{json, Value};
 
@@ -45,28 +45,28 @@ pub fn is_doccano_line(v: &Value) -> bool {
 }
 
 fn doccano_document(v: &Value, line: usize) -> Result<Document, ImportError> {
-    let text = v.get("text").and_then(Value::as_str).ok_or_else(|| ImportError::new(format!("line {line}: no \"text\"")))?;
+    let bad = |problem: LineProblem| ImportError::BadLine { line, problem };
+    let text = v.get("text").and_then(Value::as_str).ok_or_else(|| bad(LineProblem::NoText))?;
     let mut items = Vec::new();
-    let bad = |what: &str| ImportError::new(format!("line {line}: {what}"));
     let num = |x: Option<&Value>| x.and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok());
     for entry in v.get("label").or_else(|| v.get("labels")).and_then(Value::as_array).into_iter().flatten() {
-        let parts = entry.as_array().ok_or_else(|| bad("each label must be [start, end, \"label\"]"))?;
+        let parts = entry.as_array().ok_or_else(|| bad(LineProblem::LabelShape))?;
         match parts.as_slice() {
             [s, e, l] => items.push(Incoming {
-                label: l.as_str().ok_or_else(|| bad("a label name must be a string"))?.to_string(),
-                start: Some(num(Some(s)).ok_or_else(|| bad("a start offset is not a whole number"))?),
-                end: Some(num(Some(e)).ok_or_else(|| bad("an end offset is not a whole number"))?),
+                label: l.as_str().ok_or_else(|| bad(LineProblem::LabelName))?.to_string(),
+                start: Some(num(Some(s)).ok_or_else(|| bad(LineProblem::Start))?),
+                end: Some(num(Some(e)).ok_or_else(|| bad(LineProblem::End))?),
                 ..Default::default()
             }),
-            _ => return Err(bad("each label must be [start, end, \"label\"]")),
+            _ => return Err(bad(LineProblem::LabelShape)),
         }
     }
     for e in v.get("entities").and_then(Value::as_array).into_iter().flatten() {
         items.push(Incoming {
             id: e.get("id").map(|i| i.to_string().trim_matches('"').to_string()),
-            label: e.get("label").and_then(Value::as_str).ok_or_else(|| bad("an entity has no label"))?.to_string(),
-            start: Some(num(e.get("start_offset")).ok_or_else(|| bad("an entity has no start_offset"))?),
-            end: Some(num(e.get("end_offset")).ok_or_else(|| bad("an entity has no end_offset"))?),
+            label: e.get("label").and_then(Value::as_str).ok_or_else(|| bad(LineProblem::EntityLabel))?.to_string(),
+            start: Some(num(e.get("start_offset")).ok_or_else(|| bad(LineProblem::EntityStart))?),
+            end: Some(num(e.get("end_offset")).ok_or_else(|| bad(LineProblem::EntityEnd))?),
             ..Default::default()
         });
     }
@@ -75,10 +75,10 @@ fn doccano_document(v: &Value, line: usize) -> Result<Document, ImportError> {
 
 /// Reads doccano JSONL: the first line is the document; the summary says how many others there were.
 pub fn doccano_parse(lines: &[Value], summary: &mut ImportSummary) -> Result<Document, ImportError> {
-    let first = lines.first().ok_or_else(|| ImportError::new("the file holds no documents"))?;
+    let first = lines.first().ok_or(ImportError::NoDocuments)?;
     let doc = doccano_document(first, 1)?;
     if lines.len() > 1 {
-        summary.notes.push(format!("The file holds {} documents; the first was opened.", lines.len()));
+        summary.notes.push(ImportNote::ExtraDocuments { n: lines.len() });
     }
     Ok(doc)
 }
@@ -153,16 +153,16 @@ pub fn label_studio_parse(v: &Value, summary: &mut ImportSummary) -> Result<Docu
         Value::Array(a) => a.iter().collect(),
         other => vec![other],
     };
-    let task = tasks.first().ok_or_else(|| ImportError::new("the file holds no tasks"))?;
+    let task = tasks.first().ok_or(ImportError::NoTasks)?;
     if tasks.len() > 1 {
-        summary.notes.push(format!("The file holds {} tasks; the first was opened.", tasks.len()));
+        summary.notes.push(ImportNote::ExtraTasks { n: tasks.len() });
     }
-    let data = task.get("data").and_then(Value::as_object).ok_or_else(|| ImportError::new("the task has no \"data\""))?;
+    let data = task.get("data").and_then(Value::as_object).ok_or(ImportError::NoTaskData)?;
     let text = data
         .get("text")
         .and_then(Value::as_str)
         .or_else(|| data.values().find_map(Value::as_str))
-        .ok_or_else(|| ImportError::new("the task's data has no text"))?;
+        .ok_or(ImportError::NoTaskText)?;
     let completed = task.get("annotations").and_then(Value::as_array).and_then(|a| a.first());
     let predicted = task.get("predictions").and_then(Value::as_array).and_then(|a| a.first());
     let results = completed.or(predicted).and_then(|a| a.get("result")).and_then(Value::as_array).cloned().unwrap_or_default();
@@ -176,7 +176,7 @@ pub fn label_studio_parse(v: &Value, summary: &mut ImportSummary) -> Result<Docu
         let value = r.get("value");
         let labels = value.and_then(|v| v.get("labels")).and_then(Value::as_array);
         let (Some(value), Some(label)) = (value, labels.and_then(|l| l.first()).and_then(Value::as_str)) else {
-            summary.rejected.push(format!("result {} is not a text label (type {})", i + 1, r.get("type").unwrap_or(&Value::Null)));
+            summary.rejected.push(Rejected::NotTextLabel { n: i + 1, kind: r.get("type").unwrap_or(&Value::Null).to_string() });
             continue;
         };
         let num = |k: &str| value.get(k).and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok());
@@ -194,8 +194,7 @@ pub fn label_studio_parse(v: &Value, summary: &mut ImportSummary) -> Result<Docu
         });
     }
     if relations > 0 {
-        let what = if relations == 1 { "Its relation was".to_string() } else { format!("Its {relations} relations were") };
-        summary.notes.push(format!("{what} not imported (Annota reads spans, labels and notes from Label Studio)."));
+        summary.notes.push(ImportNote::RelationsSkipped { n: relations });
     }
     Ok(Document { title: data.get("title").and_then(Value::as_str).map(str::to_string), text: text.to_string(), items })
 }
@@ -335,7 +334,8 @@ fn csv_cell(value: &str, guard: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::annotation::{default_labels, Annotation, AnnotationId, Article, LabelId, Timestamp};
+    use crate::model::annotation::{Annotation, AnnotationId, Article, Timestamp};
+    use crate::model::labels::{default_labels, LabelId};
 
     fn ws() -> Workspace {
         let text = "قال لافروف: \"نعم\" 😀\nسطر, ثانٍ";
@@ -358,7 +358,7 @@ mod tests {
     /// Lavrov named twice (the second mention nested in the first), the quote his; the claim made
     /// by an actor no span mentions, reviewed.
     fn ws_with_facts() -> Workspace {
-        use crate::model::factcheck::{Actor, ActorKind, Facts, Review, Status};
+        use crate::model::facts::{Actor, ActorKind, Facts, Review, Status};
         let w = ws();
         let (lavrov, ministry) = (ActorId("l".into()), ActorId("m".into()));
         let mut anns: Vec<crate::model::annotation::Annotation> = w.annotations.iter().map(|a| (**a).clone()).collect();
@@ -397,7 +397,7 @@ mod tests {
         let doc = label_studio_parse(&v, &mut summary).unwrap();
         assert_eq!(doc.items.len(), 4);
         assert!(summary.rejected.is_empty());
-        assert!(summary.notes[0].contains("Its relation was not imported"), "{:?}", summary.notes);
+        assert!(summary.notes[0].to_string().contains("Its relation was not imported"), "{:?}", summary.notes);
     }
 
     #[test]

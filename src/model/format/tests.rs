@@ -1,8 +1,9 @@
 //! Golden files, round trips and offset properties for every format.
 
 use super::*;
-use crate::model::annotation::{default_labels, Annotation, AnnotationId, LabelId};
-use crate::model::factcheck::{Actor, ActorId, ActorKind, ArticleMeta, Evidence, Facts, Review, Settings, Status};
+use crate::model::annotation::{Annotation, AnnotationId};
+use crate::model::labels::{default_labels, LabelId};
+use crate::model::facts::{Actor, ActorId, ActorKind, ArticleMeta, Evidence, Facts, Review, Settings, Status};
 use std::rc::Rc;
 use crate::model::text::{CharOffset, Span, TextIndex};
 use proptest::prelude::*;
@@ -135,8 +136,8 @@ fn round_trips_give_the_same_annotations() {
         let back = imported.workspace;
         assert_eq!(back.article.text.as_str(), TEXT, "{kind:?}");
         assert_eq!(spans_and_labels(&back), spans_and_labels(&ws), "{kind:?}");
-        assert_eq!(imported.summary.placed_exactly, 6, "{kind:?}: {}", imported.summary.describe());
-        assert!(imported.summary.rejected.is_empty(), "{kind:?}: {}", imported.summary.describe());
+        assert_eq!(imported.summary.placed_exactly, 6, "{kind:?}: {}", imported.summary.to_string());
+        assert!(imported.summary.rejected.is_empty(), "{kind:?}: {}", imported.summary.to_string());
         match kind {
             ExportKind::AnnotaJson => assert_eq!(back, ws),
             ExportKind::W3c => assert_eq!(*back.annotations, bare(&ws.annotations), "ids, notes and times survive"),
@@ -159,13 +160,13 @@ fn an_edited_text_re_anchors_with_a_summary() {
     let open = Workspace::new(Article::new("edited", edited.clone()), default_labels(), vec![]);
     let imported = import(&file, &open, ImportTarget::OpenArticle, &now(), &mut counter()).unwrap();
     let s = &imported.summary;
-    assert_eq!((s.placed_exactly, s.moved, s.fuzzy, s.orphaned), (0, 4, 1, 1), "{}", s.describe());
+    assert_eq!((s.placed_exactly, s.moved, s.fuzzy, s.orphaned), (0, 4, 1, 1), "{}", s.to_string());
     let text = TextIndex::new(edited);
     let quotes: Vec<&str> = imported.workspace.annotations.iter().map(|a| text.slice(a.span).unwrap()).collect();
     assert!(quotes.contains(&"الوزير الإيرانى 👨‍👩‍👧"), "{quotes:?}");
     assert_eq!(imported.workspace.orphans[0].quote.exact, "\"الحل\" سياسي, not military 😀");
-    assert!(s.describe().contains("1 orphaned"));
-    assert!(s.notes.iter().any(|n| n.contains("differs")));
+    assert!(s.to_string().contains("1 orphaned"));
+    assert!(s.notes.iter().any(|n| n.to_string().contains("differs")));
     // The actors the annotations (and the orphan) name came along; the open article kept its details.
     let back = &imported.workspace;
     assert_eq!(back.actors, ws.actors);
@@ -214,7 +215,7 @@ fn utf16_offsets_from_other_tools_are_converted() {
     let quotes: Vec<&str> = ws.annotations.iter().map(|a| ws.article.text.slice(a.span).unwrap()).collect();
     assert_eq!(quotes, ["لافروف", "🇷🇺 نعم"]);
     assert_eq!(imported.summary.placed_exactly, 2);
-    assert!(imported.summary.notes[0].contains("UTF-16"));
+    assert!(imported.summary.notes[0].to_string().contains("UTF-16"));
 }
 
 #[test]
@@ -231,7 +232,7 @@ fn bad_files_name_their_problem() {
     ];
     for (content, reason) in cases {
         let err = import(content, &open, ImportTarget::OwnText, &now(), &mut counter()).unwrap_err();
-        assert!(err.message.contains(reason), "{:?} should mention {reason:?}", err.message);
+        assert!(err.to_string().contains(reason), "{:?} should mention {reason:?}", err.to_string());
     }
 }
 
@@ -242,7 +243,7 @@ fn doccano_jsonl_with_several_documents_opens_the_first_and_says_so() {
     let imported = import(content, &open, ImportTarget::OwnText, &now(), &mut counter()).unwrap();
     assert_eq!(imported.workspace.article.text.as_str(), "قال زيد");
     assert_eq!(imported.workspace.annotations[0].id.0, "generated-1");
-    assert!(imported.summary.describe().contains("2 documents"));
+    assert!(imported.summary.to_string().contains("2 documents"));
 }
 
 fn any_text() -> impl Strategy<Value = String> {

@@ -1,11 +1,11 @@
 //! W3C Web Annotation (JSON-LD): an AnnotationCollection with its first page embedded.
 //! TextPositionSelector offsets are code points, as the model requires.
 
-use super::placing::{ImportSummary, Incoming};
+use super::placing::{ImportSummary, Incoming, Rejected};
 use super::ImportError;
-use crate::model::factcheck::{ActorId, Facts};
+use crate::model::facts::{ActorId, Facts};
 use crate::model::quote::Quote;
-use crate::model::state::Workspace;
+use crate::model::workspace::Workspace;
 use serde_json::{json, Map, Value};
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -187,9 +187,7 @@ fn annotations_in(v: &Value) -> Result<Vec<&Value>, ImportError> {
     if has_type(v, "AnnotationCollection") {
         return match v.get("first") {
             Some(page @ Value::Object(_)) => Ok(as_list(page.get("items"))),
-            Some(Value::String(iri)) => Err(ImportError::new(format!(
-                "this AnnotationCollection does not embed its first page (it links to {iri}); export it with the page embedded"
-            ))),
+            Some(Value::String(iri)) => Err(ImportError::PageNotEmbedded { iri: iri.clone() }),
             _ => Ok(vec![]),
         };
     }
@@ -211,14 +209,14 @@ fn purposes(body: &Value) -> Vec<&str> {
     as_list(body.get("purpose")).into_iter().filter_map(Value::as_str).collect()
 }
 
-fn read_one(a: &Value, n: usize) -> Result<Incoming, String> {
-    let obj: &Map<String, Value> = a.as_object().ok_or_else(|| format!("item {n} is not an object"))?;
+fn read_one(a: &Value, n: usize) -> Result<Incoming, Rejected> {
+    let obj: &Map<String, Value> = a.as_object().ok_or(Rejected::NotAnObject { n })?;
     let bodies = as_list(obj.get("body"));
     let label = bodies
         .iter()
         .find(|b| purposes(b).contains(&"tagging") || purposes(b).contains(&"classifying"))
         .and_then(|b| text_of(b))
-        .ok_or_else(|| format!("annotation {n} has no label (no body with purpose \"tagging\")"))?;
+        .ok_or(Rejected::NoLabelBody { n })?;
     let note = bodies
         .iter()
         .filter(|b| purposes(b).contains(&"commenting") || (purposes(b).is_empty() && has_type(b, "TextualBody")))
@@ -240,7 +238,7 @@ fn read_one(a: &Value, n: usize) -> Result<Incoming, String> {
         }
     }
     if incoming.exact.is_none() && incoming.start.is_none() {
-        return Err(format!("annotation {n} has no TextQuoteSelector or TextPositionSelector"));
+        return Err(Rejected::NoSelector { n });
     }
     incoming.id = obj.get("id").and_then(Value::as_str).map(id_from_iri);
     incoming.created = obj.get("created").and_then(Value::as_str).map(str::to_string);
@@ -281,8 +279,9 @@ mod tests {
 
     #[test]
     fn facts_become_identifying_linking_and_assessing_bodies_and_import_ignores_them() {
-        use crate::model::annotation::{default_labels, Annotation, AnnotationId, Article, LabelId, Timestamp};
-        use crate::model::factcheck::{Actor, ActorKind, Evidence, Review};
+        use crate::model::annotation::{Annotation, AnnotationId, Article, Timestamp};
+        use crate::model::labels::{default_labels, LabelId};
+        use crate::model::facts::{Actor, ActorKind, Evidence, Review};
         use crate::model::text::Span;
         use std::rc::Rc;
         let mk = |id: &str, s: usize, e: usize, label: &str, facts: Facts| Annotation {
@@ -364,6 +363,6 @@ mod tests {
         let mut s = ImportSummary::new("w3c");
         let no_label = json!([{"type": "Annotation", "body": "just a comment", "target": {"selector": {"type": "TextQuoteSelector", "exact": "x"}}}, one]);
         assert_eq!(parse(&no_label, &mut s).unwrap().len(), 1);
-        assert!(s.rejected[0].contains("no label"));
+        assert!(s.rejected[0].to_string().contains("no label"));
     }
 }

@@ -1,16 +1,14 @@
-//! A paragraph of the article as HTML text, with its highlights.
+//! The article's chunks and paragraphs as HTML text, with their highlights.
 //!
 //! The view hands the browser one string per chunk of paragraphs (parsed natively, like a static
 //! page) instead of building 100,000 nodes and attributes one call at a time from wasm; an edit
 //! replaces one paragraph's element with its new string. Pure string building, tested natively:
-//! every piece of text or attribute that comes from a file is escaped here.
+//! every piece of text or attribute that comes from a file is escaped here. The names and layout it
+//! writes are the contract in [`super::contract`], which the bridge reads by.
 
-use crate::model::segment::segments;
+use super::contract::{self, CHUNK_CLASS, END, IDS, IDS_SEPARATOR, LABELS, SAID_BY, SELECTED_CLASS, START};
+use super::segment::segments;
 use crate::model::text::{Span, TextIndex};
-
-/// The article's paragraphs are grouped in chunks of this many (one `div` each), so paragraph `i`
-/// is child `i % CHUNK` of the article's child `i / CHUNK`.
-pub const CHUNK: usize = 16;
 
 /// One annotation touching a paragraph, as its markup needs it.
 #[derive(Clone, Copy, Debug)]
@@ -33,8 +31,8 @@ pub struct Look<'a> {
     pub level: Option<u8>,
     /// The selected annotation, outlined.
     pub selected: Option<&'a str>,
-    /// An annotation to flash, and the class that restarts the animation.
-    pub flash: Option<(&'a str, &'a str)>,
+    /// An annotation to flash, and how many flashes came before (see [`contract::flash_class`]).
+    pub flash: Option<(&'a str, u32)>,
 }
 
 /// Text content, escaped. The parser drops U+0000 from text, so it becomes U+FFFD (one UTF-16
@@ -76,12 +74,23 @@ fn push_named(out: &mut String, name: &str, value: &str) {
 
 fn push_offsets(out: &mut String, span: Span) {
     use std::fmt::Write;
-    let _ = write!(out, " data-s=\"{}\" data-e=\"{}\"", span.start.0, span.end.0);
+    let _ = write!(out, " {START}=\"{}\" {END}=\"{}\"", span.start.0, span.end.0);
+}
+
+/// A chunk's element around its paragraphs' markup; `estimate_em` is its height until it is first
+/// laid out (chunks off screen skip layout).
+pub fn chunk<'a>(estimate_em: usize, paragraphs: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = format!("<div class=\"{CHUNK_CLASS}\" style=\"contain-intrinsic-size:auto none auto {estimate_em}em\">");
+    for p in paragraphs {
+        out.push_str(p);
+    }
+    out.push_str("</div>");
+    out
 }
 
 /// The element of paragraph `span`: a `<p>` (or heading) of segments, each a `<span>` of plain
 /// text or a `<mark>` of the highlights covering it, all carrying their code-point offsets in
-/// `data-s`/`data-e`. A segment covered by one highlight draws it with its label's class;
+/// [`START`]/[`END`]. A segment covered by one highlight draws it with its label's class;
 /// `overlap_style` gives the inline style of a segment covered by several (indexes into
 /// `highlights`, outermost first).
 pub fn paragraph(out: &mut String, text: &TextIndex, span: Span, highlights: &[Highlight], look: Look, overlap_style: &dyn Fn(&[usize]) -> String) {
@@ -110,11 +119,11 @@ pub fn paragraph(out: &mut String, text: &TextIndex, span: Span, highlights: &[H
         let labels: Vec<&str> = covering.iter().map(|h| h.label).collect();
         out.push_str("<mark");
         push_offsets(out, seg.span);
-        push_named(out, "data-ids", &ids.join(" "));
-        push_named(out, "data-labels", &labels.join(" "));
+        push_named(out, IDS, &ids.join(IDS_SEPARATOR));
+        push_named(out, LABELS, &labels.join(" "));
         let said: Vec<&str> = covering.iter().filter(|h| h.span.end == seg.span.end).filter_map(|h| h.said_by).collect();
         if !said.is_empty() {
-            push_named(out, "data-said-by", &said.join(" · "));
+            push_named(out, SAID_BY, &said.join(" · "));
         }
         let mut described: Vec<&str> = covering.iter().map(|h| h.described_by).collect();
         described.sort_unstable();
@@ -128,10 +137,10 @@ pub fn paragraph(out: &mut String, text: &TextIndex, span: Span, highlights: &[H
             push_named(out, "style", &overlap_style(&seg.covering));
         }
         if look.selected.is_some_and(|id| covering.iter().any(|h| h.id == id)) {
-            classes.push("selected");
+            classes.push(SELECTED_CLASS);
         }
-        if let Some((_, class)) = look.flash.filter(|(id, _)| covering.iter().any(|h| h.id == *id)) {
-            classes.push(class);
+        if let Some((_, n)) = look.flash.filter(|(id, _)| covering.iter().any(|h| h.id == *id)) {
+            classes.push(contract::flash_class(n));
         }
         if !classes.is_empty() {
             push_named(out, "class", &classes.join(" "));
@@ -178,12 +187,17 @@ mod tests {
         let evil = "x\" onclick=\"alert(1)";
         let mut outer = hl(0, 4, "o", "A&B");
         outer.said_by = Some("<Lavrov>");
-        let html = render("abcd", &[outer, hl(1, 2, evil, "Q")], Look { selected: Some("o"), flash: Some((evil, "flash-b")), level: None });
+        let html = render("abcd", &[outer, hl(1, 2, evil, "Q")], Look { selected: Some("o"), flash: Some((evil, 1)), level: None });
         assert!(html.contains("data-ids=\"o x&quot; onclick=&quot;alert(1)\""), "{html}");
         assert!(html.contains("data-labels=\"A&amp;B Q\" aria-describedby=\"label-desc-0\" title=\"A&amp;B + Q\" style=\"overlap:[0, 1]\" class=\"selected flash-b\""), "{html}");
         assert!(html.contains("data-said-by=\"&lt;Lavrov&gt;\""), "{html}");
         assert_eq!(html.matches("data-said-by").count(), 1, "the name goes after the highlight's last segment only");
         assert!(!html.contains("onclick=\"alert"));
+    }
+
+    #[test]
+    fn a_chunk_wraps_its_paragraphs_with_a_size_estimate() {
+        assert_eq!(chunk(3, ["<p>a</p>", "<p>b</p>"]), "<div class=\"chunk\" style=\"contain-intrinsic-size:auto none auto 3em\"><p>a</p><p>b</p></div>");
     }
 
     #[test]

@@ -1,101 +1,8 @@
-//! The interface in English and Arabic. Strings are written in English where they are used and
-//! looked up in the Arabic table when the interface is Arabic; a string missing from the table
-//! shows in English rather than not at all. The whole layout mirrors with `dir="rtl"`.
-
-use std::collections::HashMap;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Ar,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ar => "ar",
-        }
-    }
-    pub fn dir(self) -> &'static str {
-        match self {
-            Lang::En => "ltr",
-            Lang::Ar => "rtl",
-        }
-    }
-    pub fn from_code(code: &str) -> Option<Lang> {
-        let code = code.trim().to_lowercase();
-        if code.starts_with("ar") {
-            Some(Lang::Ar)
-        } else if code.starts_with("en") {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
-    /// The other language, named in itself, for the switch.
-    pub fn other(self) -> (Lang, &'static str) {
-        match self {
-            Lang::En => (Lang::Ar, "العربية"),
-            Lang::Ar => (Lang::En, "English"),
-        }
-    }
-}
-
-/// Translates for one language. Cheap to copy; get it with [`use_tr`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Tr(pub Lang);
-
-thread_local! {
-    static ARABIC: HashMap<&'static str, &'static str> = AR.iter().copied().collect();
-}
-
-impl Tr {
-    /// `english` in the interface's language.
-    pub fn t(self, english: &'static str) -> &'static str {
-        match self.0 {
-            Lang::En => english,
-            Lang::Ar => ARABIC.with(|t| t.get(english).copied().unwrap_or(english)),
-        }
-    }
-
-    /// A message made at run time, translated when it is one of the table's (else as it is).
-    pub fn t_str(self, english: &str) -> String {
-        match self.0 {
-            Lang::En => english.to_string(),
-            Lang::Ar => ARABIC.with(|t| t.get(english).copied().unwrap_or(english).to_string()),
-        }
-    }
-
-    /// `english` with each `{}` replaced, in order, by `args`.
-    pub fn f(self, english: &'static str, args: &[&dyn std::fmt::Display]) -> String {
-        let mut out = String::new();
-        let mut rest = self.t(english);
-        for arg in args {
-            match rest.split_once("{}") {
-                Some((before, after)) => {
-                    out.push_str(before);
-                    out.push_str(&arg.to_string());
-                    rest = after;
-                }
-                None => break,
-            }
-        }
-        out.push_str(rest);
-        out
-    }
-
-    /// A counted phrase: English picks `one` or `many` by `n`; the table is keyed by `many`.
-    pub fn plural(self, n: usize, one: &'static str, many: &'static str, args: &[&dyn std::fmt::Display]) -> String {
-        match self.0 {
-            Lang::En if n == 1 => self.f(one, args),
-            _ => self.f(many, args),
-        }
-    }
-}
+//! Arabic: the interface's strings, keyed by their English (the core's messages are in
+//! `ar_messages.rs`).
 
 /// The Arabic interface. Keys are the English strings exactly as written in the components.
-const AR: &[(&str, &str)] = &[
+pub(super) const TABLE: &[(&str, &str)] = &[
     // Masthead and menus
     ("Library", "المكتبة"),
     ("Article details", "بيانات المقال"),
@@ -281,11 +188,20 @@ const AR: &[(&str, &str)] = &[
     ("Deleted \"{}\" from the library.", "حُذف «{}» من المكتبة."),
     ("Deleted \"{}\". Undo brings it back.", "حُذف «{}». التراجع يعيده."),
     ("Downloaded the library: {} articles.", "نُزّلت المكتبة: {} مقالات."),
-    ("Restored {} articles from the library file.{}", "استُعيدت {} مقالات من ملف المكتبة.{}"),
-    (" Stored versions it replaced are kept as backups.", " النسخ المخزنة التي استبدلها محفوظة احتياطيًا."),
-    (" Not restored: {}, because their stored versions could not be kept as backups ({}); they are left as they were.", " لم تُستعد: {}، لأن نسخها المخزنة تعذّر حفظها احتياطيًا ({})؛ تُركت كما كانت."),
-    (" Could not be stored: {} ({}).", " تعذّر تخزين: {} ({})."),
     ("Could not restore the library: {}. Nothing was changed.", "تعذّرت استعادة المكتبة: {}. لم يتغير شيء."),
+    ("its quote was not found in the text", "لم يوجد اقتباسه في النص"),
+    ("The library list could not be saved: {}.", "تعذّر حفظ قائمة المكتبة: {}."),
+    ("\"{}\" could not be kept in the library: {}.", "تعذّر الاحتفاظ بـ«{}» في المكتبة: {}."),
+    ("That article could not be read: {}. It is left as it is.", "تعذّرت قراءة ذلك المقال: {}. تُرك كما هو."),
+    ("That article is no longer in this browser's storage.", "لم يعد ذلك المقال في تخزين هذا المتصفح."),
+    ("That article could not be renamed: it cannot be read.", "تعذّرت إعادة تسمية ذلك المقال: لا يمكن قراءته."),
+    ("The article could not be deleted: {}. Nothing was changed.", "تعذّر حذف المقال: {}. لم يتغير شيء."),
+    // Storage
+    ("{} It is kept unchanged in this browser under \"{}\"; you can download it.", "{} وهي محفوظة كما هي في هذا المتصفح تحت «{}»؛ يمكنك تنزيلها."),
+    ("{} It could not be copied aside, so Annota will not save over it: download it before anything else.", "{} وتعذّر نسخها جانبًا، فلن يحفظ Annota فوقها: نزّلها قبل أي شيء آخر."),
+    ("Your last changes are not saved in this browser: {}. They are kept in this tab; use Download JSON to keep a copy. Annota retries on every change.", "آخر تغييراتك غير محفوظة في هذا المتصفح: {}. هي محفوظة في هذا التبويب؛ استخدم «تنزيل JSON» للاحتفاظ بنسخة. يعيد Annota المحاولة مع كل تغيير."),
+    ("Saving is paused: stored data could not be read or copied aside ({}). Your work is kept in this tab; use Download JSON to keep a copy.", "الحفظ متوقف: تعذّرت قراءة بيانات مخزنة أو نسخها جانبًا ({}). عملك محفوظ في هذا التبويب؛ استخدم «تنزيل JSON» للاحتفاظ بنسخة."),
+    ("Saved again: storage has room now and everything is stored.", "حُفظ من جديد: في التخزين متسع الآن وكل شيء محفوظ."),
     // Library
     ("Library ({})", "المكتبة ({})"),
     ("Articles", "المقالات"),
@@ -343,32 +259,3 @@ const AR: &[(&str, &str)] = &[
     ("“{}” is the only saved label: save the new labels first, then delete it.", "«{}» هو التصنيف المحفوظ الوحيد: احفظ التصنيفات الجديدة أولًا ثم احذفه."),
     ("OK", "حسنًا"),
 ];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn arabic_replaces_english_and_keeps_placeholders() {
-        let ar = Tr(Lang::Ar);
-        assert_eq!(ar.t("Undo"), "تراجع");
-        assert_eq!(ar.t("A string nobody translated"), "A string nobody translated");
-        assert_eq!(ar.f("Annotations ({})", &[&7]), "التعليقات (7)");
-        assert_eq!(Tr(Lang::En).f("Evidence {} URL", &[&2]), "Evidence 2 URL");
-        for (en, ar) in AR {
-            assert_eq!(en.matches("{}").count(), ar.matches("{}").count(), "placeholders of {en:?}");
-        }
-        let mut keys: Vec<&str> = AR.iter().map(|(k, _)| *k).collect();
-        keys.sort_unstable();
-        let before = keys.len();
-        keys.dedup();
-        assert_eq!(before, keys.len(), "each English string once");
-    }
-
-    #[test]
-    fn the_language_comes_from_a_code() {
-        assert_eq!(Lang::from_code("ar-EG"), Some(Lang::Ar));
-        assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
-        assert_eq!(Lang::from_code("fr"), None);
-    }
-}

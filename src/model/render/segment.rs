@@ -1,6 +1,6 @@
 //! Overlapping and nested annotation spans cut into non-overlapping render segments.
 
-use super::text::{CharOffset, Span};
+use crate::model::text::{CharOffset, Span};
 
 /// A run of text covered by the same set of annotations.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,0 +1,364 @@
+//! The interface in English and Arabic. Strings are written in English where they are used and
+//! looked up in the Arabic table (`ar.rs`; the core's messages in `ar_messages.rs`) when the interface is Arabic; a string missing from the
+//! table shows in English rather than not at all. The core's messages (errors, import summaries,
+//! storage) are values: English is their `Display`, and each language gives every variant its own
+//! sentence ([`Message`]), since a sentence with arguments is ordered differently in each. The
+//! whole layout mirrors with `dir="rtl"`.
+
+use std::collections::HashMap;
+
+mod ar;
+mod ar_messages;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Ar,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ar => "ar",
+        }
+    }
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::En => "ltr",
+            Lang::Ar => "rtl",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let code = code.trim().to_lowercase();
+        if code.starts_with("ar") {
+            Some(Lang::Ar)
+        } else if code.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+    /// The other language, named in itself, for the switch.
+    pub fn other(self) -> (Lang, &'static str) {
+        match self {
+            Lang::En => (Lang::Ar, "العربية"),
+            Lang::Ar => (Lang::En, "English"),
+        }
+    }
+}
+
+/// A message from the core, said in every language of the interface: English is its `Display`.
+pub trait Message: std::fmt::Display {
+    fn english(&self) -> String {
+        self.to_string()
+    }
+    fn arabic(&self) -> String;
+}
+
+/// Translates for one language. Cheap to copy; get it with `use_tr` in the view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tr(pub Lang);
+
+thread_local! {
+    static ARABIC: HashMap<&'static str, &'static str> = ar::TABLE.iter().copied().collect();
+}
+
+impl Tr {
+    /// `english` in the interface's language.
+    pub fn t(self, english: &'static str) -> &'static str {
+        match self.0 {
+            Lang::En => english,
+            Lang::Ar => ARABIC.with(|t| t.get(english).copied().unwrap_or(english)),
+        }
+    }
+
+    /// A message made at run time, translated when it is one of the table's (else as it is).
+    pub fn t_str(self, english: &str) -> String {
+        match self.0 {
+            Lang::En => english.to_string(),
+            Lang::Ar => ARABIC.with(|t| t.get(english).copied().unwrap_or(english).to_string()),
+        }
+    }
+
+    /// A message from the core (an error, an import summary) in the interface's language.
+    pub fn msg(self, message: &(impl Message + ?Sized)) -> String {
+        match self.0 {
+            Lang::En => message.english(),
+            Lang::Ar => message.arabic(),
+        }
+    }
+
+    /// `english` with each `{}` replaced, in order, by `args`.
+    pub fn f(self, english: &'static str, args: &[&dyn std::fmt::Display]) -> String {
+        let mut out = String::new();
+        let mut rest = self.t(english);
+        for arg in args {
+            match rest.split_once("{}") {
+                Some((before, after)) => {
+                    out.push_str(before);
+                    out.push_str(&arg.to_string());
+                    rest = after;
+                }
+                None => break,
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// A counted phrase: English picks `one` or `many` by `n`; the table is keyed by `many`.
+    pub fn plural(self, n: usize, one: &'static str, many: &'static str, args: &[&dyn std::fmt::Display]) -> String {
+        match self.0 {
+            Lang::En if n == 1 => self.f(one, args),
+            _ => self.f(many, args),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_replaces_english_and_keeps_placeholders() {
+        let ar = Tr(Lang::Ar);
+        assert_eq!(ar.t("Undo"), "تراجع");
+        assert_eq!(ar.t("A string nobody translated"), "A string nobody translated");
+        assert_eq!(ar.f("Annotations ({})", &[&7]), "التعليقات (7)");
+        assert_eq!(Tr(Lang::En).f("Evidence {} URL", &[&2]), "Evidence 2 URL");
+        for (en, ar) in ar::TABLE {
+            assert_eq!(en.matches("{}").count(), ar.matches("{}").count(), "placeholders of {en:?}");
+        }
+        let mut keys: Vec<&str> = ar::TABLE.iter().map(|(k, _)| *k).collect();
+        keys.sort_unstable();
+        let before = keys.len();
+        keys.dedup();
+        assert_eq!(before, keys.len(), "each English string once");
+    }
+
+    #[test]
+    fn the_language_comes_from_a_code() {
+        assert_eq!(Lang::from_code("ar-EG"), Some(Lang::Ar));
+        assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+
+    /// Every message of the core reads differently in Arabic, with its arguments filled in and no
+    /// placeholder left. `variant` matches without a wildcard, so a new variant does not compile
+    /// until it is listed there; the samples must then cover it too.
+    fn assert_all_translated<M: Message>(what: &str, samples: &[M], variant: fn(&M) -> usize, count: usize) {
+        let mut seen: Vec<usize> = samples.iter().map(variant).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen, (0..count).collect::<Vec<_>>(), "{what}: a sample of every variant");
+        for m in samples {
+            let (en, ar) = (m.english(), m.arabic());
+            assert!(!ar.trim().is_empty(), "{what}: {en:?} has no Arabic");
+            assert_ne!(en, ar, "{what}: {en:?} is not translated");
+            assert!(ar.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)), "{what}: {ar:?} is not Arabic");
+            assert!(!ar.contains("{}") && !ar.contains('{'), "{what}: {ar:?} keeps a placeholder");
+            assert_eq!(Tr(Lang::Ar).msg(m), ar);
+            assert_eq!(Tr(Lang::En).msg(m), m.to_string());
+        }
+    }
+
+    #[test]
+    fn every_message_of_the_core_has_its_own_arabic() {
+        use crate::model::format::claimreview;
+        use crate::model::format::placing::{ImportNote, ImportSummary, Rejected};
+        use crate::model::format::{Field, FileError, IdOf, ImportError as E, LineProblem, Owner};
+        use crate::model::library::IndexError;
+        use crate::model::persist::{ParkedError, StoredError, UnreadableReason, WriteError};
+        use crate::model::text::CharOffset;
+        use crate::model::workspace::{ActorsError, AnnotationError, LabelSetError};
+
+        let s = |t: &str| t.to_string();
+        let ann = || Owner::Annotation(s("a1"));
+        let orphan = || Owner::Orphan(s("o1"));
+        let actors = ActorsError::Missing { annotation: s("a1"), actor: s("p") };
+        let fields = [
+            Field::ArticleTitle, Field::ArticlePublisher, Field::ArticleAuthor, Field::ArticleUrl, Field::ArticleDate,
+            Field::Organisation, Field::OrganisationUrl, Field::VerdictName, Field::ActorName(s("p")), Field::Verdict(ann()),
+            Field::ReviewUrl(orphan()), Field::ReviewDate(ann()), Field::EvidenceUrl(ann()), Field::EvidenceTitle(orphan()),
+        ];
+        let problems = [
+            LineProblem::NoText, LineProblem::LabelShape, LineProblem::LabelName, LineProblem::Start, LineProblem::End,
+            LineProblem::EntityLabel, LineProblem::EntityStart, LineProblem::EntityEnd,
+        ];
+        let mut import = vec![
+            E::NotJson { line: 2, column: 3, detail: s("expected value") },
+            E::TooDeep { line: 1, column: 129 },
+            E::NotJsonLines { line: 2, detail: s("EOF while parsing") },
+            E::UnknownFormat,
+            E::NotAnnotaFormat,
+            E::NoVersion,
+            E::NewerVersion { version: 9, reads: 2 },
+            E::NotAnnota { detail: s("missing field `labels`") },
+            E::OffsetUnit { found: s("utf16") },
+            E::BadHeading,
+            E::NoLabels,
+            E::BadLabelId { id: s("") },
+            E::BadColour { label: s("claim"), colour: s("red") },
+            E::UnknownLabels { unknown: vec![s("PERSON")], known: vec![s("claim"), s("quote")] },
+            E::UnknownLabels { unknown: vec![s("PERSON"), s("ORG")], known: vec![s("claim")] },
+            E::OrphanLabel { orphan: s("o1"), label: s("verdict") },
+            E::OutsideText { n: 1, id: Some(s("a1")), start: 5, end: 50, len: 7 },
+            E::OutsideText { n: 2, id: None, start: 5, end: 50, len: 7 },
+            E::DuplicateId { id: s("a1") },
+            E::DuplicateActor { id: s("p") },
+            E::BlankId { of: IdOf::Actor, id: s("a b") },
+            E::BlankId { of: IdOf::Annotation, id: s("") },
+            E::LongId { of: IdOf::LinkedActor(ann()), start: s("xxxxxxxxxxxxxxxx") },
+            E::NoActorName { id: s("p") },
+            E::UnknownActor { owner: orphan(), actor: s("zz") },
+            E::InvalidActors(actors.clone()),
+            E::ActorsDoNotAddUp(ActorsError::Duplicate { id: s("p") }),
+            E::EmptyScale,
+            E::UnnamedVerdict,
+            E::EmptyVerdict { owner: ann() },
+            E::UnknownClaimType { owner: ann(), found: s("rumour") },
+            E::PageNotEmbedded { iri: s("https://example.org/page1") },
+            E::NoDocuments,
+            E::NoTasks,
+            E::NoTaskData,
+            E::NoTaskText,
+            E::NotLibrary,
+            E::LibraryNoVersion,
+            E::NewerLibrary { version: 3 },
+            E::LibraryNoArticles,
+            E::LibraryArticle { n: 1, error: Box::new(E::NoLabels) },
+        ];
+        import.extend(fields.iter().map(|f| E::LongField { field: f.clone() }));
+        import.extend(fields.iter().map(|f| E::ControlCharacter { field: f.clone(), value: s("a\\nb") }));
+        import.extend(fields.iter().map(|f| E::NotADate { field: f.clone(), value: s("29/11/2026") }));
+        import.extend(problems.iter().map(|&problem| E::BadLine { line: 3, problem }));
+        assert_all_translated("ImportError", &import, |e| match e {
+            E::NotJson { .. } => 0, E::TooDeep { .. } => 1, E::NotJsonLines { .. } => 2, E::UnknownFormat => 3,
+            E::NotAnnotaFormat => 4, E::NoVersion => 5, E::NewerVersion { .. } => 6, E::NotAnnota { .. } => 7,
+            E::OffsetUnit { .. } => 8, E::BadHeading => 9, E::NoLabels => 10, E::BadLabelId { .. } => 11,
+            E::BadColour { .. } => 12, E::UnknownLabels { .. } => 13, E::OrphanLabel { .. } => 14, E::OutsideText { .. } => 15,
+            E::DuplicateId { .. } => 16, E::DuplicateActor { .. } => 17, E::BlankId { .. } => 18, E::LongId { .. } => 19,
+            E::NoActorName { .. } => 20, E::UnknownActor { .. } => 21, E::InvalidActors(_) => 22, E::ActorsDoNotAddUp(_) => 23,
+            E::LongField { .. } => 24, E::ControlCharacter { .. } => 25, E::NotADate { .. } => 26, E::EmptyScale => 27,
+            E::UnnamedVerdict => 28, E::EmptyVerdict { .. } => 29, E::UnknownClaimType { .. } => 30, E::PageNotEmbedded { .. } => 31,
+            E::BadLine { .. } => 32, E::NoDocuments => 33, E::NoTasks => 34, E::NoTaskData => 35, E::NoTaskText => 36,
+            E::NotLibrary => 37, E::LibraryNoVersion => 38, E::NewerLibrary { .. } => 39, E::LibraryNoArticles => 40,
+            E::LibraryArticle { .. } => 41,
+        }, 42);
+        // The fields and line problems inside a sentence are said in Arabic too.
+        for f in &fields {
+            let ar = E::LongField { field: f.clone() }.arabic();
+            assert!(!ar.contains(&f.to_string()), "{f}: {ar}");
+        }
+        for &problem in &problems {
+            let ar = E::BadLine { line: 3, problem }.arabic();
+            assert!(!ar.contains(&problem.to_string()), "{problem}: {ar}");
+        }
+
+        let files = [
+            FileError::TooLarge { name: s("big.json"), mb: 25.3, limit_mb: 20.0 },
+            FileError::Unreadable { name: s("a.txt") },
+            FileError::NotUtf8 { name: s("a.txt"), position: 12 },
+        ];
+        assert_all_translated("FileError", &files, |e| match e {
+            FileError::TooLarge { .. } => 0, FileError::Unreadable { .. } => 1, FileError::NotUtf8 { .. } => 2,
+        }, 3);
+
+        let rejected = [
+            Rejected::NoOffsetsNorQuote { n: 1 },
+            Rejected::NotTextLabel { n: 2, kind: s("\"choices\"") },
+            Rejected::NotAnObject { n: 3 },
+            Rejected::NoLabelBody { n: 4 },
+            Rejected::NoSelector { n: 5 },
+        ];
+        assert_all_translated("Rejected", &rejected, |r| match r {
+            Rejected::NoOffsetsNorQuote { .. } => 0, Rejected::NotTextLabel { .. } => 1, Rejected::NotAnObject { .. } => 2,
+            Rejected::NoLabelBody { .. } => 3, Rejected::NoSelector { .. } => 4,
+        }, 5);
+        let notes = [
+            ImportNote::Utf16Converted,
+            ImportNote::TextDiffers,
+            ImportNote::ExtraDocuments { n: 2 },
+            ImportNote::ExtraTasks { n: 3 },
+            ImportNote::RelationsSkipped { n: 1 },
+            ImportNote::RelationsSkipped { n: 4 },
+        ];
+        assert_all_translated("ImportNote", &notes, |n| match n {
+            ImportNote::Utf16Converted => 0, ImportNote::TextDiffers => 1, ImportNote::ExtraDocuments { .. } => 2,
+            ImportNote::ExtraTasks { .. } => 3, ImportNote::RelationsSkipped { .. } => 4,
+        }, 5);
+        let mut summary = ImportSummary::new("Label Studio");
+        let plain = summary.clone();
+        (summary.placed_exactly, summary.moved, summary.fuzzy, summary.orphaned) = (3, 2, 1, 1);
+        summary.rejected = rejected.to_vec();
+        summary.notes = notes.to_vec();
+        assert_all_translated("ImportSummary", &[plain, summary], |_| 0, 1);
+
+        let annotation = [
+            AnnotationError::OutsideText { start: CharOffset(3), end: CharOffset(90) },
+            AnnotationError::UnknownLabel { label: s("verdict") },
+            AnnotationError::UnknownActor { actor: s("p") },
+        ];
+        assert_all_translated("AnnotationError", &annotation, |e| match e {
+            AnnotationError::OutsideText { .. } => 0, AnnotationError::UnknownLabel { .. } => 1, AnnotationError::UnknownActor { .. } => 2,
+        }, 3);
+        let actor_errors = [actors.clone(), ActorsError::Duplicate { id: s("p") }];
+        assert_all_translated("ActorsError", &actor_errors, |e| match e {
+            ActorsError::Missing { .. } => 0, ActorsError::Duplicate { .. } => 1,
+        }, 2);
+        let label_sets = [LabelSetError::Invalid(s("There must be at least one label.")), LabelSetError::InUse { name: s("Claim") }];
+        assert_all_translated("LabelSetError", &label_sets, |e| match e {
+            LabelSetError::Invalid(_) => 0, LabelSetError::InUse { .. } => 1,
+        }, 2);
+
+        let stored = [
+            StoredError::NotJson { detail: s("EOF while parsing a value at line 1 column 30") },
+            StoredError::NoSchema,
+            StoredError::NewerSchema { found: 7, reads: 2 },
+            StoredError::Unexpected { detail: s("missing field `id`") },
+            StoredError::OtherArticle { id: s("urn:annota:article:1") },
+            StoredError::NoLongerMatch { n: 3 },
+            StoredError::Invalid(E::NoLabels),
+            StoredError::Actors(actors.clone()),
+        ];
+        assert_all_translated("StoredError", &stored, |e| match e {
+            StoredError::NotJson { .. } => 0, StoredError::NoSchema => 1, StoredError::NewerSchema { .. } => 2,
+            StoredError::Unexpected { .. } => 3, StoredError::OtherArticle { .. } => 4,
+            StoredError::NoLongerMatch { .. } => 5, StoredError::Invalid(_) => 6, StoredError::Actors(_) => 7,
+        }, 8);
+        let unreadable = [
+            UnreadableReason::AnnotationsWithoutArticle,
+            UnreadableReason::Article(StoredError::NoSchema),
+            UnreadableReason::ArticleOfAnnotations,
+            UnreadableReason::Annotations(StoredError::NoLongerMatch { n: 2 }),
+            UnreadableReason::Index(IndexError::Newer { schema: 9 }),
+        ];
+        assert_all_translated("UnreadableReason", &unreadable, |r| match r {
+            UnreadableReason::AnnotationsWithoutArticle => 0, UnreadableReason::Article(_) => 1,
+            UnreadableReason::ArticleOfAnnotations => 2, UnreadableReason::Annotations(_) => 3, UnreadableReason::Index(_) => 4,
+        }, 5);
+        let writes = [WriteError::Full(s("QuotaExceededError")), WriteError::Unavailable, WriteError::Unreadable];
+        assert_all_translated("WriteError", &writes, |e| match e { WriteError::Full(_) => 0, WriteError::Unavailable => 1, WriteError::Unreadable => 2 }, 3);
+        let parked = [ParkedError::Unreadable(UnreadableReason::ArticleOfAnnotations), ParkedError::Empty];
+        assert_all_translated("ParkedError", &parked, |e| match e { ParkedError::Unreadable(_) => 0, ParkedError::Empty => 1 }, 2);
+        let note = |reviewed, undecided, orphaned, off_scale, no_url, has_author| claimreview::Note { reviewed, undecided, orphaned, off_scale, no_url, has_author };
+        let notes = [note(0, 0, 0, 0, 0, false), note(0, 2, 0, 0, 0, false), note(2, 1, 1, 1, 1, false), note(1, 0, 0, 0, 0, true)];
+        assert_all_translated("claimreview::Note", &notes, |_| 0, 1);
+        let index = [IndexError::Unreadable { detail: s("expected value") }, IndexError::Newer { schema: 4 }];
+        assert_all_translated("IndexError", &index, |e| match e { IndexError::Unreadable { .. } => 0, IndexError::Newer { .. } => 1 }, 2);
+        let mut restore = crate::model::library::RestoreReport { restored: 1, backed_up: 1, ..Default::default() };
+        restore.left_as_it_was(s("first"), WriteError::Full(s("QuotaExceededError")));
+        restore.not_stored(s("second"), WriteError::Unavailable);
+        assert_all_translated("RestoreReport", &[restore], |_| 0, 1);
+    }
+
+    #[test]
+    fn a_refusal_reads_in_arabic_with_what_it_names() {
+        let e = crate::model::format::ImportError::UnknownLabels { unknown: vec!["PERSON".into()], known: vec!["claim".into(), "quote".into()] };
+        assert_eq!(e.to_string(), "label \"PERSON\" is not in the label set (claim, quote)");
+        assert_eq!(Tr(Lang::Ar).msg(&e), "التصنيف «PERSON» ليس في مجموعة التصنيفات (claim، quote)");
+        let wrapped = Tr(Lang::Ar).f("Could not import: {}. Nothing was changed.", &[&Tr(Lang::Ar).msg(&e)]);
+        assert!(wrapped.starts_with("تعذّر الاستيراد: التصنيف «PERSON»"), "{wrapped}");
+    }
+}

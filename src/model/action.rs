@@ -1,0 +1,95 @@
+//! Everything that can happen, sorted by what it touches: an `Edit` changes the user's work (and is
+//! refused while another tab edits), a `View` changes only what is shown, a `Session` event comes
+//! from the browser (what storage held, whether this tab may edit). Ids and times come in the
+//! action, so the reducer stays pure.
+
+use super::annotation::{Annotation, AnnotationId, Timestamp};
+use super::actors::ActorPick;
+use super::facts::{Actor, ArticleMeta, Review, Settings};
+use super::filter::Filter;
+use super::labels::{Label, LabelId};
+use super::text::Span;
+use super::workspace::Workspace;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Edit(Edit),
+    View(View),
+    Session(Session),
+}
+
+/// A change to the user's work: undoable (or undo itself), saved, refused while read-only.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Add(Annotation),
+    Relabel { id: AnnotationId, label: LabelId, at: Timestamp },
+    SetNote { id: AnnotationId, note: String, at: Timestamp },
+    Delete(AnnotationId),
+    /// Give an orphan a place in the text: it becomes an annotation again.
+    PlaceOrphan { id: AnnotationId, span: Span, at: Timestamp },
+    DeleteOrphan(AnnotationId),
+    Undo,
+    Redo,
+    /// Open a new article or an imported file; undoable.
+    Replace(Box<Workspace>),
+    /// Link a quote or claim to who said it (`None` unlinks).
+    Attribute { id: AnnotationId, to: Option<ActorPick>, at: Timestamp },
+    /// An actor span names the same actor as `as_`: it joins it, and its old actor's mentions and
+    /// links move over with it (a merge).
+    SameActor { mention: AnnotationId, as_: ActorPick, at: Timestamp },
+    /// An actor span stops naming its actor.
+    LeaveActor { mention: AnnotationId, at: Timestamp },
+    EditActor(Actor),
+    SetReview { id: AnnotationId, review: Option<Review>, at: Timestamp },
+    SetMeta(ArticleMeta),
+    SetSettings(Settings),
+    /// Replace the label set (rename, recolour, rekey, reorder, add, drop unused); ids stay, so
+    /// annotations show a new name at once. Refused if the set is not valid.
+    SetLabels(Vec<Label>),
+    /// Remove a label with every annotation and orphan that uses it, as one step. `at` is when,
+    /// like every edit; nothing that remains is stamped by it.
+    DeleteLabel { id: LabelId, at: Timestamp },
+}
+
+/// What is shown: never saved, never undone, allowed while read-only.
+#[derive(Clone, Debug, PartialEq)]
+pub enum View {
+    Select(Option<AnnotationId>),
+    /// Select and draw the eye to an annotation (from the side panel).
+    Reveal(AnnotationId),
+    Filter(Filter),
+}
+
+/// What the browser tells the app about its work.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Session {
+    /// What storage held at start-up, or what the editing tab saved; not undoable.
+    Restore(Box<Workspace>),
+    /// Another tab is editing: refuse every edit until this tab may edit again.
+    SetReadOnly(bool),
+}
+
+impl From<Edit> for Action {
+    fn from(e: Edit) -> Self {
+        Action::Edit(e)
+    }
+}
+
+impl From<View> for Action {
+    fn from(v: View) -> Self {
+        Action::View(v)
+    }
+}
+
+impl From<Session> for Action {
+    fn from(s: Session) -> Self {
+        Action::Session(s)
+    }
+}
+
+impl Action {
+    /// Whether the action changes the user's work (and so is refused while read-only).
+    pub fn changes_work(&self) -> bool {
+        matches!(self, Action::Edit(_))
+    }
+}
