@@ -259,3 +259,98 @@ async fn unreadable_storage_is_kept_aside_not_overwritten() {
     assert!(key.starts_with(BACKUP_PREFIX));
     assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some("{\"schema\":1,\"annotations\":[tru"));
 }
+
+/// Makes every write to a key starting with `prefix` fail as a full quota does, until `restore_set_item`.
+fn refuse_writes_to(prefix: &str) {
+    let patch = js_sys::Function::new_with_args(
+        "prefix",
+        "const real = Storage.prototype.setItem; window.__annotaRealSetItem = real;\
+         Storage.prototype.setItem = function (k, v) { if (String(k).startsWith(prefix)) throw new DOMException('full', 'QuotaExceededError'); return real.call(this, k, v); };",
+    );
+    patch.call1(&wasm_bindgen::JsValue::NULL, &prefix.into()).unwrap();
+}
+
+fn restore_set_item() {
+    js_sys::Function::new_no_args("Storage.prototype.setItem = window.__annotaRealSetItem;").call0(&wasm_bindgen::JsValue::NULL).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_library_index_is_kept_aside_and_never_written_over() {
+    use annota::model::keys::{parked_annotations, parked_article, LIBRARY};
+    use annota::model::library::Library;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let parked = workspace();
+    for index in ["{ broken", r#"{"schema":9,"current":null,"entries":[]}"#] {
+        storage.clear().unwrap();
+        storage.set_item(&parked_article(&parked.article.id), &persist::encode_article(&parked.article)).unwrap();
+        storage.set_item(&parked_annotations(&parked.article.id), &persist::encode_annotations(&parked)).unwrap();
+        storage.set_item(LIBRARY, index).unwrap();
+        let boot = Store::boot("2026-01-01T00:00:00.000Z");
+        let kept: Vec<_> = boot.kept.iter().filter(|(u, _)| u.key == LIBRARY).collect();
+        assert_eq!(kept.len(), 1, "{index}: the index is reported");
+        let key = kept[0].1.clone().unwrap();
+        assert!(key.starts_with(BACKUP_PREFIX));
+        assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some(index), "copied aside unchanged");
+        assert!(kept[0].0.reason.to_string().contains("rebuilt"), "{}", kept[0].0.reason);
+    }
+
+    // When it cannot even be copied aside, nothing writes over it.
+    storage.clear().unwrap();
+    storage.set_item(LIBRARY, "{ broken").unwrap();
+    refuse_writes_to(BACKUP_PREFIX);
+    let boot = Store::boot("2026-01-01T00:00:01.000Z");
+    restore_set_item();
+    assert!(boot.kept.iter().any(|(u, copied)| u.key == LIBRARY && copied.is_err()));
+    assert!(boot.store.save_library(&Library::new()).is_err(), "the index is not written over");
+    assert_eq!(storage.get_item(LIBRARY).unwrap().as_deref(), Some("{ broken"));
+    assert!(boot.store.save_article(&parked).is_ok(), "other keys are written as ever");
+}
+
+/// Runs a line of JavaScript (to hold frames, press keys).
+fn js(code: &str) {
+    js_sys::Function::new_no_args(code).call0(&wasm_bindgen::JsValue::NULL).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn when_annota_stops_the_save_still_waiting_for_its_frame_is_written_first() {
+    // Hold every frame, so the save of the next change stays pending as it does until paint.
+    js("window.__annotaRealRaf = window.requestAnimationFrame; window.requestAnimationFrame = () => 1;");
+    let ws = workspace();
+    let article = mount(&ws).await;
+    let index = TextIndex::new(TEXT);
+    let word = TEXT.find("third").map(|b| TEXT[..b].chars().count()).unwrap();
+    assert!(select_span(&article, &index, Span::new(word, word + 5)));
+    let marks = || article.query_selector_all("mark").unwrap().length();
+    let before = marks();
+    js("document.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true }))");
+    yew::scheduler::flush().await;
+    assert!(marks() > before, "the change is shown");
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let stored = || {
+        let decoded = persist::decode(storage.get_item(ARTICLE).unwrap().as_deref(), storage.get_item(ANNOTATIONS).unwrap().as_deref());
+        decoded.workspace.map(|w| w.annotations.iter().map(|a| index.slice(a.span).unwrap().to_string()).collect::<Vec<_>>()).unwrap_or_default()
+    };
+    assert!(!stored().contains(&"third".to_string()), "the change is shown but not saved yet: {:?}", stored());
+
+    // What the panic hook does after logging the error.
+    annota::bridge::crash::stopped();
+    js("window.requestAnimationFrame = window.__annotaRealRaf;");
+    assert!(stored().contains(&"third".to_string()), "saved before stopping: {:?}", stored());
+    let banner = document().query_selector(".banner.crash").unwrap().expect("the banner shows");
+    assert_eq!(
+        banner.text_content().unwrap(),
+        "Annota hit an internal error and stopped. Every change shown before the error is saved in this browser. Reload to continue"
+    );
+    banner.remove();
+
+    // A save that fails is not called saved.
+    let failing = annota::bridge::crash::on_stop(|| Err("storage is full".into()));
+    annota::bridge::crash::stopped();
+    let banner = document().query_selector(".banner.crash").unwrap().expect("the banner shows");
+    assert_eq!(
+        banner.text_content().unwrap(),
+        "Annota hit an internal error and stopped. Its latest changes are not saved in this browser: storage is full. Reload to continue"
+    );
+    banner.remove();
+    drop(failing);
+}

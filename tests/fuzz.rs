@@ -1,5 +1,5 @@
-//! A mutational fuzzer for every parser of outside data: file imports (every format), the storage
-//! decoder and the tab lease. Each target starts from its corpus in `tests/fuzz-corpus/<target>/`
+//! A mutational fuzzer for every parser of outside data: file imports (every format), the library
+//! file, the storage decoder and the tab lease. Each target starts from its corpus in `tests/fuzz-corpus/<target>/`
 //! and mutates for `FUZZ_SECONDS` (default 5) seconds; any panic fails the test and the input is
 //! saved next to the corpus as `crash-<hash>`. cargo-fuzz needs a nightly toolchain, which this
 //! project's machines do not have, hence this stable-Rust loop.
@@ -10,6 +10,7 @@
 use annota::model::annotation::{sample_article, Timestamp};
 use annota::model::labels::default_labels;
 use annota::model::format::{self, ImportTarget};
+use annota::model::library;
 use annota::model::lock::Lease;
 use annota::model::persist;
 use annota::model::workspace::Workspace;
@@ -157,6 +158,15 @@ fn fuzz_import_onto_open_article() {
 
 #[test]
 #[ignore = "long-running: run by scripts/test.sh with a time budget"]
+fn fuzz_library_file() {
+    // What Restore library reads: every article of the file goes through the Annota JSON reader.
+    fuzz("library", |s| {
+        let _ = library::import_bundle(s);
+    });
+}
+
+#[test]
+#[ignore = "long-running: run by scripts/test.sh with a time budget"]
 fn fuzz_storage_decoder() {
     let article = persist::encode_article(&sample_article());
     fuzz("storage", |s| {
@@ -179,12 +189,23 @@ fn fuzz_tab_lease() {
 #[test]
 fn corpus_entries_do_not_panic() {
     let open = open_workspace();
-    for target in ["import", "storage", "lease"] {
+    for target in ["import", "library", "storage", "lease"] {
         for input in load_corpus(target) {
             let s = String::from_utf8_lossy(&input);
             let _ = format::import(&s, &open, ImportTarget::OwnText, &Timestamp("t".into()), &mut || "x".into());
+            let _ = library::import_bundle(&s);
             let _ = persist::decode(Some(&s), Some(&s));
             let _ = Lease::decode(Some(&s));
         }
+    }
+}
+
+/// The library seeds are real library files, so mutating them reaches every article's reader.
+#[test]
+fn library_seeds_are_library_files() {
+    let dir = corpus_dir("library");
+    for entry in std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().starts_with("seed-")) {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        assert!(library::import_bundle(&text).is_ok(), "{}: {:?}", entry.path().display(), library::import_bundle(&text).err());
     }
 }

@@ -1,6 +1,6 @@
 //! Saving every change: right after the frame that shows it is painted (so a long save never
-//! delays what the user sees), and at once when the page is hidden or closed, so a reload right
-//! after a key press finds the change on disk.
+//! delays what the user sees), and at once when the page is hidden or closed, or when Annota
+//! stops on an internal error, so a reload right after a key press finds the change on disk.
 
 use super::notices::{Level, Notice};
 use super::Saving;
@@ -33,6 +33,11 @@ pub struct Saver {
     pub records: Rc<RefCell<crate::model::persist::RecordCache>>,
 }
 
+thread_local! {
+    /// Whether a save is being written: a panic in the middle of one can neither trust it nor retry it.
+    static WRITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 impl Saver {
     fn set_status(&self, status: Saving) {
         *self.status.borrow_mut() = status.clone();
@@ -46,23 +51,7 @@ impl Saver {
         if matches!(previous, Saving::Paused(_) | Saving::Unavailable) {
             return;
         }
-        let text = StoredText::of(&ws.article);
-        let result = crate::bridge::perf::measure("annota:save", || {
-            if self.saved_article.borrow().as_ref() != Some(&text) {
-                // Another article takes the open slot: the one there is parked in the library first.
-                let before = self.saved_article.borrow().as_ref().map(|t| t.id.clone()).filter(|id| *id != ws.article.id);
-                if let Some(before) = before {
-                    self.store.park_open(&before)?;
-                }
-                self.store.save_article(&ws)?;
-                self.store.save_annotations_with(&ws, &mut self.records.borrow_mut())?;
-                self.store.remove_parked(&ws.article.id);
-                *self.saved_article.borrow_mut() = Some(text);
-            } else {
-                self.store.save_annotations_with(&ws, &mut self.records.borrow_mut())?;
-            }
-            self.index(&ws)
-        });
+        let result = self.write(&ws, true);
         match (result, previous) {
             (Ok(()), Saving::Failed(_)) => {
                 self.set_status(Saving::Ok);
@@ -73,8 +62,32 @@ impl Saver {
         }
     }
 
+    /// Writes a workspace to storage; `show` updates the library list shown (not once Annota stopped).
+    fn write(&self, ws: &Workspace, show: bool) -> Result<(), crate::bridge::storage::WriteError> {
+        WRITING.set(true);
+        let text = StoredText::of(&ws.article);
+        let result = crate::bridge::perf::measure("annota:save", || {
+            if self.saved_article.borrow().as_ref() != Some(&text) {
+                // Another article takes the open slot: the one there is parked in the library first.
+                let before = self.saved_article.borrow().as_ref().map(|t| t.id.clone()).filter(|id| *id != ws.article.id);
+                if let Some(before) = before {
+                    self.store.park_open(&before)?;
+                }
+                self.store.save_article(ws)?;
+                self.store.save_annotations_with(ws, &mut self.records.borrow_mut())?;
+                self.store.remove_parked(&ws.article.id);
+                *self.saved_article.borrow_mut() = Some(text);
+            } else {
+                self.store.save_annotations_with(ws, &mut self.records.borrow_mut())?;
+            }
+            self.index(ws, show)
+        });
+        WRITING.set(false);
+        result
+    }
+
     /// Keeps the library index in step with the open article; written only when what it shows changed.
-    fn index(&self, ws: &Workspace) -> Result<(), crate::bridge::storage::WriteError> {
+    fn index(&self, ws: &Workspace, show: bool) -> Result<(), crate::bridge::storage::WriteError> {
         let mut lib = self.library.borrow().clone();
         let moved = lib.current.as_deref() != Some(ws.article.id.as_str());
         lib.current = Some(ws.article.id.clone());
@@ -82,9 +95,32 @@ impl Saver {
         if moved || changed {
             self.store.save_library(&lib)?;
             *self.library.borrow_mut() = lib.clone();
-            self.on_library.emit(lib);
+            if show {
+                self.on_library.emit(lib);
+            }
         }
         Ok(())
+    }
+
+    /// For the panic hook: writes the pending save, if any, touching nothing that is in use (a
+    /// second panic would abort before the banner shows). Ok when storage holds every change
+    /// queued, else why not.
+    fn save_before_stopping(&self) -> Result<(), String> {
+        let busy = || "the error happened while saving them".to_string();
+        if WRITING.get() {
+            return Err(busy());
+        }
+        let status = self.status.try_borrow().map_err(|_| busy())?.clone();
+        let pending = self.pending.try_borrow_mut().map_err(|_| busy())?.take();
+        let free = self.saved_article.try_borrow_mut().is_ok() && self.records.try_borrow_mut().is_ok() && self.library.try_borrow_mut().is_ok();
+        match (status, pending) {
+            (Saving::Paused(why), _) => Err(format!("saving was paused ({why})")),
+            (Saving::Unavailable, _) => Err(crate::bridge::storage::WriteError::Unavailable.to_string()),
+            (_, Some(ws)) if free => self.write(&ws, false).map_err(|e| e.to_string()),
+            (_, Some(_)) => Err(busy()),
+            (Saving::Failed(why), None) => Err(why.to_string()),
+            (Saving::Ok, None) => Ok(()),
+        }
     }
 
     /// Queues a workspace and writes it after the next frame is painted.
@@ -134,6 +170,7 @@ pub fn use_autosave(revision: u64, ws: Workspace, saver: Saver) {
                 }
             })
         };
-        move || drop((on_hide, on_hidden))
+        let on_stop = crate::bridge::crash::on_stop(move || saver.save_before_stopping());
+        move || drop((on_hide, on_hidden, on_stop))
     });
 }

@@ -169,7 +169,7 @@ pub struct Shelf {
 
 use super::notices::{Level, Notice};
 use crate::model::keys;
-use crate::model::library::{export_bundle, import_bundle, Library};
+use crate::model::library::{back_up, export_bundle, import_bundle, Library, RestoreReport};
 use crate::model::action::{Action, Edit};
 use crate::model::workspace::Workspace;
 
@@ -232,14 +232,17 @@ impl Shelf {
     }
 
     fn store_parked(&self, ws: &Workspace) {
-        match self.store.park(ws) {
-            Ok(()) => {
-                let mut lib = self.library.borrow().clone();
-                lib.upsert(Entry::of(&ws, &crate::bridge::clock::now().0));
-                self.commit(lib);
-            }
-            Err(e) => self.error(self.tr.f("\"{}\" could not be kept in the library: {}.", &[&ws.title(), &self.tr.msg(&e)])),
+        if let Err(e) = self.try_store_parked(ws) {
+            self.error(self.tr.f("\"{}\" could not be kept in the library: {}.", &[&ws.title(), &self.tr.msg(&e)]));
         }
+    }
+
+    fn try_store_parked(&self, ws: &Workspace) -> Result<(), crate::bridge::storage::WriteError> {
+        self.store.park(ws)?;
+        let mut lib = self.library.borrow().clone();
+        lib.upsert(Entry::of(ws, &crate::bridge::clock::now().0));
+        self.commit(lib);
+        Ok(())
     }
 
     /// The open article was never written (the built-in sample, untouched): keep it in the library
@@ -349,7 +352,8 @@ impl Shelf {
         }
     }
 
-    /// Brings back every article of a library file; a stored version it replaces is kept as a backup.
+    /// Brings back every article of a library file. A stored version it replaces is kept as a
+    /// backup first; one that cannot be is left as it was. The notice says which.
     pub fn restore(&self, file: web_sys::File) {
         if !self.editable() {
             return;
@@ -362,30 +366,39 @@ impl Shelf {
                 Ok(all) => all,
                 Err(message) => return shelf.error(shelf.tr.f("Could not restore the library: {}. Nothing was changed.", &[&message])),
             };
+            // Reading took a while: another tab may have taken over editing meanwhile.
+            if !shelf.editable() {
+                return;
+            }
             let open = shelf.open_now();
             let stamp = crate::bridge::clock::now().0;
-            let mut replaced = 0;
+            let mut report = RestoreReport::default();
             let mut reopen = None;
-            for ws in restored.iter() {
+            for ws in restored {
                 if ws.article.id == open.article.id {
-                    reopen = Some(ws.clone());
+                    reopen = Some(ws);
                     continue;
                 }
-                let mut had = false;
-                for key in [keys::parked_article(&ws.article.id), keys::parked_annotations(&ws.article.id)] {
-                    if let Some(old) = shelf.store.get(&key) {
-                        let _ = shelf.store.set(&keys::backup(&key, &stamp), &old);
-                        had = true;
-                    }
+                let id = &ws.article.id;
+                let stored = [keys::parked_article(id), keys::parked_annotations(id)];
+                let title = ws.title().to_string();
+                match back_up(&stored, &stamp, |k| shelf.store.get(k), |k, v| shelf.store.set(k, v)) {
+                    Err(e) => report.left_as_it_was(title, e),
+                    Ok(backups) => match shelf.try_store_parked(&ws) {
+                        Ok(()) => {
+                            report.restored += 1;
+                            report.backed_up += usize::from(!backups.is_empty());
+                        }
+                        Err(e) => report.not_stored(title, e),
+                    },
                 }
-                replaced += usize::from(had);
-                shelf.park(ws.clone());
             }
             if let Some(ws) = reopen {
+                report.restored += 1;
                 shelf.dispatcher.dispatch(Action::Edit(Edit::Replace(Box::new(ws))));
             }
-            let kept = if replaced > 0 { shelf.tr.t(" Stored versions it replaced are kept as backups.") } else { "" };
-            shelf.info(shelf.tr.plural(restored.len(), "Restored {} article from the library file.{}", "Restored {} articles from the library file.{}", &[&restored.len(), &kept]));
+            let level = if report.is_complete() { Level::Info } else { Level::Error };
+            shelf.notify.emit(Notice::new(level, shelf.tr.msg(&report)));
         });
     }
 }

@@ -107,7 +107,7 @@ fn boot() -> Boot {
     notices.extend(tr.label_repairs(&found.decoded.label_repairs).map(|n| Notice::new(Level::Info, n)));
     let from_storage = found.decoded.workspace.is_some();
     let workspace = found.decoded.workspace.unwrap_or_else(|| Workspace::new(sample_article(), default_labels(), vec![]));
-    let library = found.store.library();
+    let library = found.library;
     Boot { store: found.store, workspace, notices, saving, from_storage, library }
 }
 

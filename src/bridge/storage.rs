@@ -12,6 +12,8 @@ pub use crate::model::persist::{ParkedError, WriteError};
 #[derive(Clone)]
 pub struct Store {
     storage: Option<web_sys::Storage>,
+    /// Keys whose unreadable values could not be copied aside: shared by every copy of the store.
+    untouchable: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
 }
 
 impl PartialEq for Store {
@@ -26,6 +28,8 @@ pub struct Boot {
     pub decoded: Decoded,
     /// Unreadable values and the backup key each was copied to (or why it could not be).
     pub kept: Vec<(Unreadable, Result<String, WriteError>)>,
+    /// The library index, rebuilt from the parked articles if it could not be read (see `kept`).
+    pub library: Library,
 }
 
 impl Store {
@@ -39,7 +43,7 @@ impl Store {
             let _ = s.remove_item(probe);
             ok || s.length().is_ok_and(|n| n > 0)
         });
-        Store { storage }
+        Store { storage, untouchable: Default::default() }
     }
 
     pub fn is_available(&self) -> bool {
@@ -52,29 +56,42 @@ impl Store {
 
     pub fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
         let storage = self.storage.as_ref().ok_or(WriteError::Unavailable)?;
+        self.touchable(key)?;
         storage.set_item(key, value).map_err(|e| {
             let name = e.dyn_ref::<web_sys::DomException>().map(|d| d.name()).unwrap_or_else(|| "error".into());
             WriteError::Full(name)
         })
     }
 
-    /// Reads the workspace, copying anything unreadable aside before anything can overwrite it.
+    fn touchable(&self, key: &str) -> Result<(), WriteError> {
+        if self.untouchable.borrow().iter().any(|k| k == key) { Err(WriteError::Unreadable) } else { Ok(()) }
+    }
+
+    /// Reads the workspace and the library index, copying anything unreadable aside before
+    /// anything can overwrite it; what cannot be copied is never written over.
     pub fn boot(stamp: &str) -> Boot {
         let store = Store::open();
         let decoded = persist::decode(store.get(ARTICLE).as_deref(), store.get(ANNOTATIONS).as_deref());
+        let (library, index) = store.library();
         let kept = decoded
             .unreadable
             .iter()
+            .chain(index.iter())
             .map(|u| {
                 let key = keys::backup(u.key, stamp);
-                (u.clone(), store.set(&key, &u.raw).map(|_| key))
+                let copied = store.set(&key, &u.raw).map(|_| key);
+                if copied.is_err() {
+                    store.untouchable.borrow_mut().push(u.key.to_string());
+                }
+                (u.clone(), copied)
             })
             .collect();
-        Boot { store, decoded, kept }
+        Boot { store, decoded, kept, library }
     }
 
     pub fn remove(&self, key: &str) -> Result<(), WriteError> {
         let storage = self.storage.as_ref().ok_or(WriteError::Unavailable)?;
+        self.touchable(key)?;
         storage.remove_item(key).map_err(|_| WriteError::Unavailable)
     }
 
@@ -94,19 +111,15 @@ impl Store {
 
 /// The library: parked articles and the index (see `model::library`).
 impl Store {
-    /// The library index; an unreadable one is rebuilt, and a parked article the index misses (a
-    /// write of the index that failed) is listed again, so no stored article is ever out of sight.
-    pub fn library(&self) -> Library {
-        let mut lib = Library::decode(self.get(LIBRARY).as_deref()).unwrap_or_else(|_| Library::new());
+    /// The library index with every parked article it misses (a write of the index that failed);
+    /// an unreadable one comes back to be kept aside, the list rebuilt ([`Library::read`]).
+    fn library(&self) -> (Library, Option<Unreadable>) {
         let keys = self.keys();
-        for id in Library::parked_ids(keys.iter().map(String::as_str)) {
-            if lib.entry(&id).is_none() {
-                if let Some(Ok(ws)) = self.load_parked(&id) {
-                    lib.upsert(Entry::of(&ws, ""));
-                }
-            }
-        }
-        lib
+        let entry_of = |id: &str| match self.load_parked(id) {
+            Some(Ok(ws)) => Some(Entry::of(&ws, "")),
+            _ => None,
+        };
+        Library::read(self.get(LIBRARY).as_deref(), keys.iter().map(String::as_str), entry_of)
     }
 
     pub fn save_library(&self, lib: &Library) -> Result<(), WriteError> {

@@ -188,8 +188,6 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("Deleted \"{}\" from the library.", "حُذف «{}» من المكتبة."),
     ("Deleted \"{}\". Undo brings it back.", "حُذف «{}». التراجع يعيده."),
     ("Downloaded the library: {} articles.", "نُزّلت المكتبة: {} مقالات."),
-    ("Restored {} articles from the library file.{}", "استُعيدت {} مقالات من ملف المكتبة.{}"),
-    (" Stored versions it replaced are kept as backups.", " النسخ المخزنة التي استبدلها محفوظة احتياطيًا."),
     ("Could not restore the library: {}. Nothing was changed.", "تعذّرت استعادة المكتبة: {}. لم يتغير شيء."),
     ("its quote was not found in the text", "لم يوجد اقتباسه في النص"),
     ("The library list could not be saved: {}.", "تعذّر حفظ قائمة المكتبة: {}."),

@@ -12,7 +12,7 @@ use crate::model::format::facts::{MAX_FIELD, MAX_ID};
 use crate::model::format::placing::{ImportNote, ImportSummary, Rejected};
 use crate::model::format::{Field, FileError, IdOf, ImportError, LineProblem, Owner};
 use crate::model::labels::{KeyProblem, LabelRepair, LabelRule};
-use crate::model::library::IndexError;
+use crate::model::library::{quoted_titles, IndexError, RestoreReport};
 use crate::model::persist::{ParkedError, StoredError, UnreadableReason, WriteError};
 use crate::model::workspace::{ActorsError, AnnotationError, LabelSetError};
 
@@ -223,6 +223,7 @@ impl Message for UnreadableReason {
             UnreadableReason::Article(e) => format!("تعذّرت قراءة المقال المخزن: {}", e.arabic()),
             UnreadableReason::ArticleOfAnnotations => "تعذّرت قراءة مقال التعليقات".to_string(),
             UnreadableReason::Annotations(e) => format!("تعذّرت قراءة التعليقات المخزنة: {}", e.arabic()),
+            UnreadableReason::Index(e) => format!("أُعيد بناء قائمة المكتبة من المقالات المخزنة في هذا المتصفح: {}", e.arabic()),
         }
     }
 }
@@ -235,7 +236,6 @@ impl Message for StoredError {
             StoredError::NewerSchema { found, reads } => format!("إصدار المخطط {found} أحدث مما يفهمه Annota هذا ({reads})"),
             StoredError::Unexpected { detail } => format!("محتوى غير متوقع ({detail})"),
             StoredError::OtherArticle { id } => format!("تعود إلى مقال آخر ({id})"),
-            StoredError::SharedId => "تعليقان يتشاركان معرّفًا واحدًا".to_string(),
             StoredError::NoLongerMatch { n } => format!("تعليقات لم تعد تطابق النص المخزن: {n}"),
             StoredError::Invalid(e) => e.arabic(),
             StoredError::Actors(e) => e.arabic(),
@@ -248,6 +248,7 @@ impl Message for WriteError {
         match self {
             WriteError::Full(name) => format!("رفض المتصفح تخزينها ({name}: المساحة ممتلئة على الأرجح)"),
             WriteError::Unavailable => "لا يمنح هذا المتصفح Annota مساحة تخزين".to_string(),
+            WriteError::Unreadable => "فيه بيانات مخزنة تعذّرت على Annota قراءتها ونسخها جانبًا، فلا يكتب فوقها أبدًا".to_string(),
         }
     }
 }
@@ -267,6 +268,23 @@ impl Message for IndexError {
             IndexError::Unreadable { detail } => format!("تعذّرت قراءة فهرس المكتبة ({detail})"),
             IndexError::Newer { schema } => format!("كتب فهرسَ المكتبة Annota أحدث (المخطط {schema})"),
         }
+    }
+}
+
+impl Message for RestoreReport {
+    fn arabic(&self) -> String {
+        let mut s = format!("استُعيدت مقالات من ملف المكتبة: {}.", self.restored);
+        if self.backed_up > 0 {
+            s.push_str(" النسخ المخزنة التي استبدلها محفوظة احتياطيًا.");
+        }
+        if let (false, Some(why)) = (self.not_backed_up.is_empty(), &self.backup_failed) {
+            let titles = quoted_titles(&self.not_backed_up, "«", "»", "، ");
+            s.push_str(&format!(" لم تُستعد: {titles}، لأن نسخها المخزنة تعذّر حفظها احتياطيًا ({})؛ تُركت كما كانت.", why.arabic()));
+        }
+        if let (false, Some(why)) = (self.not_stored.is_empty(), &self.store_failed) {
+            s.push_str(&format!(" تعذّر تخزين: {} ({}).", quoted_titles(&self.not_stored, "«", "»", "، "), why.arabic()));
+        }
+        s
     }
 }
 

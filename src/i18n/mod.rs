@@ -354,28 +354,28 @@ mod tests {
             StoredError::NewerSchema { found: 7, reads: 2 },
             StoredError::Unexpected { detail: s("missing field `id`") },
             StoredError::OtherArticle { id: s("urn:annota:article:1") },
-            StoredError::SharedId,
             StoredError::NoLongerMatch { n: 3 },
             StoredError::Invalid(E::Labels(LabelRule::NoLabels)),
             StoredError::Actors(actors.clone()),
         ];
         assert_all_translated("StoredError", &stored, |e| match e {
             StoredError::NotJson { .. } => 0, StoredError::NoSchema => 1, StoredError::NewerSchema { .. } => 2,
-            StoredError::Unexpected { .. } => 3, StoredError::OtherArticle { .. } => 4, StoredError::SharedId => 5,
-            StoredError::NoLongerMatch { .. } => 6, StoredError::Invalid(_) => 7, StoredError::Actors(_) => 8,
-        }, 9);
+            StoredError::Unexpected { .. } => 3, StoredError::OtherArticle { .. } => 4,
+            StoredError::NoLongerMatch { .. } => 5, StoredError::Invalid(_) => 6, StoredError::Actors(_) => 7,
+        }, 8);
         let unreadable = [
             UnreadableReason::AnnotationsWithoutArticle,
             UnreadableReason::Article(StoredError::NoSchema),
             UnreadableReason::ArticleOfAnnotations,
-            UnreadableReason::Annotations(StoredError::SharedId),
+            UnreadableReason::Annotations(StoredError::NoLongerMatch { n: 2 }),
+            UnreadableReason::Index(IndexError::Newer { schema: 9 }),
         ];
         assert_all_translated("UnreadableReason", &unreadable, |r| match r {
             UnreadableReason::AnnotationsWithoutArticle => 0, UnreadableReason::Article(_) => 1,
-            UnreadableReason::ArticleOfAnnotations => 2, UnreadableReason::Annotations(_) => 3,
-        }, 4);
-        let writes = [WriteError::Full(s("QuotaExceededError")), WriteError::Unavailable];
-        assert_all_translated("WriteError", &writes, |e| match e { WriteError::Full(_) => 0, WriteError::Unavailable => 1 }, 2);
+            UnreadableReason::ArticleOfAnnotations => 2, UnreadableReason::Annotations(_) => 3, UnreadableReason::Index(_) => 4,
+        }, 5);
+        let writes = [WriteError::Full(s("QuotaExceededError")), WriteError::Unavailable, WriteError::Unreadable];
+        assert_all_translated("WriteError", &writes, |e| match e { WriteError::Full(_) => 0, WriteError::Unavailable => 1, WriteError::Unreadable => 2 }, 3);
         let parked = [ParkedError::Unreadable(UnreadableReason::ArticleOfAnnotations), ParkedError::Empty];
         assert_all_translated("ParkedError", &parked, |e| match e { ParkedError::Unreadable(_) => 0, ParkedError::Empty => 1 }, 2);
         let note = |reviewed, undecided, orphaned, off_scale, no_url, has_author| claimreview::Note { reviewed, undecided, orphaned, off_scale, no_url, has_author };
@@ -383,6 +383,10 @@ mod tests {
         assert_all_translated("claimreview::Note", &notes, |_| 0, 1);
         let index = [IndexError::Unreadable { detail: s("expected value") }, IndexError::Newer { schema: 4 }];
         assert_all_translated("IndexError", &index, |e| match e { IndexError::Unreadable { .. } => 0, IndexError::Newer { .. } => 1 }, 2);
+        let mut restore = crate::model::library::RestoreReport { restored: 1, backed_up: 1, ..Default::default() };
+        restore.left_as_it_was(s("first"), WriteError::Full(s("QuotaExceededError")));
+        restore.not_stored(s("second"), WriteError::Unavailable);
+        assert_all_translated("RestoreReport", &[restore], |_| 0, 1);
     }
 
     #[test]

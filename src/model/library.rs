@@ -6,6 +6,7 @@
 use super::format::annota_json;
 use super::format::ImportError;
 use super::keys;
+use super::persist::{Unreadable, UnreadableReason, WriteError};
 use super::workspace::Workspace;
 use serde::{Deserialize, Serialize};
 
@@ -42,22 +43,8 @@ impl Entry {
     }
 }
 
-/// Why the library index could not be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum IndexError {
-    /// `detail` is the JSON parser's own words.
-    Unreadable { detail: String },
-    Newer { schema: u32 },
-}
-
-impl std::fmt::Display for IndexError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            IndexError::Unreadable { detail } => write!(f, "the library index could not be read ({detail})"),
-            IndexError::Newer { schema } => write!(f, "the library index was written by a newer Annota (schema {schema})"),
-        }
-    }
-}
+/// Why the library index could not be read (kept with the other unreadable values).
+pub use super::persist::IndexError;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Library {
@@ -72,8 +59,7 @@ impl Library {
         Library { schema: LIBRARY_SCHEMA, current: None, entries: Vec::new() }
     }
 
-    /// Reads the index; anything unreadable gives an empty library and the reason (the parked
-    /// articles are still in storage, found again by [`Library::rebuild`]).
+    /// Reads the index, or says why it cannot be read (see [`Library::read`] for what then).
     pub fn decode(raw: Option<&str>) -> Result<Library, IndexError> {
         let Some(raw) = raw else { return Ok(Library::new()) };
         let lib: Library = serde_json::from_str(raw).map_err(|e| IndexError::Unreadable { detail: e.to_string() })?;
@@ -81,6 +67,28 @@ impl Library {
             return Err(IndexError::Newer { schema: lib.schema });
         }
         Ok(lib)
+    }
+
+    /// Reads the stored index and lists again every parked article it misses (found among the
+    /// storage `keys`, read by `entry_of`), so no stored article is ever out of sight. An index
+    /// that cannot be read is never taken for an empty one: it comes back to be kept aside, and
+    /// the index is rebuilt from the parked articles.
+    pub fn read<'a>(raw: Option<&str>, keys: impl Iterator<Item = &'a str>, entry_of: impl Fn(&str) -> Option<Entry>) -> (Library, Option<Unreadable>) {
+        let (mut lib, unreadable) = match Library::decode(raw) {
+            Ok(lib) => (lib, None),
+            Err(e) => {
+                let raw = raw.unwrap_or_default().to_string();
+                (Library::new(), Some(Unreadable { key: keys::LIBRARY, raw, reason: UnreadableReason::Index(e) }))
+            }
+        };
+        for id in Library::parked_ids(keys) {
+            if lib.entry(&id).is_none() {
+                if let Some(entry) = entry_of(&id) {
+                    lib.upsert(entry);
+                }
+            }
+        }
+        (lib, unreadable)
     }
 
     pub fn encode(&self) -> String {
@@ -128,6 +136,80 @@ impl Library {
         ids.sort();
         ids.dedup();
         ids
+    }
+}
+
+/// Copies the values stored under `keys` to backup keys ([`keys::backup`]) before something
+/// replaces them: the backup keys written (none when nothing was stored), or the first write's
+/// error, after which the values must not be replaced.
+pub fn back_up<E>(stored: &[String], stamp: &str, get: impl Fn(&str) -> Option<String>, mut set: impl FnMut(&str, &str) -> Result<(), E>) -> Result<Vec<String>, E> {
+    let mut written = Vec::new();
+    for key in stored {
+        if let Some(old) = get(key) {
+            let backup = keys::backup(key, stamp);
+            set(&backup, &old)?;
+            written.push(backup);
+        }
+    }
+    Ok(written)
+}
+
+/// What a restore did, article by article, to say exactly that (said in Arabic by `crate::i18n`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RestoreReport {
+    /// Articles now stored as the file has them (the open one included).
+    pub restored: usize,
+    /// Of those, how many replaced a stored version that is now kept as a backup.
+    pub backed_up: usize,
+    /// Left as they were, since their stored version could not be kept as a backup: titles, and
+    /// why (one reason: every write fails the same way, storage full usually).
+    pub not_backed_up: Vec<String>,
+    pub backup_failed: Option<WriteError>,
+    /// Could not be stored: titles, and why.
+    pub not_stored: Vec<String>,
+    pub store_failed: Option<WriteError>,
+}
+
+impl RestoreReport {
+    pub fn is_complete(&self) -> bool {
+        self.not_backed_up.is_empty() && self.not_stored.is_empty()
+    }
+
+    pub fn left_as_it_was(&mut self, title: String, why: WriteError) {
+        self.not_backed_up.push(title);
+        self.backup_failed.get_or_insert(why);
+    }
+
+    pub fn not_stored(&mut self, title: String, why: WriteError) {
+        self.not_stored.push(title);
+        self.store_failed.get_or_insert(why);
+    }
+}
+
+/// Titles as a sentence lists them: each between `open` and `close`, joined by `comma`.
+pub fn quoted_titles(titles: &[String], open: &str, close: &str, comma: &str) -> String {
+    titles.iter().map(|t| format!("{open}{t}{close}")).collect::<Vec<_>>().join(comma)
+}
+
+impl std::fmt::Display for RestoreReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.restored;
+        write!(f, "Restored {n} article{} from the library file.", if n == 1 { "" } else { "s" })?;
+        if self.backed_up > 0 {
+            f.write_str(" Stored versions it replaced are kept as backups.")?;
+        }
+        if let (false, Some(why)) = (self.not_backed_up.is_empty(), &self.backup_failed) {
+            let titles = quoted_titles(&self.not_backed_up, "\"", "\"", ", ");
+            if self.not_backed_up.len() == 1 {
+                write!(f, " Not restored: {titles}, because its stored version could not be kept as a backup ({why}); it is left as it was.")?;
+            } else {
+                write!(f, " Not restored: {titles}, because their stored versions could not be kept as backups ({why}); they are left as they were.")?;
+            }
+        }
+        if let (false, Some(why)) = (self.not_stored.is_empty(), &self.store_failed) {
+            write!(f, " Could not be stored: {} ({why}).", quoted_titles(&self.not_stored, "\"", "\"", ", "))?;
+        }
+        Ok(())
     }
 }
 
@@ -234,6 +316,63 @@ mod tests {
     }
 
     #[test]
+    fn an_unreadable_index_comes_back_to_be_kept_aside_and_the_list_is_rebuilt() {
+        let stored_keys = [keys::parked_article("a"), keys::parked_annotations("a"), keys::parked_article("b")];
+        let entry = |id: &str, annotations| Entry { id: id.into(), title: id.into(), chars: 4, annotations, modified: String::new() };
+        let entry_of = |id: &str| Some(entry(id, 1));
+        let mut stored = Library::new();
+        stored.upsert(entry("a", 2));
+        // A readable index keeps its entries; a parked article it misses is listed again.
+        let (lib, unreadable) = Library::read(Some(&stored.encode()), stored_keys.iter().map(String::as_str), entry_of);
+        assert_eq!(unreadable, None);
+        assert_eq!(lib.entries.iter().map(|e| (e.title.as_str(), e.annotations)).collect::<Vec<_>>(), [("a", 2), ("b", 1)]);
+        assert_eq!(Library::read(None, stored_keys.iter().map(String::as_str), entry_of).0.entries.len(), 2);
+        for raw in ["{ broken", r#"{"schema":9,"current":"a","entries":[]}"#] {
+            let (lib, unreadable) = Library::read(Some(raw), stored_keys.iter().map(String::as_str), entry_of);
+            let unreadable = unreadable.expect("kept aside, not defaulted");
+            assert_eq!((unreadable.key, unreadable.raw.as_str()), (keys::LIBRARY, raw));
+            assert!(unreadable.reason.to_string().contains("rebuilt"), "{}", unreadable.reason);
+            assert_eq!(lib.entries.iter().map(|e| e.title.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        }
+    }
+
+    #[test]
+    fn a_backup_that_cannot_be_written_is_an_error_and_nothing_missing_is_copied() {
+        let parked = [keys::parked_article("a"), keys::parked_annotations("a")];
+        let stored = std::collections::HashMap::from([(parked[0].clone(), "article".to_string()), (parked[1].clone(), "annotations".to_string())]);
+        let mut written = Vec::new();
+        let kept = back_up(&parked, "T", |k| stored.get(k).cloned(), |k, v| {
+            written.push((k.to_string(), v.to_string()));
+            Ok::<_, ()>(())
+        })
+        .unwrap();
+        assert_eq!(kept, [keys::backup(&parked[0], "T"), keys::backup(&parked[1], "T")]);
+        assert_eq!(written[1], (keys::backup(&parked[1], "T"), "annotations".to_string()));
+        assert_eq!(back_up(&parked, "T", |k| stored.get(k).cloned(), |_, _| Err("full")), Err("full"));
+        assert_eq!(back_up(&parked, "T", |_| None, |_, _| Err("full")), Ok(vec![]), "nothing stored: nothing to keep");
+    }
+
+    #[test]
+    fn a_restore_says_kept_as_backups_only_for_backups_that_were_written() {
+        let all_new = RestoreReport { restored: 2, ..Default::default() };
+        assert_eq!(all_new.to_string(), "Restored 2 articles from the library file.");
+        let replaced = RestoreReport { restored: 2, backed_up: 1, ..Default::default() };
+        assert_eq!(replaced.to_string(), "Restored 2 articles from the library file. Stored versions it replaced are kept as backups.");
+        let full = || WriteError::Full("QuotaExceededError".into());
+        let mut refused = RestoreReport { restored: 1, ..Default::default() };
+        refused.left_as_it_was("first".into(), full());
+        assert!(!refused.is_complete());
+        assert_eq!(
+            refused.to_string(),
+            "Restored 1 article from the library file. Not restored: \"first\", because its stored version could not be kept as a backup (the browser refused to store it (QuotaExceededError: storage is probably full)); it is left as it was."
+        );
+        let mut failed = RestoreReport::default();
+        failed.not_stored("a".into(), WriteError::Unavailable);
+        failed.not_stored("b".into(), full());
+        assert_eq!(failed.to_string(), "Restored 0 articles from the library file. Could not be stored: \"a\", \"b\" (this browser gives Annota no storage).");
+    }
+
+    #[test]
     fn parked_articles_are_found_by_their_keys() {
         let stored = [keys::parked_article("urn:annota:article:1"), keys::parked_annotations("urn:annota:article:1"), keys::ARTICLE.into(), keys::parked_article("x")];
         assert_eq!(Library::parked_ids(stored.iter().map(String::as_str)), ["urn:annota:article:1", "x"]);
@@ -257,5 +396,14 @@ mod tests {
         let broken = file.replacen("\"claim\"", "\"nope\"", 1);
         assert!(import_bundle(&broken).unwrap_err().to_string().contains("article 1"));
         assert!(import_bundle("{\"format\":\"annota-library\",\"version\":3,\"articles\":[]}").unwrap_err().to_string().contains("newer"));
+    }
+
+    #[test]
+    fn a_library_file_with_an_annotation_id_annota_never_writes_is_refused_naming_the_article() {
+        let file = export_bundle(&[ws("a", "نص أول", 1), ws("b", "second", 2)]);
+        let spaced = file.replacen("\"b-1\"", "\"b 1\"", 1);
+        assert!(import_bundle(&spaced).unwrap_err().to_string().contains("article 2 of the library file: annotation id \"b 1\""));
+        let twice = file.replacen("\"b-1\"", "\"b-0\"", 1);
+        assert!(import_bundle(&twice).unwrap_err().to_string().contains("\"b-0\" appears twice"));
     }
 }

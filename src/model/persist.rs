@@ -10,7 +10,7 @@ use super::annotation::{Annotation, Article, text_order};
 use super::labels::{default_labels, Label, LabelRepair};
 use super::facts::{ArticleMeta, Settings};
 use super::format::annota_json::{is_default, ActorRecord, AnnotationRecord, OrphanRecord};
-use super::format::placing::{check_labels, place_all, ImportSummary, OffsetUnit};
+use super::format::placing::{check_labels, place_checked, CheckedItems, ImportSummary, OffsetUnit};
 use super::format::ImportError;
 use super::workspace::{ActorsError, Workspace};
 use super::structure::Heading;
@@ -125,6 +125,16 @@ pub enum UnreadableReason {
     /// The annotations are kept aside with their article, which could not be read.
     ArticleOfAnnotations,
     Annotations(StoredError),
+    /// The library index (the list is rebuilt from the parked articles).
+    Index(IndexError),
+}
+
+/// Why the library index could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IndexError {
+    /// `detail` is the JSON parser's own words.
+    Unreadable { detail: String },
+    Newer { schema: u32 },
 }
 
 /// Why one stored value could not be read.
@@ -137,7 +147,6 @@ pub enum StoredError {
     /// Not the shape Annota writes; `detail` is the parser's own words.
     Unexpected { detail: String },
     OtherArticle { id: String },
-    SharedId,
     /// `n` annotations are not where the stored offsets say.
     NoLongerMatch { n: usize },
     /// Labels, annotations or orphans that a file would be refused for.
@@ -151,6 +160,8 @@ pub enum WriteError {
     /// The browser refused: usually the quota (`QuotaExceededError`, the name it gave).
     Full(String),
     Unavailable,
+    /// The key holds what Annota could not read nor copy aside: it is never written over.
+    Unreadable,
 }
 
 /// Why a parked article of the library cannot be opened.
@@ -167,6 +178,7 @@ impl fmt::Display for UnreadableReason {
             UnreadableReason::Article(e) => write!(f, "the stored article could not be read: {e}"),
             UnreadableReason::ArticleOfAnnotations => f.write_str("the annotations' article could not be read"),
             UnreadableReason::Annotations(e) => write!(f, "the stored annotations could not be read: {e}"),
+            UnreadableReason::Index(e) => write!(f, "the library's list was rebuilt from the articles stored in this browser: {e}"),
         }
     }
 }
@@ -179,10 +191,18 @@ impl fmt::Display for StoredError {
             StoredError::NewerSchema { found, reads } => write!(f, "schema version {found} is newer than this Annota understands ({reads})"),
             StoredError::Unexpected { detail } => write!(f, "unexpected content ({detail})"),
             StoredError::OtherArticle { id } => write!(f, "they belong to another article ({id})"),
-            StoredError::SharedId => f.write_str("two annotations share an id"),
             StoredError::NoLongerMatch { n } => write!(f, "{n} annotations no longer match the stored text"),
             StoredError::Invalid(e) => e.fmt(f),
             StoredError::Actors(e) => e.fmt(f),
+        }
+    }
+}
+
+impl fmt::Display for IndexError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IndexError::Unreadable { detail } => write!(f, "the library index could not be read ({detail})"),
+            IndexError::Newer { schema } => write!(f, "the library index was written by a newer Annota (schema {schema})"),
         }
     }
 }
@@ -192,6 +212,7 @@ impl fmt::Display for WriteError {
         match self {
             WriteError::Full(name) => write!(f, "the browser refused to store it ({name}: storage is probably full)"),
             WriteError::Unavailable => f.write_str("this browser gives Annota no storage"),
+            WriteError::Unreadable => f.write_str("it holds stored data Annota could not read nor copy aside, which it never writes over"),
         }
     }
 }
@@ -244,24 +265,11 @@ fn decode_annotations(raw: &str, article: &Article) -> Result<(Workspace, Vec<La
     // Older versions stored sets the label editor refuses (`#rgb`, a reserved key): repair them.
     let (labels, repairs) = check_labels(s.labels).map_err(StoredError::Invalid)?;
     let labels = labels.into_vec();
-    let items: Vec<_> = s.annotations.iter().map(AnnotationRecord::incoming).collect();
+    // Stored annotations keep their ids: one that is not valid and unique sets the value aside.
+    let items = CheckedItems::check(s.annotations.iter().map(AnnotationRecord::incoming).collect(), []).map_err(StoredError::Invalid)?;
     let mut summary = ImportSummary::new("storage");
-    let mut ids = std::collections::HashSet::new();
-    if !s.annotations.iter().all(|a| ids.insert(a.id.clone())) {
-        return Err(StoredError::SharedId);
-    }
-    let mut no_new_ids = || String::new();
-    let (annotations, lost) = place_all(
-        &article.text,
-        &labels,
-        &items,
-        Some(OffsetUnit::CodePoint),
-        &super::annotation::Timestamp(String::new()),
-        &Default::default(),
-        &mut no_new_ids,
-        &mut summary,
-    )
-    .map_err(StoredError::Invalid)?;
+    let now = super::annotation::Timestamp(String::new());
+    let (annotations, lost) = place_checked(&article.text, &labels, &items, Some(OffsetUnit::CodePoint), &now, &mut summary).map_err(StoredError::Invalid)?;
     if summary.total_placed() != summary.placed_exactly || !lost.is_empty() {
         return Err(StoredError::NoLongerMatch { n: items.len() - summary.placed_exactly });
     }
@@ -441,6 +449,15 @@ pub(crate) mod tests {
         let other = Workspace::new(crate::model::annotation::Article::new("t", "other text"), default_labels(), vec![]);
         let d = decode(Some(&encode_article(&other.article)), Some(&annotations));
         assert!(d.unreadable[0].reason.to_string().contains("another article"));
+
+        // Ids Annota never writes: not made up (all the same empty one) but kept aside, with the reason.
+        let stored = encode_annotations(&Workspace::new(ws.article.clone(), default_labels(), vec![(*ws.annotations[0]).clone(), Annotation { id: AnnotationId("y".into()), span: Span::new(10, 12), ..(*ws.annotations[0]).clone() }]));
+        for (bad, why) in [(stored.replace("\"id\":\"x\"", "\"id\":\"a b\"").replace("\"id\":\"y\"", "\"id\":\"c d\""), "white space"), (stored.replace("\"id\":\"y\"", "\"id\":\"x\""), "appears twice")] {
+            let d = decode(Some(&article), Some(&bad));
+            assert_eq!(d.unreadable.len(), 1, "{bad}: {:?}", d.workspace.map(|w| w.annotations.iter().map(|a| a.id.0.clone()).collect::<Vec<_>>()));
+            assert!(d.unreadable[0].reason.to_string().contains(why), "{}", d.unreadable[0].reason);
+            assert_eq!(d.workspace.map(|w| w.annotations.len()), Some(0), "the article opens without them");
+        }
     }
 }
 

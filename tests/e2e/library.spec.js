@@ -193,11 +193,70 @@ test('a lost or unreadable library index is rebuilt from the stored articles', a
   await h.dragSelect(page, 'Second');
   await page.keyboard.press('1');
   await h.expectCount(page, 1);
+  // Once the change is saved, make the index unreadable: it is kept aside, said, and offered for download.
+  await page.waitForFunction(() => (localStorage.getItem('annota:v1:annotations') || '').includes('"label":"claim"'));
   await page.evaluate(() => localStorage.setItem('annota:v1:library', '{ broken'));
   await page.reload();
   await h.expectCount(page, 1);
+  const notice = page.locator('.banner.warning', { hasText: 'library' });
+  await expect(notice).toContainText('rebuilt from the articles stored in this browser');
+  await expect(notice).toContainText('annota:backup:');
+  const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download it' }).click()]);
+  expect(fs.readFileSync(await download.path(), 'utf8')).toBe('{ broken');
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('annota:backup:')).map((k) => [k, localStorage.getItem(k)]));
+  expect(kept).toEqual([[expect.stringMatching(/^annota:backup:.*:annota:v1:library$/), '{ broken']]);
   await openLibrary(page);
   await expect(library(page).getByRole('heading')).toHaveText('Library (3 articles)');
   await library(page).getByRole('button', { name: 'Open first' }).click();
   await expect(page.locator('article')).toContainText('First article.');
+  // An index from a newer Annota is not read as an empty one either.
+  await page.waitForFunction(() => (localStorage.getItem('annota:v1:library') || '').includes('"current"'));
+  await page.evaluate(() => localStorage.setItem('annota:v1:library', '{"schema":9,"current":null,"entries":[]}'));
+  await page.reload();
+  await expect(page.locator('.banner.warning', { hasText: 'newer Annota (schema 9)' })).toContainText('annota:backup:');
+  await openLibrary(page);
+  await expect(library(page).getByRole('heading')).toHaveText('Library (3 articles)');
+});
+
+test('a restore keeps each stored version it replaces as a backup; one it cannot back up stays as it was, and it says so', async ({ page }) => {
+  await h.open(page);
+  await openFiles(page, [['first.txt', 'First article.'], ['second.txt', 'Second article.']]);
+  await expect(page.locator('article')).toContainText('Second article.');
+  await openLibrary(page);
+  await expect(library(page).getByRole('heading')).toHaveText('Library (3 articles)');
+  const [download] = await Promise.all([page.waitForEvent('download'), library(page).getByRole('button', { name: 'Download library' }).click()]);
+  const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  // The file's version of "first" has another title, so it shows which version is stored.
+  const first = file.articles.find((a) => a.article.title === 'first');
+  first.article.title = 'first, from the file';
+  const restore = (f) => library(page).getByLabel('Restore library').setInputFiles({ name: 'lib.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(f)) });
+  const firstKey = `annota:v1:library:${first.article.id}:article`;
+  const storedFirst = await page.evaluate((k) => localStorage.getItem(k), firstKey);
+  expect(storedFirst).toContain('"title":"first"');
+
+  // Backups cannot be written (as when storage is full): the stored versions stay, and the notice says so.
+  await page.evaluate(() => {
+    window.__realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (String(k).startsWith('annota:backup:')) throw new DOMException('full', 'QuotaExceededError');
+      return window.__realSetItem.call(this, k, v);
+    };
+  });
+  await restore(file);
+  const refused = page.locator('.banner.error', { hasText: 'Not restored' });
+  await expect(refused).toContainText('"first, from the file"');
+  await expect(refused).toContainText('could not be kept as backups (the browser refused to store it (QuotaExceededError');
+  await expect(refused).toContainText('they are left as they were');
+  await expect(refused).toContainText('Restored 1 article from the library file.');
+  await expect(refused).not.toContainText('are kept as backups.');
+  expect(await page.evaluate((k) => localStorage.getItem(k), firstKey)).toBe(storedFirst);
+  await expect(articles(page).filter({ hasText: 'first, from the file' })).toHaveCount(0);
+
+  // With room for backups, each stored version it replaces is kept, and only then replaced.
+  await page.evaluate(() => { Storage.prototype.setItem = window.__realSetItem; });
+  await restore(file);
+  await expect(page.getByRole('status')).toContainText('Restored 3 articles from the library file. Stored versions it replaced are kept as backups.');
+  await expect(articles(page).filter({ hasText: 'first, from the file' })).toHaveCount(1);
+  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('annota:backup:')).map((k) => [k, localStorage.getItem(k)]));
+  expect(backups).toContainEqual([expect.stringMatching(new RegExp(`:${firstKey}$`)), storedFirst]);
 });

@@ -4,8 +4,8 @@
 //! details and the checker's settings. Version 1 files are version 2 files without them.
 
 use super::facts;
-use super::placing::{check_labels, place_all, ImportNote, ImportSummary, Incoming, OffsetUnit};
-use super::{IdOf, ImportError, Owner};
+use super::placing::{check_labels, place_checked, CheckedItems, ImportNote, ImportSummary, Incoming, OffsetUnit};
+use super::{ImportError, Owner};
 use crate::model::annotation::{Annotation, AnnotationId, Article, Orphan, Timestamp};
 use crate::model::facts::{Actor, ActorId, ActorKind, ArticleMeta, Facts, Review, Settings};
 use crate::model::labels::{Label, LabelId, LabelRepair, LabelSet};
@@ -255,7 +255,8 @@ pub struct Parsed {
     pub labels: LabelSet,
     /// What was repaired in the file's labels to fit the rules, one sentence each.
     pub label_repairs: Vec<LabelRepair>,
-    pub items: Vec<Incoming>,
+    /// Each with its own id, checked.
+    pub items: CheckedItems,
     pub orphans: Vec<Orphan>,
     pub facts: FileFacts,
 }
@@ -289,13 +290,7 @@ pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
         return Err(ImportError::OffsetUnit { found: file.offset_unit });
     }
     let (labels, label_repairs) = check_labels(file.labels)?;
-    let mut ids = HashSet::new();
-    for id in file.annotations.iter().map(|a| &a.id).chain(file.orphans.iter().map(|o| &o.id)) {
-        facts::check_id(IdOf::Annotation, id)?;
-        if !ids.insert(id.as_str()) {
-            return Err(ImportError::DuplicateId { id: id.clone() });
-        }
-    }
+    let items = CheckedItems::check(file.annotations.iter().map(AnnotationRecord::incoming).collect(), file.orphans.iter().map(|o| o.id.as_str()))?;
     let actors: Vec<Actor> = file.actors.iter().map(ActorRecord::actor).collect();
     let mut actor_ids = HashSet::new();
     for a in &actors {
@@ -320,7 +315,7 @@ pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
         return Err(ImportError::BadHeading);
     }
     let facts = FileFacts { actors, meta: file.article.meta, settings: file.settings };
-    Ok(Parsed { article, labels, label_repairs, items: file.annotations.iter().map(AnnotationRecord::incoming).collect(), orphans, facts })
+    Ok(Parsed { article, labels, label_repairs, items, orphans, facts })
 }
 
 /// Reads an Annota JSON file as its own workspace (its text, labels, annotations, orphans and facts).
@@ -331,17 +326,8 @@ pub fn import(json: &str) -> Result<(Workspace, ImportSummary), ImportError> {
     }
     let parsed = parse(value)?;
     let mut summary = ImportSummary::new("Annota JSON");
-    let mut no_new_ids = || unreachable!("every Annota JSON annotation has a checked, unique id");
-    let (annotations, mut orphans) = place_all(
-        &parsed.article.text,
-        parsed.labels.labels(),
-        &parsed.items,
-        Some(OffsetUnit::CodePoint),
-        &Timestamp(String::new()),
-        &HashSet::new(),
-        &mut no_new_ids,
-        &mut summary,
-    )?;
+    let (annotations, mut orphans) =
+        place_checked(&parsed.article.text, parsed.labels.labels(), &parsed.items, Some(OffsetUnit::CodePoint), &Timestamp(String::new()), &mut summary)?;
     orphans.extend(parsed.orphans);
     let f = parsed.facts;
     summary.notes.extend(parsed.label_repairs.into_iter().map(ImportNote::LabelRepaired));

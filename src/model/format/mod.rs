@@ -179,7 +179,7 @@ fn read_source(content: &str, summary: &mut ImportSummary) -> Result<Source, Imp
         let parsed = annota_json::parse(value)?;
         return Ok(Source {
             article: Some((parsed.article, Some((parsed.labels.into_vec(), parsed.label_repairs)))),
-            items: parsed.items,
+            items: parsed.items.into_items(),
             orphans: parsed.orphans,
             unit: Some(OffsetUnit::CodePoint),
             facts: Some(parsed.facts),

@@ -1,7 +1,7 @@
 //! Placing imported annotations in a text: offsets checked against quotes, UTF-16 offsets
 //! detected and converted, quotes found again (exactly, by context, or fuzzily), orphans kept.
 
-use super::ImportError;
+use super::{IdOf, ImportError};
 use crate::model::annotation::{Annotation, AnnotationId, Orphan, Timestamp};
 use crate::model::labels::{Label, LabelId, LabelRepair, LabelSet};
 use crate::model::quote::{anchor, Placement, Quote};
@@ -155,7 +155,7 @@ fn slice_utf16(text: &TextIndex, start: usize, end: usize) -> Option<&str> {
 }
 
 /// Decides the unit of offsets that came with quotes: UTF-16 if more quotes match that way.
-pub fn detect_unit(text: &TextIndex, items: &[Incoming]) -> OffsetUnit {
+pub fn detect_unit<'a>(text: &TextIndex, items: impl IntoIterator<Item = &'a Incoming>) -> OffsetUnit {
     let (mut cp, mut u16) = (0usize, 0usize);
     for it in items {
         let (Some(s), Some(e), Some(exact)) = (it.start, it.end, it.exact.as_deref()) else { continue };
@@ -169,13 +169,51 @@ pub fn detect_unit(text: &TextIndex, items: &[Incoming]) -> OffsetUnit {
     if u16 > cp { OffsetUnit::Utf16 } else { OffsetUnit::CodePoint }
 }
 
-fn valid_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 512 && !id.chars().any(|c| c.is_whitespace() || c.is_control())
+/// A file's annotations whose ids are all valid and distinct (from one another and from the
+/// file's orphans): made only by [`CheckedItems::check`], so placing them never needs a new id.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CheckedItems(Vec<(AnnotationId, Incoming)>);
+
+impl CheckedItems {
+    /// Refuses a missing, invalid ([`super::facts::check_id`]) or repeated id, naming it.
+    pub fn check<'a>(items: Vec<Incoming>, orphan_ids: impl IntoIterator<Item = &'a str>) -> Result<CheckedItems, ImportError> {
+        let mut seen = HashSet::new();
+        let mut take = |id: &str| -> Result<(), ImportError> {
+            super::facts::check_id(IdOf::Annotation, id)?;
+            if !seen.insert(id.to_string()) {
+                return Err(ImportError::DuplicateId { id: id.to_string() });
+            }
+            Ok(())
+        };
+        let mut checked = Vec::with_capacity(items.len());
+        for it in items {
+            let Some(id) = it.id.clone() else { return Err(ImportError::BlankId { of: IdOf::Annotation, id: String::new() }) };
+            take(&id)?;
+            checked.push((AnnotationId(id), it));
+        }
+        for id in orphan_ids {
+            take(id)?;
+        }
+        Ok(CheckedItems(checked))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The items, for placing among other ids (see [`place_all`]).
+    pub fn into_items(self) -> Vec<Incoming> {
+        self.0.into_iter().map(|(_, it)| it).collect()
+    }
 }
 
 /// Places every incoming annotation in `text`. A label outside `labels`, or a span outside the
 /// text with no quote to find it by, refuses the whole file; a quote that cannot be found makes
-/// an orphan. `new_id` makes ids for annotations that have none (or a clashing one).
+/// an orphan. `new_id` makes ids for annotations that have none (or an invalid or clashing one).
 pub fn place_all(
     text: &TextIndex,
     labels: &[Label],
@@ -186,9 +224,45 @@ pub fn place_all(
     new_id: &mut dyn FnMut() -> String,
     summary: &mut ImportSummary,
 ) -> Result<(Vec<Annotation>, Vec<Orphan>), ImportError> {
+    let mut ids: HashSet<String> = taken_ids.clone();
+    let with_ids: Vec<(AnnotationId, &Incoming)> = items
+        .iter()
+        .map(|it| {
+            let id = match it.id.as_deref() {
+                Some(id) if super::facts::check_id(IdOf::Annotation, id).is_ok() && !ids.contains(id) => id.to_string(),
+                _ => new_id(),
+            };
+            ids.insert(id.clone());
+            (AnnotationId(id), it)
+        })
+        .collect();
+    place(text, labels, &with_ids, unit, now, summary)
+}
+
+/// [`place_all`] for items whose ids were checked: each keeps its own.
+pub fn place_checked(
+    text: &TextIndex,
+    labels: &[Label],
+    items: &CheckedItems,
+    unit: Option<OffsetUnit>,
+    now: &Timestamp,
+    summary: &mut ImportSummary,
+) -> Result<(Vec<Annotation>, Vec<Orphan>), ImportError> {
+    let with_ids: Vec<(AnnotationId, &Incoming)> = items.0.iter().map(|(id, it)| (id.clone(), it)).collect();
+    place(text, labels, &with_ids, unit, now, summary)
+}
+
+fn place(
+    text: &TextIndex,
+    labels: &[Label],
+    items: &[(AnnotationId, &Incoming)],
+    unit: Option<OffsetUnit>,
+    now: &Timestamp,
+    summary: &mut ImportSummary,
+) -> Result<(Vec<Annotation>, Vec<Orphan>), ImportError> {
     let unknown: Vec<String> = {
         let mut seen = Vec::new();
-        for it in items {
+        for (_, it) in items {
             if resolve_label(labels, &it.label).is_none() && !seen.contains(&it.label) {
                 seen.push(it.label.clone());
             }
@@ -199,14 +273,14 @@ pub fn place_all(
         let known = labels.iter().map(|l| l.id.0.clone()).collect();
         return Err(ImportError::UnknownLabels { unknown, known });
     }
-    let unit = unit.unwrap_or_else(|| detect_unit(text, items));
+    let unit = unit.unwrap_or_else(|| detect_unit(text, items.iter().map(|(_, it)| *it)));
     if unit == OffsetUnit::Utf16 {
         summary.notes.push(ImportNote::Utf16Converted);
     }
-    let mut ids: HashSet<String> = taken_ids.clone();
     let mut placed = Vec::new();
     let mut orphans = Vec::new();
-    for (n, it) in items.iter().enumerate() {
+    for (n, (id, it)) in items.iter().enumerate() {
+        let id = id.clone();
         let label = resolve_label(labels, &it.label).expect("checked above").id.clone();
         let to_chars = |o: usize| match unit {
             OffsetUnit::CodePoint => Some(CharOffset(o)),
@@ -216,11 +290,6 @@ pub fn place_all(
             (Some(s), Some(e)) if s < e && e.0 <= text.char_len() => Some(Span { start: s, end: e }),
             _ => None,
         };
-        let id = match it.id.as_deref() {
-            Some(id) if valid_id(id) && !ids.contains(id) => id.to_string(),
-            _ => new_id(),
-        };
-        ids.insert(id.clone());
         let created = Timestamp(it.created.clone().unwrap_or_else(|| now.0.clone()));
         let modified = Timestamp(it.modified.clone().unwrap_or_else(|| created.0.clone()));
         let exact = it.exact.clone().filter(|e| !e.is_empty());
@@ -231,7 +300,7 @@ pub fn place_all(
                     Some(p) => p,
                     None => {
                         orphans.push(Orphan {
-                            id: AnnotationId(id),
+                            id,
                             label,
                             quote,
                             note: it.note.clone(),
@@ -262,7 +331,7 @@ pub fn place_all(
             Placement::Moved(_) => summary.moved += 1,
             Placement::Fuzzy { .. } => summary.fuzzy += 1,
         }
-        placed.push(Annotation { id: AnnotationId(id), span: placement.span(), label, note: it.note.clone(), created, modified, facts: it.facts.clone() });
+        placed.push(Annotation { id, span: placement.span(), label, note: it.note.clone(), created, modified, facts: it.facts.clone() });
     }
     Ok((placed, orphans))
 }
@@ -340,5 +409,24 @@ mod tests {
         let (placed, _) = place_all(&text, &default_labels(), &items, None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut s).unwrap();
         assert_eq!(placed[0].id.0, "x");
         assert_eq!(placed[1].id.0, "new-1");
+    }
+
+    #[test]
+    fn checked_items_keep_their_own_ids_and_refuse_any_that_would_need_a_new_one() {
+        let text = TextIndex::new("abc def");
+        let with_id = |id: &str, start, end, exact| Incoming { id: Some(id.into()), ..item("claim", start, end, Some(exact)) };
+        let items = CheckedItems::check(vec![with_id("x", 0, 3, "abc"), with_id("y", 4, 7, "xyz")], ["z"]).unwrap();
+        let mut s = ImportSummary::new("t");
+        let (placed, orphans) = place_checked(&text, &default_labels(), &items, None, &Timestamp("t".into()), &mut s).unwrap();
+        assert_eq!((placed[0].id.0.as_str(), orphans[0].id.0.as_str()), ("x", "y"));
+        let refused = |items: Vec<Incoming>, orphans: &[&str]| CheckedItems::check(items, orphans.iter().copied()).unwrap_err().to_string();
+        assert!(refused(vec![item("claim", 0, 3, None)], &[]).contains("annotation id \"\" is empty"));
+        assert!(refused(vec![with_id("a b", 0, 3, "abc")], &[]).contains("white space"));
+        assert!(refused(vec![with_id(&"x".repeat(513), 0, 3, "abc")], &[]).contains("longer than"));
+        assert!(refused(vec![with_id("x", 0, 3, "abc"), with_id("x", 4, 7, "def")], &[]).contains("\"x\" appears twice"));
+        assert!(refused(vec![with_id("x", 0, 3, "abc")], &["x"]).contains("\"x\" appears twice"), "an orphan's id too");
+        // What place_all gives a new id is exactly what the check refuses: one rule.
+        let (placed, _) = place_all(&text, &default_labels(), &[with_id("a b", 0, 3, "abc")], None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut s).unwrap();
+        assert_eq!(placed[0].id.0, "new-1");
     }
 }
