@@ -2,7 +2,7 @@
 //! changes, undo and the reducer, file formats and the storage schema. Nothing here knows about
 //! the DOM. Imports run one way, leaves first:
 //! `text` → `labels`, `facts` → `annotation` → `workspace` → `change` → `history` →
-//! `action`, `reduce` → `persist`, `format`, `library`.
+//! `action`, `reduce` → `persist`, `format`, `library`; `keymap` (which command a key is) needs only `labels`.
 
 pub mod action;
 pub mod actors;
@@ -12,6 +12,7 @@ pub mod facts;
 pub mod filter;
 pub mod format;
 pub mod history;
+pub mod keymap;
 pub mod labels;
 pub mod library;
 pub mod lock;
