@@ -3,7 +3,7 @@
 //! after a key press finds the change on disk.
 
 use super::notices::{Level, Notice};
-use super::{article_key, Saving};
+use super::boot::{article_key, Saving};
 use crate::bridge::storage::Store;
 use crate::model::library::{Entry, Library};
 use crate::model::workspace::Workspace;

@@ -318,7 +318,7 @@ impl Shelf {
             return;
         }
         self.store.remove_parked(&next.article.id);
-        *self.saved_article.borrow_mut() = super::article_key(&next);
+        *self.saved_article.borrow_mut() = super::boot::article_key(&next);
         lib.remove(id);
         lib.current = Some(next.article.id.clone());
         lib.upsert(Entry::of(&next, &crate::bridge::clock::now().0));

@@ -96,7 +96,7 @@ fn SelectedEditor(props: &EditorProps) -> Html {
         <div class="editor" role="group" aria-label={tr.t("Selected annotation")}>
             <span class="chip" style={chip_style("chip", pattern_of(&props.labels, &a.label), &color)}>{ name }</span>
             <q dir="auto" class="selected-quote">{ shorten(props.text.slice(a.span).unwrap_or(""), 80) }</q>
-            <textarea aria-label={tr.t("Note")} placeholder={tr.t("Note")} dir="auto" rows="1" value={a.note.clone()} {oninput} />
+            <textarea id={super::keyboard::NOTE_FIELD_ID} aria-label={tr.t("Note")} placeholder={tr.t("Note")} dir="auto" rows="1" value={a.note.clone()} {oninput} />
             <button class="danger" onclick={props.on_delete.reform(|_| ())} aria-keyshortcuts="Delete Backspace"
                 title="Delete this annotation (Delete)">{ tr.t("Delete annotation") }</button>
         </div>
