@@ -195,6 +195,7 @@ fn label_descriptions(labels: &[Label]) -> Html {
 
 #[component]
 pub fn ArticleView(props: &ArticleProps) -> Html {
+    let tr = super::i18n::use_tr();
     let styles = use_memo(props.labels.clone(), |labels| label_styles(labels));
     // The groups live here only (no memo copy): an edit updates them in place.
     let previous = use_mut_ref(|| None::<Grouped>);
@@ -223,7 +224,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
         <>
         { label_descriptions(&props.labels) }
         <style>{ (*styles).clone() }</style>
-        <article class="article" ref={props.article_ref.clone()} onclick={props.onclick.clone()} aria-label="Article"
+        <article class="article" ref={props.article_ref.clone()} onclick={props.onclick.clone()} aria-label={tr.t("Article")}
             id={props.focusable.then_some("article")} tabindex={props.focusable.then_some("0")}
             aria-describedby={props.focusable.then_some("article-keys")}>
             { for (0..contract::chunk_count(count)).map(|c| {
@@ -239,7 +240,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
             }) }
         </article>
         if props.focusable {
-            <p id="article-keys" hidden=true>{ "Arrow keys select words, Shift extends, 1 2 3 label, n and p move between annotations, question mark lists every shortcut." }</p>
+            <p id="article-keys" hidden=true>{ tr.t("Arrow keys select words, Shift extends, 1 2 3 label, n and p move between annotations, question mark lists every shortcut.") }</p>
         }
         </>
     }

@@ -3,7 +3,7 @@
 //! stops on an internal error, so a reload right after a key press finds the change on disk.
 
 use super::notices::{Level, Notice};
-use super::Saving;
+use super::boot::Saving;
 use crate::bridge::storage::Store;
 use crate::model::keys::StoredText;
 use crate::model::library::{Entry, Library};

@@ -76,7 +76,7 @@ fn actor_editor(props: &EditorProps, tr: Tr) -> Html {
     let near = a.span;
     let pick = { let cb = props.on_pick.clone(); let mention = a.id.clone(); Callback::from(move |_| cb.emit(Picking::SameActor { mention: mention.clone(), near })) };
     let same_button = html! {
-        <button onclick={pick} aria-keyshortcuts="m" title="Say which actor this span names too (key M)">{ tr.t("Same actor as…") }</button>
+        <button onclick={pick} aria-keyshortcuts="m" title={tr.t("Say which actor this span names too (key M)")}>{ tr.t("Same actor as…") }</button>
     };
     let Some(actor) = a.facts.actor.as_ref().and_then(|id| props.actors.iter().find(|x| &x.id == id)).cloned() else {
         return html! {
@@ -111,7 +111,7 @@ fn actor_editor(props: &EditorProps, tr: Tr) -> Html {
             <p class="hint">{ tr.plural(mentions, "Named by {} span in the article.", "Named by {} spans in the article.", &[&mentions]) }</p>
             <div class="row">
                 { same_button }
-                <button onclick={leave} title="This span does not name this actor">{ tr.t("Separate from this actor") }</button>
+                <button onclick={leave} title={tr.t("This span does not name this actor")}>{ tr.t("Separate from this actor") }</button>
             </div>
         </>
     }
@@ -137,11 +137,11 @@ fn attribution(props: &EditorProps, tr: Tr, role: &'static str, link_text: &'sta
         <div class="row attribution">
             <span class="role">{ format!("{}:", tr.t(role)) }</span>
             if let Some(follow) = follow {
-                <button class="link-end" onclick={follow} dir="auto" title="Show where the article names this actor">{ actor.name.clone() }</button>
+                <button class="link-end" onclick={follow} dir="auto" title={tr.t("Show where the article names this actor")}>{ actor.name.clone() }</button>
             } else {
                 <strong dir="auto">{ actor.name.clone() }</strong>
             }
-            <button onclick={pick} aria-keyshortcuts="l" title="Link to another actor (key L)">{ tr.t("Change…") }</button>
+            <button onclick={pick} aria-keyshortcuts="l" title={tr.t("Link to another actor (key L)")}>{ tr.t("Change…") }</button>
             <button onclick={unlink}>{ tr.t("Remove link") }</button>
         </div>
     }

@@ -36,7 +36,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let selected_label = props.selected.as_ref().map(|a| a.label.clone());
     html! {
         // A landmark around the toolbar, so that every part of the page is in one (it has no box of its own).
-        <section class="toolbar-landmark" aria-label="Annotate">
+        <section class="toolbar-landmark" aria-label={tr.t("Annotate")}>
         <div class="toolbar" role="toolbar" aria-label={tr.t("Label and edit")}>
             <div class="labels">
                 { for props.labels.iter().enumerate().map(|(i, l)| {
@@ -47,23 +47,23 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                         <button class="label-button" style={chip_style("label", Pattern::at(i), &l.color)} {onclick}
                             onmousedown={keep_selection()} aria-pressed={pressed}
                             aria-keyshortcuts={(!key.is_empty()).then(|| key.clone())}
-                            title={format!("Label the selection as {} ({}{})", l.name, Pattern::at(i).name(),
-                                if key.is_empty() { String::new() } else { format!(", key {key}") })}>
+                            title={tr.f("Label the selection as {} ({}{})", &[&l.name, &tr.t(Pattern::at(i).name()),
+                                &if key.is_empty() { String::new() } else { tr.f(", key {}", &[&key]) }])}>
                             { l.name.clone() }
                             if !key.is_empty() { <kbd aria-hidden="true">{ key }</kbd> }
                         </button>
                     }
                 }) }
                 <button class="edit-labels" onclick={props.on_edit_labels.clone()}
-                    title="Rename, recolour, reorder, add or delete labels">
+                    title={tr.t("Rename, recolour, reorder, add or delete labels")}>
                     <span class="icon" aria-hidden="true">{ "✎" }</span><span class="text">{ tr.t("Edit labels") }</span>
                 </button>
             </div>
             <div class="history">
                 <button onclick={props.on_undo.reform(|_| ())} onmousedown={keep_selection()} disabled={!props.can_undo}
-                    aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">{ tr.t("Undo") }</button>
+                    aria-keyshortcuts="Control+Z" title={tr.t("Undo (Ctrl+Z)")}>{ tr.t("Undo") }</button>
                 <button onclick={props.on_redo.reform(|_| ())} onmousedown={keep_selection()} disabled={!props.can_redo}
-                    aria-keyshortcuts="Control+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z or Ctrl+Y)">{ tr.t("Redo") }</button>
+                    aria-keyshortcuts="Control+Shift+Z Control+Y" title={tr.t("Redo (Ctrl+Shift+Z or Ctrl+Y)")}>{ tr.t("Redo") }</button>
             </div>
             // Always present, so selecting or deselecting never moves the article under the pointer.
             if let Some(a) = &props.selected {
@@ -96,9 +96,9 @@ fn SelectedEditor(props: &EditorProps) -> Html {
         <div class="editor" role="group" aria-label={tr.t("Selected annotation")}>
             <span class="chip" style={chip_style("chip", pattern_of(&props.labels, &a.label), &color)}>{ name }</span>
             <q dir="auto" class="selected-quote">{ shorten(props.text.slice(a.span).unwrap_or(""), 80) }</q>
-            <textarea aria-label={tr.t("Note")} placeholder={tr.t("Note")} dir="auto" rows="1" value={a.note.clone()} {oninput} />
+            <textarea id={super::keyboard::NOTE_FIELD_ID} aria-label={tr.t("Note")} placeholder={tr.t("Note")} dir="auto" rows="1" value={a.note.clone()} {oninput} />
             <button class="danger" onclick={props.on_delete.reform(|_| ())} aria-keyshortcuts="Delete Backspace"
-                title="Delete this annotation (Delete)">{ tr.t("Delete annotation") }</button>
+                title={tr.t("Delete this annotation (Delete)")}>{ tr.t("Delete annotation") }</button>
         </div>
     }
 }

@@ -15,6 +15,7 @@ enum Update {
 /// Registers the service worker once and returns the notice to show (empty until an update waits).
 #[hook]
 pub fn use_update_notice() -> Html {
+    let tr = super::i18n::use_tr();
     let update = use_state(|| Update::None);
     {
         let set = update.setter();
@@ -29,9 +30,9 @@ pub fn use_update_notice() -> Html {
     let applying = *update == Update::Applying;
     html! {
         <div class="banner info update" role="status">
-            <span>{ "A new version of Annota is ready." }</span>
-            <button class="primary" onclick={apply} disabled={applying}>{ if applying { "Updating…" } else { "Reload to update" } }</button>
-            <button class="dismiss" onclick={dismiss} aria-label="Dismiss">{ "×" }</button>
+            <span>{ tr.t("A new version of Annota is ready.") }</span>
+            <button class="primary" onclick={apply} disabled={applying}>{ tr.t(if applying { "Updating…" } else { "Reload to update" }) }</button>
+            <button class="dismiss" onclick={dismiss} aria-label={tr.t("Dismiss")}>{ "×" }</button>
         </div>
     }
 }

@@ -179,11 +179,11 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
                 <input type="file" multiple=true accept=".txt,.md,.html,.htm,text/plain,text/html" onchange={on_open} class="visually-hidden" />
             </label>
             <button onclick={open_paste}>{ tr.t("Paste text") }</button>
-            <label class="button file-button" title="Open a file with its own text and annotations: Annota JSON, doccano JSONL, Label Studio JSON (W3C Web Annotation goes onto the open article)">
+            <label class="button file-button" title={tr.t("Open a file with its own text and annotations: Annota JSON, doccano JSONL, Label Studio JSON (W3C Web Annotation goes onto the open article)")}>
                 { tr.t("Import") }
                 <input type="file" accept=".json,.jsonl,.jsonld,application/json" onchange={on_import} class="visually-hidden" />
             </label>
-            <label class="button file-button" title="Find each annotation of a file again in the open article's text, and add them to it">
+            <label class="button file-button" title={tr.t("Find each annotation of a file again in the open article's text, and add them to it")}>
                 { tr.t("Import onto this article") }
                 <input type="file" accept=".json,.jsonl,.jsonld,application/json" onchange={on_import_onto} class="visually-hidden" />
             </label>

@@ -10,9 +10,6 @@ use crate::model::text::{CharOffset, Span, TextIndex, Utf16Offset};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-/// Kept for callers not yet moved to [`article_dom::paragraph_element`].
-pub use super::article_dom::paragraph_element;
-
 /// The offset of the first character in `node` or after it (in document order), inside the article.
 fn first_offset_from(node: &Node, article: &Element) -> Option<CharOffset> {
     let mut current = Some(node.clone());

@@ -4,7 +4,7 @@
 //! DOM. Imports run one way, leaves first:
 //! `text` → `labels`, `facts` → `annotation` → `workspace` → `change` → `history` →
 //! `action`, `reduce` → `persist`, `format`, `library`; `render` needs only `text` and
-//! `annotation`.
+//! `annotation`; `keymap` (which command a key is) needs only `labels`.
 
 pub mod action;
 pub mod actors;
@@ -15,6 +15,7 @@ pub mod filter;
 pub mod format;
 pub mod history;
 pub mod keys;
+pub mod keymap;
 pub mod labels;
 pub mod library;
 pub mod lock;

@@ -97,13 +97,22 @@ async function expectStored(page, expected) {
 
 const selection = (page) => page.evaluate(() => window.getSelection().toString());
 
-test('a whole session by keyboard alone: select by word and sentence, label, note, step, delete, undo', async ({ page }) => {
+/** What the keyboard session finds on the page, by its name in each interface language. */
+const UI = {
+  en: { skip: 'Skip to article', note: 'Note', panel: 'Annotations', count: (n) => `Annotations (${n})`, shortcuts: 'Keyboard shortcuts', close: 'Close' },
+  ar: { skip: 'انتقل إلى المقال', note: 'ملاحظة', panel: 'التعليقات', count: (n) => `التعليقات (${n})`, shortcuts: 'اختصارات لوحة المفاتيح', close: 'إغلاق' },
+};
+
+/** Every shortcut must work in both languages: the same session runs in English and in Arabic. */
+async function keyboardSession(page, ui) {
   await h.open(page);
   const article = page.locator('article');
+  const panel = page.getByRole('region', { name: ui.panel, exact: true });
+  const expectCount = (n) => expect(panel.getByRole('heading', { level: 2 })).toHaveText(ui.count(n));
 
   // The first Tab reaches the skip link; it takes focus to the article.
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Skip to article' })).toBeFocused();
+  await expect(page.getByRole('link', { name: ui.skip })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(article).toBeFocused();
 
@@ -127,13 +136,13 @@ test('a whole session by keyboard alone: select by word and sentence, label, not
   await expect(page.locator('#caret-status')).toHaveText('مشاورة هاتفية بين');
 
   await page.keyboard.press('1');
-  await h.expectCount(page, 1);
+  await expectCount(1);
   await expectStored(page, [['claim', 'مشاورة هاتفية بين', '']]);
   await expect(article.locator('mark')).toHaveAttribute('aria-describedby', /label-desc-0/);
 
   // Enter edits the note of the new claim; Escape comes back to the article.
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Note')).toBeFocused();
+  await expect(page.getByLabel(ui.note, { exact: true })).toBeFocused();
   await page.keyboard.type('Check the call');
   await page.keyboard.press('Escape');
   await expect(article).toBeFocused();
@@ -144,11 +153,11 @@ test('a whole session by keyboard alone: select by word and sentence, label, not
   await page.keyboard.press('Control+ArrowDown');
   expect(await selection(page)).toBe(SENTENCE);
   await page.keyboard.press('2');
-  await h.expectCount(page, 2);
+  await expectCount(2);
   await expectStored(page, [['claim', 'مشاورة هاتفية بين', 'Check the call'], ['quote', SENTENCE, '']]);
 
   // p and n step between annotations in text order.
-  const current = h.panel(page).locator('[aria-current="true"] q');
+  const current = panel.locator('[aria-current="true"] q');
   await page.keyboard.press('p');
   await expect(current).toHaveText('مشاورة هاتفية بين');
   await page.keyboard.press('n');
@@ -158,10 +167,10 @@ test('a whole session by keyboard alone: select by word and sentence, label, not
 
   // Delete the claim, then undo.
   await page.keyboard.press('Delete');
-  await h.expectCount(page, 1);
+  await expectCount(1);
   await expectStored(page, [['quote', SENTENCE, '']]);
   await page.keyboard.press('Control+z');
-  await h.expectCount(page, 2);
+  await expectCount(2);
   await expectStored(page, [['claim', 'مشاورة هاتفية بين', 'Check the call'], ['quote', SENTENCE, '']]);
 
   // End and Home select the last and first word of the claim's paragraph (the title); Shift+End
@@ -177,15 +186,28 @@ test('a whole session by keyboard alone: select by word and sentence, label, not
 
   // ? lists the shortcuts; Escape closes the list and focus comes back to the article.
   await page.keyboard.press('?');
-  const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  const keys = page.getByRole('dialog', { name: ui.shortcuts });
   await expect(keys).toBeVisible();
-  await expect(keys.getByRole('button', { name: 'Close' })).toBeFocused();
+  await expect(keys.getByRole('button', { name: ui.close })).toBeFocused();
   // Tab stays inside the dialog.
   await page.keyboard.press('Tab');
-  await expect(keys.getByRole('button', { name: 'Close' })).toBeFocused();
+  await expect(keys.getByRole('button', { name: ui.close })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(keys).toBeHidden();
   await expect(article).toBeFocused();
+}
+
+test('a whole session by keyboard alone: select by word and sentence, label, note, step, delete, undo', async ({ page }) => {
+  await keyboardSession(page, UI.en);
+});
+
+test.describe('in the Arabic interface', () => {
+  test.use({ locale: 'ar-EG' });
+
+  test('the same session by keyboard alone works key for key', async ({ page }) => {
+    await keyboardSession(page, UI.ar);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  });
 });
 
 test.describe('in Arabic, in the dark theme', () => {

@@ -38,6 +38,41 @@ test.describe('an Arabic browser', () => {
     const side2 = await h.panel(page).boundingBox();
     expect(side2.x).toBeGreaterThanOrEqual(article2.x + article2.width - 1);
   });
+
+  test('accessible names, titles, what the keys announce and the saving warning are Arabic too', async ({ page }) => {
+    await h.open(page);
+    await expect(page.getByRole('article', { name: 'المقال', exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'التعليق', exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'المكتبة' })).toHaveAttribute('title', 'كل المقالات في هذا المتصفح مع تعليقاتها');
+    await expect(page.getByRole('button', { name: 'تراجع' })).toHaveAttribute('title', 'تراجع (Ctrl+Z)');
+    await expect(page.locator('.toolbar .label-button').first()).toHaveAttribute('title', 'تصنيف التحديد: Claim (خط متصل، المفتاح 1)');
+
+    // The live region says in Arabic what a key reached.
+    const said = page.locator('#caret-status');
+    await page.locator('article').focus();
+    await page.keyboard.press('n');
+    await expect(said).toHaveText('لا تعليقات');
+    await page.keyboard.press('ArrowRight');
+    await expect(said).toHaveText('Get');
+    await page.keyboard.press('ArrowLeft');
+    await expect(said).toHaveText('بداية المقال');
+    await page.keyboard.press('1');
+    await expect(page.getByRole('region', { name: 'التعليقات' }).getByRole('heading', { level: 2 })).toHaveText('التعليقات (1)');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('n');
+    await expect(said).toHaveText('Claim 1 من 1: Get');
+
+    // Storage full: the warning is in Arabic; the browser's reason stays as the browser gave it.
+    await page.waitForFunction(() => (localStorage.getItem('annota:v1:annotations') || '').includes('"label":"claim"'));
+    await page.evaluate(() => {
+      Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+    });
+    await h.doubleClickWord(page, 'غزة');
+    await page.keyboard.press('3');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('آخر تغييراتك غير محفوظة في هذا المتصفح');
+    await expect(alert).toContainText('QuotaExceededError');
+  });
 });
 
 test.describe('an Arabic interface', () => {

@@ -149,6 +149,34 @@ test('bad sets are refused with a reason and the editor stays open', async ({ pa
   expect(await labelButtons(page)).toEqual(['Claim', 'Quote', 'Actor']);
 });
 
+test('a label whose key is a command letter (l, m, k) labels the selection with it', async ({ page }) => {
+  const doc = {
+    format: 'annota', version: 1, offset_unit: 'codepoint',
+    article: { id: 'letters', title: 'Letters', text: 'Lavrov spoke to Amir-Abdollahian.\n\nThey talked about Gaza and the Bank.' },
+    labels: [
+      { id: 'claim', name: 'Claim', color: '#d55e00', hotkey: '1' },
+      { id: 'lead', name: 'Lead', color: '#0072b2', hotkey: 'l' },
+      { id: 'mention', name: 'Mention', color: '#009e73', hotkey: 'm' },
+      { id: 'kicker', name: 'Kicker', color: '#b8407f', hotkey: 'k' },
+    ],
+    annotations: [],
+  };
+  await h.open(page);
+  await h.importFile(page, 'letters.annota.json', JSON.stringify(doc));
+  await expect(page.locator('article p').first()).toHaveText('Lavrov spoke to Amir-Abdollahian.');
+  // An import may give a label another key when its own is taken; every letter a label kept is the label's.
+  const kept = await page.locator('.toolbar .label-button').evaluateAll((bs) => bs.map((b) => [b.firstChild.textContent.trim(), b.getAttribute('aria-keyshortcuts')]));
+  const letters = kept.filter(([, key]) => key && 'lmnpjk'.includes(key));
+  expect(letters.length).toBeGreaterThan(0);
+  const words = ['Lavrov', 'Gaza', 'Bank'];
+  for (const [i, [name, key]] of letters.entries()) {
+    await h.doubleClickWord(page, words[i]);
+    await page.keyboard.press(key);
+    await h.expectCount(page, i + 1);
+    expect((await h.entries(page)).find(([, quote]) => quote === words[i])).toEqual([name, words[i]]);
+  }
+});
+
 test('an edited set survives a reload and a download imported into a fresh profile', async ({ page, browser }) => {
   await h.open(page);
   await openEditor(page);

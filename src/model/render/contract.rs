@@ -70,6 +70,15 @@ pub fn parse_ids(value: &str) -> Vec<AnnotationId> {
     ids(value).map(|s| AnnotationId(s.to_string())).collect()
 }
 
+/// Which of a mark's annotations (outermost first) a click selects: the innermost, and while one
+/// of them is selected, the one around it (from the outermost, back to the innermost).
+pub fn next_in_stack(ids: &[AnnotationId], selected: Option<&AnnotationId>) -> Option<AnnotationId> {
+    match selected.and_then(|sel| ids.iter().position(|i| i == sel)) {
+        Some(0) | None => ids.last().cloned(),
+        Some(k) => Some(ids[k - 1].clone()),
+    }
+}
+
 /// Whether a `data-ids` value holds `id`.
 pub fn has_id(value: &str, id: &str) -> bool {
     ids(value).any(|s| s == id)
@@ -78,6 +87,18 @@ pub fn has_id(value: &str, id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clicks_walk_outwards_through_nested_highlights_and_back_in() {
+        let ids = parse_ids("outer middle inner");
+        let id = |s: &str| AnnotationId(s.into());
+        assert_eq!(next_in_stack(&ids, None), Some(id("inner")));
+        assert_eq!(next_in_stack(&ids, Some(&id("inner"))), Some(id("middle")));
+        assert_eq!(next_in_stack(&ids, Some(&id("middle"))), Some(id("outer")));
+        assert_eq!(next_in_stack(&ids, Some(&id("outer"))), Some(id("inner")));
+        assert_eq!(next_in_stack(&ids, Some(&id("elsewhere"))), Some(id("inner")));
+        assert_eq!(next_in_stack(&[], None), None);
+    }
     use crate::model::render::markup::{paragraph, Highlight, Look};
     use crate::model::text::{Span, TextIndex};
 
