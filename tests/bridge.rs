@@ -7,12 +7,12 @@ use annota::bridge::article_dom::{self, first_mark, ids_under, paragraph_element
 use annota::bridge::selection::{point_to_offset, select_offsets, select_span, selected_span, selection_points};
 use annota::bridge::storage::Store;
 use annota::model::annotation::{Annotation, AnnotationId, Article, Timestamp};
-use annota::model::labels::{default_labels, LabelId};
 use annota::model::keys::{ANNOTATIONS, ARTICLE, BACKUP_PREFIX};
+use annota::model::labels::{default_labels, LabelId};
 use annota::model::persist;
 use annota::model::render::contract;
-use annota::model::workspace::Workspace;
 use annota::model::text::{CharOffset, Span, TextIndex};
+use annota::model::workspace::Workspace;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Node};

@@ -8,8 +8,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use annota::model::annotation::{sample_article, Timestamp};
-use annota::model::labels::default_labels;
 use annota::model::format::{self, ImportTarget};
+use annota::model::labels::default_labels;
 use annota::model::library;
 use annota::model::lock::Lease;
 use annota::model::persist;
@@ -29,16 +29,56 @@ impl Rng {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 }
 
 /// Tokens that tend to reach deep into JSON parsers and offset handling.
 const DICTIONARY: &[&str] = &[
-    "{", "}", "[", "]", "\"", ",", ":", "null", "true", "-1", "0", "1e309", "18446744073709551616", "4294967296",
-    "\"start\":", "\"end\":", "\"exact\":", "\"label\":", "\"text\":", "\"type\":\"Annotation\"", "\"format\":\"annota\"",
-    "\"version\":1", "\"schema\":1", "\"version\":2", "\"schema\":2", "\"actor\":\"a\",", "\"said_by\":\"a\",", "\"actors\":[{\"id\":\"a\",\"name\":\"x\"}],", "\\u0000", "\\ud800", "😀", "🇮🇷", "\u{064E}", "\u{202E}", "\n", "\r\n", "[[0,1,\"claim\"]]",
-    "\"selector\":{\"type\":\"TextPositionSelector\",\"start\":0,\"end\":99}", "\"first\":{\"items\":[", "\"result\":[",
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    ",",
+    ":",
+    "null",
+    "true",
+    "-1",
+    "0",
+    "1e309",
+    "18446744073709551616",
+    "4294967296",
+    "\"start\":",
+    "\"end\":",
+    "\"exact\":",
+    "\"label\":",
+    "\"text\":",
+    "\"type\":\"Annotation\"",
+    "\"format\":\"annota\"",
+    "\"version\":1",
+    "\"schema\":1",
+    "\"version\":2",
+    "\"schema\":2",
+    "\"actor\":\"a\",",
+    "\"said_by\":\"a\",",
+    "\"actors\":[{\"id\":\"a\",\"name\":\"x\"}],",
+    "\\u0000",
+    "\\ud800",
+    "😀",
+    "🇮🇷",
+    "\u{064E}",
+    "\u{202E}",
+    "\n",
+    "\r\n",
+    "[[0,1,\"claim\"]]",
+    "\"selector\":{\"type\":\"TextPositionSelector\",\"start\":0,\"end\":99}",
+    "\"first\":{\"items\":[",
+    "\"result\":[",
 ];
 
 fn mutate(rng: &mut Rng, input: &[u8], corpus: &[Vec<u8>]) -> Vec<u8> {
@@ -99,9 +139,10 @@ fn load_corpus(target: &str) -> Vec<Vec<u8>> {
 
 fn fuzz(target: &str, run: impl Fn(&str)) {
     let seconds: u64 = std::env::var("FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(5);
-    let seed: u64 = std::env::var("FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64) | 1
-    });
+    let seed: u64 = std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64) | 1);
     let corpus = load_corpus(target);
     assert!(!corpus.is_empty(), "no corpus for {target}");
     let mut rng = Rng(seed);
@@ -142,7 +183,10 @@ fn fuzz_import_as_article() {
     let open = open_workspace();
     fuzz("import", |s| {
         let mut n = 0;
-        let _ = format::import(s, &open, ImportTarget::OwnText, &Timestamp("t".into()), &mut || { n += 1; format!("id{n}") });
+        let _ = format::import(s, &open, ImportTarget::OwnText, &Timestamp("t".into()), &mut || {
+            n += 1;
+            format!("id{n}")
+        });
     });
 }
 
@@ -152,7 +196,10 @@ fn fuzz_import_onto_open_article() {
     let open = open_workspace();
     fuzz("import", |s| {
         let mut n = 0;
-        let _ = format::import(s, &open, ImportTarget::OpenArticle, &Timestamp("t".into()), &mut || { n += 1; format!("id{n}") });
+        let _ = format::import(s, &open, ImportTarget::OpenArticle, &Timestamp("t".into()), &mut || {
+            n += 1;
+            format!("id{n}")
+        });
     });
 }
 

@@ -87,12 +87,7 @@ fn import_graph() -> BTreeMap<String, BTreeSet<String>> {
 
 /// A cycle in `graph`, if it has one, as the modules along it.
 fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
-    fn visit(
-        node: &str,
-        graph: &BTreeMap<String, BTreeSet<String>>,
-        state: &mut BTreeMap<String, u8>,
-        path: &mut Vec<String>,
-    ) -> Option<Vec<String>> {
+    fn visit(node: &str, graph: &BTreeMap<String, BTreeSet<String>>, state: &mut BTreeMap<String, u8>, path: &mut Vec<String>) -> Option<Vec<String>> {
         match state.get(node).copied().unwrap_or(0) {
             1 => {
                 let from = path.iter().position(|n| n == node).expect("on the path");

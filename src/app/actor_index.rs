@@ -38,19 +38,9 @@ pub fn use_actor_index(ws: &Workspace) -> ActorIndex {
         Some(m) => m.index.clone(),
         None => ActorIndex {
             entries: Rc::new(actor_entries(&ws.actors, &ws.annotations)),
-            links: Rc::new(
-                ws.annotations
-                    .iter()
-                    .filter(|a| a.facts.said_by.is_some())
-                    .cloned()
-                    .collect(),
-            ),
+            links: Rc::new(ws.annotations.iter().filter(|a| a.facts.said_by.is_some()).cloned().collect()),
         },
     };
-    *made = Some(Made {
-        actors: ws.actors.clone(),
-        annotations: ws.annotations.clone(),
-        index: index.clone(),
-    });
+    *made = Some(Made { actors: ws.actors.clone(), annotations: ws.annotations.clone(), index: index.clone() });
     index
 }

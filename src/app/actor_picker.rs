@@ -2,13 +2,13 @@
 //! or which actor a mention names too. Typing filters; arrows move; Enter picks; Escape closes.
 
 use super::factcheck::Picking;
+use super::i18n::use_tr;
 use crate::bridge::clock;
-use crate::model::actors::{ActorEntry, ActorPick, suggestions};
+use crate::model::actors::{suggestions, ActorEntry, ActorPick};
 use crate::model::facts::{Actor, ActorId, ActorKind};
 use crate::model::text::TextIndex;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
-use super::i18n::use_tr;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

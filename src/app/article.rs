@@ -2,16 +2,16 @@
 //! it first shows; after that an edit patches only the paragraphs whose markup changed, and
 //! selecting or flashing restyles marks in place (through `bridge::article_dom`).
 
-use crate::model::annotation::{Annotation, AnnotationId, differing, text_order};
-use crate::model::labels::{Label, label_look, LabelId};
-use crate::model::facts::{Actor, ActorId};
-use crate::model::structure::Heading;
-use crate::model::labels::Pattern;
-use std::collections::HashMap;
 use crate::bridge::article_dom;
+use crate::model::annotation::{differing, text_order, Annotation, AnnotationId};
+use crate::model::facts::{Actor, ActorId};
+use crate::model::labels::Pattern;
+use crate::model::labels::{label_look, Label, LabelId};
 use crate::model::render::contract;
 use crate::model::render::markup;
+use crate::model::structure::Heading;
 use crate::model::text::{Span, TextIndex};
+use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -119,7 +119,13 @@ struct Grouped {
 
 /// The groups after an edit of a few annotations: only the paragraphs they touch are rebuilt;
 /// `None` when the text, labels or actors changed too (then everything is rebuilt).
-fn regroup(before: &mut Grouped, text: &Rc<TextIndex>, labels: &Rc<Vec<Label>>, actors: &Rc<Vec<Actor>>, annotations: &Rc<Vec<Rc<Annotation>>>) -> Option<Vec<Rc<Vec<Touching>>>> {
+fn regroup(
+    before: &mut Grouped,
+    text: &Rc<TextIndex>,
+    labels: &Rc<Vec<Label>>,
+    actors: &Rc<Vec<Actor>>,
+    annotations: &Rc<Vec<Rc<Annotation>>>,
+) -> Option<Vec<Rc<Vec<Touching>>>> {
     if !Rc::ptr_eq(&before.text, text) || !Rc::ptr_eq(&before.labels, labels) || !Rc::ptr_eq(&before.actors, actors) {
         return None;
     }
@@ -181,7 +187,6 @@ fn label_styles(labels: &[Label]) -> String {
     css
 }
 
-
 /// One hidden element per label naming it, outside the article so that its text stays the
 /// article's alone; every highlight points at its labels' names with `aria-describedby`.
 fn label_descriptions(labels: &[Label]) -> Html {
@@ -202,7 +207,8 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     {
         let (t, l, a, x) = (&props.text, &props.labels, &props.annotations, &props.actors);
         let mut previous = previous.borrow_mut();
-        let current = previous.as_ref().is_some_and(|b| Rc::ptr_eq(&b.text, t) && Rc::ptr_eq(&b.labels, l) && Rc::ptr_eq(&b.annotations, a) && Rc::ptr_eq(&b.actors, x));
+        let current =
+            previous.as_ref().is_some_and(|b| Rc::ptr_eq(&b.text, t) && Rc::ptr_eq(&b.labels, l) && Rc::ptr_eq(&b.annotations, a) && Rc::ptr_eq(&b.actors, x));
         if !current {
             let mut before = previous.take();
             let groups = before.as_mut().and_then(|b| regroup(b, t, l, x, a)).unwrap_or_else(|| {
@@ -285,7 +291,14 @@ struct Shown {
     restyled: Vec<usize>,
 }
 
-fn paragraph_markup(text: &TextIndex, span: Span, group: &[Touching], level: Option<u8>, selected: Option<&AnnotationId>, flash: Option<&(AnnotationId, u32)>) -> Rc<str> {
+fn paragraph_markup(
+    text: &TextIndex,
+    span: Span,
+    group: &[Touching],
+    level: Option<u8>,
+    selected: Option<&AnnotationId>,
+    flash: Option<&(AnnotationId, u32)>,
+) -> Rc<str> {
     let highlights: Vec<markup::Highlight> = group
         .iter()
         .map(|t| markup::Highlight {
@@ -297,11 +310,7 @@ fn paragraph_markup(text: &TextIndex, span: Span, group: &[Touching], level: Opt
             said_by: t.said_by.as_deref(),
         })
         .collect();
-    let look = markup::Look {
-        level,
-        selected: selected.map(|id| id.as_str()),
-        flash: flash.map(|(id, n)| (id.as_str(), *n)),
-    };
+    let look = markup::Look { level, selected: selected.map(|id| id.as_str()), flash: flash.map(|(id, n)| (id.as_str(), *n)) };
     let overlap = |covering: &[usize]| super::pattern::highlight_style(covering.iter().map(|&i| (group[i].pattern, group[i].color.as_str())));
     let mut out = String::with_capacity(span.len() * 2 + 64);
     markup::paragraph(&mut out, text, span, &highlights, look, &overlap);
@@ -339,7 +348,11 @@ fn Chunk(props: &ChunkProps) -> Html {
             let made = Made { group: group.clone(), level, selected, flash, html };
             if k < shown.paragraphs.len() {
                 shown.paragraphs[k] = made;
-                if same_content { shown.restyled.push(k) } else { shown.stale.push(k) }
+                if same_content {
+                    shown.restyled.push(k)
+                } else {
+                    shown.stale.push(k)
+                }
             } else {
                 shown.paragraphs.push(made);
             }

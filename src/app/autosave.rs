@@ -2,8 +2,8 @@
 //! delays what the user sees), and at once when the page is hidden or closed, or when Annota
 //! stops on an internal error, so a reload right after a key press finds the change on disk.
 
-use super::notices::{Level, Notice};
 use super::boot::Saving;
+use super::notices::{Level, Notice};
 use crate::bridge::storage::Store;
 use crate::model::keys::StoredText;
 use crate::model::library::{Entry, Library};
@@ -160,7 +160,10 @@ pub fn use_autosave(revision: u64, ws: Workspace, saver: Saver) {
     use_effect_with((), move |_| {
         let window = web_sys::window().expect("a window");
         let document = window.document().expect("a document");
-        let on_hide = { let s = saver.clone(); EventListener::new(&window, "pagehide", move |_| s.flush()) };
+        let on_hide = {
+            let s = saver.clone();
+            EventListener::new(&window, "pagehide", move |_| s.flush())
+        };
         let on_hidden = {
             let s = saver.clone();
             let doc = document.clone();

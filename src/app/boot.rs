@@ -3,7 +3,10 @@
 
 use super::i18n::{self, Tr};
 use super::notices::{Level, Notice};
-use crate::bridge::{clock, storage::{Store, WriteError}};
+use crate::bridge::{
+    clock,
+    storage::{Store, WriteError},
+};
 use crate::model::annotation::sample_article;
 use crate::model::labels::default_labels;
 use crate::model::library::Library;

@@ -10,22 +10,10 @@ use crate::model::labels::LabelId;
 use crate::model::reduce::State;
 
 /// What pressing a label (button or key) does: label the text selection, else relabel the selected annotation.
-pub fn label_action(
-    state: &State,
-    article: Option<web_sys::Element>,
-    label: LabelId,
-) -> Result<Action, String> {
+pub fn label_action(state: &State, article: Option<web_sys::Element>, label: LabelId) -> Result<Action, String> {
     let text = &state.workspace.article.text;
-    if let Some(span) = article
-        .as_ref()
-        .and_then(|el| selection::selected_span(el, text))
-    {
-        if let Some(existing) = state
-            .workspace
-            .annotations
-            .iter()
-            .find(|a| a.span == span && a.label == label)
-        {
+    if let Some(span) = article.as_ref().and_then(|el| selection::selected_span(el, text)) {
+        if let Some(existing) = state.workspace.annotations.iter().find(|a| a.span == span && a.label == label) {
             return Ok(Action::View(View::Select(Some(existing.id.clone()))));
         }
         let now = clock::now();
@@ -40,32 +28,16 @@ pub fn label_action(
         })));
     }
     if let Some(a) = state.selected_annotation() {
-        return Ok(Action::Edit(Edit::Relabel {
-            id: a.id.clone(),
-            label,
-            at: clock::now(),
-        }));
+        return Ok(Action::Edit(Edit::Relabel { id: a.id.clone(), label, at: clock::now() }));
     }
     Err("Select some text in the article first, then choose a label.".into())
 }
 
 /// Place at selection: the orphan `id` takes the selected text.
-pub fn place_orphan_action(
-    state: &State,
-    article: Option<web_sys::Element>,
-    id: AnnotationId,
-) -> Result<Action, String> {
+pub fn place_orphan_action(state: &State, article: Option<web_sys::Element>, id: AnnotationId) -> Result<Action, String> {
     let span = article.and_then(|el| selection::selected_span(&el, &state.workspace.article.text));
-    span.map(|span| {
-        Action::Edit(Edit::PlaceOrphan {
-            id,
-            span,
-            at: clock::now(),
-        })
-    })
-    .ok_or_else(|| {
-        "Select the text where this orphan belongs, then press Place at selection.".to_string()
-    })
+    span.map(|span| Action::Edit(Edit::PlaceOrphan { id, span, at: clock::now() }))
+        .ok_or_else(|| "Select the text where this orphan belongs, then press Place at selection.".to_string())
 }
 
 /// L links the selected quote or claim to who said it; M (`merge`) says which actor an actor span names too.
@@ -85,15 +57,7 @@ pub fn picking_for(state: &State, merge: bool) -> Result<Picking, String> {
 /// What the actor picker's choice does, given what it was opened for.
 pub fn picked_action(picking: &Picking, pick: ActorPick) -> Action {
     match picking {
-        Picking::Attribute { id, .. } => Action::Edit(Edit::Attribute {
-            id: id.clone(),
-            to: Some(pick),
-            at: clock::now(),
-        }),
-        Picking::SameActor { mention, .. } => Action::Edit(Edit::SameActor {
-            mention: mention.clone(),
-            as_: pick,
-            at: clock::now(),
-        }),
+        Picking::Attribute { id, .. } => Action::Edit(Edit::Attribute { id: id.clone(), to: Some(pick), at: clock::now() }),
+        Picking::SameActor { mention, .. } => Action::Edit(Edit::SameActor { mention: mention.clone(), as_: pick, at: clock::now() }),
     }
 }

@@ -1,9 +1,9 @@
 //! Two dialogs: the article's details (title, URL, publisher, author, date), used by every export,
 //! and the fact-checker's settings (organisation, verdict scale).
 
-use crate::model::facts::{ArticleMeta, scale_from_names, Settings};
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use super::i18n::use_tr;
+use crate::model::facts::{scale_from_names, ArticleMeta, Settings};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -31,9 +31,7 @@ pub fn use_dialog_focus(dialog: NodeRef) {
         }
         move || {
             let document = web_sys::window().and_then(|w| w.document());
-            let back = before
-                .filter(|b| b.is_connected() && b.tag_name() != "BODY")
-                .or_else(|| document?.query_selector("article[tabindex]").ok().flatten());
+            let back = before.filter(|b| b.is_connected() && b.tag_name() != "BODY").or_else(|| document?.query_selector("article[tabindex]").ok().flatten());
             if let Some(el) = back.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
                 crate::bridge::focus::focus_in_place(&el);
             }
@@ -57,7 +55,13 @@ pub fn dialog_keys(on_close: Callback<()>) -> Callback<KeyboardEvent> {
             let (Some(first), Some(last)) = (list.first(), list.last()) else { return };
             let now = active();
             let at = |el: &HtmlElement| now.as_ref().is_some_and(|a| a.is_same_node(Some(el)));
-            let wrap_to = if e.shift_key() && at(first) { Some(last) } else if !e.shift_key() && at(last) { Some(first) } else { None };
+            let wrap_to = if e.shift_key() && at(first) {
+                Some(last)
+            } else if !e.shift_key() && at(last) {
+                Some(first)
+            } else {
+                None
+            };
             if let Some(el) = wrap_to {
                 e.prevent_default();
                 let _ = el.focus();

@@ -1,16 +1,16 @@
 //! Fact-checking in the side panel: who a span names or who said it, the review of a claim, and
 //! the lists of actors and links. Components emit actions; the App dispatches them.
 
+use super::i18n::{use_tr, Tr};
 use super::panel::shorten;
 use crate::bridge::clock;
-use crate::model::annotation::{Annotation, AnnotationId};
-use crate::model::actors::ActorEntry;
-use crate::model::facts::{self, Actor, ActorKind, CLAIM_TYPES, Evidence, Review, Settings, Status};
 use crate::model::action::{Action, Edit};
+use crate::model::actors::ActorEntry;
+use crate::model::annotation::{Annotation, AnnotationId};
+use crate::model::facts::{self, Actor, ActorKind, Evidence, Review, Settings, Status, CLAIM_TYPES};
 use crate::model::text::{Span, TextIndex};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
-use super::i18n::{use_tr, Tr};
 use yew::prelude::*;
 
 /// What the actor picker is open for.
@@ -74,7 +74,11 @@ pub fn FactCheckEditor(props: &EditorProps) -> Html {
 fn actor_editor(props: &EditorProps, tr: Tr) -> Html {
     let a = &props.annotation;
     let near = a.span;
-    let pick = { let cb = props.on_pick.clone(); let mention = a.id.clone(); Callback::from(move |_| cb.emit(Picking::SameActor { mention: mention.clone(), near })) };
+    let pick = {
+        let cb = props.on_pick.clone();
+        let mention = a.id.clone();
+        Callback::from(move |_| cb.emit(Picking::SameActor { mention: mention.clone(), near }))
+    };
     let same_button = html! {
         <button onclick={pick} aria-keyshortcuts="m" title={tr.t("Say which actor this span names too (key M)")}>{ tr.t("Same actor as…") }</button>
     };
@@ -87,7 +91,11 @@ fn actor_editor(props: &EditorProps, tr: Tr) -> Html {
         };
     };
     let mentions = props.entries.iter().find(|e| e.actor.as_ref().map(|x| &x.id) == Some(&actor.id)).map_or(0, |e| e.mentions.len());
-    let on_name = { let cb = props.on_action.clone(); let actor = actor.clone(); Callback::from(move |e: InputEvent| cb.emit(Action::Edit(Edit::EditActor(Actor { name: input_value(e), ..actor.clone() })))) };
+    let on_name = {
+        let cb = props.on_action.clone();
+        let actor = actor.clone();
+        Callback::from(move |e: InputEvent| cb.emit(Action::Edit(Edit::EditActor(Actor { name: input_value(e), ..actor.clone() }))))
+    };
     let on_kind = {
         let cb = props.on_action.clone();
         let actor = actor.clone();
@@ -97,7 +105,11 @@ fn actor_editor(props: &EditorProps, tr: Tr) -> Html {
             }
         })
     };
-    let leave = { let cb = props.on_action.clone(); let mention = a.id.clone(); Callback::from(move |_| cb.emit(Action::Edit(Edit::LeaveActor { mention: mention.clone(), at: clock::now() }))) };
+    let leave = {
+        let cb = props.on_action.clone();
+        let mention = a.id.clone();
+        Callback::from(move |_| cb.emit(Action::Edit(Edit::LeaveActor { mention: mention.clone(), at: clock::now() })))
+    };
     html! {
         <>
             <label class="field">{ tr.t("Actor name") }
@@ -120,7 +132,11 @@ fn actor_editor(props: &EditorProps, tr: Tr) -> Html {
 fn attribution(props: &EditorProps, tr: Tr, role: &'static str, link_text: &'static str) -> Html {
     let a = &props.annotation;
     let near = a.span;
-    let pick = { let cb = props.on_pick.clone(); let id = a.id.clone(); Callback::from(move |_| cb.emit(Picking::Attribute { id: id.clone(), near })) };
+    let pick = {
+        let cb = props.on_pick.clone();
+        let id = a.id.clone();
+        Callback::from(move |_| cb.emit(Picking::Attribute { id: id.clone(), near }))
+    };
     let linked = a.facts.said_by.as_ref().and_then(|id| props.actors.iter().find(|x| &x.id == id));
     let Some(actor) = linked else {
         return html! {
@@ -131,8 +147,15 @@ fn attribution(props: &EditorProps, tr: Tr, role: &'static str, link_text: &'sta
         };
     };
     let first = props.entries.iter().find(|e| e.actor.as_ref().map(|x| &x.id) == Some(&actor.id)).and_then(|e| e.first_mention().cloned());
-    let follow = first.map(|m| { let cb = props.on_reveal.clone(); Callback::from(move |_| cb.emit(m.clone())) });
-    let unlink = { let cb = props.on_action.clone(); let id = a.id.clone(); Callback::from(move |_| cb.emit(Action::Edit(Edit::Attribute { id: id.clone(), to: None, at: clock::now() }))) };
+    let follow = first.map(|m| {
+        let cb = props.on_reveal.clone();
+        Callback::from(move |_| cb.emit(m.clone()))
+    });
+    let unlink = {
+        let cb = props.on_action.clone();
+        let id = a.id.clone();
+        Callback::from(move |_| cb.emit(Action::Edit(Edit::Attribute { id: id.clone(), to: None, at: clock::now() })))
+    };
     html! {
         <div class="row attribution">
             <span class="role">{ format!("{}:", tr.t(role)) }</span>
@@ -250,7 +273,11 @@ pub struct ActorsProps {
 #[component]
 pub fn ActorsList(props: &ActorsProps) -> Html {
     let tr = use_tr();
-    let reveal = |id: &AnnotationId| { let cb = props.on_reveal.clone(); let id = id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
+    let reveal = |id: &AnnotationId| {
+        let cb = props.on_reveal.clone();
+        let id = id.clone();
+        Callback::from(move |_| cb.emit(id.clone()))
+    };
     // Long articles can have thousands of actor spans: render a page at a time.
     let limit = use_state(|| ACTORS_PAGE);
     html! {
@@ -302,12 +329,13 @@ pub struct LinksProps {
 #[component]
 pub fn LinksList(props: &LinksProps) -> Html {
     let tr = use_tr();
-    let links: Vec<(&Annotation, &Actor)> = props
-        .links
-        .iter()
-        .filter_map(|a| Some((&**a, a.facts.said_by.as_ref().and_then(|id| props.actors.iter().find(|x| &x.id == id))?)))
-        .collect();
-    let reveal = |id: &AnnotationId| { let cb = props.on_reveal.clone(); let id = id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
+    let links: Vec<(&Annotation, &Actor)> =
+        props.links.iter().filter_map(|a| Some((&**a, a.facts.said_by.as_ref().and_then(|id| props.actors.iter().find(|x| &x.id == id))?))).collect();
+    let reveal = |id: &AnnotationId| {
+        let cb = props.on_reveal.clone();
+        let id = id.clone();
+        Callback::from(move |_| cb.emit(id.clone()))
+    };
     let limit = use_state(|| ACTORS_PAGE);
     // Each known actor's first mention, found once (loose actor spans can be thousands).
     let known: Vec<(&facts::ActorId, Option<&AnnotationId>)> =

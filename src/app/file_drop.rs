@@ -15,19 +15,13 @@ pub fn use_file_drop(on_files: Callback<Vec<web_sys::File>>) {
         let window = web_sys::window().expect("a window");
         // Not passive: without preventing the default, the browser navigates to the file.
         let options = EventListenerOptions::enable_prevent_default();
-        let over =
-            EventListener::new_with_options(&window, "dragover", options, |e| e.prevent_default());
+        let over = EventListener::new_with_options(&window, "dragover", options, |e| e.prevent_default());
         let drop = EventListener::new_with_options(&window, "drop", options, move |e| {
             e.prevent_default();
-            let Some(files) = e
-                .dyn_ref::<web_sys::DragEvent>()
-                .and_then(|d| d.data_transfer())
-                .and_then(|t| t.files())
-            else {
+            let Some(files) = e.dyn_ref::<web_sys::DragEvent>().and_then(|d| d.data_transfer()).and_then(|t| t.files()) else {
                 return;
             };
-            let dropped: Vec<web_sys::File> =
-                (0..files.length()).filter_map(|i| files.get(i)).collect();
+            let dropped: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
             let on_files = latest.borrow().clone();
             on_files.emit(dropped);
         });

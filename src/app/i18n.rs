@@ -9,7 +9,6 @@ pub fn use_tr() -> Tr {
     use_context::<Tr>().unwrap_or(Tr(Lang::En))
 }
 
-
 /// The language chosen before, else the browser's (Arabic for any `ar-*`), else English.
 pub fn initial_lang(store: &crate::bridge::storage::Store) -> Lang {
     let chosen = store.get(crate::model::keys::LANG).and_then(|c| Lang::from_code(&c));

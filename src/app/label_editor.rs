@@ -76,9 +76,7 @@ pub fn LabelEditor(props: &LabelEditorProps) -> Html {
         });
     }
 
-    let uses = |id: &LabelId| {
-        props.annotations.iter().filter(|a| &a.label == id).count() + props.orphans.iter().filter(|o| &o.label == id).count()
-    };
+    let uses = |id: &LabelId| props.annotations.iter().filter(|a| &a.label == id).count() + props.orphans.iter().filter(|o| &o.label == id).count();
     let edit = |key: usize, set: fn(&mut Label, String)| {
         let rows = rows.clone();
         Callback::from(move |e: InputEvent| {
@@ -190,7 +188,15 @@ pub fn LabelEditor(props: &LabelEditorProps) -> Html {
 }
 
 /// The in-page question before a label in use goes, naming what goes with it.
-fn confirmation(tr: Tr, props: &LabelEditorProps, rows: &[Row], key: usize, n: usize, confirming: &UseStateHandle<Option<(usize, usize)>>, remove: impl Fn() + 'static) -> Html {
+fn confirmation(
+    tr: Tr,
+    props: &LabelEditorProps,
+    rows: &[Row],
+    key: usize,
+    n: usize,
+    confirming: &UseStateHandle<Option<(usize, usize)>>,
+    remove: impl Fn() + 'static,
+) -> Html {
     let Some(row) = rows.iter().find(|r| r.key == key) else { return Html::default() };
     let (id, name) = (row.label.id.clone(), props.labels.iter().find(|l| l.id == row.label.id).map_or(row.label.name.clone(), |l| l.name.clone()));
     let what = tr.plural(n, "{} annotation", "{} annotations", &[&n]);
@@ -203,7 +209,10 @@ fn confirmation(tr: Tr, props: &LabelEditorProps, rows: &[Row], key: usize, n: u
             confirming.set(None);
         })
     };
-    let no = { let confirming = confirming.clone(); Callback::from(move |_: MouseEvent| confirming.set(None)) };
+    let no = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(None))
+    };
     html! {
         <div class="label-confirm" role="alertdialog" aria-labelledby="label-confirm-text">
             if last {

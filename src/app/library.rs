@@ -1,9 +1,9 @@
 //! The library dialog: every article with its annotation count; open, rename, delete (asking
 //! first), search across all of them, see how much storage they use, download or restore them all.
 
+use super::i18n::use_tr;
 use crate::model::library::{find_in, Entry};
 use web_sys::HtmlInputElement;
-use super::i18n::use_tr;
 use yew::prelude::*;
 
 /// What the list needs to search an article: its id, title and text.
@@ -30,7 +30,11 @@ pub struct LibraryProps {
 const QUOTA_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
 fn size(bytes: usize) -> String {
-    if bytes < 100 * 1024 { format!("{} KB", bytes.div_ceil(1024)) } else { format!("{:.1} MB", bytes as f64 / 1_048_576.0) }
+    if bytes < 100 * 1024 {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+    }
 }
 
 #[component]
@@ -59,7 +63,10 @@ pub fn LibraryDialog(props: &LibraryProps) -> Html {
             .collect()
     };
     let share = (props.usage as f64 / QUOTA_BYTES * 100.0).min(100.0);
-    let on_search = { let query = query.clone(); Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value())) };
+    let on_search = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
     let on_restore = {
         let cb = props.on_restore.clone();
         Callback::from(move |e: Event| {
@@ -168,9 +175,9 @@ pub struct Shelf {
 }
 
 use super::notices::{Level, Notice};
+use crate::model::action::{Action, Edit};
 use crate::model::keys;
 use crate::model::library::{back_up, export_bundle, import_bundle, Library, RestoreReport};
-use crate::model::action::{Action, Edit};
 use crate::model::workspace::Workspace;
 
 impl Shelf {
@@ -313,9 +320,7 @@ impl Shelf {
             return;
         }
         let next = lib.listed().into_iter().find(|e| e.id != id).and_then(|e| self.store.load_parked(&e.id)?.ok());
-        let next = next.unwrap_or_else(|| {
-            Workspace::new(crate::model::annotation::sample_article(), (*open.labels).clone(), vec![])
-        });
+        let next = next.unwrap_or_else(|| Workspace::new(crate::model::annotation::sample_article(), (*open.labels).clone(), vec![]));
         // Put the next article in the open slot now, so that saving does not park the deleted one.
         let written = self.store.save_article(&next).and_then(|_| self.store.save_annotations(&next));
         if let Err(e) = written {

@@ -37,8 +37,8 @@ use crate::model::action::{Action, Edit, View};
 use crate::model::annotation::{AnnotationId, Article};
 use crate::model::labels::LabelId;
 use crate::model::reduce::State;
-use crate::model::workspace::Workspace;
 use crate::model::render::contract;
+use crate::model::workspace::Workspace;
 use dialogs::{Dialog, Dialogs};
 use factcheck::Picking;
 use notices::{Level, Notice};
@@ -60,13 +60,22 @@ fn Workbench() -> Html {
     let reporting = use_state(|| false);
     let showing_keys = use_state(|| false);
     let announced = use_state(AttrValue::default);
-    let open_picker = { let picking = picking.setter(); Callback::from(move |p: Picking| picking.set(Some(p))) };
-    let show_keys = { let s = showing_keys.setter(); Callback::from(move |_| s.set(true)) };
+    let open_picker = {
+        let picking = picking.setter();
+        Callback::from(move |p: Picking| picking.set(Some(p)))
+    };
+    let show_keys = {
+        let s = showing_keys.setter();
+        Callback::from(move |_| s.set(true))
+    };
     keyboard::use_keyboard(keyboard::KeyTargets {
         article: article_ref.clone(),
         open_picker: open_picker.clone(),
         show_shortcuts: show_keys.clone(),
-        announce: { let s = announced.setter(); Callback::from(move |t: String| s.set(t.into())) },
+        announce: {
+            let s = announced.setter();
+            Callback::from(move |t: String| s.set(t.into()))
+        },
     });
 
     // Scroll to an annotation revealed from the panel; the flash itself is a CSS animation.
@@ -90,9 +99,14 @@ fn Workbench() -> Html {
                 return;
             }
             let (replace, shelf) = (ctx.clone(), ctx.shelf.clone());
-            workspace_menu::open_files(ctx.tr, dropped, state.workspace.labels.clone(),
-                Callback::from(move |(ws, message)| replace.replace(ws, message)), Callback::from(move |ws| shelf.park(ws)),
-                ctx.notify.reform(|m: String| Notice::new(Level::Error, m)));
+            workspace_menu::open_files(
+                ctx.tr,
+                dropped,
+                state.workspace.labels.clone(),
+                Callback::from(move |(ws, message)| replace.replace(ws, message)),
+                Callback::from(move |ws| shelf.park(ws)),
+                ctx.notify.reform(|m: String| Notice::new(Level::Error, m)),
+            );
         })
     });
     let ws = &state.workspace;
@@ -113,7 +127,10 @@ fn Workbench() -> Html {
     // What the label buttons and the orphans' Place at selection do with the article's selection.
     let on_label: Callback<LabelId> = with_selection(&ctx, &article_ref, commands::label_action);
     let on_place_orphan: Callback<AnnotationId> = with_selection(&ctx, &article_ref, commands::place_orphan_action);
-    let close_picker = { let picking = picking.clone(); Callback::from(move |_| picking.set(None)) };
+    let close_picker = {
+        let picking = picking.clone();
+        Callback::from(move |_| picking.set(None))
+    };
     let on_picked = {
         let (picking, act) = (picking.clone(), ctx.on_action.clone());
         Callback::from(move |pick| {
@@ -175,7 +192,11 @@ fn Workbench() -> Html {
 }
 
 /// A command that acts on the article's text selection, for a button: it reads the state when pressed.
-fn with_selection<T: 'static>(ctx: &WorkspaceContext, article: &NodeRef, act: fn(&State, Option<web_sys::Element>, T) -> Result<Action, String>) -> Callback<T> {
+fn with_selection<T: 'static>(
+    ctx: &WorkspaceContext,
+    article: &NodeRef,
+    act: fn(&State, Option<web_sys::Element>, T) -> Result<Action, String>,
+) -> Callback<T> {
     let (latest, article, dispatch) = (ctx.latest.clone(), article.clone(), ctx.dispatch.clone());
     Callback::from(move |arg| dispatch.emit(act(&latest.now(), article.cast::<web_sys::Element>(), arg)))
 }

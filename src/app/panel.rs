@@ -1,15 +1,15 @@
 //! The side panel: every annotation in text order, with a count and a label filter.
 
-use crate::model::annotation::{Annotation, AnnotationId, Orphan, text_order};
-use crate::model::labels::{Label, label_look, LabelId};
-use crate::model::facts::{Settings, Status};
-use crate::model::labels::{Pattern, pattern_of};
+use super::i18n::use_tr;
 use super::pattern::chip_style;
+use crate::model::annotation::{text_order, Annotation, AnnotationId, Orphan};
+use crate::model::facts::{Settings, Status};
 use crate::model::filter::{Filter, VerdictFilter};
+use crate::model::labels::{label_look, Label, LabelId};
+use crate::model::labels::{pattern_of, Pattern};
 use crate::model::text::TextIndex;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
-use super::i18n::use_tr;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -63,7 +63,11 @@ struct EntryProps {
 #[component]
 fn Entry(props: &EntryProps) -> Html {
     let a = &props.annotation;
-    let onclick = { let cb = props.on_reveal.clone(); let id = a.id.clone(); Callback::from(move |_| cb.emit(id.clone())) };
+    let onclick = {
+        let cb = props.on_reveal.clone();
+        let id = a.id.clone();
+        Callback::from(move |_| cb.emit(id.clone()))
+    };
     html! {
         <li>
             <button class={classes!("entry", props.current.then_some("current"))} aria-current={props.current.then_some("true")} {onclick}>
@@ -90,7 +94,10 @@ struct EntryListProps {
 #[component]
 fn EntryList(props: &EntryListProps) -> Html {
     // Each label's name and colour once, shared by its entries.
-    let looks: Vec<(LabelId, AttrValue, AttrValue, Pattern)> = props.labels.iter().enumerate()
+    let looks: Vec<(LabelId, AttrValue, AttrValue, Pattern)> = props
+        .labels
+        .iter()
+        .enumerate()
         .map(|(i, l)| (l.id.clone(), AttrValue::from(Rc::<str>::from(l.name.as_str())), AttrValue::from(Rc::<str>::from(l.color.as_str())), Pattern::at(i)))
         .collect();
     html! {

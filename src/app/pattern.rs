@@ -14,9 +14,7 @@ fn line(pattern: Pattern, color: &str) -> (String, &'static str) {
         Pattern::Dashed => (format!("linear-gradient(90deg,{color} 0 8px,transparent 8px)"), "12px 3px"),
         Pattern::Dotted => (format!("radial-gradient(circle,{color} 0 1.6px,transparent 2px)"), "6px 4px"),
         Pattern::Double => (format!("linear-gradient({color} 0 1px,transparent 1px 3px,{color} 3px)"), "100% 4px"),
-        Pattern::DashDot => {
-            (format!("linear-gradient(90deg,{color} 0 7px,transparent 7px 9px,{color} 9px 11px,transparent 11px)"), "14px 3px")
-        }
+        Pattern::DashDot => (format!("linear-gradient(90deg,{color} 0 7px,transparent 7px 9px,{color} 9px 11px,transparent 11px)"), "14px 3px"),
         // A real wave needs a curve: a tiny SVG (the CSP allows data: images). Colours are checked
         // hex, so only `#` needs escaping.
         Pattern::Wavy => {

@@ -4,7 +4,6 @@
 
 use super::autosave::{self, Saver};
 use super::boot::{boot, Saving};
-use crate::model::keys::{self, StoredText};
 use super::i18n::{self, Tr};
 use super::library::Shelf;
 use super::notices::{Level, Notice, NoticeAction, NoticeList};
@@ -12,6 +11,7 @@ use super::tabs::{self, TabContext};
 use crate::bridge::{clock, download, selection, storage::Store};
 use crate::model::action::{Action, Edit};
 use crate::model::format::ExportKind;
+use crate::model::keys::{self, StoredText};
 use crate::model::reduce::State;
 use crate::model::workspace::Workspace;
 use std::cell::RefCell;
@@ -99,8 +99,7 @@ impl WorkspaceContext {
     /// Opens a new workspace (an article or an imported file) as one undoable step, saying what happened.
     pub fn replace(&self, ws: Workspace, message: String) {
         self.shelf.keep_open_if_unsaved();
-        self.on_action
-            .emit(Action::Edit(Edit::Replace(Box::new(ws))));
+        self.on_action.emit(Action::Edit(Edit::Replace(Box::new(ws))));
         self.notify.emit(Notice::new(Level::Info, message));
     }
 }
@@ -125,21 +124,13 @@ struct Wiring {
     dismiss: Callback<String>,
 }
 
-fn wiring(
-    state: UseReducerDispatcher<State>,
-    notices: UseReducerDispatcher<NoticeList>,
-    latest: Rc<RefCell<Rc<State>>>,
-) -> Wiring {
+fn wiring(state: UseReducerDispatcher<State>, notices: UseReducerDispatcher<NoticeList>, latest: Rc<RefCell<Rc<State>>>) -> Wiring {
     let notify = {
         let notices = notices.clone();
         Callback::from(move |n: Notice| {
             if n.level == Level::Info {
                 let (notices, text) = (notices.clone(), n.text.clone());
-                gloo_timers::callback::Timeout::new(
-                    super::notices::INFO_SECONDS * 1000,
-                    move || notices.dispatch(NoticeAction::Dismiss(text)),
-                )
-                .forget();
+                gloo_timers::callback::Timeout::new(super::notices::INFO_SECONDS * 1000, move || notices.dispatch(NoticeAction::Dismiss(text))).forget();
             }
             notices.dispatch(NoticeAction::Push(n));
         })
@@ -151,10 +142,7 @@ fn wiring(
                 notify.emit(Notice::new(Level::Info, "This workspace is being edited in another tab. Press Edit here instead to edit here."));
             }
             Ok(action) => {
-                if matches!(
-                    action,
-                    Action::Edit(Edit::Add(_)) | Action::Edit(Edit::PlaceOrphan { .. })
-                ) {
+                if matches!(action, Action::Edit(Edit::Add(_)) | Action::Edit(Edit::PlaceOrphan { .. })) {
                     selection::clear_selection();
                 }
                 state.dispatch(action)
@@ -164,12 +152,7 @@ fn wiring(
     };
     let on_action = dispatch.reform(Ok);
     let dismiss = Callback::from(move |text| notices.dispatch(NoticeAction::Dismiss(text)));
-    Wiring {
-        notify,
-        dispatch,
-        on_action,
-        dismiss,
-    }
+    Wiring { notify, dispatch, on_action, dismiss }
 }
 
 #[component]

@@ -2,10 +2,10 @@
 //! claim with its claimant, verdict, review and evidence, and every quote with its speaker.
 
 use super::article::ArticleView;
+use super::i18n::use_tr;
 use crate::model::annotation::{Annotation, AnnotationId};
 use crate::model::facts::{self, CLAIM_TYPES};
 use crate::model::workspace::Workspace;
-use super::i18n::use_tr;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,7 +16,11 @@ pub struct ReportProps {
 
 /// "1 claim", "2 claims".
 fn count(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 fn print() {

@@ -3,10 +3,10 @@
 
 use super::notices::{Level, Notice};
 use crate::bridge::storage::Store;
+use crate::model::action::{Action, Session};
 use crate::model::keys::{self, ANNOTATIONS, ARTICLE, LOCK};
 use crate::model::lock::{may_edit, Lease, LEASE_MS};
 use crate::model::persist;
-use crate::model::action::{Action, Session};
 use crate::model::reduce::State;
 use crate::model::workspace::Workspace;
 use gloo_events::EventListener;
@@ -59,10 +59,8 @@ impl TabContext {
 
     fn become_reader(&self) {
         self.dispatcher.dispatch(Action::Session(Session::SetReadOnly(true)));
-        self.notify.emit(Notice::new(
-            Level::Warning,
-            "Editing moved to another tab. This tab now follows its changes; press Edit here instead to edit here again.",
-        ));
+        self.notify
+            .emit(Notice::new(Level::Warning, "Editing moved to another tab. This tab now follows its changes; press Edit here instead to edit here again."));
     }
 
     fn on_storage(&self, e: &web_sys::StorageEvent) {

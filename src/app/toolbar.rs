@@ -3,8 +3,8 @@
 use super::panel::shorten;
 use super::pattern::chip_style;
 use crate::model::annotation::Annotation;
-use crate::model::labels::{Label, label_look, LabelId};
-use crate::model::labels::{Pattern, pattern_of};
+use crate::model::labels::{label_look, Label, LabelId};
+use crate::model::labels::{pattern_of, Pattern};
 use crate::model::text::TextIndex;
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;

@@ -25,8 +25,17 @@ pub fn use_update_notice() -> Html {
     if !show {
         return Html::default();
     }
-    let apply = { let u = update.clone(); Callback::from(move |_| { u.set(Update::Applying); offline::apply_update() }) };
-    let dismiss = { let u = update.clone(); Callback::from(move |_| u.set(Update::Dismissed)) };
+    let apply = {
+        let u = update.clone();
+        Callback::from(move |_| {
+            u.set(Update::Applying);
+            offline::apply_update()
+        })
+    };
+    let dismiss = {
+        let u = update.clone();
+        Callback::from(move |_| u.set(Update::Dismissed))
+    };
     let applying = *update == Update::Applying;
     html! {
         <div class="banner info update" role="status">

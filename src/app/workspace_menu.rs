@@ -1,15 +1,15 @@
 //! Opening, pasting, importing and downloading: the controls that replace or save the whole workspace.
 
+use super::i18n::use_tr;
 use super::workspace_for_structured;
-use crate::model::structure;
 use crate::bridge::{clock, files, html};
-use crate::model::structure::title_from_text;
-use crate::model::labels::Label;
 use crate::model::format::{self, ExportKind, ImportTarget};
+use crate::model::labels::Label;
+use crate::model::structure;
+use crate::model::structure::title_from_text;
 use crate::model::workspace::Workspace;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
-use super::i18n::use_tr;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -42,7 +42,11 @@ fn looks_like_html_fragment(text: &str) -> bool {
 
 fn title_from_file_name(name: &str) -> String {
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    if stem.trim().is_empty() { name.to_string() } else { stem.to_string() }
+    if stem.trim().is_empty() {
+        name.to_string()
+    } else {
+        stem.to_string()
+    }
 }
 
 /// Opens article files (picked or dropped): each goes into the library; the last one is opened.
@@ -90,7 +94,8 @@ pub fn open_files(
         };
         let title = last.title().unwrap_or_else(|| title_from_file_name(&last_name));
         let ws = workspace_for_structured(title, last, &labels);
-        on_replace.emit((ws, tr.f("Opened \"{}\" ({} characters).{} Undo brings back the previous article and its annotations.", &[&last_name, &chars, &others])));
+        on_replace
+            .emit((ws, tr.f("Opened \"{}\" ({} characters).{} Undo brings back the previous article and its annotations.", &[&last_name, &chars, &others])));
     });
 }
 
@@ -122,7 +127,9 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
                 let current = latest.0.borrow().workspace.clone();
                 let result = read.map_err(|e| tr.msg(&e)).and_then(|f| {
                     let mut new_id = || clock::new_annotation_id().0;
-                    crate::bridge::perf::measure("annota:import", || format::import(&f.text, &current, target, &clock::now(), &mut new_id)).map(|r| (f.name, r)).map_err(|e| tr.msg(&e))
+                    crate::bridge::perf::measure("annota:import", || format::import(&f.text, &current, target, &clock::now(), &mut new_id))
+                        .map(|r| (f.name, r))
+                        .map_err(|e| tr.msg(&e))
                 });
                 match result {
                     Ok((name, imported)) => {
@@ -140,8 +147,14 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
     let on_import_onto = import_with(ImportTarget::OpenArticle);
     let exporting = use_state(|| false);
 
-    let open_paste = { let pasting = pasting.clone(); Callback::from(move |_| pasting.set(true)) };
-    let close_paste = { let pasting = pasting.clone(); Callback::from(move |_| pasting.set(false)) };
+    let open_paste = {
+        let pasting = pasting.clone();
+        Callback::from(move |_| pasting.set(true))
+    };
+    let close_paste = {
+        let pasting = pasting.clone();
+        Callback::from(move |_| pasting.set(false))
+    };
     let use_paste = {
         let pasting = pasting.clone();
         let paste_ref = paste_ref.clone();

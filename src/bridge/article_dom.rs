@@ -58,9 +58,9 @@ pub fn paragraph_in_chunk(chunk: &Element, child: usize) -> Option<Element> {
 pub fn paragraph_element(article: &Element, text: &TextIndex, start: CharOffset) -> Option<Element> {
     let place = contract::place_of(text.paragraph_at_or_after(start));
     let direct = chunk_element(article, place.chunk).and_then(|c| paragraph_in_chunk(&c, place.child));
-    direct.filter(|p| start_of(p) == Some(start)).or_else(|| {
-        article.query_selector(&format!(":is(p, h2, h3, h4, h5, h6)[{START}=\"{}\"]", start.0)).ok().flatten()
-    })
+    direct
+        .filter(|p| start_of(p) == Some(start))
+        .or_else(|| article.query_selector(&format!(":is(p, h2, h3, h4, h5, h6)[{START}=\"{}\"]", start.0)).ok().flatten())
 }
 
 /// Replaces a chunk's `child`th paragraph element with the element of `html` (its new markup).

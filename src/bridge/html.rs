@@ -8,15 +8,41 @@ use web_sys::{Element, Node};
 
 /// Elements whose content is never article text.
 const DROPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "svg",
-    "math", "canvas", "video", "audio", "map", "nav", "header", "footer", "aside", "form", "button", "select",
-    "input", "textarea", "head", "title", "meta", "link", "base", "dialog",
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "canvas", "video", "audio", "map",
+    "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "head", "title", "meta", "link", "base", "dialog",
 ];
 
 /// Elements that start a new paragraph.
 const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "section", "article", "main", "td",
-    "th", "tr", "dd", "dt", "figcaption", "caption", "br", "hr", "table", "ul", "ol", "dl", "figure", "address",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "main",
+    "td",
+    "th",
+    "tr",
+    "dd",
+    "dt",
+    "figcaption",
+    "caption",
+    "br",
+    "hr",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "figure",
+    "address",
 ];
 
 /// Whether a file's content looks like an HTML page.
@@ -32,9 +58,7 @@ pub fn looks_like_html(name: &str, text: &str) -> bool {
 /// The article of an HTML page: its paragraphs separated by blank lines, with `h1`–`h6` as headings.
 pub fn html_to_text(html: &str) -> Result<Structured, String> {
     let parser = web_sys::DomParser::new().map_err(|_| "this browser cannot parse HTML".to_string())?;
-    let doc = parser
-        .parse_from_string(html, web_sys::SupportedType::TextHtml)
-        .map_err(|_| "the HTML could not be parsed".to_string())?;
+    let doc = parser.parse_from_string(html, web_sys::SupportedType::TextHtml).map_err(|_| "the HTML could not be parsed".to_string())?;
     let root: Node = match doc.body() {
         Some(body) => body.into(),
         None => doc.document_element().ok_or("the HTML has no content")?.into(),

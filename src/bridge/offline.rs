@@ -39,12 +39,13 @@ pub fn register(on_update: impl Fn() + 'static) {
             })
         };
         check(); // installed on an earlier visit and still waiting
-        // Installed while this page is open (the browser checks sw.js on navigation and `update()`).
+                 // Installed while this page is open (the browser checks sw.js on navigation and `update()`).
         let found = registration.clone();
         EventListener::new(&registration, "updatefound", move |_| {
             let Some(worker) = found.installing() else { return check() };
             let check = check.clone();
-            EventListener::new(&worker, "statechange", move |_| check()).forget(); // one per new version
+            EventListener::new(&worker, "statechange", move |_| check()).forget();
+            // one per new version
         })
         .forget(); // for the page's lifetime
     });

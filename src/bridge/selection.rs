@@ -112,9 +112,7 @@ pub fn selected_span(article: &Element, text: &TextIndex) -> Option<Span> {
 
 /// Whether the user has a non-empty selection right now (a drag rather than a click).
 pub fn has_selection() -> bool {
-    web_sys::window()
-        .and_then(|w| w.get_selection().ok().flatten())
-        .is_some_and(|s| !s.is_collapsed())
+    web_sys::window().and_then(|w| w.get_selection().ok().flatten()).is_some_and(|s| !s.is_collapsed())
 }
 
 pub fn clear_selection() {
@@ -159,8 +157,5 @@ pub fn selection_points(article: &Element, text: &TextIndex) -> Option<(CharOffs
     if !article.contains(Some(&anchor)) || !article.contains(Some(&focus)) {
         return None;
     }
-    Some((
-        point_to_offset(&anchor, selection.anchor_offset(), article, text)?,
-        point_to_offset(&focus, selection.focus_offset(), article, text)?,
-    ))
+    Some((point_to_offset(&anchor, selection.anchor_offset(), article, text)?, point_to_offset(&focus, selection.focus_offset(), article, text)?))
 }

@@ -64,7 +64,11 @@ impl Store {
     }
 
     fn touchable(&self, key: &str) -> Result<(), WriteError> {
-        if self.untouchable.borrow().iter().any(|k| k == key) { Err(WriteError::Unreadable) } else { Ok(()) }
+        if self.untouchable.borrow().iter().any(|k| k == key) {
+            Err(WriteError::Unreadable)
+        } else {
+            Ok(())
+        }
     }
 
     /// Reads the workspace and the library index, copying anything unreadable aside before

@@ -26,7 +26,10 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("Title, URL, publisher, author and date of the article", "عنوان المقال ورابطه وناشره وكاتبه وتاريخ نشره"),
     ("Your organisation and the verdict scale", "جهتك وسلّم الأحكام"),
     ("Every keyboard shortcut (?)", "كل اختصارات لوحة المفاتيح (?)"),
-    ("Open a file with its own text and annotations: Annota JSON, doccano JSONL, Label Studio JSON (W3C Web Annotation goes onto the open article)", "فتح ملف يحمل نصه وتعليقاته: Annota JSON أو doccano JSONL أو Label Studio JSON (ملف W3C Web Annotation يُضاف إلى المقال المفتوح)"),
+    (
+        "Open a file with its own text and annotations: Annota JSON, doccano JSONL, Label Studio JSON (W3C Web Annotation goes onto the open article)",
+        "فتح ملف يحمل نصه وتعليقاته: Annota JSON أو doccano JSONL أو Label Studio JSON (ملف W3C Web Annotation يُضاف إلى المقال المفتوح)",
+    ),
     ("Find each annotation of a file again in the open article's text, and add them to it", "إيجاد كل تعليق من ملف في نص المقال المفتوح وإضافته إليه"),
     // Toolbar
     ("Label and edit", "التصنيف والتحرير"),
@@ -43,7 +46,10 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("Redo (Ctrl+Shift+Z or Ctrl+Y)", "إعادة (Ctrl+Shift+Z أو Ctrl+Y)"),
     ("Delete this annotation (Delete)", "حذف هذا التعليق (Delete)"),
     ("Article", "المقال"),
-    ("Arrow keys select words, Shift extends, 1 2 3 label, n and p move between annotations, question mark lists every shortcut.", "مفاتيح الأسهم تحدد الكلمات، وShift يوسّع التحديد، و1 2 3 تصنّف، وn وp تنتقلان بين التعليقات، وعلامة الاستفهام تعرض كل الاختصارات."),
+    (
+        "Arrow keys select words, Shift extends, 1 2 3 label, n and p move between annotations, question mark lists every shortcut.",
+        "مفاتيح الأسهم تحدد الكلمات، وShift يوسّع التحديد، و1 2 3 تصنّف، وn وp تنتقلان بين التعليقات، وعلامة الاستفهام تعرض كل الاختصارات.",
+    ),
     // Annotations panel
     ("Annotations", "التعليقات"),
     ("Annotations ({})", "التعليقات ({})"),
@@ -56,12 +62,18 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("Any status", "أي حالة"),
     ("Any verdict", "أي حكم"),
     ("No verdict yet", "لا حكم بعد"),
-    ("No annotations yet. Select text in the article, then press a label button or its key ({}).", "لا تعليقات بعد. حدّد نصًا في المقال ثم اضغط زر تصنيف أو مفتاحه ({})."),
+    (
+        "No annotations yet. Select text in the article, then press a label button or its key ({}).",
+        "لا تعليقات بعد. حدّد نصًا في المقال ثم اضغط زر تصنيف أو مفتاحه ({}).",
+    ),
     ("No annotations match this filter.", "لا تعليقات تطابق هذه التصفية."),
     ("Show more ({} not shown)", "عرض المزيد ({} غير معروضة)"),
     ("Orphans", "تعليقات يتيمة"),
     ("Orphans ({})", "تعليقات يتيمة ({})"),
-    ("Imported annotations whose quote is not in this text. Select where one belongs and press Place at selection.", "تعليقات مستوردة لم يوجد اقتباسها في هذا النص. حدّد موضع أحدها ثم اضغط «وضع عند التحديد»."),
+    (
+        "Imported annotations whose quote is not in this text. Select where one belongs and press Place at selection.",
+        "تعليقات مستوردة لم يوجد اقتباسها في هذا النص. حدّد موضع أحدها ثم اضغط «وضع عند التحديد».",
+    ),
     ("Place at selection", "وضع عند التحديد"),
     ("Delete orphan", "حذف اليتيم"),
     // Fact-check panel
@@ -72,7 +84,10 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("Organisation", "منظمة"),
     ("Same actor as…", "الفاعل نفسه مثل…"),
     ("Separate from this actor", "فصل عن هذا الفاعل"),
-    ("This span names an actor of its own. If another actor span names the same person or organisation, merge them:", "يسمّي هذا المقطع فاعلًا مستقلًا. إن كان مقطع آخر يسمّي الشخص أو المنظمة نفسها فادمجهما:"),
+    (
+        "This span names an actor of its own. If another actor span names the same person or organisation, merge them:",
+        "يسمّي هذا المقطع فاعلًا مستقلًا. إن كان مقطع آخر يسمّي الشخص أو المنظمة نفسها فادمجهما:",
+    ),
     ("Named by {} spans in the article.", "يسمّيه {} مقطع في المقال."),
     ("Said by", "قالها"),
     ("Claimed by", "صاحب الادعاء"),
@@ -127,9 +142,15 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("not named in the text", "غير مذكور في النص"),
     ("right here", "هنا تمامًا"),
     ("{} characters away", "على بعد {} حرفًا"),
-    ("No actors yet: type a name to make one, or label a name in the article as Actor first.", "لا فاعلين بعد: اكتب اسمًا لإنشاء فاعل، أو صنّف اسمًا في المقال كفاعل أولًا."),
+    (
+        "No actors yet: type a name to make one, or label a name in the article as Actor first.",
+        "لا فاعلين بعد: اكتب اسمًا لإنشاء فاعل، أو صنّف اسمًا في المقال كفاعل أولًا.",
+    ),
     // Dialogs
-    ("Entered once for this article; every export uses them (ClaimReview needs the URL and date).", "تُدخل مرة واحدة لهذا المقال وتستخدمها كل عمليات التصدير (يحتاج ClaimReview الرابط والتاريخ)."),
+    (
+        "Entered once for this article; every export uses them (ClaimReview needs the URL and date).",
+        "تُدخل مرة واحدة لهذا المقال وتستخدمها كل عمليات التصدير (يحتاج ClaimReview الرابط والتاريخ).",
+    ),
     ("URL", "الرابط"),
     ("Publisher", "الناشر"),
     ("Author", "الكاتب"),
@@ -159,16 +180,37 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("Download it", "تنزيله"),
     ("Dismiss", "إغلاق التنبيه"),
     ("Select some text in the article first, then choose a label.", "حدّد نصًا في المقال أولًا، ثم اختر تصنيفًا."),
-    ("Click a highlight first: L links a quote or claim to who said it, M merges actor spans.", "انقر على تظليل أولًا: L يربط اقتباسًا أو ادعاءً بقائله، وM يدمج مقاطع الفاعلين."),
-    ("An actor span is who speaks; select a quote or claim to link it (L), or press M to merge this actor with another.", "مقطع الفاعل هو المتكلم؛ حدّد اقتباسًا أو ادعاءً لربطه (L)، أو اضغط M لدمج هذا الفاعل مع آخر."),
-    ("M merges actor spans; select an actor span first. To link a quote or claim to its speaker, press L.", "المفتاح M يدمج مقاطع الفاعلين؛ حدّد مقطع فاعل أولًا. لربط اقتباس أو ادعاء بقائله اضغط L."),
-    ("This workspace is being edited in another tab. Press Edit here instead to edit here.", "تُحرَّر مساحة العمل هذه في تبويب آخر. اضغط «التحرير هنا» للتحرير في هذا التبويب."),
-    ("This workspace is open for editing in another tab. This tab shows its changes as they happen, read-only, so neither tab overwrites the other.", "مساحة العمل هذه مفتوحة للتحرير في تبويب آخر. يعرض هذا التبويب تغييراتها أولًا بأول للقراءة فقط، حتى لا يكتب أحد التبويبين فوق الآخر."),
+    (
+        "Click a highlight first: L links a quote or claim to who said it, M merges actor spans.",
+        "انقر على تظليل أولًا: L يربط اقتباسًا أو ادعاءً بقائله، وM يدمج مقاطع الفاعلين.",
+    ),
+    (
+        "An actor span is who speaks; select a quote or claim to link it (L), or press M to merge this actor with another.",
+        "مقطع الفاعل هو المتكلم؛ حدّد اقتباسًا أو ادعاءً لربطه (L)، أو اضغط M لدمج هذا الفاعل مع آخر.",
+    ),
+    (
+        "M merges actor spans; select an actor span first. To link a quote or claim to its speaker, press L.",
+        "المفتاح M يدمج مقاطع الفاعلين؛ حدّد مقطع فاعل أولًا. لربط اقتباس أو ادعاء بقائله اضغط L.",
+    ),
+    (
+        "This workspace is being edited in another tab. Press Edit here instead to edit here.",
+        "تُحرَّر مساحة العمل هذه في تبويب آخر. اضغط «التحرير هنا» للتحرير في هذا التبويب.",
+    ),
+    (
+        "This workspace is open for editing in another tab. This tab shows its changes as they happen, read-only, so neither tab overwrites the other.",
+        "مساحة العمل هذه مفتوحة للتحرير في تبويب آخر. يعرض هذا التبويب تغييراتها أولًا بأول للقراءة فقط، حتى لا يكتب أحد التبويبين فوق الآخر.",
+    ),
     ("Edit here instead", "التحرير هنا"),
-    ("This browser gives Annota no storage (private mode or blocked): nothing will be kept after you close the tab. Use Download JSON to keep your work.", "لا يمنح هذا المتصفح Annota مساحة تخزين (وضع خاص أو محظور): لن يُحفظ شيء بعد إغلاق التبويب. استخدم «تنزيل JSON» للاحتفاظ بعملك."),
+    (
+        "This browser gives Annota no storage (private mode or blocked): nothing will be kept after you close the tab. Use Download JSON to keep your work.",
+        "لا يمنح هذا المتصفح Annota مساحة تخزين (وضع خاص أو محظور): لن يُحفظ شيء بعد إغلاق التبويب. استخدم «تنزيل JSON» للاحتفاظ بعملك.",
+    ),
     ("Select the text where this orphan belongs, then press Place at selection.", "حدّد النص الذي ينتمي إليه هذا التعليق اليتيم، ثم اضغط «وضع عند التحديد»."),
     ("The pasted text is empty. Nothing was changed.", "النص الملصق فارغ. لم يتغير شيء."),
-    ("Editing moved to another tab. This tab now follows its changes; press Edit here instead to edit here again.", "انتقل التحرير إلى تبويب آخر. يتابع هذا التبويب تغييراته الآن؛ اضغط «التحرير هنا» للتحرير هنا مجددًا."),
+    (
+        "Editing moved to another tab. This tab now follows its changes; press Edit here instead to edit here again.",
+        "انتقل التحرير إلى تبويب آخر. يتابع هذا التبويب تغييراته الآن؛ اضغط «التحرير هنا» للتحرير هنا مجددًا.",
+    ),
     ("The other tab closed: you can edit here now.", "أُغلق التبويب الآخر: يمكنك التحرير هنا الآن."),
     ("A new version of Annota is ready.", "إصدار جديد من Annota جاهز."),
     ("Updating…", "جارٍ التحديث…"),
@@ -180,16 +222,31 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("Action", "الإجراء"),
     ("Shortcuts are off while you type in a field.", "تتوقف الاختصارات أثناء الكتابة في حقل."),
     ("Skip to article", "انتقل إلى المقال"),
-    ("Move between controls; the article takes focus like a control (Skip to article jumps there)", "التنقل بين عناصر التحكم؛ يأخذ المقال التركيز كأي عنصر («انتقل إلى المقال» يقفز إليه)"),
-    ("In the article: select the next or previous word, in the direction the paragraph reads (← is forwards in Arabic)", "في المقال: تحديد الكلمة التالية أو السابقة باتجاه قراءة الفقرة (← إلى الأمام في العربية)"),
+    (
+        "Move between controls; the article takes focus like a control (Skip to article jumps there)",
+        "التنقل بين عناصر التحكم؛ يأخذ المقال التركيز كأي عنصر («انتقل إلى المقال» يقفز إليه)",
+    ),
+    (
+        "In the article: select the next or previous word, in the direction the paragraph reads (← is forwards in Arabic)",
+        "في المقال: تحديد الكلمة التالية أو السابقة باتجاه قراءة الفقرة (← إلى الأمام في العربية)",
+    ),
     ("Extend the selection by a word", "توسيع التحديد بكلمة"),
     ("Select the next or previous sentence", "تحديد الجملة التالية أو السابقة"),
     ("Extend the selection by a sentence", "توسيع التحديد بجملة"),
-    ("Select the paragraph's first or last word; with Shift, extend to its start or end", "تحديد أول كلمة في الفقرة أو آخرها؛ مع Shift التوسيع إلى بدايتها أو نهايتها"),
-    ("Label the selection as Claim, Quote, Actor; with no text selected, relabel the selected annotation", "تصنيف التحديد كادعاء أو اقتباس أو فاعل؛ دون نص محدد يُعاد تصنيف التعليق المحدد"),
+    (
+        "Select the paragraph's first or last word; with Shift, extend to its start or end",
+        "تحديد أول كلمة في الفقرة أو آخرها؛ مع Shift التوسيع إلى بدايتها أو نهايتها",
+    ),
+    (
+        "Label the selection as Claim, Quote, Actor; with no text selected, relabel the selected annotation",
+        "تصنيف التحديد كادعاء أو اقتباس أو فاعل؛ دون نص محدد يُعاد تصنيف التعليق المحدد",
+    ),
     ("Select the next or previous annotation in text order (and scroll to it)", "تحديد التعليق التالي أو السابق بترتيب النص (والانتقال إليه)"),
     ("In the article, with an annotation selected: edit its note", "في المقال مع تعليق محدد: تحرير ملاحظته"),
-    ("In a field: back to the article; in the article: deselect; in a dialog: close it", "في حقل: العودة إلى المقال؛ في المقال: إلغاء التحديد؛ في نافذة: إغلاقها"),
+    (
+        "In a field: back to the article; in the article: deselect; in a dialog: close it",
+        "في حقل: العودة إلى المقال؛ في المقال: إلغاء التحديد؛ في نافذة: إغلاقها",
+    ),
     ("Delete the selected annotation", "حذف التعليق المحدد"),
     ("Link the selected quote or claim to who said it (opens the actor list)", "ربط الاقتباس أو الادعاء المحدد بقائله (يفتح قائمة الفاعلين)"),
     ("Say which actor the selected actor span names too (merge)", "تحديد الفاعل الذي يسمّيه مقطع الفاعل المحدد أيضًا (دمج)"),
@@ -205,7 +262,10 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("Could not open the article: {}. Nothing was changed.", "تعذّر فتح المقال: {}. لم يتغير شيء."),
     (" The other file is in the Library.", " الملف الآخر في المكتبة."),
     (" The other {} files are in the Library.", " الملفات الأخرى ({}) في المكتبة."),
-    ("Opened \"{}\" ({} characters).{} Undo brings back the previous article and its annotations.", "فُتح «{}» ({} حرفًا).{} التراجع يعيد المقال السابق وتعليقاته."),
+    (
+        "Opened \"{}\" ({} characters).{} Undo brings back the previous article and its annotations.",
+        "فُتح «{}» ({} حرفًا).{} التراجع يعيد المقال السابق وتعليقاته.",
+    ),
     (" onto the open article", " إلى المقال المفتوح"),
     ("Imported \"{}\"{}. {} Undo brings back what was open before.", "استُورد «{}»{}. {} التراجع يعيد ما كان مفتوحًا قبله."),
     ("Could not import: {}. Nothing was changed.", "تعذّر الاستيراد: {}. لم يتغير شيء."),
@@ -224,9 +284,18 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("The article could not be deleted: {}. Nothing was changed.", "تعذّر حذف المقال: {}. لم يتغير شيء."),
     // Storage
     ("{} It is kept unchanged in this browser under \"{}\"; you can download it.", "{} وهي محفوظة كما هي في هذا المتصفح تحت «{}»؛ يمكنك تنزيلها."),
-    ("{} It could not be copied aside, so Annota will not save over it: download it before anything else.", "{} وتعذّر نسخها جانبًا، فلن يحفظ Annota فوقها: نزّلها قبل أي شيء آخر."),
-    ("Your last changes are not saved in this browser: {}. They are kept in this tab; use Download JSON to keep a copy. Annota retries on every change.", "آخر تغييراتك غير محفوظة في هذا المتصفح: {}. هي محفوظة في هذا التبويب؛ استخدم «تنزيل JSON» للاحتفاظ بنسخة. يعيد Annota المحاولة مع كل تغيير."),
-    ("Saving is paused: stored data could not be read or copied aside ({}). Your work is kept in this tab; use Download JSON to keep a copy.", "الحفظ متوقف: تعذّرت قراءة بيانات مخزنة أو نسخها جانبًا ({}). عملك محفوظ في هذا التبويب؛ استخدم «تنزيل JSON» للاحتفاظ بنسخة."),
+    (
+        "{} It could not be copied aside, so Annota will not save over it: download it before anything else.",
+        "{} وتعذّر نسخها جانبًا، فلن يحفظ Annota فوقها: نزّلها قبل أي شيء آخر.",
+    ),
+    (
+        "Your last changes are not saved in this browser: {}. They are kept in this tab; use Download JSON to keep a copy. Annota retries on every change.",
+        "آخر تغييراتك غير محفوظة في هذا المتصفح: {}. هي محفوظة في هذا التبويب؛ استخدم «تنزيل JSON» للاحتفاظ بنسخة. يعيد Annota المحاولة مع كل تغيير.",
+    ),
+    (
+        "Saving is paused: stored data could not be read or copied aside ({}). Your work is kept in this tab; use Download JSON to keep a copy.",
+        "الحفظ متوقف: تعذّرت قراءة بيانات مخزنة أو نسخها جانبًا ({}). عملك محفوظ في هذا التبويب؛ استخدم «تنزيل JSON» للاحتفاظ بنسخة.",
+    ),
     ("Saved again: storage has room now and everything is stored.", "حُفظ من جديد: في التخزين متسع الآن وكل شيء محفوظ."),
     // Library
     ("Library ({})", "المكتبة ({})"),
@@ -252,7 +321,10 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("Open {}", "فتح {}"),
     ("Rename {}", "إعادة تسمية {}"),
     ("Delete {}", "حذف {}"),
-    ("Delete \"{}\" and its {} annotations from this browser? Download the library first to keep a copy.", "حذف «{}» وتعليقاته ({}) من هذا المتصفح؟ نزّل المكتبة أولًا للاحتفاظ بنسخة."),
+    (
+        "Delete \"{}\" and its {} annotations from this browser? Download the library first to keep a copy.",
+        "حذف «{}» وتعليقاته ({}) من هذا المتصفح؟ نزّل المكتبة أولًا للاحتفاظ بنسخة.",
+    ),
     // Labels: the legend and the label editor
     ("Legend", "دليل التصنيفات"),
     ("solid line", "خط متصل"),
@@ -264,7 +336,10 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("key ", "المفتاح "),
     ("Edit labels", "تحرير التصنيفات"),
     ("Rename, recolour, reorder, add or delete labels", "إعادة تسمية التصنيفات وتلوينها وترتيبها وإضافتها وحذفها"),
-    ("Names are what you see; annotations keep their label when you rename it. Each position has its own underline, so labels differ without colour.", "الأسماء هي ما تراه؛ وتحتفظ التعليقات بتصنيفها عند إعادة تسميته. لكل موضع خط سفلي خاص به، فتتمايز التصنيفات دون الاعتماد على اللون."),
+    (
+        "Names are what you see; annotations keep their label when you rename it. Each position has its own underline, so labels differ without colour.",
+        "الأسماء هي ما تراه؛ وتحتفظ التعليقات بتصنيفها عند إعادة تسميته. لكل موضع خط سفلي خاص به، فتتمايز التصنيفات دون الاعتماد على اللون.",
+    ),
     ("Label {}", "التصنيف {}"),
     ("label {}", "التصنيف {}"),
     ("Name of label {}", "اسم التصنيف {}"),

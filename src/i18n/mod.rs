@@ -188,13 +188,30 @@ mod tests {
         let orphan = || Owner::Orphan(s("o1"));
         let actors = ActorsError::Missing { annotation: s("a1"), actor: s("p") };
         let fields = [
-            Field::ArticleTitle, Field::ArticlePublisher, Field::ArticleAuthor, Field::ArticleUrl, Field::ArticleDate,
-            Field::Organisation, Field::OrganisationUrl, Field::VerdictName, Field::ActorName(s("p")), Field::Verdict(ann()),
-            Field::ReviewUrl(orphan()), Field::ReviewDate(ann()), Field::EvidenceUrl(ann()), Field::EvidenceTitle(orphan()),
+            Field::ArticleTitle,
+            Field::ArticlePublisher,
+            Field::ArticleAuthor,
+            Field::ArticleUrl,
+            Field::ArticleDate,
+            Field::Organisation,
+            Field::OrganisationUrl,
+            Field::VerdictName,
+            Field::ActorName(s("p")),
+            Field::Verdict(ann()),
+            Field::ReviewUrl(orphan()),
+            Field::ReviewDate(ann()),
+            Field::EvidenceUrl(ann()),
+            Field::EvidenceTitle(orphan()),
         ];
         let problems = [
-            LineProblem::NoText, LineProblem::LabelShape, LineProblem::LabelName, LineProblem::Start, LineProblem::End,
-            LineProblem::EntityLabel, LineProblem::EntityStart, LineProblem::EntityEnd,
+            LineProblem::NoText,
+            LineProblem::LabelShape,
+            LineProblem::LabelName,
+            LineProblem::Start,
+            LineProblem::End,
+            LineProblem::EntityLabel,
+            LineProblem::EntityStart,
+            LineProblem::EntityEnd,
         ];
         let mut import = vec![
             E::NotJson { line: 2, column: 3, detail: s("expected value") },
@@ -241,19 +258,53 @@ mod tests {
         import.extend(fields.iter().map(|f| E::ControlCharacter { field: f.clone(), value: s("a\\nb") }));
         import.extend(fields.iter().map(|f| E::NotADate { field: f.clone(), value: s("29/11/2026") }));
         import.extend(problems.iter().map(|&problem| E::BadLine { line: 3, problem }));
-        assert_all_translated("ImportError", &import, |e| match e {
-            E::NotJson { .. } => 0, E::TooDeep { .. } => 1, E::NotJsonLines { .. } => 2, E::UnknownFormat => 3,
-            E::NotAnnotaFormat => 4, E::NoVersion => 5, E::NewerVersion { .. } => 6, E::NotAnnota { .. } => 7,
-            E::OffsetUnit { .. } => 8, E::BadHeading => 9, E::Labels(_) => 10,
-            E::UnknownLabels { .. } => 11, E::OrphanLabel { .. } => 12, E::OutsideText { .. } => 13,
-            E::DuplicateId { .. } => 14, E::DuplicateActor { .. } => 15, E::BlankId { .. } => 16, E::LongId { .. } => 17,
-            E::NoActorName { .. } => 18, E::UnknownActor { .. } => 19, E::InvalidActors(_) => 20, E::ActorsDoNotAddUp(_) => 21,
-            E::LongField { .. } => 22, E::ControlCharacter { .. } => 23, E::NotADate { .. } => 24, E::EmptyScale => 25,
-            E::UnnamedVerdict => 26, E::EmptyVerdict { .. } => 27, E::UnknownClaimType { .. } => 28, E::PageNotEmbedded { .. } => 29,
-            E::BadLine { .. } => 30, E::NoDocuments => 31, E::NoTasks => 32, E::NoTaskData => 33, E::NoTaskText => 34,
-            E::NotLibrary => 35, E::LibraryNoVersion => 36, E::NewerLibrary { .. } => 37, E::LibraryNoArticles => 38,
-            E::LibraryArticle { .. } => 39,
-        }, 40);
+        assert_all_translated(
+            "ImportError",
+            &import,
+            |e| match e {
+                E::NotJson { .. } => 0,
+                E::TooDeep { .. } => 1,
+                E::NotJsonLines { .. } => 2,
+                E::UnknownFormat => 3,
+                E::NotAnnotaFormat => 4,
+                E::NoVersion => 5,
+                E::NewerVersion { .. } => 6,
+                E::NotAnnota { .. } => 7,
+                E::OffsetUnit { .. } => 8,
+                E::BadHeading => 9,
+                E::Labels(_) => 10,
+                E::UnknownLabels { .. } => 11,
+                E::OrphanLabel { .. } => 12,
+                E::OutsideText { .. } => 13,
+                E::DuplicateId { .. } => 14,
+                E::DuplicateActor { .. } => 15,
+                E::BlankId { .. } => 16,
+                E::LongId { .. } => 17,
+                E::NoActorName { .. } => 18,
+                E::UnknownActor { .. } => 19,
+                E::InvalidActors(_) => 20,
+                E::ActorsDoNotAddUp(_) => 21,
+                E::LongField { .. } => 22,
+                E::ControlCharacter { .. } => 23,
+                E::NotADate { .. } => 24,
+                E::EmptyScale => 25,
+                E::UnnamedVerdict => 26,
+                E::EmptyVerdict { .. } => 27,
+                E::UnknownClaimType { .. } => 28,
+                E::PageNotEmbedded { .. } => 29,
+                E::BadLine { .. } => 30,
+                E::NoDocuments => 31,
+                E::NoTasks => 32,
+                E::NoTaskData => 33,
+                E::NoTaskText => 34,
+                E::NotLibrary => 35,
+                E::LibraryNoVersion => 36,
+                E::NewerLibrary { .. } => 37,
+                E::LibraryNoArticles => 38,
+                E::LibraryArticle { .. } => 39,
+            },
+            40,
+        );
         // The fields and line problems inside a sentence are said in Arabic too.
         for f in &fields {
             let ar = E::LongField { field: f.clone() }.arabic();
@@ -269,9 +320,16 @@ mod tests {
             FileError::Unreadable { name: s("a.txt") },
             FileError::NotUtf8 { name: s("a.txt"), position: 12 },
         ];
-        assert_all_translated("FileError", &files, |e| match e {
-            FileError::TooLarge { .. } => 0, FileError::Unreadable { .. } => 1, FileError::NotUtf8 { .. } => 2,
-        }, 3);
+        assert_all_translated(
+            "FileError",
+            &files,
+            |e| match e {
+                FileError::TooLarge { .. } => 0,
+                FileError::Unreadable { .. } => 1,
+                FileError::NotUtf8 { .. } => 2,
+            },
+            3,
+        );
 
         let rejected = [
             Rejected::NoOffsetsNorQuote { n: 1 },
@@ -280,10 +338,18 @@ mod tests {
             Rejected::NoLabelBody { n: 4 },
             Rejected::NoSelector { n: 5 },
         ];
-        assert_all_translated("Rejected", &rejected, |r| match r {
-            Rejected::NoOffsetsNorQuote { .. } => 0, Rejected::NotTextLabel { .. } => 1, Rejected::NotAnObject { .. } => 2,
-            Rejected::NoLabelBody { .. } => 3, Rejected::NoSelector { .. } => 4,
-        }, 5);
+        assert_all_translated(
+            "Rejected",
+            &rejected,
+            |r| match r {
+                Rejected::NoOffsetsNorQuote { .. } => 0,
+                Rejected::NotTextLabel { .. } => 1,
+                Rejected::NotAnObject { .. } => 2,
+                Rejected::NoLabelBody { .. } => 3,
+                Rejected::NoSelector { .. } => 4,
+            },
+            5,
+        );
         let notes = [
             ImportNote::LabelRepaired(LabelRepair::Named { n: 2, name: s("quote") }),
             ImportNote::Utf16Converted,
@@ -293,10 +359,19 @@ mod tests {
             ImportNote::RelationsSkipped { n: 1 },
             ImportNote::RelationsSkipped { n: 4 },
         ];
-        assert_all_translated("ImportNote", &notes, |n| match n {
-            ImportNote::Utf16Converted => 0, ImportNote::TextDiffers => 1, ImportNote::ExtraDocuments { .. } => 2,
-            ImportNote::ExtraTasks { .. } => 3, ImportNote::RelationsSkipped { .. } => 4, ImportNote::LabelRepaired(_) => 5,
-        }, 6);
+        assert_all_translated(
+            "ImportNote",
+            &notes,
+            |n| match n {
+                ImportNote::Utf16Converted => 0,
+                ImportNote::TextDiffers => 1,
+                ImportNote::ExtraDocuments { .. } => 2,
+                ImportNote::ExtraTasks { .. } => 3,
+                ImportNote::RelationsSkipped { .. } => 4,
+                ImportNote::LabelRepaired(_) => 5,
+            },
+            6,
+        );
         let mut summary = ImportSummary::new("Label Studio");
         let plain = summary.clone();
         (summary.placed_exactly, summary.moved, summary.fuzzy, summary.orphaned) = (3, 2, 1, 1);
@@ -309,13 +384,26 @@ mod tests {
             AnnotationError::UnknownLabel { label: s("verdict") },
             AnnotationError::UnknownActor { actor: s("p") },
         ];
-        assert_all_translated("AnnotationError", &annotation, |e| match e {
-            AnnotationError::OutsideText { .. } => 0, AnnotationError::UnknownLabel { .. } => 1, AnnotationError::UnknownActor { .. } => 2,
-        }, 3);
+        assert_all_translated(
+            "AnnotationError",
+            &annotation,
+            |e| match e {
+                AnnotationError::OutsideText { .. } => 0,
+                AnnotationError::UnknownLabel { .. } => 1,
+                AnnotationError::UnknownActor { .. } => 2,
+            },
+            3,
+        );
         let actor_errors = [actors.clone(), ActorsError::Duplicate { id: s("p") }];
-        assert_all_translated("ActorsError", &actor_errors, |e| match e {
-            ActorsError::Missing { .. } => 0, ActorsError::Duplicate { .. } => 1,
-        }, 2);
+        assert_all_translated(
+            "ActorsError",
+            &actor_errors,
+            |e| match e {
+                ActorsError::Missing { .. } => 0,
+                ActorsError::Duplicate { .. } => 1,
+            },
+            2,
+        );
         let label_sets = [LabelSetError::Invalid(LabelRule::NoLabels), LabelSetError::InUse { name: s("Claim") }];
         let rules = [
             LabelRule::NoLabels,
@@ -328,11 +416,22 @@ mod tests {
             LabelRule::KeyReserved { name: s("Claim"), key: s("L") },
             LabelRule::KeyTaken { name: s("Claim"), key: s("2") },
         ];
-        assert_all_translated("LabelRule", &rules, |r| match r {
-            LabelRule::NoLabels => 0, LabelRule::BadId { .. } => 1, LabelRule::NoName { .. } => 2, LabelRule::SameName { .. } => 3,
-            LabelRule::NotRrggbb { .. } => 4, LabelRule::KeyLength { .. } => 5, LabelRule::KeyInvisible { .. } => 6,
-            LabelRule::KeyReserved { .. } => 7, LabelRule::KeyTaken { .. } => 8,
-        }, 9);
+        assert_all_translated(
+            "LabelRule",
+            &rules,
+            |r| match r {
+                LabelRule::NoLabels => 0,
+                LabelRule::BadId { .. } => 1,
+                LabelRule::NoName { .. } => 2,
+                LabelRule::SameName { .. } => 3,
+                LabelRule::NotRrggbb { .. } => 4,
+                LabelRule::KeyLength { .. } => 5,
+                LabelRule::KeyInvisible { .. } => 6,
+                LabelRule::KeyReserved { .. } => 7,
+                LabelRule::KeyTaken { .. } => 8,
+            },
+            9,
+        );
         let repairs = [
             LabelRepair::Colour { n: 1, label: Some(s("Claim")), from: s("#f50"), to: s("#ff5500") },
             LabelRepair::Colour { n: 1, label: None, from: s("#f50"), to: s("#ff5500") },
@@ -341,12 +440,26 @@ mod tests {
             LabelRepair::KeyDropped { label: s("Claim"), key: s("n"), why: KeyProblem::Reserved },
             LabelRepair::KeyDropped { label: s("Claim"), key: s("1"), why: KeyProblem::Taken },
         ];
-        assert_all_translated("LabelRepair", &repairs, |r| match r {
-            LabelRepair::Colour { .. } => 0, LabelRepair::Named { .. } => 1, LabelRepair::Renamed { .. } => 2, LabelRepair::KeyDropped { .. } => 3,
-        }, 4);
-        assert_all_translated("LabelSetError", &label_sets, |e| match e {
-            LabelSetError::Invalid(_) => 0, LabelSetError::InUse { .. } => 1,
-        }, 2);
+        assert_all_translated(
+            "LabelRepair",
+            &repairs,
+            |r| match r {
+                LabelRepair::Colour { .. } => 0,
+                LabelRepair::Named { .. } => 1,
+                LabelRepair::Renamed { .. } => 2,
+                LabelRepair::KeyDropped { .. } => 3,
+            },
+            4,
+        );
+        assert_all_translated(
+            "LabelSetError",
+            &label_sets,
+            |e| match e {
+                LabelSetError::Invalid(_) => 0,
+                LabelSetError::InUse { .. } => 1,
+            },
+            2,
+        );
 
         let stored = [
             StoredError::NotJson { detail: s("EOF while parsing a value at line 1 column 30") },
@@ -358,11 +471,21 @@ mod tests {
             StoredError::Invalid(E::Labels(LabelRule::NoLabels)),
             StoredError::Actors(actors.clone()),
         ];
-        assert_all_translated("StoredError", &stored, |e| match e {
-            StoredError::NotJson { .. } => 0, StoredError::NoSchema => 1, StoredError::NewerSchema { .. } => 2,
-            StoredError::Unexpected { .. } => 3, StoredError::OtherArticle { .. } => 4,
-            StoredError::NoLongerMatch { .. } => 5, StoredError::Invalid(_) => 6, StoredError::Actors(_) => 7,
-        }, 8);
+        assert_all_translated(
+            "StoredError",
+            &stored,
+            |e| match e {
+                StoredError::NotJson { .. } => 0,
+                StoredError::NoSchema => 1,
+                StoredError::NewerSchema { .. } => 2,
+                StoredError::Unexpected { .. } => 3,
+                StoredError::OtherArticle { .. } => 4,
+                StoredError::NoLongerMatch { .. } => 5,
+                StoredError::Invalid(_) => 6,
+                StoredError::Actors(_) => 7,
+            },
+            8,
+        );
         let unreadable = [
             UnreadableReason::AnnotationsWithoutArticle,
             UnreadableReason::Article(StoredError::NoSchema),
@@ -370,19 +493,53 @@ mod tests {
             UnreadableReason::Annotations(StoredError::NoLongerMatch { n: 2 }),
             UnreadableReason::Index(IndexError::Newer { schema: 9 }),
         ];
-        assert_all_translated("UnreadableReason", &unreadable, |r| match r {
-            UnreadableReason::AnnotationsWithoutArticle => 0, UnreadableReason::Article(_) => 1,
-            UnreadableReason::ArticleOfAnnotations => 2, UnreadableReason::Annotations(_) => 3, UnreadableReason::Index(_) => 4,
-        }, 5);
+        assert_all_translated(
+            "UnreadableReason",
+            &unreadable,
+            |r| match r {
+                UnreadableReason::AnnotationsWithoutArticle => 0,
+                UnreadableReason::Article(_) => 1,
+                UnreadableReason::ArticleOfAnnotations => 2,
+                UnreadableReason::Annotations(_) => 3,
+                UnreadableReason::Index(_) => 4,
+            },
+            5,
+        );
         let writes = [WriteError::Full(s("QuotaExceededError")), WriteError::Unavailable, WriteError::Unreadable];
-        assert_all_translated("WriteError", &writes, |e| match e { WriteError::Full(_) => 0, WriteError::Unavailable => 1, WriteError::Unreadable => 2 }, 3);
+        assert_all_translated(
+            "WriteError",
+            &writes,
+            |e| match e {
+                WriteError::Full(_) => 0,
+                WriteError::Unavailable => 1,
+                WriteError::Unreadable => 2,
+            },
+            3,
+        );
         let parked = [ParkedError::Unreadable(UnreadableReason::ArticleOfAnnotations), ParkedError::Empty];
-        assert_all_translated("ParkedError", &parked, |e| match e { ParkedError::Unreadable(_) => 0, ParkedError::Empty => 1 }, 2);
-        let note = |reviewed, undecided, orphaned, off_scale, no_url, has_author| claimreview::Note { reviewed, undecided, orphaned, off_scale, no_url, has_author };
+        assert_all_translated(
+            "ParkedError",
+            &parked,
+            |e| match e {
+                ParkedError::Unreadable(_) => 0,
+                ParkedError::Empty => 1,
+            },
+            2,
+        );
+        let note =
+            |reviewed, undecided, orphaned, off_scale, no_url, has_author| claimreview::Note { reviewed, undecided, orphaned, off_scale, no_url, has_author };
         let notes = [note(0, 0, 0, 0, 0, false), note(0, 2, 0, 0, 0, false), note(2, 1, 1, 1, 1, false), note(1, 0, 0, 0, 0, true)];
         assert_all_translated("claimreview::Note", &notes, |_| 0, 1);
         let index = [IndexError::Unreadable { detail: s("expected value") }, IndexError::Newer { schema: 4 }];
-        assert_all_translated("IndexError", &index, |e| match e { IndexError::Unreadable { .. } => 0, IndexError::Newer { .. } => 1 }, 2);
+        assert_all_translated(
+            "IndexError",
+            &index,
+            |e| match e {
+                IndexError::Unreadable { .. } => 0,
+                IndexError::Newer { .. } => 1,
+            },
+            2,
+        );
         let mut restore = crate::model::library::RestoreReport { restored: 1, backed_up: 1, ..Default::default() };
         restore.left_as_it_was(s("first"), WriteError::Full(s("QuotaExceededError")));
         restore.not_stored(s("second"), WriteError::Unavailable);

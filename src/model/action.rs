@@ -3,8 +3,8 @@
 //! from the browser (what storage held, whether this tab may edit). Ids and times come in the
 //! action, so the reducer stays pure.
 
-use super::annotation::{Annotation, AnnotationId, Timestamp};
 use super::actors::ActorPick;
+use super::annotation::{Annotation, AnnotationId, Timestamp};
 use super::facts::{Actor, ArticleMeta, Review, Settings};
 use super::filter::Filter;
 use super::labels::{Label, LabelId};
@@ -22,25 +22,52 @@ pub enum Action {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     Add(Annotation),
-    Relabel { id: AnnotationId, label: LabelId, at: Timestamp },
-    SetNote { id: AnnotationId, note: String, at: Timestamp },
+    Relabel {
+        id: AnnotationId,
+        label: LabelId,
+        at: Timestamp,
+    },
+    SetNote {
+        id: AnnotationId,
+        note: String,
+        at: Timestamp,
+    },
     Delete(AnnotationId),
     /// Give an orphan a place in the text: it becomes an annotation again.
-    PlaceOrphan { id: AnnotationId, span: Span, at: Timestamp },
+    PlaceOrphan {
+        id: AnnotationId,
+        span: Span,
+        at: Timestamp,
+    },
     DeleteOrphan(AnnotationId),
     Undo,
     Redo,
     /// Open a new article or an imported file; undoable.
     Replace(Box<Workspace>),
     /// Link a quote or claim to who said it (`None` unlinks).
-    Attribute { id: AnnotationId, to: Option<ActorPick>, at: Timestamp },
+    Attribute {
+        id: AnnotationId,
+        to: Option<ActorPick>,
+        at: Timestamp,
+    },
     /// An actor span names the same actor as `as_`: it joins it, and its old actor's mentions and
     /// links move over with it (a merge).
-    SameActor { mention: AnnotationId, as_: ActorPick, at: Timestamp },
+    SameActor {
+        mention: AnnotationId,
+        as_: ActorPick,
+        at: Timestamp,
+    },
     /// An actor span stops naming its actor.
-    LeaveActor { mention: AnnotationId, at: Timestamp },
+    LeaveActor {
+        mention: AnnotationId,
+        at: Timestamp,
+    },
     EditActor(Actor),
-    SetReview { id: AnnotationId, review: Option<Review>, at: Timestamp },
+    SetReview {
+        id: AnnotationId,
+        review: Option<Review>,
+        at: Timestamp,
+    },
     SetMeta(ArticleMeta),
     SetSettings(Settings),
     /// Replace the label set (rename, recolour, rekey, reorder, add, drop unused); ids stay, so
@@ -48,7 +75,10 @@ pub enum Edit {
     SetLabels(Vec<Label>),
     /// Remove a label with every annotation and orphan that uses it, as one step. `at` is when,
     /// like every edit; nothing that remains is stamped by it.
-    DeleteLabel { id: LabelId, at: Timestamp },
+    DeleteLabel {
+        id: LabelId,
+        at: Timestamp,
+    },
 }
 
 /// What is shown: never saved, never undone, allowed while read-only.

@@ -45,7 +45,15 @@ impl ActorEntry {
     pub fn distance(&self, span: Span) -> usize {
         self.spans
             .iter()
-            .map(|m| if m.end <= span.start { span.start.0 - m.end.0 } else if m.start >= span.end { m.start.0 - span.end.0 } else { 0 })
+            .map(|m| {
+                if m.end <= span.start {
+                    span.start.0 - m.end.0
+                } else if m.start >= span.end {
+                    m.start.0 - span.end.0
+                } else {
+                    0
+                }
+            })
             .min()
             .unwrap_or(usize::MAX)
     }
@@ -200,5 +208,4 @@ mod tests {
             }
         }
     }
-
 }

@@ -153,7 +153,15 @@ mod tests {
     fn differing_finds_what_an_edit_added_removed_and_replaced() {
         let at = |start: usize, id: &str| {
             let t = Timestamp(String::new());
-            Rc::new(Annotation { id: AnnotationId(id.into()), span: Span::new(start, start + 2), label: LabelId("claim".into()), note: String::new(), created: t.clone(), modified: t, facts: Default::default() })
+            Rc::new(Annotation {
+                id: AnnotationId(id.into()),
+                span: Span::new(start, start + 2),
+                label: LabelId("claim".into()),
+                note: String::new(),
+                created: t.clone(),
+                modified: t,
+                facts: Default::default(),
+            })
         };
         let (a, b, c, d) = (at(0, "a"), at(5, "b"), at(9, "c"), at(12, "d"));
         let b2 = Rc::new(Annotation { note: "edited".into(), ..(*b).clone() });

@@ -11,17 +11,38 @@ use std::rc::Rc;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
     /// `None -> Some` adds, `Some -> None` deletes, `Some -> Some` edits.
-    Annotation { before: Option<Annotation>, after: Option<Annotation> },
+    Annotation {
+        before: Option<Annotation>,
+        after: Option<Annotation>,
+    },
     /// An annotation that could not be placed: `None -> Some` keeps one, `Some -> None` drops it.
-    Orphan { before: Option<Orphan>, after: Option<Orphan> },
+    Orphan {
+        before: Option<Orphan>,
+        after: Option<Orphan>,
+    },
     /// An actor: `None -> Some` makes one, `Some -> None` removes it, `Some -> Some` renames it.
-    Actor { before: Option<Actor>, after: Option<Actor> },
-    Meta { before: Rc<ArticleMeta>, after: Rc<ArticleMeta> },
-    Settings { before: Rc<Settings>, after: Rc<Settings> },
+    Actor {
+        before: Option<Actor>,
+        after: Option<Actor>,
+    },
+    Meta {
+        before: Rc<ArticleMeta>,
+        after: Rc<ArticleMeta>,
+    },
+    Settings {
+        before: Rc<Settings>,
+        after: Rc<Settings>,
+    },
     /// The label set: renamed, recoloured, reordered, added to or cut down.
-    Labels { before: Rc<Vec<Label>>, after: Rc<Vec<Label>> },
+    Labels {
+        before: Rc<Vec<Label>>,
+        after: Rc<Vec<Label>>,
+    },
     /// A new article or an import: the whole workspace at once.
-    Workspace { before: Rc<Workspace>, after: Rc<Workspace> },
+    Workspace {
+        before: Rc<Workspace>,
+        after: Rc<Workspace>,
+    },
 }
 
 impl Change {
@@ -85,9 +106,7 @@ impl Change {
                 Some(Change::Actor { before: before.clone(), after: after.clone() })
             }
             (Change::Meta { before, .. }, Change::Meta { after, .. }) => Some(Change::Meta { before: before.clone(), after: after.clone() }),
-            (Change::Settings { before, .. }, Change::Settings { after, .. }) => {
-                Some(Change::Settings { before: before.clone(), after: after.clone() })
-            }
+            (Change::Settings { before, .. }, Change::Settings { after, .. }) => Some(Change::Settings { before: before.clone(), after: after.clone() }),
             _ => None,
         }
     }
@@ -118,4 +137,3 @@ impl ChangeSet {
         }
     }
 }
-

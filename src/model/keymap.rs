@@ -39,16 +39,10 @@ pub struct Press<'a> {
 
 impl<'a> Press<'a> {
     pub fn key(key: &'a str) -> Self {
-        Press {
-            key,
-            ..Press::default()
-        }
+        Press { key, ..Press::default() }
     }
     pub fn shift(self) -> Self {
-        Press {
-            shift: true,
-            ..self
-        }
+        Press { shift: true, ..self }
     }
     pub fn ctrl(self) -> Self {
         Press { ctrl: true, ..self }
@@ -124,20 +118,13 @@ pub enum Command {
 
 /// The command `press` means in `context`, given the labels' hotkeys; `None` leaves the key to the browser.
 pub fn command(press: &Press, context: &Context, labels: &[Label]) -> Option<Command> {
-    let Press {
-        key,
-        shift,
-        ctrl,
-        meta,
-        alt,
-    } = *press;
+    let Press { key, shift, ctrl, meta, alt } = *press;
     // Rows 1 to 4: keys that belong to something else first.
     if context.taken || context.focus == Focus::Dialog {
         return None;
     }
     if matches!(context.focus, Focus::Field | Focus::Editable) {
-        return (context.focus == Focus::Field && key == "Escape")
-            .then_some(Command::BackToArticle);
+        return (context.focus == Focus::Field && key == "Escape").then_some(Command::BackToArticle);
     }
     // Rows 5 to 8: modifiers.
     if alt {
@@ -149,10 +136,7 @@ pub fn command(press: &Press, context: &Context, labels: &[Label]) -> Option<Com
             "z" => Some(Command::Undo),
             "y" => Some(Command::Redo),
             "arrowdown" | "arrowup" if ctrl && !meta && context.focus == Focus::Article => {
-                Some(Command::Sentence {
-                    forwards: key == "ArrowDown",
-                    extend: shift,
-                })
+                Some(Command::Sentence { forwards: key == "ArrowDown", extend: shift })
             }
             _ => None,
         };
@@ -171,14 +155,8 @@ pub fn command(press: &Press, context: &Context, labels: &[Label]) -> Option<Com
         "p" | "k" => Some(Command::StepAnnotation { forwards: false }),
         "l" | "L" => Some(Command::Link),
         "m" | "M" => Some(Command::Merge),
-        "ArrowLeft" | "ArrowRight" if in_article => Some(Command::Word {
-            rightwards: key == "ArrowRight",
-            extend: shift,
-        }),
-        "Home" | "End" if in_article => Some(Command::ParagraphEdge {
-            end: key == "End",
-            extend: shift,
-        }),
+        "ArrowLeft" | "ArrowRight" if in_article => Some(Command::Word { rightwards: key == "ArrowRight", extend: shift }),
+        "Home" | "End" if in_article => Some(Command::ParagraphEdge { end: key == "End", extend: shift }),
         "Enter" if in_article && context.annotation_selected => Some(Command::EditNote),
         "Delete" | "Backspace" if context.annotation_selected => Some(Command::Delete),
         "Escape" => Some(Command::Deselect),
@@ -192,29 +170,12 @@ mod tests {
     use crate::model::labels::default_labels;
 
     fn label(id: &str, key: &str) -> Label {
-        Label {
-            id: LabelId(id.into()),
-            name: id.into(),
-            color: "#d55e00".into(),
-            hotkey: Some(key.into()),
-        }
+        Label { id: LabelId(id.into()), name: id.into(), color: "#d55e00".into(), hotkey: Some(key.into()) }
     }
 
-    const ARTICLE: Context = Context {
-        focus: Focus::Article,
-        taken: false,
-        annotation_selected: false,
-    };
-    const SELECTED: Context = Context {
-        focus: Focus::Article,
-        taken: false,
-        annotation_selected: true,
-    };
-    const ELSEWHERE: Context = Context {
-        focus: Focus::Elsewhere,
-        taken: false,
-        annotation_selected: false,
-    };
+    const ARTICLE: Context = Context { focus: Focus::Article, taken: false, annotation_selected: false };
+    const SELECTED: Context = Context { focus: Focus::Article, taken: false, annotation_selected: true };
+    const ELSEWHERE: Context = Context { focus: Focus::Elsewhere, taken: false, annotation_selected: false };
 
     fn labelled(id: &str) -> Option<Command> {
         Some(Command::Label(LabelId(id.into())))
@@ -225,11 +186,7 @@ mod tests {
         for key in ["n", "p", "j", "k", "l", "m", "L", "M", "?"] {
             let labels = vec![label("claim", "1"), label("mine", key)];
             for context in [ARTICLE, SELECTED, ELSEWHERE] {
-                assert_eq!(
-                    command(&Press::key(key), &context, &labels),
-                    labelled("mine"),
-                    "key {key} in {context:?}"
-                );
+                assert_eq!(command(&Press::key(key), &context, &labels), labelled("mine"), "key {key} in {context:?}");
             }
         }
     }
@@ -239,10 +196,7 @@ mod tests {
         let labels = default_labels();
         let at = |key| command(&Press::key(key), &SELECTED, &labels);
         assert_eq!(at("l"), Some(Command::Link));
-        assert_eq!(
-            command(&Press::key("L").shift(), &SELECTED, &labels),
-            Some(Command::Link)
-        );
+        assert_eq!(command(&Press::key("L").shift(), &SELECTED, &labels), Some(Command::Link));
         assert_eq!(at("m"), Some(Command::Merge));
         assert_eq!(at("n"), Some(Command::StepAnnotation { forwards: true }));
         assert_eq!(at("j"), Some(Command::StepAnnotation { forwards: true }));
@@ -258,20 +212,8 @@ mod tests {
     #[test]
     fn modified_and_named_keys_keep_their_meaning_whatever_the_labels() {
         // An imported file could give a label any string as its key; only one character is a hotkey.
-        let labels: Vec<Label> = [
-            "z",
-            "y",
-            "Escape",
-            "Delete",
-            "Backspace",
-            "Enter",
-            "ArrowLeft",
-            "ArrowDown",
-            "Home",
-        ]
-        .iter()
-        .map(|k| label(&format!("on-{k}"), k))
-        .collect();
+        let labels: Vec<Label> =
+            ["z", "y", "Escape", "Delete", "Backspace", "Enter", "ArrowLeft", "ArrowDown", "Home"].iter().map(|k| label(&format!("on-{k}"), k)).collect();
         let at = |press: Press| command(&press, &SELECTED, &labels);
         assert_eq!(at(Press::key("z").ctrl()), Some(Command::Undo));
         assert_eq!(at(Press::key("z").meta()), Some(Command::Undo));
@@ -281,27 +223,9 @@ mod tests {
         assert_eq!(at(Press::key("Delete")), Some(Command::Delete));
         assert_eq!(at(Press::key("Backspace")), Some(Command::Delete));
         assert_eq!(at(Press::key("Enter")), Some(Command::EditNote));
-        assert_eq!(
-            at(Press::key("ArrowLeft")),
-            Some(Command::Word {
-                rightwards: false,
-                extend: false
-            })
-        );
-        assert_eq!(
-            at(Press::key("ArrowDown").ctrl().shift()),
-            Some(Command::Sentence {
-                forwards: true,
-                extend: true
-            })
-        );
-        assert_eq!(
-            at(Press::key("Home").shift()),
-            Some(Command::ParagraphEdge {
-                end: false,
-                extend: true
-            })
-        );
+        assert_eq!(at(Press::key("ArrowLeft")), Some(Command::Word { rightwards: false, extend: false }));
+        assert_eq!(at(Press::key("ArrowDown").ctrl().shift()), Some(Command::Sentence { forwards: true, extend: true }));
+        assert_eq!(at(Press::key("Home").shift()), Some(Command::ParagraphEdge { end: false, extend: true }));
         // The single-character labels still work without a modifier.
         assert_eq!(at(Press::key("z")), labelled("on-z"));
         // Ctrl with a label key, or any other Ctrl key, is the browser's.
@@ -313,42 +237,19 @@ mod tests {
     fn typing_and_dialogs_come_first() {
         let labels = default_labels();
         for focus in [Focus::Field, Focus::Editable, Focus::Dialog] {
-            let context = Context {
-                focus,
-                taken: false,
-                annotation_selected: true,
-            };
+            let context = Context { focus, taken: false, annotation_selected: true };
             for key in ["1", "n", "l", "?", "Delete", "Enter", "ArrowLeft"] {
-                assert_eq!(
-                    command(&Press::key(key), &context, &labels),
-                    None,
-                    "{key} in {focus:?}"
-                );
+                assert_eq!(command(&Press::key(key), &context, &labels), None, "{key} in {focus:?}");
             }
             assert_eq!(command(&Press::key("z").ctrl(), &context, &labels), None);
         }
-        let field = Context {
-            focus: Focus::Field,
-            ..SELECTED
-        };
-        assert_eq!(
-            command(&Press::key("Escape"), &field, &labels),
-            Some(Command::BackToArticle)
-        );
-        let editable = Context {
-            focus: Focus::Editable,
-            ..SELECTED
-        };
+        let field = Context { focus: Focus::Field, ..SELECTED };
+        assert_eq!(command(&Press::key("Escape"), &field, &labels), Some(Command::BackToArticle));
+        let editable = Context { focus: Focus::Editable, ..SELECTED };
         assert_eq!(command(&Press::key("Escape"), &editable, &labels), None);
-        let dialog = Context {
-            focus: Focus::Dialog,
-            ..SELECTED
-        };
+        let dialog = Context { focus: Focus::Dialog, ..SELECTED };
         assert_eq!(command(&Press::key("Escape"), &dialog, &labels), None);
-        let taken = Context {
-            taken: true,
-            ..SELECTED
-        };
+        let taken = Context { taken: true, ..SELECTED };
         assert_eq!(command(&Press::key("Escape"), &taken, &labels), None);
         assert_eq!(command(&Press::key("1"), &taken, &labels), None);
     }
@@ -357,63 +258,22 @@ mod tests {
     fn caret_keys_need_the_article_and_delete_a_selection() {
         let labels = default_labels();
         for key in ["ArrowLeft", "ArrowRight", "Home", "End", "Enter"] {
-            assert_eq!(
-                command(
-                    &Press::key(key),
-                    &Context {
-                        focus: Focus::Elsewhere,
-                        ..SELECTED
-                    },
-                    &labels
-                ),
-                None,
-                "{key}"
-            );
+            assert_eq!(command(&Press::key(key), &Context { focus: Focus::Elsewhere, ..SELECTED }, &labels), None, "{key}");
         }
-        assert_eq!(
-            command(&Press::key("ArrowDown").ctrl(), &ELSEWHERE, &labels),
-            None
-        );
+        assert_eq!(command(&Press::key("ArrowDown").ctrl(), &ELSEWHERE, &labels), None);
         // ⌘↓ is the browser's (the end of the page), as before.
-        assert_eq!(
-            command(&Press::key("ArrowDown").meta(), &ARTICLE, &labels),
-            None
-        );
-        assert_eq!(
-            command(&Press::key("ArrowRight").shift(), &ARTICLE, &labels),
-            Some(Command::Word {
-                rightwards: true,
-                extend: true
-            })
-        );
+        assert_eq!(command(&Press::key("ArrowDown").meta(), &ARTICLE, &labels), None);
+        assert_eq!(command(&Press::key("ArrowRight").shift(), &ARTICLE, &labels), Some(Command::Word { rightwards: true, extend: true }));
         assert_eq!(command(&Press::key("Enter"), &ARTICLE, &labels), None);
         assert_eq!(command(&Press::key("Delete"), &ARTICLE, &labels), None);
-        assert_eq!(
-            command(
-                &Press::key("Delete"),
-                &Context {
-                    focus: Focus::Elsewhere,
-                    ..SELECTED
-                },
-                &labels
-            ),
-            Some(Command::Delete)
-        );
-        assert_eq!(
-            command(&Press::key("Escape"), &ELSEWHERE, &labels),
-            Some(Command::Deselect)
-        );
+        assert_eq!(command(&Press::key("Delete"), &Context { focus: Focus::Elsewhere, ..SELECTED }, &labels), Some(Command::Delete));
+        assert_eq!(command(&Press::key("Escape"), &ELSEWHERE, &labels), Some(Command::Deselect));
     }
 
     #[test]
     fn alt_is_never_ours() {
         let labels = default_labels();
-        for press in [
-            Press::key("1").alt(),
-            Press::key("z").ctrl().alt(),
-            Press::key("l").alt(),
-            Press::key("Escape").alt(),
-        ] {
+        for press in [Press::key("1").alt(), Press::key("z").ctrl().alt(), Press::key("l").alt(), Press::key("Escape").alt()] {
             assert_eq!(command(&press, &SELECTED, &labels), None, "{press:?}");
         }
     }

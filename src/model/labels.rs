@@ -36,12 +36,7 @@ pub fn default_labels() -> Vec<Label> {
     let [claim, quote, actor, ..] = PALETTE;
     [("claim", "Claim", claim, "1"), ("quote", "Quote", quote, "2"), ("actor", "Actor", actor, "3")]
         .into_iter()
-        .map(|(id, name, color, key)| Label {
-            id: LabelId(id.into()),
-            name: name.into(),
-            color: color.into(),
-            hotkey: Some(key.into()),
-        })
+        .map(|(id, name, color, key)| Label { id: LabelId(id.into()), name: name.into(), color: color.into(), hotkey: Some(key.into()) })
         .collect()
 }
 
@@ -89,10 +84,25 @@ impl fmt::Display for LabelRule {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LabelRepair {
     /// `label` is the label's name, or `None` when it has none yet (then `n`, its place, names it).
-    Colour { n: usize, label: Option<String>, from: String, to: String },
-    Named { n: usize, name: String },
-    Renamed { name: String, renamed: String },
-    KeyDropped { label: String, key: String, why: KeyProblem },
+    Colour {
+        n: usize,
+        label: Option<String>,
+        from: String,
+        to: String,
+    },
+    Named {
+        n: usize,
+        name: String,
+    },
+    Renamed {
+        name: String,
+        renamed: String,
+    },
+    KeyDropped {
+        label: String,
+        key: String,
+        why: KeyProblem,
+    },
 }
 
 impl fmt::Display for LabelRepair {

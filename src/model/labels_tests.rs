@@ -2,17 +2,25 @@
 //! an Annota JSON import and storage repair it the same way (with a notice) or refuse it the same way.
 
 use super::*;
-use crate::model::annotation::{Annotation, AnnotationId, sample_article, Timestamp};
-use crate::model::labels::default_labels;
+use crate::model::annotation::{sample_article, Annotation, AnnotationId, Timestamp};
 use crate::model::format::annota_json;
+use crate::model::labels::default_labels;
 use crate::model::persist;
-use crate::model::workspace::Workspace;
 use crate::model::text::Span;
+use crate::model::workspace::Workspace;
 use proptest::prelude::*;
 
 fn workspace() -> Workspace {
     let t = Timestamp("2026-01-01T00:00:00.000Z".into());
-    let claim = Annotation { id: AnnotationId("a".into()), span: Span::new(0, 5), label: LabelId("claim".into()), note: String::new(), created: t.clone(), modified: t, facts: Default::default() };
+    let claim = Annotation {
+        id: AnnotationId("a".into()),
+        span: Span::new(0, 5),
+        label: LabelId("claim".into()),
+        note: String::new(),
+        created: t.clone(),
+        modified: t,
+        facts: Default::default(),
+    };
     Workspace::new(sample_article(), default_labels(), vec![claim])
 }
 
@@ -41,10 +49,14 @@ fn cases() -> Vec<(&'static str, fn(&mut Vec<Label>), Outcome)> {
         ("reserved key", |l| l[0].hotkey = Some("L".into()), Repaired(|l| l[0].hotkey = None, "key \"L\" is used by another feature")),
         ("navigation key", |l| l[0].hotkey = Some("n".into()), Repaired(|l| l[0].hotkey = None, "key \"n\" is used by another feature")),
         ("repeated key", |l| l[1].hotkey = Some("1".into()), Repaired(|l| l[1].hotkey = None, "key \"1\" is already used")),
-        ("key repeated in another case", |l| {
-            l[1].hotkey = Some("a".into());
-            l[2].hotkey = Some("A".into());
-        }, Repaired(|l| l[2].hotkey = None, "key \"A\" is already used")),
+        (
+            "key repeated in another case",
+            |l| {
+                l[1].hotkey = Some("a".into());
+                l[2].hotkey = Some("A".into());
+            },
+            Repaired(|l| l[2].hotkey = None, "key \"A\" is already used"),
+        ),
         ("long key", |l| l[0].hotkey = Some("12".into()), Repaired(|l| l[0].hotkey = None, "not one character")),
         ("blank key", |l| l[0].hotkey = Some(" ".into()), Repaired(|l| l[0].hotkey = None, "not a visible character")),
         ("no labels", |l| l.clear(), Refused("at least one label")),

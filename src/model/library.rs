@@ -130,9 +130,7 @@ impl Library {
 
     /// Ids of parked articles found among storage keys: rebuilds an index that was lost.
     pub fn parked_ids<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<String> {
-        let mut ids: Vec<String> = keys
-            .filter_map(|k| keys::parked_id(k).map(str::to_string))
-            .collect();
+        let mut ids: Vec<String> = keys.filter_map(|k| keys::parked_id(k).map(str::to_string)).collect();
         ids.sort();
         ids.dedup();
         ids
@@ -142,7 +140,12 @@ impl Library {
 /// Copies the values stored under `keys` to backup keys ([`keys::backup`]) before something
 /// replaces them: the backup keys written (none when nothing was stored), or the first write's
 /// error, after which the values must not be replaced.
-pub fn back_up<E>(stored: &[String], stamp: &str, get: impl Fn(&str) -> Option<String>, mut set: impl FnMut(&str, &str) -> Result<(), E>) -> Result<Vec<String>, E> {
+pub fn back_up<E>(
+    stored: &[String],
+    stamp: &str,
+    get: impl Fn(&str) -> Option<String>,
+    mut set: impl FnMut(&str, &str) -> Result<(), E>,
+) -> Result<Vec<String>, E> {
     let mut written = Vec::new();
     for key in stored {
         if let Some(old) = get(key) {
@@ -240,10 +243,8 @@ pub fn find_in(text: &str, query: &str, limit: usize) -> Vec<String> {
 
 /// The whole library as one file: every article as an Annota JSON document.
 pub fn export_bundle(workspaces: &[Workspace]) -> String {
-    let articles: Vec<serde_json::Value> =
-        workspaces.iter().map(|ws| serde_json::from_str(&annota_json::export(ws)).expect("Annota JSON is JSON")).collect();
-    serde_json::to_string_pretty(&serde_json::json!({ "format": BUNDLE_FORMAT, "version": 1, "articles": articles }))
-        .expect("a library always serialises")
+    let articles: Vec<serde_json::Value> = workspaces.iter().map(|ws| serde_json::from_str(&annota_json::export(ws)).expect("Annota JSON is JSON")).collect();
+    serde_json::to_string_pretty(&serde_json::json!({ "format": BUNDLE_FORMAT, "version": 1, "articles": articles })).expect("a library always serialises")
 }
 
 pub fn is_bundle(value: &serde_json::Value) -> bool {
@@ -267,11 +268,7 @@ pub fn import_bundle(json: &str) -> Result<Vec<Workspace>, ImportError> {
     articles
         .iter()
         .enumerate()
-        .map(|(i, a)| {
-            annota_json::import(&a.to_string())
-                .map(|(ws, _)| ws)
-                .map_err(|e| ImportError::LibraryArticle { n: i + 1, error: Box::new(e) })
-        })
+        .map(|(i, a)| annota_json::import(&a.to_string()).map(|(ws, _)| ws).map_err(|e| ImportError::LibraryArticle { n: i + 1, error: Box::new(e) }))
         .collect()
 }
 
@@ -341,10 +338,15 @@ mod tests {
         let parked = [keys::parked_article("a"), keys::parked_annotations("a")];
         let stored = std::collections::HashMap::from([(parked[0].clone(), "article".to_string()), (parked[1].clone(), "annotations".to_string())]);
         let mut written = Vec::new();
-        let kept = back_up(&parked, "T", |k| stored.get(k).cloned(), |k, v| {
-            written.push((k.to_string(), v.to_string()));
-            Ok::<_, ()>(())
-        })
+        let kept = back_up(
+            &parked,
+            "T",
+            |k| stored.get(k).cloned(),
+            |k, v| {
+                written.push((k.to_string(), v.to_string()));
+                Ok::<_, ()>(())
+            },
+        )
         .unwrap();
         assert_eq!(kept, [keys::backup(&parked[0], "T"), keys::backup(&parked[1], "T")]);
         assert_eq!(written[1], (keys::backup(&parked[1], "T"), "annotations".to_string()));
@@ -374,7 +376,8 @@ mod tests {
 
     #[test]
     fn parked_articles_are_found_by_their_keys() {
-        let stored = [keys::parked_article("urn:annota:article:1"), keys::parked_annotations("urn:annota:article:1"), keys::ARTICLE.into(), keys::parked_article("x")];
+        let stored =
+            [keys::parked_article("urn:annota:article:1"), keys::parked_annotations("urn:annota:article:1"), keys::ARTICLE.into(), keys::parked_article("x")];
         assert_eq!(Library::parked_ids(stored.iter().map(String::as_str)), ["urn:annota:article:1", "x"]);
     }
 

@@ -137,9 +137,7 @@ pub fn paragraph_around(text: &TextIndex, at: CharOffset) -> Option<Span> {
 /// Whether `dir="auto"` makes this text right-to-left: its first strong character is Arabic,
 /// Hebrew, Syriac, Thaana or N'Ko (Unicode's rule P2, for the scripts an article is likely in).
 pub fn is_rtl(s: &str) -> bool {
-    s.chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'))
+    s.chars().find(|c| c.is_alphabetic()).is_some_and(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'))
 }
 
 #[cfg(test)]
@@ -221,10 +219,7 @@ mod tests {
     #[test]
     fn sentences_end_at_arabic_and_latin_marks_and_line_breaks() {
         let t = TextIndex::new("هل قال ذلك؟ نعم؛ قالها. It costs 3.5 dollars! \"Really?\" Yes\nnew line");
-        assert_eq!(
-            texts(&t, &walk(&t, Unit::Sentence)),
-            ["هل قال ذلك؟", "نعم؛", "قالها.", "It costs 3.5 dollars!", "\"Really?\"", "Yes", "new line"]
-        );
+        assert_eq!(texts(&t, &walk(&t, Unit::Sentence)), ["هل قال ذلك؟", "نعم؛", "قالها.", "It costs 3.5 dollars!", "\"Really?\"", "Yes", "new line"]);
     }
 
     #[test]

@@ -6,16 +6,16 @@
 //! Schema 2 adds, beside the annotations, the actors, the article's details and the settings, and
 //! to each annotation its links and review. Schema 1 values are schema 2 values without them.
 
-use super::annotation::{Annotation, Article, text_order};
-use super::labels::{default_labels, Label, LabelRepair};
+use super::annotation::{text_order, Annotation, Article};
 use super::facts::{ArticleMeta, Settings};
 use super::format::annota_json::{is_default, ActorRecord, AnnotationRecord, OrphanRecord};
 use super::format::placing::{check_labels, place_checked, CheckedItems, ImportSummary, OffsetUnit};
 use super::format::ImportError;
-use super::workspace::{ActorsError, Workspace};
+use super::keys;
+use super::labels::{default_labels, Label, LabelRepair};
 use super::structure::Heading;
 use super::text::TextIndex;
-use super::keys;
+use super::workspace::{ActorsError, Workspace};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::fmt;
@@ -133,22 +133,37 @@ pub enum UnreadableReason {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IndexError {
     /// `detail` is the JSON parser's own words.
-    Unreadable { detail: String },
-    Newer { schema: u32 },
+    Unreadable {
+        detail: String,
+    },
+    Newer {
+        schema: u32,
+    },
 }
 
 /// Why one stored value could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoredError {
     /// `detail` is the JSON parser's own words.
-    NotJson { detail: String },
+    NotJson {
+        detail: String,
+    },
     NoSchema,
-    NewerSchema { found: u64, reads: u32 },
+    NewerSchema {
+        found: u64,
+        reads: u32,
+    },
     /// Not the shape Annota writes; `detail` is the parser's own words.
-    Unexpected { detail: String },
-    OtherArticle { id: String },
+    Unexpected {
+        detail: String,
+    },
+    OtherArticle {
+        id: String,
+    },
     /// `n` annotations are not where the stored offsets say.
-    NoLongerMatch { n: usize },
+    NoLongerMatch {
+        n: usize,
+    },
     /// Labels, annotations or orphans that a file would be refused for.
     Invalid(ImportError),
     Actors(ActorsError),
@@ -320,7 +335,7 @@ pub fn decode(article: Option<&str>, annotations: Option<&str>) -> Decoded {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::annotation::{Annotation, AnnotationId, sample_article, Timestamp};
+    use crate::model::annotation::{sample_article, Annotation, AnnotationId, Timestamp};
     use crate::model::labels::LabelId;
     use crate::model::text::Span;
 
@@ -390,8 +405,11 @@ pub(crate) mod tests {
         a.facts.review = Some(Rc::new(Review { verdict: Some("False".into()), ..Default::default() }));
         let meta = ArticleMeta { author: "كاتب".into(), ..Default::default() };
         let settings = Settings { organisation: "Lab".into(), ..Default::default() };
-        ws = Workspace::new(ws.article.clone(), default_labels(), vec![a])
-            .with_facts(vec![Actor { id: ActorId("p".into()), name: "لافروف".into(), kind: Default::default() }], meta, settings);
+        ws = Workspace::new(ws.article.clone(), default_labels(), vec![a]).with_facts(
+            vec![Actor { id: ActorId("p".into()), name: "لافروف".into(), kind: Default::default() }],
+            meta,
+            settings,
+        );
         let stored = encode_annotations(&ws);
         assert!(stored.contains("\"schema\":2") && !stored.contains("\"exact\""), "{stored}");
         let d = decode(Some(&encode_article(&ws.article)), Some(&stored));
@@ -451,8 +469,15 @@ pub(crate) mod tests {
         assert!(d.unreadable[0].reason.to_string().contains("another article"));
 
         // Ids Annota never writes: not made up (all the same empty one) but kept aside, with the reason.
-        let stored = encode_annotations(&Workspace::new(ws.article.clone(), default_labels(), vec![(*ws.annotations[0]).clone(), Annotation { id: AnnotationId("y".into()), span: Span::new(10, 12), ..(*ws.annotations[0]).clone() }]));
-        for (bad, why) in [(stored.replace("\"id\":\"x\"", "\"id\":\"a b\"").replace("\"id\":\"y\"", "\"id\":\"c d\""), "white space"), (stored.replace("\"id\":\"y\"", "\"id\":\"x\""), "appears twice")] {
+        let stored = encode_annotations(&Workspace::new(
+            ws.article.clone(),
+            default_labels(),
+            vec![(*ws.annotations[0]).clone(), Annotation { id: AnnotationId("y".into()), span: Span::new(10, 12), ..(*ws.annotations[0]).clone() }],
+        ));
+        for (bad, why) in [
+            (stored.replace("\"id\":\"x\"", "\"id\":\"a b\"").replace("\"id\":\"y\"", "\"id\":\"c d\""), "white space"),
+            (stored.replace("\"id\":\"y\"", "\"id\":\"x\""), "appears twice"),
+        ] {
             let d = decode(Some(&article), Some(&bad));
             assert_eq!(d.unreadable.len(), 1, "{bad}: {:?}", d.workspace.map(|w| w.annotations.iter().map(|a| a.id.0.clone()).collect::<Vec<_>>()));
             assert!(d.unreadable[0].reason.to_string().contains(why), "{}", d.unreadable[0].reason);

@@ -72,8 +72,8 @@ pub fn anchor(text: &TextIndex, quote: &Quote, hint: Option<Span>) -> Option<Pla
     for (byte, _) in haystack.match_indices(quote.exact.as_str()) {
         let Some(start) = text.char_of_byte(byte) else { continue };
         let span = Span { start, end: CharOffset(start.0 + len) };
-        let score = common_suffix_len(text.before(span.start, CONTEXT_LEN), &quote.prefix)
-            + common_prefix_len(text.after(span.end, CONTEXT_LEN), &quote.suffix);
+        let score =
+            common_suffix_len(text.before(span.start, CONTEXT_LEN), &quote.prefix) + common_prefix_len(text.after(span.end, CONTEXT_LEN), &quote.suffix);
         let distance = (start.0 as i64 - hint_start).abs();
         let better = match best {
             None => true,

@@ -229,7 +229,11 @@ fn link_end(chars: &[char], open: usize) -> Option<(usize, usize)> {
 pub fn title_from_text(text: &str) -> String {
     let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled");
     let short: String = first.chars().take(80).collect();
-    if short.len() < first.len() { format!("{short}…") } else { short }
+    if short.len() < first.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
 }
 
 #[cfg(test)]
@@ -244,10 +248,7 @@ mod tests {
     }
 
     fn heading_texts(s: &Structured) -> Vec<(u8, String)> {
-        s.headings
-            .iter()
-            .map(|h| (h.level, s.text.chars().skip(h.start).take_while(|c| *c != '\n').collect()))
-            .collect()
+        s.headings.iter().map(|h| (h.level, s.text.chars().skip(h.start).take_while(|c| *c != '\n').collect())).collect()
     }
 
     #[test]

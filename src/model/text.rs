@@ -295,9 +295,7 @@ mod tests {
     }
 
     fn any_text() -> impl Strategy<Value = String> {
-        let atoms = prop::sample::select(vec![
-            "a", "ب", "\u{064E}", "\u{0651}", "😀", "🇮🇷", "👩‍👩‍👦", "\n", " ", "\r\n", "e\u{0301}", "עב", "\u{200F}",
-        ]);
+        let atoms = prop::sample::select(vec!["a", "ب", "\u{064E}", "\u{0651}", "😀", "🇮🇷", "👩‍👩‍👦", "\n", " ", "\r\n", "e\u{0301}", "עב", "\u{200F}"]);
         prop::collection::vec(atoms, 0..60).prop_map(|v| v.concat())
     }
 

@@ -1,7 +1,7 @@
 //! The workspace: everything a user made and would lose, with its queries and the checks an
 //! annotation or a label set must pass to be part of it.
 
-use super::annotation::{Annotation, AnnotationId, Article, Orphan, text_order};
+use super::annotation::{text_order, Annotation, AnnotationId, Article, Orphan};
 use super::facts::{Actor, ActorId, ArticleMeta, Settings};
 use super::labels::{Label, LabelId, LabelRule};
 use super::text::CharOffset;
@@ -20,8 +20,13 @@ pub enum AnnotationError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ActorsError {
     /// An annotation links to an actor the workspace does not have.
-    Missing { annotation: String, actor: String },
-    Duplicate { id: String },
+    Missing {
+        annotation: String,
+        actor: String,
+    },
+    Duplicate {
+        id: String,
+    },
 }
 
 /// Why a label set cannot replace the workspace's.
@@ -111,7 +116,11 @@ impl Workspace {
 
     /// The title to show and export: the one entered in the article's details, else the one it came with.
     pub fn title(&self) -> &str {
-        if self.meta.title.trim().is_empty() { &self.article.title } else { &self.meta.title }
+        if self.meta.title.trim().is_empty() {
+            &self.article.title
+        } else {
+            &self.meta.title
+        }
     }
 
     /// Every actor each annotation refers to exists, and no actor is left unreferenced.

@@ -24,10 +24,7 @@ pub struct Caret {
 
 impl Caret {
     fn span(self) -> Span {
-        Span {
-            start: self.anchor.min(self.focus),
-            end: self.anchor.max(self.focus),
-        }
+        Span { start: self.anchor.min(self.focus), end: self.anchor.max(self.focus) }
     }
 }
 
@@ -65,24 +62,12 @@ fn brief(s: &str, n: usize) -> String {
 
 impl CaretKeys {
     /// `←` or `→`: the next or previous word the way the paragraph reads (left is forwards in Arabic).
-    pub fn word(
-        &self,
-        article: &Element,
-        text: &TextIndex,
-        rightwards: bool,
-        extend: bool,
-    ) -> bool {
+    pub fn word(&self, article: &Element, text: &TextIndex, rightwards: bool, extend: bool) -> bool {
         let rtl = is_rtl_at(article, text, self.current(article, text).focus);
         self.step(article, text, Unit::Word, rightwards != rtl, extend)
     }
 
-    pub fn sentence(
-        &self,
-        article: &Element,
-        text: &TextIndex,
-        forwards: bool,
-        extend: bool,
-    ) -> bool {
+    pub fn sentence(&self, article: &Element, text: &TextIndex, forwards: bool, extend: bool) -> bool {
         self.step(article, text, Unit::Sentence, forwards, extend)
     }
 
@@ -105,100 +90,43 @@ impl CaretKeys {
             }
         }
         let span = caret.span();
-        self.announce.emit(if span.is_empty() {
-            String::new()
-        } else {
-            brief(text.slice(span).unwrap_or(""), 120)
-        });
+        self.announce.emit(if span.is_empty() { String::new() } else { brief(text.slice(span).unwrap_or(""), 120) });
         true
     }
 
     /// Selects the next or previous word or sentence, or extends the selection to its edge.
-    fn step(
-        &self,
-        article: &Element,
-        text: &TextIndex,
-        unit: Unit,
-        forwards: bool,
-        extend: bool,
-    ) -> bool {
+    fn step(&self, article: &Element, text: &TextIndex, unit: Unit, forwards: bool, extend: bool) -> bool {
         let now = self.current(article, text);
         let span = now.span();
         let next = if extend {
-            let focus = if forwards {
-                navigate::next_end(text, now.focus, unit)
-            } else {
-                navigate::previous_start(text, now.focus, unit)
-            };
-            focus.map(|focus| Caret {
-                anchor: now.anchor,
-                focus,
-            })
+            let focus = if forwards { navigate::next_end(text, now.focus, unit) } else { navigate::previous_start(text, now.focus, unit) };
+            focus.map(|focus| Caret { anchor: now.anchor, focus })
         } else if forwards {
-            navigate::next(
-                text,
-                if span.is_empty() {
-                    span.start
-                } else {
-                    span.end
-                },
-                unit,
-            )
-            .map(|s| Caret {
-                anchor: s.start,
-                focus: s.end,
-            })
+            navigate::next(text, if span.is_empty() { span.start } else { span.end }, unit).map(|s| Caret { anchor: s.start, focus: s.end })
         } else {
-            navigate::previous(text, span.start, unit).map(|s| Caret {
-                anchor: s.start,
-                focus: s.end,
-            })
+            navigate::previous(text, span.start, unit).map(|s| Caret { anchor: s.start, focus: s.end })
         };
         match next {
             Some(caret) => self.show(article, text, caret),
             None => {
-                self.announce.emit(
-                    self.tr
-                        .t(if forwards {
-                            "End of the article"
-                        } else {
-                            "Start of the article"
-                        })
-                        .into(),
-                );
+                self.announce.emit(self.tr.t(if forwards { "End of the article" } else { "Start of the article" }).into());
                 true
             }
         }
     }
 
     /// Home and End: the paragraph's first or last word; with Shift, extend to its start or end.
-    pub fn paragraph_edge(
-        &self,
-        article: &Element,
-        text: &TextIndex,
-        end: bool,
-        extend: bool,
-    ) -> bool {
+    pub fn paragraph_edge(&self, article: &Element, text: &TextIndex, end: bool, extend: bool) -> bool {
         let now = self.current(article, text);
         let Some(para) = navigate::paragraph_around(text, now.focus) else {
             return false;
         };
         let caret = if extend {
-            Caret {
-                anchor: now.anchor,
-                focus: if end { para.end } else { para.start },
-            }
+            Caret { anchor: now.anchor, focus: if end { para.end } else { para.start } }
         } else {
-            let word = if end {
-                navigate::previous(text, para.end, Unit::Word)
-            } else {
-                navigate::next(text, para.start, Unit::Word)
-            };
+            let word = if end { navigate::previous(text, para.end, Unit::Word) } else { navigate::next(text, para.start, Unit::Word) };
             match word.filter(|w| w.start >= para.start && w.end <= para.end) {
-                Some(w) => Caret {
-                    anchor: w.start,
-                    focus: w.end,
-                },
+                Some(w) => Caret { anchor: w.start, focus: w.end },
                 None => return false,
             }
         };
@@ -209,16 +137,8 @@ impl CaretKeys {
     /// the selected one or else from the caret.
     pub fn step_annotation(&self, state: &State, article: &Element, forwards: bool) -> bool {
         let text = &state.workspace.article.text;
-        let shown: Vec<_> = state
-            .workspace
-            .annotations
-            .iter()
-            .filter(|a| state.filter.matches(a))
-            .collect();
-        let at = state
-            .selected
-            .as_ref()
-            .and_then(|id| shown.iter().position(|a| &a.id == id));
+        let shown: Vec<_> = state.workspace.annotations.iter().filter(|a| state.filter.matches(a)).collect();
+        let at = state.selected.as_ref().and_then(|id| shown.iter().position(|a| &a.id == id));
         let from = self.current(article, text).span().start;
         let target = match (at, forwards) {
             (Some(i), true) => shown.get(i + 1).map(|_| i + 1),
@@ -238,25 +158,10 @@ impl CaretKeys {
         let a = shown[i];
         // The annotation becomes the selection, not the text: a label key then relabels it.
         selection::clear_selection();
-        *self.caret.borrow_mut() = Caret {
-            anchor: a.span.start,
-            focus: a.span.end,
-        };
+        *self.caret.borrow_mut() = Caret { anchor: a.span.start, focus: a.span.end };
         self.dispatch.emit(Action::View(View::Reveal(a.id.clone())));
-        let label = state
-            .workspace
-            .label(&a.label)
-            .map(|l| l.name.clone())
-            .unwrap_or_else(|| a.label.0.clone());
-        self.announce.emit(self.tr.f(
-            "{} {} of {}: {}",
-            &[
-                &label,
-                &(i + 1),
-                &shown.len(),
-                &brief(text.slice(a.span).unwrap_or(""), 120),
-            ],
-        ));
+        let label = state.workspace.label(&a.label).map(|l| l.name.clone()).unwrap_or_else(|| a.label.0.clone());
+        self.announce.emit(self.tr.f("{} {} of {}: {}", &[&label, &(i + 1), &shown.len(), &brief(text.slice(a.span).unwrap_or(""), 120)]));
         true
     }
 }

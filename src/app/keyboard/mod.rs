@@ -38,12 +38,7 @@ fn is_field(el: &Element) -> bool {
 fn focus_of(e: &KeyboardEvent, article: Option<&Element>) -> Focus {
     let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
     if let Some(target) = target {
-        if target
-            .closest("[aria-modal=\"true\"]")
-            .ok()
-            .flatten()
-            .is_some()
-        {
+        if target.closest("[aria-modal=\"true\"]").ok().flatten().is_some() {
             return Focus::Dialog;
         }
         if is_field(&target) {
@@ -53,9 +48,7 @@ fn focus_of(e: &KeyboardEvent, article: Option<&Element>) -> Focus {
             return Focus::Editable;
         }
     }
-    let active = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element());
+    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
     match (active, article) {
         (Some(active), Some(article)) if active.is_same_node(Some(article)) => Focus::Article,
         _ => Focus::Elsewhere,
@@ -64,11 +57,8 @@ fn focus_of(e: &KeyboardEvent, article: Option<&Element>) -> Focus {
 
 /// Focuses the note field of the selected annotation (in the toolbar).
 fn focus_note() -> bool {
-    let note = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(NOTE_FIELD_ID));
-    note.and_then(|n| n.dyn_into::<HtmlElement>().ok())
-        .is_some_and(|n| n.focus().is_ok())
+    let note = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(NOTE_FIELD_ID));
+    note.and_then(|n| n.dyn_into::<HtmlElement>().ok()).is_some_and(|n| n.focus().is_ok())
 }
 
 /// Carries out key commands; built once per language, when the listener is.
@@ -98,10 +88,7 @@ impl Keyboard {
             },
             Command::Undo => edit(Action::Edit(Edit::Undo)),
             Command::Redo => edit(Action::Edit(Edit::Redo)),
-            Command::Delete => state
-                .selected
-                .clone()
-                .is_some_and(|id| edit(Action::Edit(Edit::Delete(id)))),
+            Command::Delete => state.selected.clone().is_some_and(|id| edit(Action::Edit(Edit::Delete(id)))),
             Command::Deselect => edit(Action::View(View::Select(None))),
             Command::Label(label) => {
                 self.dispatch.emit(label_action(state, article, label));
@@ -125,18 +112,10 @@ impl Keyboard {
             _ => {
                 let article = article.expect("checked above");
                 match command {
-                    Command::StepAnnotation { forwards } => {
-                        self.caret.step_annotation(state, &article, forwards)
-                    }
-                    Command::Word { rightwards, extend } => {
-                        self.caret.word(&article, text, rightwards, extend)
-                    }
-                    Command::Sentence { forwards, extend } => {
-                        self.caret.sentence(&article, text, forwards, extend)
-                    }
-                    Command::ParagraphEdge { end, extend } => {
-                        self.caret.paragraph_edge(&article, text, end, extend)
-                    }
+                    Command::StepAnnotation { forwards } => self.caret.step_annotation(state, &article, forwards),
+                    Command::Word { rightwards, extend } => self.caret.word(&article, text, rightwards, extend),
+                    Command::Sentence { forwards, extend } => self.caret.sentence(&article, text, forwards, extend),
+                    Command::ParagraphEdge { end, extend } => self.caret.paragraph_edge(&article, text, end, extend),
                     _ => false,
                 }
             }
@@ -151,48 +130,24 @@ pub fn use_keyboard(targets: KeyTargets) {
     let caret = use_mut_ref(Caret::default);
     let (latest, dispatch, notify) = (ctx.latest.clone(), ctx.dispatch.clone(), ctx.notify.clone());
     use_effect_with(ctx.tr, move |tr| {
-        let keyboard = Keyboard {
-            caret: CaretKeys {
-                caret,
-                dispatch: dispatch.reform(Ok),
-                announce: targets.announce.clone(),
-                tr: *tr,
-            },
-            targets,
-            dispatch,
-            notify,
-        };
-        let document = web_sys::window()
-            .and_then(|w| w.document())
-            .expect("a browser document");
+        let keyboard =
+            Keyboard { caret: CaretKeys { caret, dispatch: dispatch.reform(Ok), announce: targets.announce.clone(), tr: *tr }, targets, dispatch, notify };
+        let document = web_sys::window().and_then(|w| w.document()).expect("a browser document");
         // Not passive: shortcuts must be able to prevent the browser's own action (Ctrl+Z, Backspace).
         let options = EventListenerOptions::enable_prevent_default();
-        let listener =
-            EventListener::new_with_options(&document, "keydown", options, move |event| {
-                let e = event
-                    .dyn_ref::<KeyboardEvent>()
-                    .expect("keydown is a KeyboardEvent");
-                let state = latest.now();
-                let article = keyboard.targets.article.cast::<Element>();
-                let context = Context {
-                    focus: focus_of(e, article.as_ref()),
-                    taken: e.default_prevented(),
-                    annotation_selected: state.selected.is_some(),
-                };
-                let key = e.key();
-                let press = Press {
-                    key: &key,
-                    shift: e.shift_key(),
-                    ctrl: e.ctrl_key(),
-                    meta: e.meta_key(),
-                    alt: e.alt_key(),
-                };
-                if let Some(command) = keymap::command(&press, &context, &state.workspace.labels) {
-                    if keyboard.run(command, &state) {
-                        e.prevent_default();
-                    }
+        let listener = EventListener::new_with_options(&document, "keydown", options, move |event| {
+            let e = event.dyn_ref::<KeyboardEvent>().expect("keydown is a KeyboardEvent");
+            let state = latest.now();
+            let article = keyboard.targets.article.cast::<Element>();
+            let context = Context { focus: focus_of(e, article.as_ref()), taken: e.default_prevented(), annotation_selected: state.selected.is_some() };
+            let key = e.key();
+            let press = Press { key: &key, shift: e.shift_key(), ctrl: e.ctrl_key(), meta: e.meta_key(), alt: e.alt_key() };
+            if let Some(command) = keymap::command(&press, &context, &state.workspace.labels) {
+                if keyboard.run(command, &state) {
+                    e.prevent_default();
                 }
-            });
+            }
+        });
         move || drop(listener)
     });
 }

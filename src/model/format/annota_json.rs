@@ -10,8 +10,8 @@ use crate::model::annotation::{Annotation, AnnotationId, Article, Orphan, Timest
 use crate::model::facts::{Actor, ActorId, ActorKind, ArticleMeta, Facts, Review, Settings};
 use crate::model::labels::{Label, LabelId, LabelRepair, LabelSet};
 use crate::model::quote::Quote;
-use crate::model::workspace::Workspace;
 use crate::model::text::TextIndex;
+use crate::model::workspace::Workspace;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -279,13 +279,10 @@ pub fn is_annota(value: &serde_json::Value) -> bool {
 pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
     match value.get("version").and_then(|v| v.as_u64()) {
         Some(v) if v >= 1 && v <= u64::from(FORMAT_VERSION) => {}
-        Some(v) => {
-            return Err(ImportError::NewerVersion { version: v, reads: FORMAT_VERSION })
-        }
+        Some(v) => return Err(ImportError::NewerVersion { version: v, reads: FORMAT_VERSION }),
         None => return Err(ImportError::NoVersion),
     }
-    let file: AnnotaFile =
-        serde_json::from_value(value).map_err(|e| ImportError::NotAnnota { detail: e.to_string() })?;
+    let file: AnnotaFile = serde_json::from_value(value).map_err(|e| ImportError::NotAnnota { detail: e.to_string() })?;
     if file.offset_unit != OFFSET_UNIT {
         return Err(ImportError::OffsetUnit { found: file.offset_unit });
     }
@@ -357,11 +354,7 @@ mod tests {
     }
 
     fn sample_workspace() -> Workspace {
-        Workspace::new(
-            sample_article(),
-            default_labels(),
-            vec![ann("a", 15, 40, "claim"), ann("b", 20, 30, "quote"), ann("c", 35, 60, "actor")],
-        )
+        Workspace::new(sample_article(), default_labels(), vec![ann("a", 15, 40, "claim"), ann("b", 20, 30, "quote"), ann("c", 35, 60, "actor")])
     }
 
     #[test]
@@ -488,11 +481,19 @@ mod tests {
             reason: "its quote was not found in the text".into(),
             facts: Facts { said_by: Some(ministry), ..Default::default() },
         };
-        let meta = ArticleMeta { title: "عنوان آخر".into(), url: "https://example.org/a".into(), publisher: "Fars".into(), author: "".into(), date_published: "2026-11-29".into() };
+        let meta = ArticleMeta {
+            title: "عنوان آخر".into(),
+            url: "https://example.org/a".into(),
+            publisher: "Fars".into(),
+            author: "".into(),
+            date_published: "2026-11-29".into(),
+        };
         let settings = Settings { organisation: "Check Lab".into(), organisation_url: "https://example.org".into(), ..Default::default() };
-        Workspace::new(sample_article(), default_labels(), anns)
-            .with_orphans(vec![orphan])
-            .with_facts(vec![actor("a-1", "أمير عبد اللهيان", ActorKind::Person), actor("a-2", "وزارة الخارجية", ActorKind::Organization)], meta, settings)
+        Workspace::new(sample_article(), default_labels(), anns).with_orphans(vec![orphan]).with_facts(
+            vec![actor("a-1", "أمير عبد اللهيان", ActorKind::Person), actor("a-2", "وزارة الخارجية", ActorKind::Organization)],
+            meta,
+            settings,
+        )
     }
 
     #[test]

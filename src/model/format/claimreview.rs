@@ -4,7 +4,7 @@
 
 use super::facts::is_date;
 use crate::model::annotation::Annotation;
-use crate::model::facts::{Actor, CLAIM, Review, Settings};
+use crate::model::facts::{Actor, Review, Settings, CLAIM};
 use crate::model::workspace::Workspace;
 use serde_json::{json, Map, Value};
 
@@ -21,7 +21,8 @@ pub fn export(ws: &Workspace) -> (String, Note) {
     let orphaned = ws.orphans.iter().filter(|o| o.label.0 == CLAIM && o.facts.review.as_ref().is_some_and(|r| r.verdict.is_some())).count();
     let off_scale = reviewed.iter().filter(|(_, _, v)| ws.settings.verdict(v).and_then(|v| v.rating).is_none()).count();
     let no_url = reviewed.iter().filter(|(_, r, _)| r.url.trim().is_empty()).count();
-    let note = Note { reviewed: reviewed.len(), undecided: claims.len() - reviewed.len(), orphaned, off_scale, no_url, has_author: author(&ws.settings).is_some() };
+    let note =
+        Note { reviewed: reviewed.len(), undecided: claims.len() - reviewed.len(), orphaned, off_scale, no_url, has_author: author(&ws.settings).is_some() };
     (json, note)
 }
 
@@ -146,17 +147,29 @@ impl std::fmt::Display for Note {
             parts.push(format!("{} without a verdict left out", count(self.undecided, "claim", "claims")));
         }
         if self.orphaned > 0 {
-            parts.push(format!("{} left out (place {} in the text first)", count(self.orphaned, "orphaned claim", "orphaned claims"), if self.orphaned == 1 { "it" } else { "them" }));
+            parts.push(format!(
+                "{} left out (place {} in the text first)",
+                count(self.orphaned, "orphaned claim", "orphaned claims"),
+                if self.orphaned == 1 { "it" } else { "them" }
+            ));
         }
         let mut s = format!("ClaimReview: {}.", parts.join("; "));
         if self.reviewed > 0 && !self.has_author {
             s.push_str(" No fact-checking organisation is set (Settings), so the reviews have no author.");
         }
         if self.off_scale > 0 {
-            s.push_str(&format!(" {} off the numeric scale, so {} only a name.", count(self.off_scale, "verdict is", "verdicts are"), if self.off_scale == 1 { "it has" } else { "they have" }));
+            s.push_str(&format!(
+                " {} off the numeric scale, so {} only a name.",
+                count(self.off_scale, "verdict is", "verdicts are"),
+                if self.off_scale == 1 { "it has" } else { "they have" }
+            ));
         }
         if self.no_url > 0 {
-            s.push_str(&format!(" {} no URL where {} published.", count(self.no_url, "review has", "reviews have"), if self.no_url == 1 { "it is" } else { "they are" }));
+            s.push_str(&format!(
+                " {} no URL where {} published.",
+                count(self.no_url, "review has", "reviews have"),
+                if self.no_url == 1 { "it is" } else { "they are" }
+            ));
         }
         f.write_str(&s)
     }
@@ -166,8 +179,8 @@ impl std::fmt::Display for Note {
 mod tests {
     use super::*;
     use crate::model::annotation::{AnnotationId, Article, Orphan, Timestamp};
-    use crate::model::labels::{default_labels, LabelId};
     use crate::model::facts::{ActorId, ActorKind, ArticleMeta, Evidence, Facts, Status};
+    use crate::model::labels::{default_labels, LabelId};
     use crate::model::quote::Quote;
     use crate::model::text::Span;
     use std::rc::Rc;
@@ -191,7 +204,11 @@ mod tests {
         let rated = Review {
             verdict: Some("Mostly false".into()),
             text: "انخفضت الأسعار 5٪ فقط.".into(),
-            evidence: vec![Evidence { url: "https://example.org/cpi".into(), title: "مؤشر الأسعار".into() }, Evidence { url: "https://example.org/raw".into(), title: String::new() }, Evidence::default()],
+            evidence: vec![
+                Evidence { url: "https://example.org/cpi".into(), title: "مؤشر الأسعار".into() },
+                Evidence { url: "https://example.org/raw".into(), title: String::new() },
+                Evidence::default(),
+            ],
             claim_type: Some("quantity".into()),
             status: Status::Done,
             url: "https://check.example/r/1".into(),
@@ -209,7 +226,13 @@ mod tests {
             reason: "lost".into(),
             facts: Facts { review: Some(Rc::new(unrated.clone())), ..Default::default() },
         };
-        let meta = ArticleMeta { title: String::new(), url: "https://news.example/a".into(), publisher: "وكالة".into(), author: "كاتب".into(), date_published: "2026-11-28".into() };
+        let meta = ArticleMeta {
+            title: String::new(),
+            url: "https://news.example/a".into(),
+            publisher: "وكالة".into(),
+            author: "كاتب".into(),
+            date_published: "2026-11-28".into(),
+        };
         let settings = Settings { organisation: organisation.into(), organisation_url: "https://check.example".into(), ..Default::default() };
         let minister = Actor { id: ActorId("m".into()), name: "الوزير".into(), kind: ActorKind::Person };
         Workspace::new(

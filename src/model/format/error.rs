@@ -13,57 +13,124 @@ use super::facts::{MAX_FIELD, MAX_ID};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     /// `detail` is the JSON parser's own words.
-    NotJson { line: usize, column: usize, detail: String },
+    NotJson {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     /// Nested deeper than the parser goes (128 levels), so hostile input cannot overflow the stack.
-    TooDeep { line: usize, column: usize },
-    NotJsonLines { line: usize, detail: String },
+    TooDeep {
+        line: usize,
+        column: usize,
+    },
+    NotJsonLines {
+        line: usize,
+        detail: String,
+    },
     UnknownFormat,
     NotAnnotaFormat,
     NoVersion,
-    NewerVersion { version: u64, reads: u32 },
+    NewerVersion {
+        version: u64,
+        reads: u32,
+    },
     /// The file does not have Annota JSON's shape; `detail` is the parser's own words.
-    NotAnnota { detail: String },
-    OffsetUnit { found: String },
+    NotAnnota {
+        detail: String,
+    },
+    OffsetUnit {
+        found: String,
+    },
     BadHeading,
     /// The label set breaks a rule that cannot be repaired without guessing.
     Labels(LabelRule),
     /// Labels the annotations use that the label set lacks; `known` are the set's ids.
-    UnknownLabels { unknown: Vec<String>, known: Vec<String> },
-    OrphanLabel { orphan: String, label: String },
+    UnknownLabels {
+        unknown: Vec<String>,
+        known: Vec<String>,
+    },
+    OrphanLabel {
+        orphan: String,
+        label: String,
+    },
     /// Annotation `n` (from 1) has offsets outside the text of `len` code points and no quote.
-    OutsideText { n: usize, id: Option<String>, start: usize, end: usize, len: usize },
-    DuplicateId { id: String },
-    DuplicateActor { id: String },
+    OutsideText {
+        n: usize,
+        id: Option<String>,
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+    DuplicateId {
+        id: String,
+    },
+    DuplicateActor {
+        id: String,
+    },
     /// Empty, or with white space or control characters (`id` as Rust escapes it).
-    BlankId { of: IdOf, id: String },
+    BlankId {
+        of: IdOf,
+        id: String,
+    },
     /// Longer than [`MAX_ID`] bytes; `start` is its first 16 characters.
-    LongId { of: IdOf, start: String },
-    NoActorName { id: String },
-    UnknownActor { owner: Owner, actor: String },
+    LongId {
+        of: IdOf,
+        start: String,
+    },
+    NoActorName {
+        id: String,
+    },
+    UnknownActor {
+        owner: Owner,
+        actor: String,
+    },
     /// The actors of an Annota JSON file, read as its own workspace, do not check out.
     InvalidActors(ActorsError),
     /// The actors of a file opened as a new article do not check out.
     ActorsDoNotAddUp(ActorsError),
-    LongField { field: Field },
-    ControlCharacter { field: Field, value: String },
-    NotADate { field: Field, value: String },
+    LongField {
+        field: Field,
+    },
+    ControlCharacter {
+        field: Field,
+        value: String,
+    },
+    NotADate {
+        field: Field,
+        value: String,
+    },
     EmptyScale,
     UnnamedVerdict,
-    EmptyVerdict { owner: Owner },
-    UnknownClaimType { owner: Owner, found: String },
-    PageNotEmbedded { iri: String },
+    EmptyVerdict {
+        owner: Owner,
+    },
+    UnknownClaimType {
+        owner: Owner,
+        found: String,
+    },
+    PageNotEmbedded {
+        iri: String,
+    },
     /// A doccano line (from 1) that is not what doccano writes.
-    BadLine { line: usize, problem: LineProblem },
+    BadLine {
+        line: usize,
+        problem: LineProblem,
+    },
     NoDocuments,
     NoTasks,
     NoTaskData,
     NoTaskText,
     NotLibrary,
     LibraryNoVersion,
-    NewerLibrary { version: u64 },
+    NewerLibrary {
+        version: u64,
+    },
     LibraryNoArticles,
     /// Article `n` (from 1) of a library file was refused.
-    LibraryArticle { n: usize, error: Box<ImportError> },
+    LibraryArticle {
+        n: usize,
+        error: Box<ImportError>,
+    },
 }
 
 /// What a doccano line lacks.
@@ -117,10 +184,19 @@ pub enum Field {
 /// Why a file the user picked could not be read.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileError {
-    TooLarge { name: String, mb: f64, limit_mb: f64 },
-    Unreadable { name: String },
+    TooLarge {
+        name: String,
+        mb: f64,
+        limit_mb: f64,
+    },
+    Unreadable {
+        name: String,
+    },
     /// `position` is the byte where the text stops being UTF-8.
-    NotUtf8 { name: String, position: usize },
+    NotUtf8 {
+        name: String,
+        position: usize,
+    },
 }
 
 /// Files above this size are refused before they are read.
@@ -184,10 +260,9 @@ impl fmt::Display for ImportError {
             UnnamedVerdict => f.write_str("a verdict of the scale has no name"),
             EmptyVerdict { owner } => write!(f, "{owner}: the verdict is empty (leave it out when undecided)"),
             UnknownClaimType { owner, found } => write!(f, "{owner}: claim type \"{found}\" is not one of {}", claim_type_keys()),
-            PageNotEmbedded { iri } => write!(
-                f,
-                "this AnnotationCollection does not embed its first page (it links to {iri}); export it with the page embedded"
-            ),
+            PageNotEmbedded { iri } => {
+                write!(f, "this AnnotationCollection does not embed its first page (it links to {iri}); export it with the page embedded")
+            }
             BadLine { line, problem } => write!(f, "line {line}: {problem}"),
             NoDocuments => f.write_str("the file holds no documents"),
             NoTasks => f.write_str("the file holds no tasks"),

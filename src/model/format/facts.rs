@@ -4,7 +4,7 @@
 //! in IRIs and brat lines.
 
 use super::{Field, IdOf, ImportError, Owner};
-use crate::model::facts::{Actor, ActorId, ArticleMeta, CLAIM_TYPES, Facts, Review, Settings};
+use crate::model::facts::{Actor, ActorId, ArticleMeta, Facts, Review, Settings, CLAIM_TYPES};
 use std::collections::{HashMap, HashSet};
 
 /// Longest id, in bytes (as `placing` allows for annotation ids).

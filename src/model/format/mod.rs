@@ -55,7 +55,11 @@ pub fn file_stem(title: &str) -> String {
         }
     }
     let stem = stem.trim_end_matches('-');
-    if stem.is_empty() { "article".to_string() } else { stem.to_string() }
+    if stem.is_empty() {
+        "article".to_string()
+    } else {
+        stem.to_string()
+    }
 }
 
 /// The formats Annota writes.
@@ -82,15 +86,8 @@ pub struct ExportFile {
 }
 
 impl ExportKind {
-    pub const ALL: [ExportKind; 7] = [
-        ExportKind::AnnotaJson,
-        ExportKind::W3c,
-        ExportKind::Doccano,
-        ExportKind::LabelStudio,
-        ExportKind::Brat,
-        ExportKind::Csv,
-        ExportKind::ClaimReview,
-    ];
+    pub const ALL: [ExportKind; 7] =
+        [ExportKind::AnnotaJson, ExportKind::W3c, ExportKind::Doccano, ExportKind::LabelStudio, ExportKind::Brat, ExportKind::Csv, ExportKind::ClaimReview];
 
     /// The name of its entry in the Export menu.
     pub fn menu_name(self) -> &'static str {
@@ -206,13 +203,7 @@ fn document_source(doc: tabular::Document, unit: Option<OffsetUnit>) -> Source {
 }
 
 /// Reads any supported file and places its annotations. `new_id` makes ids where a file has none.
-pub fn import(
-    content: &str,
-    current: &Workspace,
-    target: ImportTarget,
-    now: &Timestamp,
-    new_id: &mut dyn FnMut() -> String,
-) -> Result<Imported, ImportError> {
+pub fn import(content: &str, current: &Workspace, target: ImportTarget, now: &Timestamp, new_id: &mut dyn FnMut() -> String) -> Result<Imported, ImportError> {
     let mut summary = ImportSummary::new("file");
     let source = read_source(content, &mut summary)?;
     match (target, source.article) {
@@ -224,8 +215,7 @@ pub fn import(
                 }
                 None => (*current.labels).clone(),
             };
-            let (annotations, mut orphans) =
-                place_all(&article.text, &labels, &source.items, source.unit, now, &HashSet::new(), new_id, &mut summary)?;
+            let (annotations, mut orphans) = place_all(&article.text, &labels, &source.items, source.unit, now, &HashSet::new(), new_id, &mut summary)?;
             orphans.extend(source.orphans);
             // A new article: its own details; the checker's settings stay unless the file has its own.
             let f = source.facts.unwrap_or_else(|| annota_json::FileFacts { settings: (*current.settings).clone(), ..Default::default() });
@@ -258,9 +248,11 @@ pub fn import(
             annotations.extend(added.into_iter().map(Rc::new));
             let mut all_orphans = (*current.orphans).clone();
             all_orphans.extend(orphans);
-            let ws = Workspace::with_shared(current.article.clone(), (*current.labels).clone(), annotations)
-                .with_orphans(all_orphans)
-                .with_facts(actors, (*current.meta).clone(), (*current.settings).clone());
+            let ws = Workspace::with_shared(current.article.clone(), (*current.labels).clone(), annotations).with_orphans(all_orphans).with_facts(
+                actors,
+                (*current.meta).clone(),
+                (*current.settings).clone(),
+            );
             Ok(Imported { workspace: ws, summary })
         }
     }

@@ -50,12 +50,23 @@ pub struct ImportSummary {
 /// Why one annotation of a file was left out (the file itself was read). `n` counts from 1.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Rejected {
-    NoOffsetsNorQuote { n: usize },
+    NoOffsetsNorQuote {
+        n: usize,
+    },
     /// A Label Studio result of another type (`kind` is its type as JSON).
-    NotTextLabel { n: usize, kind: String },
-    NotAnObject { n: usize },
-    NoLabelBody { n: usize },
-    NoSelector { n: usize },
+    NotTextLabel {
+        n: usize,
+        kind: String,
+    },
+    NotAnObject {
+        n: usize,
+    },
+    NoLabelBody {
+        n: usize,
+    },
+    NoSelector {
+        n: usize,
+    },
 }
 
 /// Something an import did that the user should know.
@@ -66,9 +77,15 @@ pub enum ImportNote {
     Utf16Converted,
     TextDiffers,
     /// The file holds `n` documents (doccano) or tasks (Label Studio); the first was opened.
-    ExtraDocuments { n: usize },
-    ExtraTasks { n: usize },
-    RelationsSkipped { n: usize },
+    ExtraDocuments {
+        n: usize,
+    },
+    ExtraTasks {
+        n: usize,
+    },
+    RelationsSkipped {
+        n: usize,
+    },
 }
 
 /// Why an imported annotation became an orphan; kept as text with the orphan (files and storage
@@ -91,15 +108,11 @@ impl fmt::Display for ImportNote {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ImportNote::LabelRepaired(r) => r.fmt(f),
-            ImportNote::Utf16Converted => {
-                f.write_str("Its offsets were UTF-16 code units (as JavaScript counts); they were converted to code points.")
-            }
+            ImportNote::Utf16Converted => f.write_str("Its offsets were UTF-16 code units (as JavaScript counts); they were converted to code points."),
             ImportNote::TextDiffers => f.write_str("Its text differs from the open article's, so each annotation was found again by its quote."),
             ImportNote::ExtraDocuments { n } => write!(f, "The file holds {n} documents; the first was opened."),
             ImportNote::ExtraTasks { n } => write!(f, "The file holds {n} tasks; the first was opened."),
-            ImportNote::RelationsSkipped { n: 1 } => {
-                f.write_str("Its relation was not imported (Annota reads spans, labels and notes from Label Studio).")
-            }
+            ImportNote::RelationsSkipped { n: 1 } => f.write_str("Its relation was not imported (Annota reads spans, labels and notes from Label Studio)."),
             ImportNote::RelationsSkipped { n } => {
                 write!(f, "Its {n} relations were not imported (Annota reads spans, labels and notes from Label Studio).")
             }
@@ -166,7 +179,11 @@ pub fn detect_unit<'a>(text: &TextIndex, items: impl IntoIterator<Item = &'a Inc
             u16 += 1;
         }
     }
-    if u16 > cp { OffsetUnit::Utf16 } else { OffsetUnit::CodePoint }
+    if u16 > cp {
+        OffsetUnit::Utf16
+    } else {
+        OffsetUnit::CodePoint
+    }
 }
 
 /// A file's annotations whose ids are all valid and distinct (from one another and from the
@@ -317,9 +334,7 @@ fn place(
             // No quote to check against: the offsets are all there is.
             (None, Some(span)) => Placement::Exact(span),
             (None, None) => match (it.start, it.end) {
-                (Some(s), Some(e)) => {
-                    return Err(ImportError::OutsideText { n: n + 1, id: it.id.clone(), start: s, end: e, len: text.char_len() })
-                }
+                (Some(s), Some(e)) => return Err(ImportError::OutsideText { n: n + 1, id: it.id.clone(), start: s, end: e, len: text.char_len() }),
                 _ => {
                     summary.rejected.push(Rejected::NoOffsetsNorQuote { n: n + 1 });
                     continue;
@@ -371,7 +386,8 @@ mod tests {
         let items = vec![item("actor", 9, 15, Some("لافروف")), item("Claim", 16, 20, Some("👍 ن"))];
         assert_eq!(detect_unit(&text, &items), OffsetUnit::Utf16);
         let mut summary = ImportSummary::new("test");
-        let (placed, orphans) = place_all(&text, &default_labels(), &items, None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut summary).unwrap();
+        let (placed, orphans) =
+            place_all(&text, &default_labels(), &items, None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut summary).unwrap();
         assert!(orphans.is_empty());
         assert_eq!(text.slice(placed[0].span), Some("لافروف"));
         assert_eq!(text.slice(placed[1].span), Some("👍 ن"));
@@ -392,7 +408,17 @@ mod tests {
         assert!(err.to_string().contains("outside the text"), "{err}");
 
         let mut s = ImportSummary::new("t");
-        let (placed, orphans) = place_all(&text, &labels, &[item("claim", 0, 3, Some("xyz uvw")), item("quote", 4, 7, Some("def"))], None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut s).unwrap();
+        let (placed, orphans) = place_all(
+            &text,
+            &labels,
+            &[item("claim", 0, 3, Some("xyz uvw")), item("quote", 4, 7, Some("def"))],
+            None,
+            &Timestamp("t".into()),
+            &HashSet::new(),
+            &mut counter(),
+            &mut s,
+        )
+        .unwrap();
         assert_eq!(placed.len(), 1);
         assert_eq!(orphans.len(), 1);
         assert_eq!(orphans[0].quote.exact, "xyz uvw");
@@ -426,7 +452,8 @@ mod tests {
         assert!(refused(vec![with_id("x", 0, 3, "abc"), with_id("x", 4, 7, "def")], &[]).contains("\"x\" appears twice"));
         assert!(refused(vec![with_id("x", 0, 3, "abc")], &["x"]).contains("\"x\" appears twice"), "an orphan's id too");
         // What place_all gives a new id is exactly what the check refuses: one rule.
-        let (placed, _) = place_all(&text, &default_labels(), &[with_id("a b", 0, 3, "abc")], None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut s).unwrap();
+        let (placed, _) =
+            place_all(&text, &default_labels(), &[with_id("a b", 0, 3, "abc")], None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut s).unwrap();
         assert_eq!(placed[0].id.0, "new-1");
     }
 }

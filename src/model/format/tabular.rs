@@ -4,9 +4,9 @@
 use super::placing::{ImportNote, ImportSummary, Incoming, Rejected};
 use super::zip;
 use super::{ImportError, LineProblem};
-use crate::model::facts::{ACTOR, ActorId};
-use crate::model::workspace::Workspace;
+use crate::model::facts::{ActorId, ACTOR};
 use crate::model::text::Span;
+use crate::model::workspace::Workspace;
 use serde_json::{json, Value};
 
 /// The article's details that are filled in, as `(key, value)` for formats with free metadata.
@@ -141,7 +141,9 @@ fn xml_escape(s: &str) -> String {
 
 /// Whether a JSON value is Label Studio tasks (an array of them, or one).
 pub fn is_label_studio(v: &Value) -> bool {
-    let task = |t: &Value| t.get("data").is_some_and(Value::is_object) && (t.get("annotations").is_some() || t.get("predictions").is_some() || t.get("data").is_some());
+    let task = |t: &Value| {
+        t.get("data").is_some_and(Value::is_object) && (t.get("annotations").is_some() || t.get("predictions").is_some() || t.get("data").is_some())
+    };
     match v {
         Value::Array(a) => a.first().is_some_and(task),
         other => task(other) && other.get("data").is_some(),
@@ -158,11 +160,7 @@ pub fn label_studio_parse(v: &Value, summary: &mut ImportSummary) -> Result<Docu
         summary.notes.push(ImportNote::ExtraTasks { n: tasks.len() });
     }
     let data = task.get("data").and_then(Value::as_object).ok_or(ImportError::NoTaskData)?;
-    let text = data
-        .get("text")
-        .and_then(Value::as_str)
-        .or_else(|| data.values().find_map(Value::as_str))
-        .ok_or(ImportError::NoTaskText)?;
+    let text = data.get("text").and_then(Value::as_str).or_else(|| data.values().find_map(Value::as_str)).ok_or(ImportError::NoTaskText)?;
     let completed = task.get("annotations").and_then(Value::as_array).and_then(|a| a.first());
     let predicted = task.get("predictions").and_then(Value::as_array).and_then(|a| a.first());
     let results = completed.or(predicted).and_then(|a| a.get("result")).and_then(Value::as_array).cloned().unwrap_or_default();
@@ -180,9 +178,8 @@ pub fn label_studio_parse(v: &Value, summary: &mut ImportSummary) -> Result<Docu
             continue;
         };
         let num = |k: &str| value.get(k).and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok());
-        let note = r.get("meta").and_then(|m| m.get("text")).and_then(Value::as_array).map(|t| {
-            t.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n")
-        });
+        let note =
+            r.get("meta").and_then(|m| m.get("text")).and_then(Value::as_array).map(|t| t.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n"));
         items.push(Incoming {
             id: r.get("id").and_then(Value::as_str).map(str::to_string),
             label: label.to_string(),
@@ -364,12 +361,19 @@ mod tests {
         let mut anns: Vec<crate::model::annotation::Annotation> = w.annotations.iter().map(|a| (**a).clone()).collect();
         anns[0].facts.actor = Some(lavrov.clone());
         anns[1].facts.said_by = Some(lavrov.clone());
-        anns[2].facts = Facts { said_by: Some(ministry.clone()), review: Some(std::rc::Rc::new(Review { verdict: Some("False".into()), status: Status::Done, ..Default::default() })), ..Default::default() };
+        anns[2].facts = Facts {
+            said_by: Some(ministry.clone()),
+            review: Some(std::rc::Rc::new(Review { verdict: Some("False".into()), status: Status::Done, ..Default::default() })),
+            ..Default::default()
+        };
         let mut nested = anns[0].clone();
         nested.id = AnnotationId("d".into());
         nested.span = Span::new(5, 8);
         anns.push(nested);
-        let actors = vec![Actor { id: lavrov, name: "سيرغي لافروف".into(), kind: ActorKind::Person }, Actor { id: ministry, name: "=الوزارة".into(), kind: ActorKind::Organization }];
+        let actors = vec![
+            Actor { id: lavrov, name: "سيرغي لافروف".into(), kind: ActorKind::Person },
+            Actor { id: ministry, name: "=الوزارة".into(), kind: ActorKind::Organization },
+        ];
         Workspace::new(w.article.clone(), default_labels(), anns).with_facts(actors, Default::default(), Default::default())
     }
 
@@ -385,7 +389,10 @@ mod tests {
         let ann = brat_ann(&w);
         assert!(ann.ends_with("T4\tclaim 18 19\t😀\nR1\tSaidBy Arg1:T3 Arg2:T1\n*\tAlias T1 T2\n"), "{ann}");
         let (conf, visual) = brat_conf(&w);
-        assert!(conf.contains("[relations]\nSaidBy Arg1:<ENTITY>, Arg2:<ENTITY>\nAlias Arg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive\n"), "{conf}");
+        assert!(
+            conf.contains("[relations]\nSaidBy Arg1:<ENTITY>, Arg2:<ENTITY>\nAlias Arg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive\n"),
+            "{conf}"
+        );
         assert!(visual.contains("SaidBy | Said by"));
 
         let v: Value = serde_json::from_str(&label_studio_export(&w)).unwrap();
@@ -414,10 +421,7 @@ mod tests {
     #[test]
     fn brat_splits_spans_at_line_breaks_and_keeps_notes() {
         let ann = brat_ann(&ws());
-        assert_eq!(
-            ann,
-            "T1\tactor 4 10\tلافروف\nT2\tquote 12 19;20 24\t\"نعم\" 😀 سطر,\n#1\tAnnotatorNotes T2\t=SUM(A1) second line\nT3\tclaim 18 19\t😀\n"
-        );
+        assert_eq!(ann, "T1\tactor 4 10\tلافروف\nT2\tquote 12 19;20 24\t\"نعم\" 😀 سطر,\n#1\tAnnotatorNotes T2\t=SUM(A1) second line\nT3\tclaim 18 19\t😀\n");
     }
 
     #[test]

@@ -2,12 +2,12 @@
 
 use super::*;
 use crate::model::annotation::{Annotation, AnnotationId};
-use crate::model::labels::{default_labels, LabelId};
 use crate::model::facts::{Actor, ActorId, ActorKind, ArticleMeta, Evidence, Facts, Review, Settings, Status};
-use std::rc::Rc;
+use crate::model::labels::{default_labels, LabelId};
 use crate::model::text::{CharOffset, Span, TextIndex};
 use proptest::prelude::*;
 use std::path::PathBuf;
+use std::rc::Rc;
 
 /// Arabic with harakat, emoji outside the BMP, a flag, a ZWJ family, Latin, overlapping and nested spans.
 const TEXT: &str = "قالَ وزير الخارجية الروسي سيرغي لافروف: «يجب وقف إطلاق النار فوراً» 🇷🇺\n\nوردّ الوزير الإيراني 👨‍👩‍👧 بأن \"الحل\" سياسي, not military 😀.\n";
@@ -67,7 +67,12 @@ fn workspace() -> Workspace {
         default_labels(),
         vec![
             with_facts(ann("00000000-0000-4000-8000-000000000001", "وزير الخارجية الروسي سيرغي لافروف", "actor", ""), Some(LAVROV), None, None),
-            with_facts(ann("00000000-0000-4000-8000-000000000002", "سيرغي لافروف: «يجب وقف إطلاق النار فوراً» 🇷🇺", "quote", "يقول \"فوراً\", \nبلا شروط"), None, Some(LAVROV), None),
+            with_facts(
+                ann("00000000-0000-4000-8000-000000000002", "سيرغي لافروف: «يجب وقف إطلاق النار فوراً» 🇷🇺", "quote", "يقول \"فوراً\", \nبلا شروط"),
+                None,
+                Some(LAVROV),
+                None,
+            ),
             with_facts(ann("00000000-0000-4000-8000-000000000003", "وقف إطلاق النار", "claim", "=1+1"), None, Some(LAVROV), Some(reviewed)),
             with_facts(ann("00000000-0000-4000-8000-000000000004", "الوزير الإيراني 👨‍👩‍👧", "actor", ""), Some(AMIR), None, None),
             with_facts(ann("00000000-0000-4000-8000-000000000005", "\"الحل\" سياسي, not military 😀", "claim", ""), None, Some(AMIR), Some(pending)),
@@ -247,9 +252,7 @@ fn doccano_jsonl_with_several_documents_opens_the_first_and_says_so() {
 }
 
 fn any_text() -> impl Strategy<Value = String> {
-    let atoms = prop::sample::select(vec![
-        "ب", "ت", "\u{064E}", "\u{0651}", "😀", "🇮🇷", "👩‍👩‍👦", "\n", " ", "a", "e\u{0301}", "עב", "\"", ",", "\r\n", "=",
-    ]);
+    let atoms = prop::sample::select(vec!["ب", "ت", "\u{064E}", "\u{0651}", "😀", "🇮🇷", "👩‍👩‍👦", "\n", " ", "a", "e\u{0301}", "עב", "\"", ",", "\r\n", "="]);
     prop::collection::vec(atoms, 1..70).prop_map(|v| v.concat())
 }
 

@@ -32,15 +32,18 @@ pub fn annotation_iri(id: &str) -> String {
 
 /// An absolute IRI for an actor id, the same way: `urn:uuid:` or `urn:annota:actor:`.
 pub fn actor_iri(id: &str) -> String {
-    if is_uuid(id) { format!("urn:uuid:{id}") } else { format!("urn:annota:actor:{}", percent_encode(id)) }
+    if is_uuid(id) {
+        format!("urn:uuid:{id}")
+    } else {
+        format!("urn:annota:actor:{}", percent_encode(id))
+    }
 }
 
 /// The bodies that carry an annotation's facts: the actor an actor span names (identifying),
 /// who said a quote or made a claim (linking), the review (assessing) and its evidence (linking).
 fn fact_bodies(ws: &Workspace, facts: &Facts) -> Vec<Value> {
-    let agent = |id: &Option<ActorId>| {
-        id.as_ref().and_then(|id| ws.actor(id)).map(|a| json!({ "id": actor_iri(&a.id.0), "type": a.kind.type_name(), "name": a.name }))
-    };
+    let agent =
+        |id: &Option<ActorId>| id.as_ref().and_then(|id| ws.actor(id)).map(|a| json!({ "id": actor_iri(&a.id.0), "type": a.kind.type_name(), "name": a.name }));
     let mut bodies = Vec::new();
     if let Some(source) = agent(&facts.actor) {
         bodies.push(json!({ "type": "SpecificResource", "purpose": "identifying", "source": source }));
@@ -280,8 +283,8 @@ mod tests {
     #[test]
     fn facts_become_identifying_linking_and_assessing_bodies_and_import_ignores_them() {
         use crate::model::annotation::{Annotation, AnnotationId, Article, Timestamp};
-        use crate::model::labels::{default_labels, LabelId};
         use crate::model::facts::{Actor, ActorKind, Evidence, Review};
+        use crate::model::labels::{default_labels, LabelId};
         use crate::model::text::Span;
         use std::rc::Rc;
         let mk = |id: &str, s: usize, e: usize, label: &str, facts: Facts| Annotation {
@@ -298,7 +301,11 @@ mod tests {
         let review = Review {
             verdict: Some("False".into()),
             text: "لا".into(),
-            evidence: vec![Evidence { url: "https://example.org/a b".into(), title: "مصدر".into() }, Evidence { url: "https://example.org/c".into(), title: String::new() }, Evidence::default()],
+            evidence: vec![
+                Evidence { url: "https://example.org/a b".into(), title: "مصدر".into() },
+                Evidence { url: "https://example.org/c".into(), title: String::new() },
+                Evidence::default(),
+            ],
             ..Default::default()
         };
         let ws = Workspace::new(
@@ -307,11 +314,24 @@ mod tests {
             vec![
                 mk("m", 4, 10, "actor", Facts { actor: Some(lavrov.clone()), ..Default::default() }),
                 mk("c", 14, 24, "claim", Facts { said_by: Some(ministry.clone()), review: Some(Rc::new(review)), ..Default::default() }),
-                mk("q", 0, 24, "quote", Facts { said_by: Some(lavrov.clone()), review: Some(Rc::new(Review { text: "نص فقط".into(), ..Default::default() })), ..Default::default() }),
+                mk(
+                    "q",
+                    0,
+                    24,
+                    "quote",
+                    Facts {
+                        said_by: Some(lavrov.clone()),
+                        review: Some(Rc::new(Review { text: "نص فقط".into(), ..Default::default() })),
+                        ..Default::default()
+                    },
+                ),
             ],
         )
         .with_facts(
-            vec![Actor { id: lavrov, name: "لافروف".into(), kind: ActorKind::Person }, Actor { id: ministry, name: "الوزارة".into(), kind: ActorKind::Organization }],
+            vec![
+                Actor { id: lavrov, name: "لافروف".into(), kind: ActorKind::Person },
+                Actor { id: ministry, name: "الوزارة".into(), kind: ActorKind::Organization },
+            ],
             Default::default(),
             Default::default(),
         );

@@ -2,12 +2,12 @@
 
 use super::*;
 use crate::model::actors::ActorPick;
+use crate::model::annotation::sample_article;
 use crate::model::annotation::{text_order, Orphan, Timestamp};
 use crate::model::facts::{Actor, ActorId, ArticleMeta, Review, Settings, Status};
 use crate::model::filter::VerdictFilter;
-use crate::model::labels::{Label, LabelId};
-use crate::model::annotation::sample_article;
 use crate::model::labels::default_labels;
+use crate::model::labels::{Label, LabelId};
 use crate::model::text::Span;
 use proptest::prelude::*;
 
@@ -100,10 +100,7 @@ fn a_read_only_state_refuses_changes_but_follows_restores() {
 
 #[test]
 fn annotations_stay_in_text_order() {
-    let s = state()
-        .reduce(Edit::Add(ann("x", 10, 12, "claim")))
-        .reduce(Edit::Add(ann("y", 2, 4, "actor")))
-        .reduce(Edit::Add(ann("z", 2, 9, "quote")));
+    let s = state().reduce(Edit::Add(ann("x", 10, 12, "claim"))).reduce(Edit::Add(ann("y", 2, 4, "actor"))).reduce(Edit::Add(ann("z", 2, 9, "quote")));
     let ids: Vec<_> = s.workspace.annotations.iter().map(|a| a.id.0.as_str()).collect();
     assert_eq!(ids, ["z", "y", "x"]);
 }
@@ -128,10 +125,7 @@ fn mention(m: &str, new: &str) -> ActorPick {
 
 #[test]
 fn mentions_merge_into_one_actor_and_links_follow_the_merge() {
-    let s0 = state()
-        .reduce(Edit::Add(ann("m1", 10, 20, "actor")))
-        .reduce(Edit::Add(ann("m2", 40, 50, "actor")))
-        .reduce(Edit::Add(ann("q", 60, 80, "quote")));
+    let s0 = state().reduce(Edit::Add(ann("m1", 10, 20, "actor"))).reduce(Edit::Add(ann("m2", 40, 50, "actor"))).reduce(Edit::Add(ann("q", 60, 80, "quote")));
     // Linking the quote to the second mention makes an actor for it, named by its text.
     let s1 = s0.clone().reduce(Edit::Attribute { id: id("q"), to: Some(mention("m2", "A2")), at: at() });
     let m2_text = s1.workspace.article.text.slice(Span::new(40, 50)).unwrap().to_string();
@@ -146,7 +140,11 @@ fn mentions_merge_into_one_actor_and_links_follow_the_merge() {
     assert_eq!(actor_of(&s3, "m1").as_deref(), Some("Amir-Abdollahian"));
 
     // Merging the other way round: m2's actor (with the quote) moves into a new actor of m1's.
-    let s4 = s1.clone().reduce(Edit::SameActor { mention: id("m1"), as_: ActorPick::New(Actor { id: ActorId("P".into()), name: "Lavrov".into(), kind: Default::default() }), at: at() });
+    let s4 = s1.clone().reduce(Edit::SameActor {
+        mention: id("m1"),
+        as_: ActorPick::New(Actor { id: ActorId("P".into()), name: "Lavrov".into(), kind: Default::default() }),
+        at: at(),
+    });
     let s5 = s4.reduce(Edit::SameActor { mention: id("m2"), as_: mention("m1", "x"), at: at() });
     assert_eq!(s5.workspace.actors.len(), 1, "the emptied actor is gone");
     assert_eq!(speaker_of(&s5, "q").as_deref(), Some("Lavrov"), "the link followed the merge");
@@ -167,10 +165,11 @@ fn mentions_merge_into_one_actor_and_links_follow_the_merge() {
 
 #[test]
 fn an_actor_nobody_names_or_quotes_goes_with_its_last_reference_and_comes_back_on_undo() {
-    let s = state()
-        .reduce(Edit::Add(ann("m", 10, 20, "actor")))
-        .reduce(Edit::Add(ann("q", 60, 80, "quote")))
-        .reduce(Edit::Attribute { id: id("q"), to: Some(mention("m", "A")), at: at() });
+    let s = state().reduce(Edit::Add(ann("m", 10, 20, "actor"))).reduce(Edit::Add(ann("q", 60, 80, "quote"))).reduce(Edit::Attribute {
+        id: id("q"),
+        to: Some(mention("m", "A")),
+        at: at(),
+    });
     let deleted = s.clone().reduce(Edit::Delete(id("m")));
     assert_eq!(deleted.workspace.actors.len(), 1, "still quoted, so still there");
     let unlinked = deleted.clone().reduce(Edit::Attribute { id: id("q"), to: None, at: at() });
@@ -294,8 +293,14 @@ fn reordering_and_adding_labels_is_one_step_each() {
 #[test]
 fn deleting_a_label_in_use_takes_its_annotations_orphans_and_lonely_actors_in_one_undoable_step() {
     let orphan = Orphan {
-        id: id("o"), label: LabelId("actor".into()), quote: crate::model::quote::Quote { exact: "x".into(), prefix: String::new(), suffix: String::new() },
-        note: String::new(), created: at(), modified: at(), reason: "not found".into(), facts: Default::default(),
+        id: id("o"),
+        label: LabelId("actor".into()),
+        quote: crate::model::quote::Quote { exact: "x".into(), prefix: String::new(), suffix: String::new() },
+        note: String::new(),
+        created: at(),
+        modified: at(),
+        reason: "not found".into(),
+        facts: Default::default(),
     };
     let mut s = Rc::new(State::new(Workspace::new(sample_article(), default_labels(), vec![]).with_orphans(vec![orphan])));
     s = s.reduce(Edit::Add(ann("m", 10, 20, "actor"))).reduce(Edit::Add(ann("q", 60, 80, "quote"))).reduce(Edit::Add(ann("c", 90, 99, "claim")));

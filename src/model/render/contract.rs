@@ -156,10 +156,7 @@ mod tests {
         paragraph(&mut html, &text, text.paragraphs()[0].span, &highlights, Look::default(), &|_| String::new());
         let got: Vec<Vec<AnnotationId>> = written_ids(&html).into_iter().map(parse_ids).collect();
         let ids = |v: &[&str]| v.iter().map(|s| AnnotationId(s.to_string())).collect::<Vec<_>>();
-        assert_eq!(
-            got,
-            vec![ids(&["outer-1"]), ids(&["outer-1", "inner"]), ids(&["outer-1", "c3", "inner"]), ids(&["outer-1", "c3"]), ids(&["outer-1"])]
-        );
+        assert_eq!(got, vec![ids(&["outer-1"]), ids(&["outer-1", "inner"]), ids(&["outer-1", "c3", "inner"]), ids(&["outer-1", "c3"]), ids(&["outer-1"])]);
         assert!(has_id("outer-1 inner", "inner"));
         assert!(!has_id("outer-1 inner", "inn"));
     }

@@ -189,7 +189,12 @@ mod tests {
         outer.said_by = Some("<Lavrov>");
         let html = render("abcd", &[outer, hl(1, 2, evil, "Q")], Look { selected: Some("o"), flash: Some((evil, 1)), level: None });
         assert!(html.contains("data-ids=\"o x&quot; onclick=&quot;alert(1)\""), "{html}");
-        assert!(html.contains("data-labels=\"A&amp;B Q\" aria-describedby=\"label-desc-0\" title=\"A&amp;B + Q\" style=\"overlap:[0, 1]\" class=\"selected flash-b\""), "{html}");
+        assert!(
+            html.contains(
+                "data-labels=\"A&amp;B Q\" aria-describedby=\"label-desc-0\" title=\"A&amp;B + Q\" style=\"overlap:[0, 1]\" class=\"selected flash-b\""
+            ),
+            "{html}"
+        );
         assert!(html.contains("data-said-by=\"&lt;Lavrov&gt;\""), "{html}");
         assert_eq!(html.matches("data-said-by").count(), 1, "the name goes after the highlight's last segment only");
         assert!(!html.contains("onclick=\"alert"));

@@ -44,17 +44,7 @@ mod tests {
     fn nested_and_overlapping_spans() {
         let segs = segments(Span::new(0, 10), &[Span::new(2, 8), Span::new(4, 6), Span::new(7, 12)]);
         let got: Vec<_> = segs.iter().map(|s| (s.span.start.0, s.span.end.0, s.covering.clone())).collect();
-        assert_eq!(
-            got,
-            vec![
-                (0, 2, vec![]),
-                (2, 4, vec![0]),
-                (4, 6, vec![0, 1]),
-                (6, 7, vec![0]),
-                (7, 8, vec![0, 2]),
-                (8, 10, vec![2]),
-            ]
-        );
+        assert_eq!(got, vec![(0, 2, vec![]), (2, 4, vec![0]), (4, 6, vec![0, 1]), (6, 7, vec![0]), (7, 8, vec![0, 2]), (8, 10, vec![2]),]);
     }
 
     #[test]
