@@ -135,7 +135,7 @@ fn the_leaf_types_import_nothing_above_them() {
     let layers: &[&[&str]] = &[
         &["text", "structure", "lock"],
         &["labels", "facts", "quote", "navigate"],
-        &["annotation"],
+        &["annotation", "keymap"],
         &["actors", "workspace", "filter", "render", "keys"],
         &["change"],
         &["history"],
