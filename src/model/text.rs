@@ -322,7 +322,7 @@ mod tests {
                 let s = t.slice(span).unwrap();
                 let blank = |g: &str| g.chars().all(char::is_whitespace);
                 prop_assert!(!blank(s.graphemes(true).next().unwrap()));
-                prop_assert!(!blank(s.graphemes(true).last().unwrap()));
+                prop_assert!(!blank(s.graphemes(true).next_back().unwrap()));
             }
         }
 

@@ -141,8 +141,8 @@ fn round_trips_give_the_same_annotations() {
         let back = imported.workspace;
         assert_eq!(back.article.text.as_str(), TEXT, "{kind:?}");
         assert_eq!(spans_and_labels(&back), spans_and_labels(&ws), "{kind:?}");
-        assert_eq!(imported.summary.placed_exactly, 6, "{kind:?}: {}", imported.summary.to_string());
-        assert!(imported.summary.rejected.is_empty(), "{kind:?}: {}", imported.summary.to_string());
+        assert_eq!(imported.summary.placed_exactly, 6, "{kind:?}: {}", imported.summary);
+        assert!(imported.summary.rejected.is_empty(), "{kind:?}: {}", imported.summary);
         match kind {
             ExportKind::AnnotaJson => assert_eq!(back, ws),
             ExportKind::W3c => assert_eq!(*back.annotations, bare(&ws.annotations), "ids, notes and times survive"),
@@ -165,7 +165,7 @@ fn an_edited_text_re_anchors_with_a_summary() {
     let open = Workspace::new(Article::new("edited", edited.clone()), default_labels(), vec![]);
     let imported = import(&file, &open, ImportTarget::OpenArticle, &now(), &mut counter()).unwrap();
     let s = &imported.summary;
-    assert_eq!((s.placed_exactly, s.moved, s.fuzzy, s.orphaned), (0, 4, 1, 1), "{}", s.to_string());
+    assert_eq!((s.placed_exactly, s.moved, s.fuzzy, s.orphaned), (0, 4, 1, 1), "{}", s);
     let text = TextIndex::new(edited);
     let quotes: Vec<&str> = imported.workspace.annotations.iter().map(|a| text.slice(a.span).unwrap()).collect();
     assert!(quotes.contains(&"الوزير الإيرانى 👨‍👩‍👧"), "{quotes:?}");
