@@ -368,6 +368,9 @@ fn luminance(hex: &str) -> Option<f64> {
 mod tests {
     use super::*;
 
+    /// A change to the default label set.
+    type Edit = fn(&mut Vec<Label>);
+
     fn with(f: impl FnOnce(&mut Vec<Label>)) -> Result<(), LabelRule> {
         let mut labels = default_labels();
         f(&mut labels);
@@ -378,7 +381,7 @@ mod tests {
     fn the_default_set_is_valid_and_bad_sets_are_refused_with_a_reason() {
         assert_eq!(check_label_set(&default_labels()), Ok(()));
         assert_eq!(with(|l| l[2].hotkey = None), Ok(()), "a label needs no key");
-        let refusals: [(fn(&mut Vec<Label>), &str); 10] = [
+        let refusals: [(Edit, &str); 10] = [
             (|l| l.clear(), "at least one"),
             (|l| l[1].name = "  ".into(), "needs a name"),
             (|l| l[1].name = "claim".into(), "called"),

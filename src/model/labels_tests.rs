@@ -31,15 +31,18 @@ fn with_labels(json: &str, labels: &[Label]) -> String {
     v.to_string()
 }
 
+/// A change to the default label set.
+type Edit = fn(&mut Vec<Label>);
+
 enum Outcome {
     /// The set after repair (as a change to the broken one), and words the notice says.
-    Repaired(fn(&mut Vec<Label>), &'static str),
+    Repaired(Edit, &'static str),
     /// Words the refusal says.
     Refused(&'static str),
 }
 use Outcome::*;
 
-fn cases() -> Vec<(&'static str, fn(&mut Vec<Label>), Outcome)> {
+fn cases() -> Vec<(&'static str, Edit, Outcome)> {
     vec![
         ("#rgb colour", |l| l[0].color = "#abc".into(), Repaired(|l| l[0].color = "#aabbcc".into(), "colour \"#abc\" is now \"#aabbcc\"")),
         ("#rgba colour", |l| l[1].color = "#AbCd".into(), Repaired(|l| l[1].color = "#aabbcc".into(), "is now \"#aabbcc\"")),

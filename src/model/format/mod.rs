@@ -138,10 +138,13 @@ pub struct Imported {
     pub summary: ImportSummary,
 }
 
+/// A file's own label set, with what was repaired in it.
+type OwnLabels = (Vec<crate::model::labels::Label>, Vec<crate::model::labels::LabelRepair>);
+
 /// What a file holds, before placement.
 struct Source {
     /// The file's own article and label set, with what was repaired in the labels, if it has them.
-    article: Option<(Article, Option<(Vec<crate::model::labels::Label>, Vec<crate::model::labels::LabelRepair>)>)>,
+    article: Option<(Article, Option<OwnLabels>)>,
     items: Vec<Incoming>,
     orphans: Vec<crate::model::annotation::Orphan>,
     unit: Option<OffsetUnit>,
