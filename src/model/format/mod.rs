@@ -12,7 +12,7 @@ pub mod zip;
 
 use crate::model::annotation::{Article, Timestamp};
 use crate::model::workspace::Workspace;
-use placing::{place_all, ImportNote, ImportSummary, Incoming, OffsetUnit};
+use placing::{place_all, ImportNote, ImportSummary, Incoming, NewIds, OffsetUnit};
 use serde_json::Value;
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -218,7 +218,7 @@ pub fn import(content: &str, current: &Workspace, target: ImportTarget, now: &Ti
                 }
                 None => (*current.labels).clone(),
             };
-            let (annotations, mut orphans) = place_all(&article.text, &labels, &source.items, source.unit, now, &HashSet::new(), new_id, &mut summary)?;
+            let (annotations, mut orphans) = place_all(&article.text, &labels, &source.items, source.unit, now, NewIds::fresh(new_id), &mut summary)?;
             orphans.extend(source.orphans);
             // A new article: its own details; the checker's settings stay unless the file has its own.
             let f = source.facts.unwrap_or_else(|| annota_json::FileFacts { settings: (*current.settings).clone(), ..Default::default() });
@@ -239,7 +239,8 @@ pub fn import(content: &str, current: &Workspace, target: ImportTarget, now: &Ti
                 Some((article, _)) => source.items.into_iter().map(|it| with_quote_from(&article.text, it, source.unit)).collect(),
                 None => source.items,
             };
-            let (mut added, mut orphans) = place_all(&current.article.text, &current.labels, &items, source.unit, now, &taken, new_id, &mut summary)?;
+            let (mut added, mut orphans) =
+                place_all(&current.article.text, &current.labels, &items, source.unit, now, NewIds { taken: taken.clone(), make: new_id }, &mut summary)?;
             orphans.extend(source.orphans.into_iter().filter(|o| !taken.contains(&o.id.0)));
             // The open article keeps its details and settings; the actors the new annotations name come along.
             let mut actors = (*current.actors).clone();

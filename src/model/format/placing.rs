@@ -228,20 +228,33 @@ impl CheckedItems {
     }
 }
 
+/// How [`place_all`] gives ids: an annotation keeps its own unless it has none, or an invalid one,
+/// or one already `taken` (by the open workspace or an earlier annotation); `make` makes the rest.
+pub struct NewIds<'a> {
+    pub taken: HashSet<String>,
+    pub make: &'a mut dyn FnMut() -> String,
+}
+
+impl<'a> NewIds<'a> {
+    /// No id taken yet.
+    pub fn fresh(make: &'a mut dyn FnMut() -> String) -> Self {
+        NewIds { taken: HashSet::new(), make }
+    }
+}
+
 /// Places every incoming annotation in `text`. A label outside `labels`, or a span outside the
 /// text with no quote to find it by, refuses the whole file; a quote that cannot be found makes
-/// an orphan. `new_id` makes ids for annotations that have none (or an invalid or clashing one).
+/// an orphan. `new_ids` says which ids are kept and makes the others.
 pub fn place_all(
     text: &TextIndex,
     labels: &[Label],
     items: &[Incoming],
     unit: Option<OffsetUnit>,
     now: &Timestamp,
-    taken_ids: &HashSet<String>,
-    new_id: &mut dyn FnMut() -> String,
+    new_ids: NewIds<'_>,
     summary: &mut ImportSummary,
 ) -> Result<(Vec<Annotation>, Vec<Orphan>), ImportError> {
-    let mut ids: HashSet<String> = taken_ids.clone();
+    let NewIds { taken: mut ids, make: new_id } = new_ids;
     let with_ids: Vec<(AnnotationId, &Incoming)> = items
         .iter()
         .map(|it| {
@@ -386,8 +399,7 @@ mod tests {
         let items = vec![item("actor", 9, 15, Some("لافروف")), item("Claim", 16, 20, Some("👍 ن"))];
         assert_eq!(detect_unit(&text, &items), OffsetUnit::Utf16);
         let mut summary = ImportSummary::new("test");
-        let (placed, orphans) =
-            place_all(&text, &default_labels(), &items, None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut summary).unwrap();
+        let (placed, orphans) = place_all(&text, &default_labels(), &items, None, &Timestamp("t".into()), NewIds::fresh(&mut counter()), &mut summary).unwrap();
         assert!(orphans.is_empty());
         assert_eq!(text.slice(placed[0].span), Some("لافروف"));
         assert_eq!(text.slice(placed[1].span), Some("👍 ن"));
@@ -401,10 +413,10 @@ mod tests {
         let text = TextIndex::new("abc def");
         let labels = default_labels();
         let mut s = ImportSummary::new("t");
-        let err = place_all(&text, &labels, &[item("PERSON", 0, 3, None)], None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut s).unwrap_err();
+        let err = place_all(&text, &labels, &[item("PERSON", 0, 3, None)], None, &Timestamp("t".into()), NewIds::fresh(&mut counter()), &mut s).unwrap_err();
         assert!(err.to_string().contains("\"PERSON\" is not in the label set (claim, quote, actor)"), "{err}");
 
-        let err = place_all(&text, &labels, &[item("claim", 5, 50, None)], None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut s).unwrap_err();
+        let err = place_all(&text, &labels, &[item("claim", 5, 50, None)], None, &Timestamp("t".into()), NewIds::fresh(&mut counter()), &mut s).unwrap_err();
         assert!(err.to_string().contains("outside the text"), "{err}");
 
         let mut s = ImportSummary::new("t");
@@ -414,8 +426,7 @@ mod tests {
             &[item("claim", 0, 3, Some("xyz uvw")), item("quote", 4, 7, Some("def"))],
             None,
             &Timestamp("t".into()),
-            &HashSet::new(),
-            &mut counter(),
+            NewIds::fresh(&mut counter()),
             &mut s,
         )
         .unwrap();
@@ -432,7 +443,7 @@ mod tests {
         items[0].id = Some("x".into());
         items[1].id = Some("x".into());
         let mut s = ImportSummary::new("t");
-        let (placed, _) = place_all(&text, &default_labels(), &items, None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut s).unwrap();
+        let (placed, _) = place_all(&text, &default_labels(), &items, None, &Timestamp("t".into()), NewIds::fresh(&mut counter()), &mut s).unwrap();
         assert_eq!(placed[0].id.0, "x");
         assert_eq!(placed[1].id.0, "new-1");
     }
@@ -453,7 +464,7 @@ mod tests {
         assert!(refused(vec![with_id("x", 0, 3, "abc")], &["x"]).contains("\"x\" appears twice"), "an orphan's id too");
         // What place_all gives a new id is exactly what the check refuses: one rule.
         let (placed, _) =
-            place_all(&text, &default_labels(), &[with_id("a b", 0, 3, "abc")], None, &Timestamp("t".into()), &HashSet::new(), &mut counter(), &mut s).unwrap();
+            place_all(&text, &default_labels(), &[with_id("a b", 0, 3, "abc")], None, &Timestamp("t".into()), NewIds::fresh(&mut counter()), &mut s).unwrap();
         assert_eq!(placed[0].id.0, "new-1");
     }
 }
