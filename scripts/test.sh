@@ -5,6 +5,7 @@
 #   3. fuzz: every parser of outside data, FUZZ_SECONDS each
 #   4. browser: wasm-bindgen-test of the bridge in headless Chromium
 #   5. end-to-end: Playwright in Debian's Chromium against the release build
+#   6. serve: `make serve`'s development server loads the page with no console error (one check)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
@@ -58,6 +59,9 @@ else
   status=1; p=0; f=1; echo "!! release build failed"
 fi
 layer e2e "$p" "$f" "$status"
+
+echo "==> the development server (trunk serve --release on 127.0.0.1, no console error)"
+if node scripts/check-serve.js 2>&1 | tee "$logs/serve.log" | grep -E '^\[check-serve'; then layer serve 1 0 0; else layer serve 0 1 1; fi
 
 rm -rf "$logs"
 echo
