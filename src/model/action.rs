@@ -73,12 +73,24 @@ pub enum Edit {
     /// Replace the label set (rename, recolour, rekey, reorder, add, drop unused); ids stay, so
     /// annotations show a new name at once. Refused if the set is not valid.
     SetLabels(Vec<Label>),
+    /// Accept suggestions: each becomes an annotation, joined to its actor or linked to who said
+    /// it; all of them one undo step.
+    Accept(Vec<Accepted>),
     /// Remove a label with every annotation and orphan that uses it, as one step. `at` is when,
     /// like every edit; nothing that remains is stamped by it.
     DeleteLabel {
         id: LabelId,
         at: Timestamp,
     },
+}
+
+/// An accepted suggestion: the annotation it becomes, the actor it names (an actor span) and who
+/// said it (a quote or claim).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Accepted {
+    pub annotation: Annotation,
+    pub names: Option<ActorPick>,
+    pub said_by: Option<ActorPick>,
 }
 
 /// What is shown: never saved, never undone, allowed while read-only.

@@ -25,5 +25,6 @@ pub mod quote;
 pub mod reduce;
 pub mod render;
 pub mod structure;
+pub mod suggest;
 pub mod text;
 pub mod workspace;

@@ -11,23 +11,23 @@ use crate::model::workspace::Workspace;
 
 /// The changes of one action, built against a scratch copy so that each change's `before` is what
 /// the previous one left.
-struct Draft {
-    ws: Workspace,
-    changes: Vec<Change>,
+pub(super) struct Draft {
+    pub(super) ws: Workspace,
+    pub(super) changes: Vec<Change>,
 }
 
 impl Draft {
-    fn new(ws: &Workspace) -> Self {
+    pub(super) fn new(ws: &Workspace) -> Self {
         Draft { ws: ws.clone(), changes: Vec::new() }
     }
 
-    fn record(&mut self, change: Change) {
+    pub(super) fn record(&mut self, change: Change) {
         change.apply_to(&mut self.ws);
         self.changes.push(change);
     }
 
     /// Edits one annotation; false when it does not exist or nothing changed.
-    fn edit(&mut self, id: &AnnotationId, at: &Timestamp, f: impl FnOnce(&mut Annotation)) -> bool {
+    pub(super) fn edit(&mut self, id: &AnnotationId, at: &Timestamp, f: impl FnOnce(&mut Annotation)) -> bool {
         let Some(old) = self.ws.annotation(id).cloned() else { return false };
         let mut new = old.clone();
         f(&mut new);
@@ -40,7 +40,7 @@ impl Draft {
     }
 
     /// The actor a pick means, making it first if needed; `None` if the pick is not valid.
-    fn resolve(&mut self, pick: &ActorPick, at: &Timestamp) -> Option<ActorId> {
+    pub(super) fn resolve(&mut self, pick: &ActorPick, at: &Timestamp) -> Option<ActorId> {
         match pick {
             ActorPick::Actor(id) => self.ws.actor(id).map(|a| a.id.clone()),
             ActorPick::Mention { mention, new_id } => {

@@ -1,11 +1,12 @@
 //! The one pure function that changes the state: `State::reduce(action)`. An edit is planned as a
 //! change set by its family's module (annotations, actors and links, labels, articles), then
-//! committed with its undo step; a view or session action only changes what is shown.
+//! committed with its undo step (suggestions accepted are one family too); a view or session action only changes what is shown.
 
 mod actors;
 mod annotations;
 mod articles;
 mod labels;
+mod suggestions;
 #[cfg(test)]
 mod tests;
 
@@ -170,6 +171,7 @@ fn plan(ws: &Workspace, edit: Edit) -> Option<Plan> {
         Edit::SameActor { mention, as_, at } => actors::same_actor(ws, &mention, &as_, &at),
         Edit::LeaveActor { mention, at } => actors::leave_actor(ws, &mention, at),
         Edit::EditActor(actor) => actors::edit_actor(ws, actor),
+        Edit::Accept(items) => suggestions::accept(ws, items),
         Edit::SetLabels(labels) => labels::set_labels(ws, labels),
         Edit::DeleteLabel { id, .. } => labels::delete_label(ws, &id),
         Edit::Replace(new) => articles::replace(ws, *new),

@@ -1,0 +1,141 @@
+//! Suggestions: spans the app proposes from rules and from what the user already labelled, for
+//! the user to accept or reject by key. Pure: computed from the workspace, never saved as
+//! annotations; what the user rejected is remembered apart (`Memory`) so it does not come back.
+//!
+//! Four kinds, each in its own module: other mentions of a labelled actor (`mentions`, through
+//! the letter folding of `fold`), text between paired quotation marks (`quotes`), the clause a
+//! speech verb reports (`speech`), and identical spans of a labelled one (`same_label`).
+
+pub mod fold;
+pub mod mentions;
+pub mod quotes;
+pub mod same_label;
+pub mod speech;
+
+use super::actors::ActorPick;
+use super::annotation::AnnotationId;
+use super::labels::LabelId;
+use super::text::Span;
+use super::workspace::Workspace;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+/// What a suggestion is, so that each kind can be switched off and accepted all at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Another mention of an actor already labelled (the same name, another spelling, the surname).
+    ActorMention,
+    /// Text between paired quotation marks.
+    Quotation,
+    /// The clause a speech verb reports ("قال إن …", "said that …").
+    ReportedSpeech,
+    /// A span identical to one already labelled, with that label.
+    SameLabel,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::ActorMention, Kind::Quotation, Kind::ReportedSpeech, Kind::SameLabel];
+
+    /// Its name in the interface (English; the view translates it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::ActorMention => "Actor mentions",
+            Kind::Quotation => "Quotations",
+            Kind::ReportedSpeech => "Reported speech",
+            Kind::SameLabel => "Same label again",
+        }
+    }
+}
+
+/// Who a suggestion links to when accepted: the actor an existing actor span names (or that span
+/// itself, when it names no actor yet: accepting makes one for both).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Link {
+    Actor(super::facts::ActorId),
+    Mention(AnnotationId),
+}
+
+/// One proposed span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suggestion {
+    pub span: Span,
+    pub label: LabelId,
+    pub kind: Kind,
+    /// For an actor mention: the actor it names (it joins that actor when accepted).
+    pub names: Option<Link>,
+    /// For reported speech: who said it (the nearest actor mention).
+    pub said_by: Option<Link>,
+    /// Higher first among suggestions of one kind: exact repeats above other spellings.
+    pub score: f32,
+}
+
+impl Suggestion {
+    /// The key a rejection is remembered by.
+    pub fn key(&self) -> Key {
+        Key { start: self.span.start.0, end: self.span.end.0, label: self.label.clone() }
+    }
+}
+
+/// A suggestion's place and label: what a rejection remembers.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Key {
+    pub start: usize,
+    pub end: usize,
+    pub label: LabelId,
+}
+
+/// What the user told the suggester about one article: what they rejected (never proposed again)
+/// and how often they accepted proposals of each label (to rank "same label again").
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Memory {
+    #[serde(default)]
+    pub rejected: HashSet<Key>,
+    #[serde(default)]
+    pub accepted: HashMap<LabelId, u32>,
+}
+
+/// Which kinds are on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    pub kinds: HashSet<Kind>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { kinds: Kind::ALL.into_iter().collect() }
+    }
+}
+
+/// Every suggestion for `ws`, in text order (by start, then longer first), without those the
+/// user rejected and without spans already annotated with that label. Where two kinds propose
+/// the same span and label, the first kind of [`Kind::ALL`] keeps it.
+pub fn suggest(ws: &Workspace, options: &Options, memory: &Memory) -> Vec<Suggestion> {
+    let mut all = Vec::new();
+    for kind in Kind::ALL.into_iter().filter(|k| options.kinds.contains(k)) {
+        all.extend(match kind {
+            Kind::ActorMention => mentions::suggest(ws),
+            Kind::Quotation => quotes::suggest(ws),
+            Kind::ReportedSpeech => speech::suggest(ws),
+            Kind::SameLabel => same_label::suggest(ws, memory),
+        });
+    }
+    let existing: HashSet<(usize, usize, &LabelId)> = ws.annotations.iter().map(|a| (a.span.start.0, a.span.end.0, &a.label)).collect();
+    let mut seen = HashSet::new();
+    let mut kept: Vec<Suggestion> = all
+        .into_iter()
+        .filter(|s| !existing.contains(&(s.span.start.0, s.span.end.0, &s.label)))
+        .filter(|s| !memory.rejected.contains(&s.key()))
+        .filter(|s| seen.insert(s.key()))
+        .collect();
+    kept.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then(a.kind.cmp(&b.kind)));
+    kept
+}
+
+/// The pick that links an accepted suggestion to its actor (see [`Link`]).
+pub fn pick(link: &Link, new_id: super::facts::ActorId) -> ActorPick {
+    match link {
+        Link::Actor(id) => ActorPick::Actor(id.clone()),
+        Link::Mention(m) => ActorPick::Mention { mention: m.clone(), new_id },
+    }
+}
