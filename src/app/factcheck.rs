@@ -2,13 +2,12 @@
 //! the lists of actors and links. Components emit actions; the App dispatches them.
 
 use super::i18n::{use_tr, Tr};
-use super::panel::shorten;
 use crate::bridge::clock;
 use crate::model::action::{Action, Edit};
 use crate::model::actors::ActorEntry;
 use crate::model::annotation::{Annotation, AnnotationId};
 use crate::model::facts::{self, Actor, ActorKind, Evidence, Review, Settings, Status, CLAIM_TYPES};
-use crate::model::text::{Span, TextIndex};
+use crate::model::text::{shorten, Span, TextIndex};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;

@@ -7,7 +7,7 @@ use crate::model::facts::{Settings, Status};
 use crate::model::filter::{Filter, VerdictFilter};
 use crate::model::labels::{label_look, Label, LabelId};
 use crate::model::labels::{pattern_of, Pattern};
-use crate::model::text::TextIndex;
+use crate::model::text::{shorten, TextIndex};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -27,15 +27,6 @@ pub struct PanelProps {
     /// Place an orphan at the current text selection.
     pub on_place_orphan: Callback<AnnotationId>,
     pub on_delete_orphan: Callback<AnnotationId>,
-}
-
-/// At most `n` characters of `s`, with an ellipsis when cut.
-pub fn shorten(s: &str, n: usize) -> String {
-    let mut out: String = s.chars().take(n).collect();
-    if out.len() < s.len() {
-        out.push('…');
-    }
-    out
 }
 
 /// The verdict filter's value for "no verdict yet" (no verdict name is a URN).

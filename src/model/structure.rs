@@ -2,6 +2,7 @@
 //! HTML (through the browser's parser, in the bridge) and Markdown (here) become clean text plus
 //! this structure; the text itself is what annotations point into, so it is never rewritten later.
 
+use super::text::shorten;
 use serde::{Deserialize, Serialize};
 
 /// A paragraph that is a heading: where it starts (code points) and its level, 1 to 6.
@@ -228,12 +229,7 @@ fn link_end(chars: &[char], open: usize) -> Option<(usize, usize)> {
 /// A title for a text with none: its first line, shortened.
 pub fn title_from_text(text: &str) -> String {
     let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled");
-    let short: String = first.chars().take(80).collect();
-    if short.len() < first.len() {
-        format!("{short}…")
-    } else {
-        short
-    }
+    shorten(first, 80)
 }
 
 #[cfg(test)]
