@@ -122,11 +122,6 @@ impl Article {
         self.headings = Rc::new(kept);
         self
     }
-
-    /// The heading level of the paragraph starting at `start`, if it is a heading.
-    pub fn heading_at(&self, start: usize) -> Option<u8> {
-        self.headings.binary_search_by_key(&start, |h| h.start).ok().map(|i| self.headings[i].level)
-    }
 }
 
 /// `urn:annota:article:<FNV-1a 64 of the UTF-8 text>`: the same text gets the same id anywhere.

@@ -216,7 +216,7 @@ fn headings_survive_a_round_trip_and_a_misplaced_one_refuses_the_file() {
     let json = export(&ws);
     let (back, _) = import(&json).unwrap();
     assert_eq!(back.article.headings, ws.article.headings);
-    assert_eq!(back.article.heading_at(0), Some(1));
+    assert_eq!(*back.article.headings, [Heading { start: 0, level: 1 }]);
     let bad = json.replace("\"start\": 0", "\"start\": 2");
     assert!(import(&bad).unwrap_err().to_string().contains("heading"));
 }

@@ -3,7 +3,7 @@
 
 use super::{IdOf, ImportError};
 use crate::model::annotation::{Annotation, AnnotationId, Orphan, Timestamp};
-use crate::model::labels::{Label, LabelId, LabelRepair, LabelSet};
+use crate::model::labels::{Label, LabelRepair, LabelSet};
 use crate::model::quote::{anchor, Placement, Quote};
 use crate::model::text::{CharOffset, Span, TextIndex, Utf16Offset};
 use std::collections::HashSet;
@@ -355,11 +355,6 @@ fn place(
 /// is plain, each repair told, or refused whole ([`LabelSet::repair`]).
 pub fn check_labels(labels: Vec<Label>) -> Result<(LabelSet, Vec<LabelRepair>), ImportError> {
     LabelSet::repair(labels).map_err(ImportError::Labels)
-}
-
-/// A label set id made from a name a foreign file uses.
-pub fn label_id_for(name: &str) -> LabelId {
-    LabelId(name.trim().to_lowercase())
 }
 
 #[cfg(test)]

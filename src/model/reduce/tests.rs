@@ -305,7 +305,7 @@ fn deleting_a_label_in_use_takes_its_annotations_orphans_and_lonely_actors_in_on
     let mut s = Rc::new(State::new(Workspace::new(sample_article(), default_labels(), vec![]).with_orphans(vec![orphan])));
     s = s.reduce(Edit::Add(ann("m", 10, 20, "actor"))).reduce(Edit::Add(ann("q", 60, 80, "quote"))).reduce(Edit::Add(ann("c", 90, 99, "claim")));
     s = s.reduce(Edit::SameActor { mention: id("m"), as_: ActorPick::Mention { mention: id("m"), new_id: ActorId("A".into()) }, at: at() });
-    s = s.reduce(View::Filter(Filter::by_label(Some(LabelId("actor".into()))))).reduce(View::Select(Some(id("m"))));
+    s = s.reduce(View::Filter(Filter { label: Some(LabelId("actor".into())), ..Filter::default() })).reduce(View::Select(Some(id("m"))));
     assert_eq!(s.workspace.label_uses(&LabelId("actor".into())), 2);
     let d = s.clone().reduce(Edit::DeleteLabel { id: LabelId("actor".into()), at: at() });
     assert_eq!(d.workspace.labels.len(), 2);
