@@ -146,18 +146,7 @@ pub fn sample_article() -> Article {
 mod tests {
     #[test]
     fn differing_finds_what_an_edit_added_removed_and_replaced() {
-        let at = |start: usize, id: &str| {
-            let t = Timestamp(String::new());
-            Rc::new(Annotation {
-                id: AnnotationId(id.into()),
-                span: Span::new(start, start + 2),
-                label: LabelId("claim".into()),
-                note: String::new(),
-                created: t.clone(),
-                modified: t,
-                facts: Default::default(),
-            })
-        };
+        let at = |start: usize, id: &str| Rc::new(crate::model::testkit::ann(id, start, start + 2, "claim"));
         let (a, b, c, d) = (at(0, "a"), at(5, "b"), at(9, "c"), at(12, "d"));
         let b2 = Rc::new(Annotation { note: "edited".into(), ..(*b).clone() });
         let old = vec![a.clone(), b.clone(), c.clone()];

@@ -276,22 +276,13 @@ pub fn import_bundle(json: &str) -> Result<Vec<Workspace>, ImportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::annotation::{Annotation, AnnotationId, Article, Timestamp};
-    use crate::model::labels::{default_labels, LabelId};
-    use crate::model::text::Span;
+    use crate::model::annotation::Article;
+    use crate::model::labels::default_labels;
+    use crate::model::testkit::ann;
 
+    /// An article titled `title` with `n` one-letter claims.
     fn ws(title: &str, text: &str, n: usize) -> Workspace {
-        let anns = (0..n)
-            .map(|i| Annotation {
-                id: AnnotationId(format!("{title}-{i}")),
-                span: Span::new(i, i + 1),
-                label: LabelId("claim".into()),
-                note: String::new(),
-                created: Timestamp("t".into()),
-                modified: Timestamp("t".into()),
-                facts: Default::default(),
-            })
-            .collect();
+        let anns = (0..n).map(|i| ann(&format!("{title}-{i}"), i, i + 1, "claim")).collect();
         Workspace::new(Article::new(title, text), default_labels(), anns)
     }
 

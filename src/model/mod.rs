@@ -25,5 +25,7 @@ pub mod quote;
 pub mod reduce;
 pub mod render;
 pub mod structure;
+#[cfg(test)]
+pub(crate) mod testkit;
 pub mod text;
 pub mod workspace;

@@ -334,4 +334,4 @@ pub fn decode(article: Option<&str>, annotations: Option<&str>) -> Decoded {
 
 #[cfg(test)]
 #[path = "persist_tests.rs"]
-pub(crate) mod tests;
+mod tests;
