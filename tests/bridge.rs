@@ -1,5 +1,7 @@
 //! Browser tests of the bridge in headless Chromium: DOM selection <-> code points on the rendered
-//! app, and storage boot. Run by `cargo test --target wasm32-unknown-unknown` (scripts/test.sh).
+//! app, markup that stays text through the HTML parser, the article's paragraphs and marks as the
+//! DOM contract says, unreadable storage kept aside, and the save written when Annota stops. Run
+//! by `cargo test --target wasm32-unknown-unknown --test bridge` (scripts/test.sh).
 #![cfg(target_arch = "wasm32")]
 
 use annota::app::App;

@@ -1,5 +1,5 @@
 //! Fact-checking in the side panel: who a span names or who said it, the review of a claim, and
-//! the lists of actors and links. Components emit actions; the App dispatches them.
+//! the lists of actors and links. Components emit actions; the workspace provider dispatches them.
 
 use super::i18n::{use_tr, Tr};
 use crate::bridge::clock;

@@ -1,5 +1,6 @@
-//! The Yew view: the workspace provider wires the pure reducer to the browser; `App` composes the
-//! page from components that render what they are given and emit what happens.
+//! The Yew view: `App` puts the page under the workspace provider (`provider.rs`, which wires the
+//! pure reducer to the browser) and composes it from components that render what they are given
+//! and emit what happens.
 
 mod actor_index;
 mod actor_picker;
@@ -201,8 +202,6 @@ fn with_selection<T: 'static>(
     Callback::from(move |arg| dispatch.emit(act(&latest.now(), article.cast::<web_sys::Element>(), arg)))
 }
 
-/// The annotation a click on the article selects: the innermost under the pointer, or, clicking
-/// again, the next one outwards through the stack; `None` off the highlights.
 /// Builds a workspace for a newly opened article, keeping the current label set.
 pub fn workspace_for_structured(title: String, article: crate::model::structure::Structured, labels: &[crate::model::labels::Label]) -> Workspace {
     Workspace::new(Article::new(title, article.text).with_headings(article.headings), labels.to_vec(), vec![])

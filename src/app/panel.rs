@@ -1,4 +1,5 @@
-//! The side panel: every annotation in text order, with a count and a label filter.
+//! The annotations in the side panel: every one in text order with a count, filtered by label (and
+//! claims by status and verdict), and the orphans an import could not place.
 
 use super::i18n::use_tr;
 use super::pattern::chip_style;

@@ -1,6 +1,7 @@
-//! HTML articles become plain text: headings and paragraphs kept as paragraphs, everything that
-//! runs, embeds or is page chrome dropped. Parsed by the browser's DOMParser, whose documents
-//! never run scripts, fire handlers or load anything.
+//! HTML articles become clean text with their structure (`model::structure`): each block a
+//! paragraph, `h1`–`h6` headings with their level, everything that runs, embeds or is page chrome
+//! dropped. Parsed by the browser's DOMParser, whose documents never run scripts, fire handlers or
+//! load anything.
 
 use crate::model::structure::Structured;
 use wasm_bindgen::JsCast;

@@ -1,4 +1,5 @@
-//! Annotations, the orphans an import could not place, and the article they belong to.
+//! Annotations, the orphans an import could not place, and the article they belong to (with its
+//! id from its text, and the built-in sample); annotations in text order and what an edit changed.
 
 use super::facts::Facts;
 use super::labels::LabelId;

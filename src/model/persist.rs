@@ -1,4 +1,5 @@
-//! The local-storage schema: which keys hold what, encoding, decoding and migration. No I/O here.
+//! The local-storage schema: what the keys of [`super::keys`] hold, encoding, decoding and
+//! migration, and what is kept aside when it cannot be read. No I/O here.
 //!
 //! The article's text and its annotations live under separate keys, so that a change to one
 //! annotation does not re-write the whole text.

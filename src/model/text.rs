@@ -1,4 +1,6 @@
-//! The article's text and its coordinate systems: code points (what we store), UTF-16 (what the DOM speaks) and bytes (what Rust slices).
+//! The article's text and its coordinate systems: code points (what we store), UTF-16 (what the DOM
+//! speaks) and bytes (what Rust slices); grapheme clusters, which a selection or a shortened text
+//! never splits.
 
 use std::fmt;
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};

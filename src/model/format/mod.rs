@@ -1,5 +1,6 @@
-//! File formats: each module reads and/or writes one, with explicit errors. This module picks
-//! the format of a file and says where its annotations go.
+//! File formats: each module reads and/or writes one, with explicit errors. This module parses
+//! JSON, picks the format of a file to import and says where its annotations go, and names each
+//! export (its file name, type and bytes).
 
 pub mod annota_json;
 pub mod claimreview;
