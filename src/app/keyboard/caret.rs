@@ -138,12 +138,12 @@ impl CaretKeys {
             (None, false) => shown.iter().rposition(|a| a.span.start < from),
         };
         let Some(i) = target else {
-            let message = match (shown.is_empty(), forwards) {
+            let message = self.tr.t(match (shown.is_empty(), forwards) {
                 (true, _) => "No annotations",
                 (false, true) => "No more annotations after this one",
                 (false, false) => "No annotations before this one",
-            };
-            self.announce.emit(self.tr.t(message).into());
+            });
+            self.announce.emit(message.into());
             return true;
         };
         let a = shown[i];
