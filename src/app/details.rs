@@ -79,13 +79,13 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
             let lines = |r: &NodeRef| r.cast::<HtmlTextAreaElement>().map(|t| t.value().lines().map(str::to_string).collect::<Vec<_>>()).unwrap_or_default();
             let verdicts = scale_from_names(&lines(&rated), &lines(&unrated));
             if verdicts.is_empty() {
-                error.set(Some("The verdict scale needs at least one verdict.".into()));
+                error.set(Some(tr.t("The verdict scale needs at least one verdict.").into()));
                 return;
             }
             let mut names: Vec<&str> = verdicts.iter().map(|v| v.name.as_str()).collect();
             names.sort_unstable();
             if names.windows(2).any(|w| w[0] == w[1]) {
-                error.set(Some("Each verdict can appear only once.".into()));
+                error.set(Some(tr.t("Each verdict can appear only once.").into()));
                 return;
             }
             on_save.emit(Settings { organisation: input(&org).trim().to_string(), organisation_url: input(&url).trim().to_string(), verdicts });

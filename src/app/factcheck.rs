@@ -213,7 +213,7 @@ fn ReviewEditor(props: &ReviewProps) -> Html {
                         <option value={v.name.clone()} selected={current.verdict.as_ref() == Some(&v.name)}>{ v.name.clone() }</option>
                     }) }
                     if !verdict_known {
-                        <option value={current.verdict.clone().unwrap_or_default()} selected=true>{ format!("{} (not in the scale)", current.verdict.clone().unwrap_or_default()) }</option>
+                        <option value={current.verdict.clone().unwrap_or_default()} selected=true>{ tr.f("{} (not in the scale)", &[&current.verdict.clone().unwrap_or_default()]) }</option>
                     }
                 </select>
             </label>

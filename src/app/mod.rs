@@ -34,6 +34,7 @@ mod workspace_menu;
 pub use provider::{use_workspace, Latest, WorkspaceContext, WorkspaceProvider};
 
 use crate::bridge::{article_dom, clock, selection};
+use crate::i18n::Tr;
 use crate::model::action::{Action, Edit, View};
 use crate::model::annotation::{AnnotationId, Article};
 use crate::model::labels::LabelId;
@@ -196,10 +197,10 @@ fn Workbench() -> Html {
 fn with_selection<T: 'static>(
     ctx: &WorkspaceContext,
     article: &NodeRef,
-    act: fn(&State, Option<web_sys::Element>, T) -> Result<Action, String>,
+    act: fn(&State, Tr, Option<web_sys::Element>, T) -> Result<Action, String>,
 ) -> Callback<T> {
-    let (latest, article, dispatch) = (ctx.latest.clone(), article.clone(), ctx.dispatch.clone());
-    Callback::from(move |arg| dispatch.emit(act(&latest.now(), article.cast::<web_sys::Element>(), arg)))
+    let (latest, tr, article, dispatch) = (ctx.latest.clone(), ctx.tr, article.clone(), ctx.dispatch.clone());
+    Callback::from(move |arg| dispatch.emit(act(&latest.now(), tr, article.cast::<web_sys::Element>(), arg)))
 }
 
 /// Builds a workspace for a newly opened article, keeping the current label set.

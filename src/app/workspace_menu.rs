@@ -166,7 +166,7 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
             let Some(area) = paste_ref.cast::<HtmlTextAreaElement>() else { return };
             let text = area.value();
             if text.trim().is_empty() {
-                on_error.emit("The pasted text is empty. Nothing was changed.".into());
+                on_error.emit(tr.t("The pasted text is empty. Nothing was changed.").into());
                 return;
             }
             let article = if html::looks_like_html("", &text) || looks_like_html_fragment(&text) {

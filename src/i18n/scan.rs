@@ -2,7 +2,9 @@
 //! Arabic: string literals (escapes resolved, comments skipped) and the arguments of calls such
 //! as `tr.t(…)`, found by brackets outside literals and comments.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 /// A string literal: where it is in the source (quotes included) and its value.
 pub struct Literal {
@@ -148,9 +150,9 @@ impl<'a> Scan<'a> {
         parts
     }
 
-    /// Every call of `.{method}(` on a value named `tr` (`tr.t(`, `self.tr.t(`): its arguments.
-    pub fn calls(&self, method: &str) -> Vec<Vec<Range<usize>>> {
-        let needle = format!("tr.{method}(");
+    /// Every call of `callee` (`tr.t` also finds `self.tr.t`, not `str.t`): its arguments.
+    pub fn calls(&self, callee: &str) -> Vec<Vec<Range<usize>>> {
+        let needle = format!("{callee}(");
         self.code
             .match_indices(&needle)
             .filter(|(at, _)| *at == 0 || !is_ident(self.code.as_bytes()[at - 1]))
@@ -176,6 +178,59 @@ impl<'a> Scan<'a> {
     }
 }
 
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("a readable folder") {
+        let path = entry.expect("a folder entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Where the view's source hands English to the translator: the first argument of `tr.t` and
+/// `tr.f`, the plural of `tr.plural(n, one, many, …)`, the text of a `Notice::new(level, text)`
+/// (notices are translated when shown), and the descriptions in `SHORTCUTS`.
+const TRANSLATED: &[(&str, usize)] = &[("tr.t", 0), ("tr.f", 0), ("tr.plural", 2), ("Notice::new", 1)];
+
+/// What the view under `dir` translates: every English literal, and the calls whose English this
+/// reader cannot see (neither a literal nor a name the core gives, nor a value already translated).
+pub fn translated_in(dir: &Path) -> (BTreeSet<String>, Vec<String>) {
+    let mut files = Vec::new();
+    rust_files(dir, &mut files);
+    files.sort();
+    let (mut english, mut unreadable) = (BTreeSet::new(), Vec::new());
+    for file in &files {
+        let src = std::fs::read_to_string(file).expect("a readable source file");
+        let scan = Scan::new(&src);
+        let place = file.strip_prefix(dir).unwrap_or(file).display().to_string();
+        for &(callee, at) in TRANSLATED {
+            for args in scan.calls(callee) {
+                let Some(arg) = args.get(at) else {
+                    unreadable.push(format!("{place}: {callee} with too few arguments"));
+                    continue;
+                };
+                let literals = scan.literals_in(arg);
+                let code = scan.text(arg).trim();
+                // Names the core gives (tested apart), the shortcuts' descriptions, and a notice's
+                // text made by the translator or from a message of the core.
+                let seen = code.ends_with(".name()") || ["kind", "name", "what"].contains(&code) || callee == "Notice::new";
+                if literals.is_empty() && !seen {
+                    unreadable.push(format!("{place}: {callee}({code})"));
+                }
+                if callee != "Notice::new" || code.starts_with('"') {
+                    english.extend(literals.into_iter().map(String::from));
+                }
+            }
+        }
+        for row in scan.const_array("SHORTCUTS").unwrap_or_default() {
+            english.extend(scan.literals_in(&row).get(1).map(|s| s.to_string()));
+        }
+    }
+    (english, unreadable)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,10 +249,10 @@ mod tests {
     fn calls_give_their_arguments_split_at_top_level_commas() {
         let src = r#"self.tr.f("{} of {}", &[&a, &b(1, 2)]); str.t("no"); tr.t(if x { "A" } else { "B (" })"#;
         let scan = Scan::new(src);
-        let f = scan.calls("f");
+        let f = scan.calls("tr.f");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].iter().map(|r| scan.text(r).trim()).collect::<Vec<_>>(), ["\"{} of {}\"", "&[&a, &b(1, 2)]"]);
-        let t = scan.calls("t");
+        let t = scan.calls("tr.t");
         assert_eq!(t.len(), 1, "str.t is not a translator's call");
         assert_eq!(scan.literals_in(&t[0][0]), ["A", "B ("]);
     }

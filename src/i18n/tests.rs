@@ -429,65 +429,22 @@ fn a_refusal_reads_in_arabic_with_what_it_names() {
 }
 
 /// Every English string the view hands the translator (`tr.t("…")`, `tr.f("…", …)`, the plural of
-/// `tr.plural(n, one, "…", …)`, the shortcuts' descriptions) and every name the core gives it to
-/// translate (statuses, actor kinds, claim types, underline patterns) has an entry in `ar::TABLE`.
+/// `tr.plural(n, one, "…", …)`, a notice's text, the shortcuts' descriptions; see `scan.rs`) and
+/// every name the core gives it to translate (statuses, actor kinds, claim types, underline
+/// patterns) has an entry in `ar::TABLE`.
 #[test]
 fn every_string_the_view_translates_has_arabic() {
-    use super::scan::Scan;
     use crate::model::facts::{ActorKind, Status, CLAIM_TYPES};
     use crate::model::labels::Pattern;
-    use std::collections::BTreeSet;
-    use std::path::{Path, PathBuf};
 
-    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).expect("a readable folder") {
-            let path = entry.expect("an entry").path();
-            if path.is_dir() {
-                rust_files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
-    let app = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app");
-    let mut files = Vec::new();
-    rust_files(&app, &mut files);
-    files.sort();
-    // Arguments that are not literals: names from the core (checked below) and the shortcuts.
-    let indirect = |arg: &str| arg.ends_with(".name()") || ["kind", "name", "what"].contains(&arg);
-    let mut english: BTreeSet<String> = BTreeSet::new();
-    let mut unchecked = Vec::new();
-    for file in &files {
-        let src = std::fs::read_to_string(file).expect("a readable source file");
-        let scan = Scan::new(&src);
-        let place = file.strip_prefix(&app).expect("under src/app").display().to_string();
-        for (method, translated) in [("t", 0), ("f", 0), ("plural", 2)] {
-            for args in scan.calls(method) {
-                let Some(arg) = args.get(translated) else {
-                    unchecked.push(format!("{place}: tr.{method} with too few arguments"));
-                    continue;
-                };
-                let literals = scan.literals_in(arg);
-                if literals.is_empty() && !indirect(scan.text(arg).trim()) {
-                    unchecked.push(format!("{place}: tr.{method}({})", scan.text(arg).trim()));
-                }
-                english.extend(literals.into_iter().map(String::from));
-            }
-        }
-        if let Some(rows) = scan.const_array("SHORTCUTS") {
-            for row in rows {
-                english.extend(scan.literals_in(&row).get(1).map(|s| s.to_string()));
-            }
-        }
-    }
+    let (mut english, unreadable) = super::scan::translated_in(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app"));
     assert!(english.len() > 200, "the reader found the view's strings: {}", english.len());
     assert!(english.contains("Move between controls; the article takes focus like a control (Skip to article jumps there)"), "and the shortcuts");
+    assert!(unreadable.is_empty(), "calls this test cannot read (hand tr the English literal):\n{}", unreadable.join("\n"));
     english.extend(Status::ALL.iter().map(|s| s.name().to_string()));
     english.extend(ActorKind::ALL.iter().map(|k| k.name().to_string()));
     english.extend(CLAIM_TYPES.iter().map(|(_, name)| name.to_string()));
     english.extend(Pattern::ALL.iter().map(|p| p.name().to_string()));
-    assert!(unchecked.is_empty(), "calls this test cannot read (pass the English literal to tr):\n{}", unchecked.join("\n"));
-    let table: BTreeSet<&str> = ar::TABLE.iter().map(|(en, _)| *en).collect();
-    let missing: Vec<&String> = english.iter().filter(|e| !table.contains(e.as_str())).collect();
+    let missing: Vec<&String> = english.iter().filter(|e| !ar::TABLE.iter().any(|(en, _)| en == e)).collect();
     assert!(missing.is_empty(), "{} strings of the view have no Arabic in src/i18n/ar.rs:\n{:#?}", missing.len(), missing);
 }

@@ -93,11 +93,11 @@ impl Keyboard {
             Command::Delete => state.selected.clone().is_some_and(|id| edit(Action::Edit(Edit::Delete(id)))),
             Command::Deselect => edit(Action::View(View::Select(None))),
             Command::Label(label) => {
-                self.dispatch.emit(label_action(state, article, label));
+                self.dispatch.emit(label_action(state, self.caret.tr, article, label));
                 true
             }
             Command::Link | Command::Merge => {
-                match picking_for(state, command == Command::Merge) {
+                match picking_for(state, self.caret.tr, command == Command::Merge) {
                     Ok(_) if state.read_only => {}
                     Ok(picking) => self.targets.open_picker.emit(picking),
                     Err(message) => self.notify.emit(Notice::new(Level::Info, message)),
