@@ -351,7 +351,7 @@ impl Shelf {
         let day: String = crate::bridge::clock::now().0.chars().take(10).collect();
         let file = export_bundle(&all);
         if let Err(e) = crate::bridge::download::download_bytes(&format!("annota-library-{day}.json"), "application/json", file.as_bytes()) {
-            self.error(e);
+            self.error(self.tr.f("Could not download the library: {}.", &[&self.tr.msg(&e)]));
         } else {
             self.info(self.tr.plural(all.len(), "Downloaded the library: {} article.", "Downloaded the library: {} articles.", &[&all.len()]));
         }

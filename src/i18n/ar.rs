@@ -209,6 +209,8 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ),
     ("Select the text where this orphan belongs, then press Place at selection.", "حدّد النص الذي ينتمي إليه هذا التعليق اليتيم، ثم اضغط «وضع عند التحديد»."),
     ("The pasted text is empty. Nothing was changed.", "النص الملصق فارغ. لم يتغير شيء."),
+    ("Could not read the pasted HTML: {}. Nothing was changed.", "تعذّرت قراءة HTML الملصق: {}. لم يتغير شيء."),
+    ("Could not download the file: {}.", "تعذّر تنزيل الملف: {}."),
     (
         "Editing moved to another tab. This tab now follows its changes; press Edit here instead to edit here again.",
         "انتقل التحرير إلى تبويب آخر. يتابع هذا التبويب تغييراته الآن؛ اضغط «التحرير هنا» للتحرير هنا مجددًا.",
@@ -276,6 +278,7 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("Deleted \"{}\" from the library.", "حُذف «{}» من المكتبة."),
     ("Deleted \"{}\". Undo brings it back.", "حُذف «{}». التراجع يعيده."),
     ("Downloaded the library: {} articles.", "نُزّلت المكتبة: {} مقالات."),
+    ("Could not download the library: {}.", "تعذّر تنزيل المكتبة: {}."),
     ("Could not restore the library: {}. Nothing was changed.", "تعذّرت استعادة المكتبة: {}. لم يتغير شيء."),
     ("its quote was not found in the text", "لم يوجد اقتباسه في النص"),
     ("The library list could not be saved: {}.", "تعذّر حفظ قائمة المكتبة: {}."),

@@ -10,10 +10,11 @@ use crate::model::format::claimreview;
 use crate::model::format::error::claim_type_keys;
 use crate::model::format::facts::{MAX_FIELD, MAX_ID};
 use crate::model::format::placing::{ImportNote, ImportSummary, Rejected};
-use crate::model::format::{Field, FileError, IdOf, ImportError, LineProblem, Owner};
+use crate::model::format::{DownloadError, Field, FileError, IdOf, ImportError, LineProblem, Owner};
 use crate::model::labels::{KeyProblem, LabelRepair, LabelRule};
 use crate::model::library::{quoted_titles, IndexError, RestoreReport};
 use crate::model::persist::{ParkedError, StoredError, UnreadableReason, WriteError};
+use crate::model::structure::HtmlError;
 use crate::model::workspace::{ActorsError, AnnotationError, LabelSetError};
 
 fn owner(o: &Owner) -> String {
@@ -133,6 +134,28 @@ impl Message for FileError {
             FileError::Unreadable { name } => format!("تعذّرت قراءة «{name}»"),
             FileError::NotUtf8 { name, position } => format!("«{name}» ليس نصًا بترميز UTF-8 (بايت غير صالح في الموضع {position})"),
         }
+    }
+}
+
+impl Message for DownloadError {
+    fn arabic(&self) -> String {
+        match self {
+            DownloadError::File => "تعذّر على المتصفح تجهيز الملف للتنزيل",
+            DownloadError::NoPage => "لا صفحة يبدأ منها التنزيل",
+            DownloadError::Link => "تعذّر على المتصفح إنشاء رابط التنزيل",
+        }
+        .into()
+    }
+}
+
+impl Message for HtmlError {
+    fn arabic(&self) -> String {
+        match self {
+            HtmlError::NoParser => "لا يستطيع هذا المتصفح تحليل HTML",
+            HtmlError::Unparsable => "تعذّر تحليل HTML",
+            HtmlError::NoContent => "لا محتوى في HTML",
+        }
+        .into()
     }
 }
 

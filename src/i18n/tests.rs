@@ -204,6 +204,29 @@ fn every_message_of_the_core_has_its_own_arabic() {
         3,
     );
 
+    use crate::model::format::DownloadError as D;
+    assert_all_translated(
+        "DownloadError",
+        &[D::File, D::NoPage, D::Link],
+        |e| match e {
+            D::File => 0,
+            D::NoPage => 1,
+            D::Link => 2,
+        },
+        3,
+    );
+    use crate::model::structure::HtmlError as H;
+    assert_all_translated(
+        "HtmlError",
+        &[H::NoParser, H::Unparsable, H::NoContent],
+        |e| match e {
+            H::NoParser => 0,
+            H::Unparsable => 1,
+            H::NoContent => 2,
+        },
+        3,
+    );
+
     let rejected = [
         Rejected::NoOffsetsNorQuote { n: 1 },
         Rejected::NotTextLabel { n: 2, kind: s("\"choices\"") },

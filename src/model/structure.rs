@@ -226,6 +226,27 @@ fn link_end(chars: &[char], open: usize) -> Option<(usize, usize)> {
     Some((close, end + 1))
 }
 
+/// Why an HTML article gave no text: what the browser's parser could not do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HtmlError {
+    /// The browser has no HTML parser to give it to.
+    NoParser,
+    /// The parser refused it.
+    Unparsable,
+    /// The parsed page has neither a body nor a root element.
+    NoContent,
+}
+
+impl std::fmt::Display for HtmlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            HtmlError::NoParser => "this browser cannot parse HTML",
+            HtmlError::Unparsable => "the HTML could not be parsed",
+            HtmlError::NoContent => "the HTML has no content",
+        })
+    }
+}
+
 /// A title for a text with none: its first line, shortened.
 pub fn title_from_text(text: &str) -> String {
     let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled");

@@ -18,7 +18,7 @@ use serde_json::Value;
 use std::collections::HashSet;
 use std::rc::Rc;
 
-pub use error::{Field, FileError, IdOf, ImportError, LineProblem, Owner};
+pub use error::{DownloadError, Field, FileError, IdOf, ImportError, LineProblem, Owner};
 
 /// Parses JSON, naming the line and column of a syntax error. serde_json stops at 128 levels
 /// of nesting, so hostile input cannot overflow the stack.
