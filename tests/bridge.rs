@@ -11,7 +11,7 @@ use annota::bridge::storage::Store;
 use annota::model::annotation::{Annotation, AnnotationId, Article, Timestamp};
 use annota::model::keys::{ANNOTATIONS, ARTICLE, BACKUP_PREFIX};
 use annota::model::labels::{default_labels, LabelId};
-use annota::model::persist;
+use annota::model::persist::{self, Stopped, WriteError};
 use annota::model::render::contract;
 use annota::model::text::{CharOffset, Span, TextIndex};
 use annota::model::workspace::Workspace;
@@ -345,14 +345,26 @@ async fn when_annota_stops_the_save_still_waiting_for_its_frame_is_written_first
     );
     banner.remove();
 
-    // A save that fails is not called saved.
-    let failing = annota::bridge::crash::on_stop(|| Err("storage is full".into()));
+    // A save that fails is not called saved; in the Arabic interface the banner is Arabic.
+    let failing = annota::bridge::crash::on_stop(|| Stopped::NotSaved(WriteError::Full("QuotaExceededError".into())));
     annota::bridge::crash::stopped();
     let banner = document().query_selector(".banner.crash").unwrap().expect("the banner shows");
     assert_eq!(
         banner.text_content().unwrap(),
-        "Annota hit an internal error and stopped. Its latest changes are not saved in this browser: storage is full. Reload to continue"
+        "Annota hit an internal error and stopped. Its latest changes are not saved in this browser: \
+         the browser refused to store it (QuotaExceededError: storage is probably full). Reload to continue"
     );
     banner.remove();
+    let root = document().document_element().unwrap();
+    root.set_attribute("lang", "ar").unwrap();
+    annota::bridge::crash::stopped();
+    let banner = document().query_selector(".banner.crash").unwrap().expect("the banner shows");
+    assert_eq!(
+        banner.text_content().unwrap(),
+        "توقف Annota بسبب خطأ داخلي. آخر تغييراته غير محفوظة في هذا المتصفح: \
+         رفض المتصفح تخزينها (QuotaExceededError: المساحة ممتلئة على الأرجح). أعد التحميل للمتابعة"
+    );
+    banner.remove();
+    root.set_attribute("lang", "en").unwrap();
     drop(failing);
 }

@@ -219,6 +219,7 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("A new version of Annota is ready.", "إصدار جديد من Annota جاهز."),
     ("Updating…", "جارٍ التحديث…"),
     ("Reload to update", "أعد التحميل للتحديث"),
+    ("Reload to continue", "أعد التحميل للمتابعة"),
     // Keyboard
     ("Shortcuts", "الاختصارات"),
     ("Keyboard shortcuts", "اختصارات لوحة المفاتيح"),

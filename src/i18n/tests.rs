@@ -52,7 +52,7 @@ fn every_message_of_the_core_has_its_own_arabic() {
     use crate::model::format::{Field, FileError, IdOf, ImportError as E, LineProblem, Owner};
     use crate::model::labels::{KeyProblem, LabelRepair, LabelRule};
     use crate::model::library::IndexError;
-    use crate::model::persist::{ParkedError, StoredError, UnreadableReason, WriteError};
+    use crate::model::persist::{ParkedError, Stopped, StoredError, UnreadableReason, WriteError};
     use crate::model::text::CharOffset;
     use crate::model::workspace::{ActorsError, AnnotationError, LabelSetError};
 
@@ -204,6 +204,15 @@ fn every_message_of_the_core_has_its_own_arabic() {
         3,
     );
 
+    let full = || WriteError::Full(s("QuotaExceededError"));
+    let stops = [Stopped::Saved, Stopped::WhileSaving, Stopped::Paused(WriteError::Unreadable), Stopped::NotSaved(full())];
+    let stop = |e: &Stopped| match e {
+        Stopped::Saved => 0,
+        Stopped::WhileSaving => 1,
+        Stopped::Paused(_) => 2,
+        Stopped::NotSaved(_) => 3,
+    };
+    assert_all_translated("Stopped", &stops, stop, 4);
     use crate::model::format::DownloadError as D;
     assert_all_translated(
         "DownloadError",
@@ -451,7 +460,7 @@ fn a_refusal_reads_in_arabic_with_what_it_names() {
     assert!(wrapped.starts_with("تعذّر الاستيراد: التصنيف «PERSON»"), "{wrapped}");
 }
 
-/// Every English string the view hands the translator (`tr.t("…")`, `tr.f("…", …)`, the plural of
+/// Every English string the view (and the bridge) hands the translator (`tr.t("…")`, `tr.f("…", …)`, the plural of
 /// `tr.plural(n, one, "…", …)`, a notice's text, the shortcuts' descriptions; see `scan.rs`) and
 /// every name the core gives it to translate (statuses, actor kinds, claim types, underline
 /// patterns) has an entry in `ar::TABLE`.
@@ -460,7 +469,11 @@ fn every_string_the_view_translates_has_arabic() {
     use crate::model::facts::{ActorKind, Status, CLAIM_TYPES};
     use crate::model::labels::Pattern;
 
-    let (mut english, unreadable) = super::scan::translated_in(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app"));
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let (mut english, mut unreadable) = super::scan::translated_in(&src.join("app"));
+    let (bridge, bridge_unreadable) = super::scan::translated_in(&src.join("bridge"));
+    english.extend(bridge);
+    unreadable.extend(bridge_unreadable);
     assert!(english.len() > 200, "the reader found the view's strings: {}", english.len());
     assert!(english.contains("Move between controls; the article takes focus like a control (Skip to article jumps there)"), "and the shortcuts");
     assert!(unreadable.is_empty(), "calls this test cannot read (hand tr the English literal):\n{}", unreadable.join("\n"));
