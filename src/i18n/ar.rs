@@ -224,6 +224,7 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("Shortcuts", "الاختصارات"),
     ("Keyboard shortcuts", "اختصارات لوحة المفاتيح"),
     ("Key", "المفتاح"),
+    (" or ", " أو "),
     ("Action", "الإجراء"),
     ("Shortcuts are off while you type in a field.", "تتوقف الاختصارات أثناء الكتابة في حقل."),
     ("Skip to article", "انتقل إلى المقال"),
