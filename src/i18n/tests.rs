@@ -1,4 +1,5 @@
-//! The interface's languages: the table, and every message of the core in Arabic.
+//! The interface's languages: the table, every message of the core in Arabic, and an Arabic entry
+//! for every string the view hands the translator (read from its source by `scan.rs`).
 
 use super::*;
 
