@@ -1,15 +1,17 @@
 //! Browser tests of the bridge in headless Chromium: DOM selection <-> code points on the rendered
-//! app, and storage boot. Run by `cargo test --target wasm32-unknown-unknown` (scripts/test.sh).
+//! app, markup that stays text through the HTML parser, the article's paragraphs and marks as the
+//! DOM contract says, unreadable storage kept aside, and the save written when Annota stops. Run
+//! by `cargo test --target wasm32-unknown-unknown --test bridge` (scripts/test.sh).
 #![cfg(target_arch = "wasm32")]
 
 use annota::app::App;
 use annota::bridge::article_dom::{self, first_mark, ids_under, paragraph_element, restyle_marks, start_of};
-use annota::bridge::selection::{point_to_offset, select_offsets, select_span, selected_span, selection_points};
+use annota::bridge::selection::{point_to_offset, select_offsets, selected_span, selection_points};
 use annota::bridge::storage::Store;
 use annota::model::annotation::{Annotation, AnnotationId, Article, Timestamp};
 use annota::model::keys::{ANNOTATIONS, ARTICLE, BACKUP_PREFIX};
 use annota::model::labels::{default_labels, LabelId};
-use annota::model::persist;
+use annota::model::persist::{self, Stopped, WriteError};
 use annota::model::render::contract;
 use annota::model::text::{CharOffset, Span, TextIndex};
 use annota::model::workspace::Workspace;
@@ -184,7 +186,7 @@ async fn a_span_selected_from_code_points_reads_back_as_itself() {
             if expected != span {
                 continue;
             }
-            assert!(select_span(&article, &index, span), "select {a}..{b}");
+            assert!(select_offsets(&article, &index, span.start, span.end), "select {a}..{b}");
             assert_eq!(selected_span(&article, &index), Some(span), "{a}..{b}: {:?}", index.slice(span));
             checked += 1;
         }
@@ -319,7 +321,7 @@ async fn when_annota_stops_the_save_still_waiting_for_its_frame_is_written_first
     let article = mount(&ws).await;
     let index = TextIndex::new(TEXT);
     let word = TEXT.find("third").map(|b| TEXT[..b].chars().count()).unwrap();
-    assert!(select_span(&article, &index, Span::new(word, word + 5)));
+    assert!(select_offsets(&article, &index, CharOffset(word), CharOffset(word + 5)));
     let marks = || article.query_selector_all("mark").unwrap().length();
     let before = marks();
     js("document.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true }))");
@@ -343,14 +345,26 @@ async fn when_annota_stops_the_save_still_waiting_for_its_frame_is_written_first
     );
     banner.remove();
 
-    // A save that fails is not called saved.
-    let failing = annota::bridge::crash::on_stop(|| Err("storage is full".into()));
+    // A save that fails is not called saved; in the Arabic interface the banner is Arabic.
+    let failing = annota::bridge::crash::on_stop(|| Stopped::NotSaved(WriteError::Full("QuotaExceededError".into())));
     annota::bridge::crash::stopped();
     let banner = document().query_selector(".banner.crash").unwrap().expect("the banner shows");
     assert_eq!(
         banner.text_content().unwrap(),
-        "Annota hit an internal error and stopped. Its latest changes are not saved in this browser: storage is full. Reload to continue"
+        "Annota hit an internal error and stopped. Its latest changes are not saved in this browser: \
+         the browser refused to store it (QuotaExceededError: storage is probably full). Reload to continue"
     );
     banner.remove();
+    let root = document().document_element().unwrap();
+    root.set_attribute("lang", "ar").unwrap();
+    annota::bridge::crash::stopped();
+    let banner = document().query_selector(".banner.crash").unwrap().expect("the banner shows");
+    assert_eq!(
+        banner.text_content().unwrap(),
+        "توقف Annota بسبب خطأ داخلي. آخر تغييراته غير محفوظة في هذا المتصفح: \
+         رفض المتصفح تخزينها (QuotaExceededError: المساحة ممتلئة على الأرجح). أعد التحميل للمتابعة"
+    );
+    banner.remove();
+    root.set_attribute("lang", "en").unwrap();
     drop(failing);
 }

@@ -2,6 +2,7 @@
 //! it first shows; after that an edit patches only the paragraphs whose markup changed, and
 //! selecting or flashing restyles marks in place (through `bridge::article_dom`).
 
+use super::i18n::Tr;
 use crate::bridge::article_dom;
 use crate::model::annotation::{differing, text_order, Annotation, AnnotationId};
 use crate::model::facts::{Actor, ActorId};
@@ -189,11 +190,11 @@ fn label_styles(labels: &[Label]) -> String {
 
 /// One hidden element per label naming it, outside the article so that its text stays the
 /// article's alone; every highlight points at its labels' names with `aria-describedby`.
-fn label_descriptions(labels: &[Label]) -> Html {
+fn label_descriptions(labels: &[Label], tr: Tr) -> Html {
     html! {
         <div hidden=true>
             { for labels.iter().enumerate().map(|(i, l)| html! { <span id={description_id(i)}>{ l.name.clone() }</span> }) }
-            <span id={UNKNOWN_LABEL}>{ "Unknown label" }</span>
+            <span id={UNKNOWN_LABEL}>{ tr.t("Unknown label") }</span>
         </div>
     }
 }
@@ -228,7 +229,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     let flash_span = props.flash.as_ref().and_then(|(id, _)| props.annotations.iter().find(|a| &a.id == id)).map(|a| a.span);
     html! {
         <>
-        { label_descriptions(&props.labels) }
+        { label_descriptions(&props.labels, tr) }
         <style>{ (*styles).clone() }</style>
         <article class="article" ref={props.article_ref.clone()} onclick={props.onclick.clone()} aria-label={tr.t("Article")}
             id={props.focusable.then_some("article")} tabindex={props.focusable.then_some("0")}

@@ -7,6 +7,7 @@ use super::notices::{Level, Notice};
 use crate::bridge::storage::Store;
 use crate::model::keys::StoredText;
 use crate::model::library::{Entry, Library};
+use crate::model::persist::Stopped;
 use crate::model::workspace::Workspace;
 use gloo_events::EventListener;
 use std::cell::RefCell;
@@ -103,23 +104,22 @@ impl Saver {
     }
 
     /// For the panic hook: writes the pending save, if any, touching nothing that is in use (a
-    /// second panic would abort before the banner shows). Ok when storage holds every change
-    /// queued, else why not.
-    fn save_before_stopping(&self) -> Result<(), String> {
-        let busy = || "the error happened while saving them".to_string();
+    /// second panic would abort before the banner shows). Whether storage holds every change
+    /// queued, and if not, why.
+    fn save_before_stopping(&self) -> Stopped {
         if WRITING.get() {
-            return Err(busy());
+            return Stopped::WhileSaving;
         }
-        let status = self.status.try_borrow().map_err(|_| busy())?.clone();
-        let pending = self.pending.try_borrow_mut().map_err(|_| busy())?.take();
+        let Ok(status) = self.status.try_borrow().map(|s| s.clone()) else { return Stopped::WhileSaving };
+        let Ok(pending) = self.pending.try_borrow_mut().map(|mut p| p.take()) else { return Stopped::WhileSaving };
         let free = self.saved_article.try_borrow_mut().is_ok() && self.records.try_borrow_mut().is_ok() && self.library.try_borrow_mut().is_ok();
         match (status, pending) {
-            (Saving::Paused(why), _) => Err(format!("saving was paused ({why})")),
-            (Saving::Unavailable, _) => Err(crate::bridge::storage::WriteError::Unavailable.to_string()),
-            (_, Some(ws)) if free => self.write(&ws, false).map_err(|e| e.to_string()),
-            (_, Some(_)) => Err(busy()),
-            (Saving::Failed(why), None) => Err(why.to_string()),
-            (Saving::Ok, None) => Ok(()),
+            (Saving::Paused(why), _) => Stopped::Paused(why),
+            (Saving::Unavailable, _) => Stopped::NotSaved(crate::bridge::storage::WriteError::Unavailable),
+            (_, Some(ws)) if free => self.write(&ws, false).map_or_else(Stopped::NotSaved, |()| Stopped::Saved),
+            (_, Some(_)) => Stopped::WhileSaving,
+            (Saving::Failed(why), None) => Stopped::NotSaved(why),
+            (Saving::Ok, None) => Stopped::Saved,
         }
     }
 

@@ -27,8 +27,8 @@ pub fn ArticleDetails(props: &MetaProps) -> Html {
             cb.emit(meta);
         });
         html! {
-            <label class="field wide">{ tr.t(label) }
-                <input type={kind} aria-label={tr.t(label)} value={value.to_string()} {placeholder} dir="auto" {oninput} />
+            <label class="field wide">{ label }
+                <input type={kind} aria-label={label} value={value.to_string()} {placeholder} dir="auto" {oninput} />
             </label>
         }
     };
@@ -41,11 +41,11 @@ pub fn ArticleDetails(props: &MetaProps) -> Html {
                 onsubmit={Callback::from(move |e: SubmitEvent| { e.prevent_default(); close.emit(()) })}>
                 <h2 id="details-title">{ tr.t("Article details") }</h2>
                 <p class="hint">{ tr.t("Entered once for this article; every export uses them (ClaimReview needs the URL and date).") }</p>
-                { field("Title", "text", &m.title, |m, v| m.title = v, props.original_title.to_string()) }
-                { field("URL", "url", &m.url, |m, v| m.url = v, "https://…".into()) }
-                { field("Publisher", "text", &m.publisher, |m, v| m.publisher = v, String::new()) }
-                { field("Author", "text", &m.author, |m, v| m.author = v, String::new()) }
-                { field("Date published", "date", &m.date_published, |m, v| m.date_published = v, String::new()) }
+                { field(tr.t("Title"), "text", &m.title, |m, v| m.title = v, props.original_title.to_string()) }
+                { field(tr.t("URL"), "url", &m.url, |m, v| m.url = v, "https://…".into()) }
+                { field(tr.t("Publisher"), "text", &m.publisher, |m, v| m.publisher = v, String::new()) }
+                { field(tr.t("Author"), "text", &m.author, |m, v| m.author = v, String::new()) }
+                { field(tr.t("Date published"), "date", &m.date_published, |m, v| m.date_published = v, String::new()) }
                 <div class="dialog-actions">
                     <button type="submit" class="primary">{ tr.t("Done") }</button>
                 </div>
@@ -79,13 +79,13 @@ pub fn SettingsDialog(props: &SettingsProps) -> Html {
             let lines = |r: &NodeRef| r.cast::<HtmlTextAreaElement>().map(|t| t.value().lines().map(str::to_string).collect::<Vec<_>>()).unwrap_or_default();
             let verdicts = scale_from_names(&lines(&rated), &lines(&unrated));
             if verdicts.is_empty() {
-                error.set(Some("The verdict scale needs at least one verdict.".into()));
+                error.set(Some(tr.t("The verdict scale needs at least one verdict.").into()));
                 return;
             }
             let mut names: Vec<&str> = verdicts.iter().map(|v| v.name.as_str()).collect();
             names.sort_unstable();
             if names.windows(2).any(|w| w[0] == w[1]) {
-                error.set(Some("Each verdict can appear only once.".into()));
+                error.set(Some(tr.t("Each verdict can appear only once.").into()));
                 return;
             }
             on_save.emit(Settings { organisation: input(&org).trim().to_string(), organisation_url: input(&url).trim().to_string(), verdicts });

@@ -1,14 +1,13 @@
 //! Fact-checking in the side panel: who a span names or who said it, the review of a claim, and
-//! the lists of actors and links. Components emit actions; the App dispatches them.
+//! the lists of actors and links. Components emit actions; the workspace provider dispatches them.
 
 use super::i18n::{use_tr, Tr};
-use super::panel::shorten;
 use crate::bridge::clock;
 use crate::model::action::{Action, Edit};
 use crate::model::actors::ActorEntry;
 use crate::model::annotation::{Annotation, AnnotationId};
 use crate::model::facts::{self, Actor, ActorKind, Evidence, Review, Settings, Status, CLAIM_TYPES};
-use crate::model::text::{Span, TextIndex};
+use crate::model::text::{shorten, Span, TextIndex};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -54,10 +53,10 @@ pub fn FactCheckEditor(props: &EditorProps) -> Html {
     let a = &props.annotation;
     let body = match a.label.0.as_str() {
         facts::ACTOR => actor_editor(props, tr),
-        facts::QUOTE => html! { { attribution(props, tr, "Said by", "Link speaker…") } },
+        facts::QUOTE => html! { { attribution(props, tr, tr.t("Said by"), tr.t("Link speaker…")) } },
         facts::CLAIM => html! {
             <>
-                { attribution(props, tr, "Claimed by", "Link claimant…") }
+                { attribution(props, tr, tr.t("Claimed by"), tr.t("Link claimant…")) }
                 <ReviewEditor id={a.id.clone()} review={a.facts.review.clone()} settings={props.settings.clone()} on_action={props.on_action.clone()} />
             </>
         },
@@ -129,6 +128,7 @@ fn actor_editor(props: &EditorProps, tr: Tr) -> Html {
     }
 }
 
+/// Who said a quote or made a claim (`role`, already in the interface's language), and the button that links it.
 fn attribution(props: &EditorProps, tr: Tr, role: &'static str, link_text: &'static str) -> Html {
     let a = &props.annotation;
     let near = a.span;
@@ -141,8 +141,8 @@ fn attribution(props: &EditorProps, tr: Tr, role: &'static str, link_text: &'sta
     let Some(actor) = linked else {
         return html! {
             <div class="row">
-                <span class="hint">{ tr.f("{}: not linked", &[&tr.t(role)]) }</span>
-                <button onclick={pick} aria-keyshortcuts="l" title={format!("{} (L)", tr.t(link_text))}>{ tr.t(link_text) }</button>
+                <span class="hint">{ tr.f("{}: not linked", &[&role]) }</span>
+                <button onclick={pick} aria-keyshortcuts="l" title={format!("{link_text} (L)")}>{ link_text }</button>
             </div>
         };
     };
@@ -158,7 +158,7 @@ fn attribution(props: &EditorProps, tr: Tr, role: &'static str, link_text: &'sta
     };
     html! {
         <div class="row attribution">
-            <span class="role">{ format!("{}:", tr.t(role)) }</span>
+            <span class="role">{ format!("{role}:") }</span>
             if let Some(follow) = follow {
                 <button class="link-end" onclick={follow} dir="auto" title={tr.t("Show where the article names this actor")}>{ actor.name.clone() }</button>
             } else {
@@ -213,7 +213,7 @@ fn ReviewEditor(props: &ReviewProps) -> Html {
                         <option value={v.name.clone()} selected={current.verdict.as_ref() == Some(&v.name)}>{ v.name.clone() }</option>
                     }) }
                     if !verdict_known {
-                        <option value={current.verdict.clone().unwrap_or_default()} selected=true>{ format!("{} (not in the scale)", current.verdict.clone().unwrap_or_default()) }</option>
+                        <option value={current.verdict.clone().unwrap_or_default()} selected=true>{ tr.f("{} (not in the scale)", &[&current.verdict.clone().unwrap_or_default()]) }</option>
                     }
                 </select>
             </label>

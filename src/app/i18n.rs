@@ -1,4 +1,5 @@
-//! The interface's language in the view: a context holding the translator.
+//! The interface's language in the view: the translator from its context (`use_tr`), the language
+//! to start in, and `<html lang dir>`.
 
 pub use crate::i18n::{Lang, Tr};
 use yew::prelude::*;

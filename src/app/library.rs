@@ -1,7 +1,7 @@
 //! The library dialog: every article with its annotation count; open, rename, delete (asking
 //! first), search across all of them, see how much storage they use, download or restore them all.
 
-use super::i18n::use_tr;
+use super::i18n::{use_tr, Tr};
 use crate::model::library::{find_in, Entry};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -29,11 +29,11 @@ pub struct LibraryProps {
 /// Browsers give each site about 5 MB of local storage.
 const QUOTA_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
-fn size(bytes: usize) -> String {
+fn size(tr: Tr, bytes: usize) -> String {
     if bytes < 100 * 1024 {
-        format!("{} KB", bytes.div_ceil(1024))
+        tr.f("{} KB", &[&bytes.div_ceil(1024)])
     } else {
-        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+        tr.f("{} MB", &[&format!("{:.1}", bytes as f64 / 1_048_576.0)])
     }
 }
 
@@ -84,7 +84,7 @@ pub fn LibraryDialog(props: &LibraryProps) -> Html {
             <div class="dialog library" role="dialog" aria-modal="true" aria-labelledby="library-title">
                 <h2 id="library-title">{ tr.f("Library ({})", &[&tr.plural(props.entries.len(), "{} article", "{} articles", &[&props.entries.len()])]) }</h2>
                 <p class="hint">
-                    { tr.f("Annota uses {} of the about 5 MB this browser keeps for it ({} %). ", &[&size(props.usage), &format!("{share:.0}")]) }
+                    { tr.f("Annota uses {} of the about 5 MB this browser keeps for it ({} %). ", &[&size(tr, props.usage), &format!("{share:.0}")]) }
                     <meter min="0" max="100" value={share.to_string()} aria-label={tr.t("Storage used")} />
                 </p>
                 <input type="search" aria-label={tr.t("Search all articles")} placeholder={tr.t("Search all articles")} dir="auto"
@@ -200,7 +200,7 @@ impl Shelf {
     fn editable(&self) -> bool {
         let ok = !self.latest.borrow().read_only;
         if !ok {
-            self.info("This workspace is being edited in another tab. Press Edit here instead to edit here.".into());
+            self.info(self.tr.t("This workspace is being edited in another tab. Press Edit here instead to edit here.").into());
         }
         ok
     }
@@ -351,7 +351,7 @@ impl Shelf {
         let day: String = crate::bridge::clock::now().0.chars().take(10).collect();
         let file = export_bundle(&all);
         if let Err(e) = crate::bridge::download::download_bytes(&format!("annota-library-{day}.json"), "application/json", file.as_bytes()) {
-            self.error(e);
+            self.error(self.tr.f("Could not download the library: {}.", &[&self.tr.msg(&e)]));
         } else {
             self.info(self.tr.plural(all.len(), "Downloaded the library: {} article.", "Downloaded the library: {} articles.", &[&all.len()]));
         }

@@ -1,5 +1,6 @@
-//! The Yew view: the workspace provider wires the pure reducer to the browser; `App` composes the
-//! page from components that render what they are given and emit what happens.
+//! The Yew view: `App` puts the page under the workspace provider (`provider.rs`, which wires the
+//! pure reducer to the browser) and composes it from components that render what they are given
+//! and emit what happens.
 
 mod actor_index;
 mod actor_picker;
@@ -33,6 +34,7 @@ mod workspace_menu;
 pub use provider::{use_workspace, Latest, WorkspaceContext, WorkspaceProvider};
 
 use crate::bridge::{article_dom, clock, selection};
+use crate::i18n::Tr;
 use crate::model::action::{Action, Edit, View};
 use crate::model::annotation::{AnnotationId, Article};
 use crate::model::labels::LabelId;
@@ -195,14 +197,12 @@ fn Workbench() -> Html {
 fn with_selection<T: 'static>(
     ctx: &WorkspaceContext,
     article: &NodeRef,
-    act: fn(&State, Option<web_sys::Element>, T) -> Result<Action, String>,
+    act: fn(&State, Tr, Option<web_sys::Element>, T) -> Result<Action, String>,
 ) -> Callback<T> {
-    let (latest, article, dispatch) = (ctx.latest.clone(), article.clone(), ctx.dispatch.clone());
-    Callback::from(move |arg| dispatch.emit(act(&latest.now(), article.cast::<web_sys::Element>(), arg)))
+    let (latest, tr, article, dispatch) = (ctx.latest.clone(), ctx.tr, article.clone(), ctx.dispatch.clone());
+    Callback::from(move |arg| dispatch.emit(act(&latest.now(), tr, article.cast::<web_sys::Element>(), arg)))
 }
 
-/// The annotation a click on the article selects: the innermost under the pointer, or, clicking
-/// again, the next one outwards through the stack; `None` off the highlights.
 /// Builds a workspace for a newly opened article, keeping the current label set.
 pub fn workspace_for_structured(title: String, article: crate::model::structure::Structured, labels: &[crate::model::labels::Label]) -> Workspace {
     Workspace::new(Article::new(title, article.text).with_headings(article.headings), labels.to_vec(), vec![])

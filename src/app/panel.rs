@@ -1,4 +1,5 @@
-//! The side panel: every annotation in text order, with a count and a label filter.
+//! The annotations in the side panel: every one in text order with a count, filtered by label (and
+//! claims by status and verdict), and the orphans an import could not place.
 
 use super::i18n::use_tr;
 use super::pattern::chip_style;
@@ -7,7 +8,7 @@ use crate::model::facts::{Settings, Status};
 use crate::model::filter::{Filter, VerdictFilter};
 use crate::model::labels::{label_look, Label, LabelId};
 use crate::model::labels::{pattern_of, Pattern};
-use crate::model::text::TextIndex;
+use crate::model::text::{shorten, TextIndex};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -27,15 +28,6 @@ pub struct PanelProps {
     /// Place an orphan at the current text selection.
     pub on_place_orphan: Callback<AnnotationId>,
     pub on_delete_orphan: Callback<AnnotationId>,
-}
-
-/// At most `n` characters of `s`, with an ellipsis when cut.
-pub fn shorten(s: &str, n: usize) -> String {
-    let mut out: String = s.chars().take(n).collect();
-    if out.len() < s.len() {
-        out.push('…');
-    }
-    out
 }
 
 /// The verdict filter's value for "no verdict yet" (no verdict name is a URN).

@@ -92,7 +92,7 @@ impl WorkspaceContext {
         match result {
             Ok(Some(note)) => self.notify.emit(Notice::new(Level::Info, self.tr.msg(&note))),
             Ok(None) => {}
-            Err(e) => self.notify.emit(Notice::new(Level::Error, e)),
+            Err(e) => self.notify.emit(Notice::new(Level::Error, self.tr.f("Could not download the file: {}.", &[&self.tr.msg(&e)]))),
         }
     }
 

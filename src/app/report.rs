@@ -1,5 +1,5 @@
-//! The session report: a page to read or print to PDF. The article with its highlights, then every
-//! claim with its claimant, verdict, review and evidence, and every quote with its speaker.
+//! The session report: a page to read or print to PDF. Every claim with its claimant, verdict,
+//! review and evidence, every quote with its speaker, then the article with its highlights.
 
 use super::article::ArticleView;
 use super::i18n::use_tr;

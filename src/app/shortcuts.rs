@@ -45,7 +45,7 @@ pub fn Shortcuts(props: &ShortcutsProps) -> Html {
                     <thead><tr><th scope="col">{ tr.t("Key") }</th><th scope="col">{ tr.t("Action") }</th></tr></thead>
                     <tbody>
                         { for SHORTCUTS.iter().map(|(keys, what)| html! {
-                            <tr><th scope="row"><kbd>{ *keys }</kbd></th><td>{ tr.t(what) }</td></tr>
+                            <tr><th scope="row"><kbd>{ keys.replace(" or ", tr.t(" or ")) }</kbd></th><td>{ tr.t(what) }</td></tr>
                         }) }
                     </tbody>
                 </table>

@@ -1,11 +1,10 @@
 //! The label toolbar (label buttons, Edit labels, undo, redo) and the editor of the selected annotation.
 
-use super::panel::shorten;
 use super::pattern::chip_style;
 use crate::model::annotation::Annotation;
 use crate::model::labels::{label_look, Label, LabelId};
 use crate::model::labels::{pattern_of, Pattern};
-use crate::model::text::TextIndex;
+use crate::model::text::{shorten, TextIndex};
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;

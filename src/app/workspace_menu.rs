@@ -67,7 +67,7 @@ pub fn open_files(
         for file in picked {
             let read = files::read_text(file).await.map_err(|e| tr.msg(&e)).and_then(|f| {
                 let article = if html::looks_like_html(&f.name, &f.text) {
-                    html::html_to_text(&f.text)?
+                    html::html_to_text(&f.text).map_err(|e| tr.msg(&e))?
                 } else if structure::is_markdown(&f.name) {
                     structure::markdown_to_text(&f.text)
                 } else {
@@ -166,13 +166,13 @@ pub fn WorkspaceMenu(props: &MenuProps) -> Html {
             let Some(area) = paste_ref.cast::<HtmlTextAreaElement>() else { return };
             let text = area.value();
             if text.trim().is_empty() {
-                on_error.emit("The pasted text is empty. Nothing was changed.".into());
+                on_error.emit(tr.t("The pasted text is empty. Nothing was changed.").into());
                 return;
             }
             let article = if html::looks_like_html("", &text) || looks_like_html_fragment(&text) {
                 match html::html_to_text(&text) {
                     Ok(a) => a,
-                    Err(message) => return on_error.emit(format!("Could not read the pasted HTML: {message}. Nothing was changed.")),
+                    Err(e) => return on_error.emit(tr.f("Could not read the pasted HTML: {}. Nothing was changed.", &[&tr.msg(&e)])),
                 }
             } else {
                 structure::Structured { text, headings: Vec::new() }

@@ -1,10 +1,12 @@
 //! When Annota panics: the save still waiting for its frame is written, then a banner says
-//! exactly what is kept, with a plain reload link.
+//! exactly what is kept, in the interface's language, with a plain reload link.
 
+use crate::i18n::{Lang, Tr};
+use crate::model::persist::Stopped;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-type Save = Rc<dyn Fn() -> Result<(), String>>;
+type Save = Rc<dyn Fn() -> Stopped>;
 
 thread_local! {
     /// What writes the changes not yet saved, registered by the app's autosave.
@@ -27,10 +29,10 @@ impl Drop for Registration {
     }
 }
 
-/// Registers what [`stopped`] runs to save the changes not yet written: Ok when storage then holds
-/// every change shown, else why not. It must not panic (a panic in the panic hook aborts before
+/// Registers what [`stopped`] runs to save the changes not yet written: whether storage then holds
+/// every change shown, and if not, why. It must not panic (a panic in the panic hook aborts before
 /// the banner shows). A later registration replaces an earlier one.
-pub fn on_stop(save: impl Fn() -> Result<(), String> + 'static) -> Registration {
+pub fn on_stop(save: impl Fn() -> Stopped + 'static) -> Registration {
     let id = NEXT.with(|n| {
         n.set(n.get() + 1);
         n.get()
@@ -40,21 +42,18 @@ pub fn on_stop(save: impl Fn() -> Result<(), String> + 'static) -> Registration 
 }
 
 /// After a panic the app cannot run any more code (the panic hook calls this once the error is
-/// logged): write what is waiting to be saved, then say in plain DOM what is kept.
+/// logged): write what is waiting to be saved, then say in plain DOM what is kept, in the language
+/// the page is in (`<html lang>`).
 pub fn stopped() {
     let save = SAVE.try_with(|slot| slot.try_borrow().ok().and_then(|s| s.as_ref().map(|(_, save)| save.clone()))).ok().flatten();
-    let saved = save.map_or(Ok(()), |save| save());
-    show_banner(&banner_text(&saved));
+    let saved = save.map_or(Stopped::Saved, |save| save());
+    let document = web_sys::window().and_then(|w| w.document());
+    let lang = document.as_ref().and_then(|d| d.document_element()).and_then(|root| root.get_attribute("lang")).and_then(|code| Lang::from_code(&code));
+    let tr = Tr(lang.unwrap_or(Lang::En));
+    show_banner(&format!("{} ", tr.msg(&saved)), tr.t("Reload to continue"));
 }
 
-fn banner_text(saved: &Result<(), String>) -> String {
-    match saved {
-        Ok(()) => "Annota hit an internal error and stopped. Every change shown before the error is saved in this browser. ".into(),
-        Err(why) => format!("Annota hit an internal error and stopped. Its latest changes are not saved in this browser: {why}. "),
-    }
-}
-
-fn show_banner(text: &str) {
+fn show_banner(text: &str, reload: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(body) = document.body() else { return };
     let Ok(banner) = document.create_element("div") else { return };
@@ -63,7 +62,7 @@ fn show_banner(text: &str) {
     banner.set_text_content(Some(text));
     if let Ok(link) = document.create_element("a") {
         let _ = link.set_attribute("href", "");
-        link.set_text_content(Some("Reload to continue"));
+        link.set_text_content(Some(reload));
         let _ = banner.append_child(&link);
     }
     let _ = body.prepend_with_node_1(&banner);

@@ -1,4 +1,4 @@
-//! Reading files the user picked, as bytes, with a size limit checked before reading.
+//! Reading files the user picked as UTF-8 text exactly as it is, with a size limit checked before reading.
 
 use crate::model::format::FileError;
 use wasm_bindgen_futures::JsFuture;

@@ -1,8 +1,9 @@
-//! HTML articles become plain text: headings and paragraphs kept as paragraphs, everything that
-//! runs, embeds or is page chrome dropped. Parsed by the browser's DOMParser, whose documents
-//! never run scripts, fire handlers or load anything.
+//! HTML articles become clean text with their structure (`model::structure`): each block a
+//! paragraph, `h1`–`h6` headings with their level, everything that runs, embeds or is page chrome
+//! dropped. Parsed by the browser's DOMParser, whose documents never run scripts, fire handlers or
+//! load anything.
 
-use crate::model::structure::Structured;
+use crate::model::structure::{HtmlError, Structured};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
@@ -56,12 +57,12 @@ pub fn looks_like_html(name: &str, text: &str) -> bool {
 }
 
 /// The article of an HTML page: its paragraphs separated by blank lines, with `h1`–`h6` as headings.
-pub fn html_to_text(html: &str) -> Result<Structured, String> {
-    let parser = web_sys::DomParser::new().map_err(|_| "this browser cannot parse HTML".to_string())?;
-    let doc = parser.parse_from_string(html, web_sys::SupportedType::TextHtml).map_err(|_| "the HTML could not be parsed".to_string())?;
+pub fn html_to_text(html: &str) -> Result<Structured, HtmlError> {
+    let parser = web_sys::DomParser::new().map_err(|_| HtmlError::NoParser)?;
+    let doc = parser.parse_from_string(html, web_sys::SupportedType::TextHtml).map_err(|_| HtmlError::Unparsable)?;
     let root: Node = match doc.body() {
         Some(body) => body.into(),
-        None => doc.document_element().ok_or("the HTML has no content")?.into(),
+        None => doc.document_element().ok_or(HtmlError::NoContent)?.into(),
     };
     let mut out = Structured::default();
     let mut current = String::new();

@@ -1,5 +1,6 @@
-//! The browser bridge: the article's DOM, DOM selection <-> code-point offsets, storage, downloads,
-//! files, clock, offline, and what happens when Annota stops on an internal error.
+//! The browser bridge: the article's DOM, DOM selection <-> code-point offsets, focus and scrolling,
+//! storage, downloads, reading files, HTML articles through the browser's parser, times and ids,
+//! offline use, the benchmark's timings, and what happens when Annota stops on an internal error.
 
 pub mod article_dom;
 pub mod clock;

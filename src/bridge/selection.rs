@@ -145,11 +145,6 @@ pub fn select_offsets(article: &Element, text: &TextIndex, anchor: CharOffset, f
     selection.set_base_and_extent(&an, ao, &fnode, fo).is_ok()
 }
 
-/// Selects a span of the article's text in the DOM, as if the user had dragged over it.
-pub fn select_span(article: &Element, text: &TextIndex, span: Span) -> bool {
-    select_offsets(article, text, span.start, span.end)
-}
-
 /// The DOM selection's anchor and focus as code points, collapsed or not, if it lies in the article.
 pub fn selection_points(article: &Element, text: &TextIndex) -> Option<(CharOffset, CharOffset)> {
     let selection = web_sys::window()?.get_selection().ok()??;

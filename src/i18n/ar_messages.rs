@@ -10,10 +10,11 @@ use crate::model::format::claimreview;
 use crate::model::format::error::claim_type_keys;
 use crate::model::format::facts::{MAX_FIELD, MAX_ID};
 use crate::model::format::placing::{ImportNote, ImportSummary, Rejected};
-use crate::model::format::{Field, FileError, IdOf, ImportError, LineProblem, Owner};
+use crate::model::format::{DownloadError, Field, FileError, IdOf, ImportError, LineProblem, Owner};
 use crate::model::labels::{KeyProblem, LabelRepair, LabelRule};
 use crate::model::library::{quoted_titles, IndexError, RestoreReport};
-use crate::model::persist::{ParkedError, StoredError, UnreadableReason, WriteError};
+use crate::model::persist::{ParkedError, Stopped, StoredError, UnreadableReason, WriteError};
+use crate::model::structure::HtmlError;
 use crate::model::workspace::{ActorsError, AnnotationError, LabelSetError};
 
 fn owner(o: &Owner) -> String {
@@ -136,6 +137,28 @@ impl Message for FileError {
     }
 }
 
+impl Message for DownloadError {
+    fn arabic(&self) -> String {
+        match self {
+            DownloadError::File => "تعذّر على المتصفح تجهيز الملف للتنزيل",
+            DownloadError::NoPage => "لا صفحة يبدأ منها التنزيل",
+            DownloadError::Link => "تعذّر على المتصفح إنشاء رابط التنزيل",
+        }
+        .into()
+    }
+}
+
+impl Message for HtmlError {
+    fn arabic(&self) -> String {
+        match self {
+            HtmlError::NoParser => "لا يستطيع هذا المتصفح تحليل HTML",
+            HtmlError::Unparsable => "تعذّر تحليل HTML",
+            HtmlError::NoContent => "لا محتوى في HTML",
+        }
+        .into()
+    }
+}
+
 impl Message for Rejected {
     fn arabic(&self) -> String {
         match self {
@@ -250,6 +273,18 @@ impl Message for WriteError {
             WriteError::Unavailable => "لا يمنح هذا المتصفح Annota مساحة تخزين".to_string(),
             WriteError::Unreadable => "فيه بيانات مخزنة تعذّرت على Annota قراءتها ونسخها جانبًا، فلا يكتب فوقها أبدًا".to_string(),
         }
+    }
+}
+
+impl Message for Stopped {
+    fn arabic(&self) -> String {
+        let why = match self {
+            Stopped::Saved => return "توقف Annota بسبب خطأ داخلي. كل تغيير ظهر قبل الخطأ محفوظ في هذا المتصفح.".into(),
+            Stopped::WhileSaving => "وقع الخطأ أثناء حفظها".to_string(),
+            Stopped::Paused(e) => format!("كان الحفظ متوقفًا ({})", e.arabic()),
+            Stopped::NotSaved(e) => e.arabic(),
+        };
+        format!("توقف Annota بسبب خطأ داخلي. آخر تغييراته غير محفوظة في هذا المتصفح: {why}.")
     }
 }
 

@@ -126,5 +126,7 @@ impl Tr {
 }
 
 #[cfg(test)]
+mod scan;
+#[cfg(test)]
 #[path = "tests.rs"]
 mod tests;

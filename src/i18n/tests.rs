@@ -1,4 +1,5 @@
-//! The interface's languages: the table, and every message of the core in Arabic.
+//! The interface's languages: the table, every message of the core in Arabic, and an Arabic entry
+//! for every string the view hands the translator (read from its source by `scan.rs`).
 
 use super::*;
 
@@ -52,7 +53,7 @@ fn every_message_of_the_core_has_its_own_arabic() {
     use crate::model::format::{Field, FileError, IdOf, ImportError as E, LineProblem, Owner};
     use crate::model::labels::{KeyProblem, LabelRepair, LabelRule};
     use crate::model::library::IndexError;
-    use crate::model::persist::{ParkedError, StoredError, UnreadableReason, WriteError};
+    use crate::model::persist::{ParkedError, Stopped, StoredError, UnreadableReason, WriteError};
     use crate::model::text::CharOffset;
     use crate::model::workspace::{ActorsError, AnnotationError, LabelSetError};
 
@@ -200,6 +201,38 @@ fn every_message_of_the_core_has_its_own_arabic() {
             FileError::TooLarge { .. } => 0,
             FileError::Unreadable { .. } => 1,
             FileError::NotUtf8 { .. } => 2,
+        },
+        3,
+    );
+
+    let full = || WriteError::Full(s("QuotaExceededError"));
+    let stops = [Stopped::Saved, Stopped::WhileSaving, Stopped::Paused(WriteError::Unreadable), Stopped::NotSaved(full())];
+    let stop = |e: &Stopped| match e {
+        Stopped::Saved => 0,
+        Stopped::WhileSaving => 1,
+        Stopped::Paused(_) => 2,
+        Stopped::NotSaved(_) => 3,
+    };
+    assert_all_translated("Stopped", &stops, stop, 4);
+    use crate::model::format::DownloadError as D;
+    assert_all_translated(
+        "DownloadError",
+        &[D::File, D::NoPage, D::Link],
+        |e| match e {
+            D::File => 0,
+            D::NoPage => 1,
+            D::Link => 2,
+        },
+        3,
+    );
+    use crate::model::structure::HtmlError as H;
+    assert_all_translated(
+        "HtmlError",
+        &[H::NoParser, H::Unparsable, H::NoContent],
+        |e| match e {
+            H::NoParser => 0,
+            H::Unparsable => 1,
+            H::NoContent => 2,
         },
         3,
     );
@@ -426,4 +459,30 @@ fn a_refusal_reads_in_arabic_with_what_it_names() {
     assert_eq!(Tr(Lang::Ar).msg(&e), "التصنيف «PERSON» ليس في مجموعة التصنيفات (claim، quote)");
     let wrapped = Tr(Lang::Ar).f("Could not import: {}. Nothing was changed.", &[&Tr(Lang::Ar).msg(&e)]);
     assert!(wrapped.starts_with("تعذّر الاستيراد: التصنيف «PERSON»"), "{wrapped}");
+}
+
+/// Every English string the view (and the bridge) hands the translator (`tr.t("…")`, `tr.f("…", …)`, the plural of
+/// `tr.plural(n, one, "…", …)`, a notice's text, the shortcuts' descriptions; see `scan.rs`) and
+/// every name the core gives it to translate (statuses, actor kinds, claim types, underline
+/// patterns, an orphan's reason) has an entry in `ar::TABLE`.
+#[test]
+fn every_string_the_view_translates_has_arabic() {
+    use crate::model::facts::{ActorKind, Status, CLAIM_TYPES};
+    use crate::model::labels::Pattern;
+
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let (mut english, mut unreadable) = super::scan::translated_in(&src.join("app"));
+    let (bridge, bridge_unreadable) = super::scan::translated_in(&src.join("bridge"));
+    english.extend(bridge);
+    unreadable.extend(bridge_unreadable);
+    assert!(english.len() > 200, "the reader found the view's strings: {}", english.len());
+    assert!(english.contains("Move between controls; the article takes focus like a control (Skip to article jumps there)"), "and the shortcuts");
+    assert!(unreadable.is_empty(), "calls this test cannot read (hand tr the English literal):\n{}", unreadable.join("\n"));
+    english.extend(Status::ALL.iter().map(|s| s.name().to_string()));
+    english.extend(ActorKind::ALL.iter().map(|k| k.name().to_string()));
+    english.extend(CLAIM_TYPES.iter().map(|(_, name)| name.to_string()));
+    english.extend(Pattern::ALL.iter().map(|p| p.name().to_string()));
+    english.insert(crate::model::format::placing::QUOTE_NOT_FOUND.to_string()); // an orphan's reason, shown translated
+    let missing: Vec<&String> = english.iter().filter(|e| !ar::TABLE.iter().any(|(en, _)| en == e)).collect();
+    assert!(missing.is_empty(), "{} strings of the view have no Arabic in src/i18n/ar.rs:\n{:#?}", missing.len(), missing);
 }

@@ -138,42 +138,25 @@ pub fn suggestions(mut entries: Vec<ActorEntry>, near: Span, query: &str, text: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::annotation::Timestamp;
-    use crate::model::facts::{Facts, CLAIM, QUOTE};
-    use crate::model::labels::LabelId;
-
-    fn ann(id: &str, start: usize, end: usize, label: &str, facts: Facts) -> Annotation {
-        Annotation {
-            id: AnnotationId(id.into()),
-            span: Span::new(start, end),
-            label: LabelId(label.into()),
-            note: String::new(),
-            created: Timestamp("t".into()),
-            modified: Timestamp("t".into()),
-            facts,
-        }
-    }
+    use crate::model::facts::{CLAIM, QUOTE};
+    use crate::model::testkit::{ann, ann_with, facts, id};
 
     #[test]
     fn actors_list_their_mentions_and_loose_spans_stand_alone() {
         let minister = Actor { id: ActorId("m".into()), name: "Amir-Abdollahian".into(), kind: ActorKind::Person };
-        let said = Facts { said_by: Some(minister.id.clone()), ..Default::default() };
-        let named = Facts { actor: Some(minister.id.clone()), ..Default::default() };
-        let anns: Vec<Rc<Annotation>> = vec![
-            ann("a", 0, 5, ACTOR, named.clone()),
-            ann("q", 10, 20, QUOTE, said),
-            ann("b", 30, 35, ACTOR, Facts::default()),
-            ann("c", 50, 55, ACTOR, named),
-        ]
-        .into_iter()
-        .map(Rc::new)
-        .collect();
+        let said = facts(None, Some("m"), None);
+        let named = facts(Some("m"), None, None);
+        let anns: Vec<Rc<Annotation>> =
+            vec![ann_with("a", 0, 5, ACTOR, named.clone()), ann_with("q", 10, 20, QUOTE, said), ann("b", 30, 35, ACTOR), ann_with("c", 50, 55, ACTOR, named)]
+                .into_iter()
+                .map(Rc::new)
+                .collect();
         let text = TextIndex::new("0123456789".repeat(6));
         let entries = actor_entries(&[minister], &anns);
         assert_eq!(entries.len(), 2);
         assert_eq!(entries[0].display_name(&text), "Amir-Abdollahian");
-        assert_eq!(entries[0].mentions, [AnnotationId("a".into()), AnnotationId("c".into())]);
-        assert_eq!(entries[0].said, [AnnotationId("q".into())]);
+        assert_eq!(entries[0].mentions, [id("a"), id("c")]);
+        assert_eq!(entries[0].said, [id("q")]);
         assert_eq!(entries[1].display_name(&text), "01234");
         let near_b = suggestions(entries.clone(), Span::new(36, 40), "", &text);
         assert_eq!(near_b[0].display_name(&text), "01234", "the closest mention comes first");
@@ -186,9 +169,9 @@ mod tests {
         use crate::model::annotation::differing;
         let minister = Actor { id: ActorId("m".into()), name: "Lavrov".into(), kind: ActorKind::Person };
         let actors = [minister.clone()];
-        let named = Facts { actor: Some(minister.id.clone()), ..Default::default() };
-        let said = Facts { said_by: Some(minister.id.clone()), ..Default::default() };
-        let base: Vec<Rc<Annotation>> = vec![Rc::new(ann("a", 0, 5, ACTOR, named)), Rc::new(ann("c", 10, 15, CLAIM, Facts::default()))];
+        let named = facts(Some("m"), None, None);
+        let said = facts(None, Some("m"), None);
+        let base: Vec<Rc<Annotation>> = vec![Rc::new(ann_with("a", 0, 5, ACTOR, named)), Rc::new(ann("c", 10, 15, CLAIM))];
         let with = |extra: Annotation| {
             let mut v = base.clone();
             v.push(Rc::new(extra));
@@ -196,10 +179,10 @@ mod tests {
             v
         };
         for (edit, changes) in [
-            (with(ann("d", 20, 25, CLAIM, Facts::default())), false),
-            (with(ann("q", 20, 25, QUOTE, Facts::default())), false),
-            (with(ann("q", 20, 25, QUOTE, said)), true),
-            (with(ann("b", 20, 25, ACTOR, Facts::default())), true),
+            (with(ann("d", 20, 25, CLAIM)), false),
+            (with(ann("q", 20, 25, QUOTE)), false),
+            (with(ann_with("q", 20, 25, QUOTE, said)), true),
+            (with(ann("b", 20, 25, ACTOR)), true),
         ] {
             let (gone, came) = differing(&base, &edit);
             assert_eq!(touches_actors(&gone, &came), changes);

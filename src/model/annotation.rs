@@ -1,4 +1,5 @@
-//! Annotations, the orphans an import could not place, and the article they belong to.
+//! Annotations, the orphans an import could not place, and the article they belong to (with its
+//! id from its text, and the built-in sample); annotations in text order and what an edit changed.
 
 use super::facts::Facts;
 use super::labels::LabelId;
@@ -122,11 +123,6 @@ impl Article {
         self.headings = Rc::new(kept);
         self
     }
-
-    /// The heading level of the paragraph starting at `start`, if it is a heading.
-    pub fn heading_at(&self, start: usize) -> Option<u8> {
-        self.headings.binary_search_by_key(&start, |h| h.start).ok().map(|i| self.headings[i].level)
-    }
 }
 
 /// `urn:annota:article:<FNV-1a 64 of the UTF-8 text>`: the same text gets the same id anywhere.
@@ -151,18 +147,7 @@ pub fn sample_article() -> Article {
 mod tests {
     #[test]
     fn differing_finds_what_an_edit_added_removed_and_replaced() {
-        let at = |start: usize, id: &str| {
-            let t = Timestamp(String::new());
-            Rc::new(Annotation {
-                id: AnnotationId(id.into()),
-                span: Span::new(start, start + 2),
-                label: LabelId("claim".into()),
-                note: String::new(),
-                created: t.clone(),
-                modified: t,
-                facts: Default::default(),
-            })
-        };
+        let at = |start: usize, id: &str| Rc::new(crate::model::testkit::ann(id, start, start + 2, "claim"));
         let (a, b, c, d) = (at(0, "a"), at(5, "b"), at(9, "c"), at(12, "d"));
         let b2 = Rc::new(Annotation { note: "edited".into(), ..(*b).clone() });
         let old = vec![a.clone(), b.clone(), c.clone()];

@@ -20,9 +20,6 @@ pub enum VerdictFilter {
 }
 
 impl Filter {
-    pub fn by_label(label: Option<LabelId>) -> Self {
-        Filter { label, ..Default::default() }
-    }
     pub fn is_empty(&self) -> bool {
         *self == Filter::default()
     }

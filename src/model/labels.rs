@@ -1,7 +1,7 @@
 //! Labels and label sets: the `Label` type and the default set; what makes a set valid (one
 //! validator, [`LabelSet`], for the editor, imports and storage) and how a file's set is repaired;
-//! ids for new labels, each label's underline pattern (so labels differ by more than colour) and
-//! colour contrast.
+//! ids for new labels, the colour a new label gets, and each label's underline pattern (so labels
+//! differ by more than colour). The tests check the default colours' contrast.
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -346,30 +346,30 @@ pub fn pattern_of(labels: &[Label], id: &LabelId) -> Pattern {
     labels.iter().position(|l| &l.id == id).map_or(Pattern::Solid, Pattern::at)
 }
 
-/// WCAG contrast ratio between two `#rrggbb` colours (1 to 21).
-pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
-    let (la, lb) = (luminance(a)?, luminance(b)?);
-    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
-    Some((hi + 0.05) / (lo + 0.05))
-}
-
-fn luminance(hex: &str) -> Option<f64> {
-    if !is_rrggbb(hex) {
-        return None;
-    }
-    let channel = |i: usize| {
-        let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).ok()?) / 255.0;
-        Some(if c <= 0.040_45 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) })
-    };
-    Some(0.2126 * channel(1)? + 0.7152 * channel(3)? + 0.0722 * channel(5)?)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// A change to the default label set.
     type Edit = fn(&mut Vec<Label>);
+
+    /// WCAG contrast ratio between two `#rrggbb` colours (1 to 21).
+    fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
+        let (la, lb) = (luminance(a)?, luminance(b)?);
+        let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+        Some((hi + 0.05) / (lo + 0.05))
+    }
+
+    fn luminance(hex: &str) -> Option<f64> {
+        if !is_rrggbb(hex) {
+            return None;
+        }
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).ok()?) / 255.0;
+            Some(if c <= 0.040_45 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) })
+        };
+        Some(0.2126 * channel(1)? + 0.7152 * channel(3)? + 0.0722 * channel(5)?)
+    }
 
     fn with(f: impl FnOnce(&mut Vec<Label>)) -> Result<(), LabelRule> {
         let mut labels = default_labels();

@@ -2,26 +2,15 @@
 //! an Annota JSON import and storage repair it the same way (with a notice) or refuse it the same way.
 
 use super::*;
-use crate::model::annotation::{sample_article, Annotation, AnnotationId, Timestamp};
 use crate::model::format::annota_json;
 use crate::model::labels::default_labels;
 use crate::model::persist;
-use crate::model::text::Span;
+use crate::model::testkit::{ann, sample_workspace};
 use crate::model::workspace::Workspace;
 use proptest::prelude::*;
 
 fn workspace() -> Workspace {
-    let t = Timestamp("2026-01-01T00:00:00.000Z".into());
-    let claim = Annotation {
-        id: AnnotationId("a".into()),
-        span: Span::new(0, 5),
-        label: LabelId("claim".into()),
-        note: String::new(),
-        created: t.clone(),
-        modified: t,
-        facts: Default::default(),
-    };
-    Workspace::new(sample_article(), default_labels(), vec![claim])
+    sample_workspace(vec![ann("a", 0, 5, "claim")])
 }
 
 /// `json` with its `labels` replaced by `labels`.

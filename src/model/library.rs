@@ -7,6 +7,7 @@ use super::format::annota_json;
 use super::format::ImportError;
 use super::keys;
 use super::persist::{Unreadable, UnreadableReason, WriteError};
+use super::text::{shorten, shorten_start};
 use super::workspace::Workspace;
 use serde::{Deserialize, Serialize};
 
@@ -223,16 +224,16 @@ pub fn find_in(text: &str, query: &str, limit: usize) -> Vec<String> {
         return Vec::new();
     }
     // Lower-casing can change lengths (İ): compare char by char on lower-cased single chars.
-    let chars: Vec<char> = text.chars().collect();
-    let lower: Vec<char> = chars.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
+    let lower: Vec<char> = text.chars().map(|c| c.to_lowercase().next().unwrap_or(c)).collect();
+    let byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
     let mut found = Vec::new();
     let mut i = 0;
     while i + q.len() <= lower.len() && found.len() < limit {
         if lower[i..i + q.len()] == q[..] {
-            let from = i.saturating_sub(30);
-            let to = (i + q.len() + 30).min(chars.len());
-            let snippet: String = chars[from..to].iter().map(|c| if c.is_whitespace() { ' ' } else { *c }).collect();
-            found.push(format!("{}{}{}", if from > 0 { "…" } else { "" }, snippet.trim(), if to < chars.len() { "…" } else { "" }));
+            // Thirty grapheme clusters either side, on one line.
+            let (start, end) = (byte_of[i], byte_of[i + q.len()]);
+            let snippet = format!("{}{}{}", shorten_start(&text[..start], 30), &text[start..end], shorten(&text[end..], 30));
+            found.push(snippet.replace(char::is_whitespace, " ").trim().to_string());
             i += q.len();
         } else {
             i += 1;
@@ -275,22 +276,13 @@ pub fn import_bundle(json: &str) -> Result<Vec<Workspace>, ImportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::annotation::{Annotation, AnnotationId, Article, Timestamp};
-    use crate::model::labels::{default_labels, LabelId};
-    use crate::model::text::Span;
+    use crate::model::annotation::Article;
+    use crate::model::labels::default_labels;
+    use crate::model::testkit::ann;
 
+    /// An article titled `title` with `n` one-letter claims.
     fn ws(title: &str, text: &str, n: usize) -> Workspace {
-        let anns = (0..n)
-            .map(|i| Annotation {
-                id: AnnotationId(format!("{title}-{i}")),
-                span: Span::new(i, i + 1),
-                label: LabelId("claim".into()),
-                note: String::new(),
-                created: Timestamp("t".into()),
-                modified: Timestamp("t".into()),
-                facts: Default::default(),
-            })
-            .collect();
+        let anns = (0..n).map(|i| ann(&format!("{title}-{i}"), i, i + 1, "claim")).collect();
         Workspace::new(Article::new(title, text), default_labels(), anns)
     }
 
@@ -388,6 +380,14 @@ mod tests {
         assert!(find_in(text, "لافروف", 5)[0].contains("قال لافروف"));
         assert!(find_in(text, "  ", 5).is_empty());
         assert_eq!(find_in("aaaa", "a", 2).len(), 2);
+    }
+
+    #[test]
+    fn a_search_hit_shows_whole_letters_of_context_on_one_line() {
+        let text = format!("{}\nقال لافروف\n{}", "بَّ".repeat(40), "👨‍👩‍👧".repeat(40));
+        let hit = &find_in(&text, "لافروف", 1)[0];
+        // Thirty clusters before the match (a line break and "قال " among them) and thirty after.
+        assert_eq!(hit, &format!("…{} قال لافروف {}…", "بَّ".repeat(25), "👨‍👩‍👧".repeat(29)));
     }
 
     #[test]

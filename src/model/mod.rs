@@ -1,10 +1,11 @@
 //! The pure core: text and offsets, labels, fact-checking data, annotations, the workspace, its
 //! changes, undo and the reducer, file formats and the storage schema, and what the article view
 //! draws (`render`: markup as strings, the names the bridge reads it by). Nothing here touches the
-//! DOM. Imports run one way, leaves first:
-//! `text` → `labels`, `facts` → `annotation` → `workspace` → `change` → `history` →
-//! `action`, `reduce` → `persist`, `format`, `library`; `render` needs only `text` and
-//! `annotation`; `keymap` (which command a key is) needs only `labels`.
+//! DOM. Imports run one way, leaves first (`tests/structure.rs` checks it):
+//! `text` → `labels`, `facts`, `quote`, `structure`, `navigate` → `annotation` → `workspace`,
+//! `actors`, `filter`, `keys` → `change` → `history` → `action`, `reduce`; above `workspace`,
+//! `format` → `persist` → `library`; `render` needs only `text` and `annotation`; `keymap` (which
+//! command a key is) only `labels`; `lock` nothing. `testkit` builds what the unit tests need.
 
 pub mod action;
 pub mod actors;
@@ -26,5 +27,7 @@ pub mod reduce;
 pub mod render;
 pub mod structure;
 pub mod suggest;
+#[cfg(test)]
+pub(crate) mod testkit;
 pub mod text;
 pub mod workspace;

@@ -1,4 +1,5 @@
-//! The local-storage schema: which keys hold what, encoding, decoding and migration. No I/O here.
+//! The local-storage schema: what the keys of [`super::keys`] hold, encoding, decoding and
+//! migration, and what is kept aside when it cannot be read. No I/O here.
 //!
 //! The article's text and its annotations live under separate keys, so that a change to one
 //! annotation does not re-write the whole text.
@@ -179,6 +180,19 @@ pub enum WriteError {
     Unreadable,
 }
 
+/// What storage holds when Annota stops on an internal error, as the banner it leaves says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stopped {
+    /// Every change shown before the error is saved.
+    Saved,
+    /// The error came while the changes were being written: that write cannot be trusted or retried.
+    WhileSaving,
+    /// Saving was paused: stored data could not be read or copied aside.
+    Paused(WriteError),
+    /// Writing the changes failed, now or before.
+    NotSaved(WriteError),
+}
+
 /// Why a parked article of the library cannot be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ParkedError {
@@ -229,6 +243,18 @@ impl fmt::Display for WriteError {
             WriteError::Unavailable => f.write_str("this browser gives Annota no storage"),
             WriteError::Unreadable => f.write_str("it holds stored data Annota could not read nor copy aside, which it never writes over"),
         }
+    }
+}
+
+impl fmt::Display for Stopped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let why = match self {
+            Stopped::Saved => return f.write_str("Annota hit an internal error and stopped. Every change shown before the error is saved in this browser."),
+            Stopped::WhileSaving => "the error happened while saving them".to_string(),
+            Stopped::Paused(e) => format!("saving was paused ({e})"),
+            Stopped::NotSaved(e) => e.to_string(),
+        };
+        write!(f, "Annota hit an internal error and stopped. Its latest changes are not saved in this browser: {why}.")
     }
 }
 
@@ -334,4 +360,4 @@ pub fn decode(article: Option<&str>, annotations: Option<&str>) -> Decoded {
 
 #[cfg(test)]
 #[path = "persist_tests.rs"]
-pub(crate) mod tests;
+mod tests;

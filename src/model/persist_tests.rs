@@ -1,21 +1,13 @@
 //! The storage schema: round trips, what is kept aside and why, and every version ever written.
 
 use super::*;
-use crate::model::annotation::{sample_article, Annotation, AnnotationId, Timestamp};
+use crate::model::annotation::{Annotation, AnnotationId};
 use crate::model::labels::LabelId;
+use crate::model::testkit::{ann, edited_labels, sample_workspace, ts};
 use crate::model::text::Span;
 
 fn workspace() -> Workspace {
-    let a = Annotation {
-        id: AnnotationId("x".into()),
-        span: Span::new(3, 9),
-        label: LabelId("actor".into()),
-        note: "n".into(),
-        created: Timestamp("t1".into()),
-        modified: Timestamp("t2".into()),
-        facts: Default::default(),
-    };
-    Workspace::new(sample_article(), default_labels(), vec![a])
+    sample_workspace(vec![Annotation { note: "n".into(), created: ts("t1"), modified: ts("t2"), ..ann("x", 3, 9, "actor") }])
 }
 
 #[test]
@@ -30,16 +22,8 @@ fn stored_workspace_reads_back_exactly() {
 fn a_save_reusing_the_last_one_writes_exactly_what_a_fresh_one_does() {
     use crate::model::action::Edit;
     use crate::model::reduce::State;
-    let ann = |id: &str, start: usize, label: &str| Annotation {
-        id: AnnotationId(id.into()),
-        span: Span::new(start, start + 4),
-        label: LabelId(label.into()),
-        note: String::new(),
-        created: Timestamp("t".into()),
-        modified: Timestamp("t".into()),
-        facts: Default::default(),
-    };
-    let at = || Timestamp("t2".into());
+    let ann = |id: &str, start: usize, label: &str| ann(id, start, start + 4, label);
+    let at = || ts("t2");
     let mut cache = RecordCache::default();
     let mut state = Rc::new(State::new(workspace()));
     let steps = [
@@ -84,17 +68,6 @@ fn facts_are_stored_and_a_link_to_a_missing_actor_is_set_aside() {
     let dangling = stored.replace("\"actor\":\"p\"", "\"actor\":\"q\"");
     let d = decode(Some(&encode_article(&ws.article)), Some(&dangling));
     assert!(d.unreadable[0].reason.to_string().contains("actor \"q\""), "{:?}", d.unreadable);
-}
-
-/// A label set edited in the app: renamed, reordered, recoloured, a new label without a key.
-pub(crate) fn edited_labels() -> Vec<Label> {
-    let mut labels = default_labels();
-    labels[0].name = "Assertion".into();
-    labels.swap(1, 2);
-    labels[1].color = "#aa3377".into();
-    let id = crate::model::labels::new_label_id("رقم", &labels);
-    labels.push(Label { id, name: "رقم".into(), color: "#997700".into(), hotkey: None });
-    labels
 }
 
 #[test]

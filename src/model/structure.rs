@@ -2,6 +2,7 @@
 //! HTML (through the browser's parser, in the bridge) and Markdown (here) become clean text plus
 //! this structure; the text itself is what annotations point into, so it is never rewritten later.
 
+use super::text::shorten;
 use serde::{Deserialize, Serialize};
 
 /// A paragraph that is a heading: where it starts (code points) and its level, 1 to 6.
@@ -225,15 +226,31 @@ fn link_end(chars: &[char], open: usize) -> Option<(usize, usize)> {
     Some((close, end + 1))
 }
 
+/// Why an HTML article gave no text: what the browser's parser could not do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HtmlError {
+    /// The browser has no HTML parser to give it to.
+    NoParser,
+    /// The parser refused it.
+    Unparsable,
+    /// The parsed page has neither a body nor a root element.
+    NoContent,
+}
+
+impl std::fmt::Display for HtmlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            HtmlError::NoParser => "this browser cannot parse HTML",
+            HtmlError::Unparsable => "the HTML could not be parsed",
+            HtmlError::NoContent => "the HTML has no content",
+        })
+    }
+}
+
 /// A title for a text with none: its first line, shortened.
 pub fn title_from_text(text: &str) -> String {
     let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled");
-    let short: String = first.chars().take(80).collect();
-    if short.len() < first.len() {
-        format!("{short}…")
-    } else {
-        short
-    }
+    shorten(first, 80)
 }
 
 #[cfg(test)]

@@ -1,4 +1,6 @@
-//! The article's text and its coordinate systems: code points (what we store), UTF-16 (what the DOM speaks) and bytes (what Rust slices).
+//! The article's text and its coordinate systems: code points (what we store), UTF-16 (what the DOM
+//! speaks) and bytes (what Rust slices); grapheme clusters, which a selection or a shortened text
+//! never splits.
 
 use std::fmt;
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
@@ -244,6 +246,42 @@ impl TextIndex {
     }
 }
 
+/// The first `max` grapheme clusters of `s` (all of it if it has no more): never half an emoji, a
+/// flag or a letter with its harakat.
+pub fn grapheme_prefix(s: &str, max: usize) -> &str {
+    s.grapheme_indices(true).nth(max).map_or(s, |(cut, _)| &s[..cut])
+}
+
+fn is_blank(grapheme: &str) -> bool {
+    grapheme.chars().all(char::is_whitespace)
+}
+
+/// At most `max` grapheme clusters of `s`, and when that cuts it short, `…` after them (and
+/// after no white space): how a quote, a note or a title too long for its place is shown.
+pub fn shorten(s: &str, max: usize) -> String {
+    let kept = grapheme_prefix(s, max);
+    if kept.len() == s.len() {
+        return s.to_string();
+    }
+    let end = kept.grapheme_indices(true).rev().find(|(_, g)| !is_blank(g)).map_or(0, |(i, g)| i + g.len());
+    format!("{}…", &kept[..end])
+}
+
+/// At most the last `max` grapheme clusters of `s`, and when that cuts it short, `…` before them
+/// (and before no white space): the context before a match.
+pub fn shorten_start(s: &str, max: usize) -> String {
+    let cut = match max.checked_sub(1) {
+        None => s.len(),
+        Some(skip) => s.grapheme_indices(true).rev().nth(skip).map_or(0, |(i, _)| i),
+    };
+    if cut == 0 {
+        return s.to_string();
+    }
+    let kept = &s[cut..];
+    let start = kept.grapheme_indices(true).find(|(_, g)| !is_blank(g)).map_or(kept.len(), |(i, _)| i);
+    format!("…{}", &kept[start..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,6 +332,24 @@ mod tests {
         }
     }
 
+    #[test]
+    fn shortening_never_cuts_inside_a_grapheme() {
+        assert_eq!(shorten("abc", 3), "abc");
+        assert_eq!(shorten("abcd", 3), "abc…");
+        assert_eq!(shorten("ab cd", 3), "ab…", "no space before the ellipsis");
+        assert_eq!(shorten("", 0), "");
+        assert_eq!(shorten("a", 0), "…");
+        // A letter with a shadda and a fatha, a flag and a family are one cluster each.
+        assert_eq!(shorten("بَّتِ", 1), "بَّ…");
+        assert_eq!(shorten("🇮🇷👨‍👩‍👧x", 2), "🇮🇷👨‍👩‍👧…");
+        assert_eq!(grapheme_prefix("👨‍👩‍👧👨‍👩‍👧", 1), "👨‍👩‍👧");
+        assert_eq!(shorten_start("abcd", 3), "…bcd");
+        assert_eq!(shorten_start("ab cd", 3), "…cd");
+        assert_eq!(shorten_start("abc", 3), "abc");
+        assert_eq!(shorten_start("ab", 0), "…");
+        assert_eq!(shorten_start("بَّتِ", 1), "…تِ");
+    }
+
     fn any_text() -> impl Strategy<Value = String> {
         let atoms = prop::sample::select(vec!["a", "ب", "\u{064E}", "\u{0651}", "😀", "🇮🇷", "👩‍👩‍👦", "\n", " ", "\r\n", "e\u{0301}", "עב", "\u{200F}"]);
         prop::collection::vec(atoms, 0..60).prop_map(|v| v.concat())
@@ -332,6 +388,28 @@ mod tests {
             let joined: String = t.paragraphs().iter().map(|p| t.slice(p.span).unwrap()).collect();
             let expected: String = text.chars().filter(|c| !is_line_break(*c)).collect();
             prop_assert_eq!(joined, expected);
+        }
+
+        #[test]
+        fn shortened_text_is_whole_graphemes_of_the_text(text in any_text(), n in 0usize..70) {
+            let boundaries: Vec<usize> = text.grapheme_indices(true).map(|(i, _)| i).chain([text.len()]).collect();
+            let head = shorten(&text, n);
+            match head.strip_suffix('…') {
+                None => prop_assert_eq!(&head, &text),
+                Some(kept) => {
+                    prop_assert!(text.starts_with(kept) && boundaries.contains(&kept.len()));
+                    prop_assert!(kept.graphemes(true).count() <= n && text.graphemes(true).count() > n);
+                    prop_assert!(text[kept.len()..].graphemes(true).take(n - kept.graphemes(true).count()).all(is_blank));
+                }
+            }
+            let tail = shorten_start(&text, n);
+            match tail.strip_prefix('…') {
+                None => prop_assert_eq!(&tail, &text),
+                Some(kept) => {
+                    prop_assert!(text.ends_with(kept) && boundaries.contains(&(text.len() - kept.len())));
+                    prop_assert!(kept.graphemes(true).count() <= n && text.graphemes(true).count() > n);
+                }
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::i18n::Tr;
 use crate::model::action::{Action, View};
 use crate::model::navigate::{self, Unit};
 use crate::model::reduce::State;
-use crate::model::text::{CharOffset, Span, TextIndex};
+use crate::model::text::{shorten, CharOffset, Span, TextIndex};
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::Element;
@@ -51,15 +51,6 @@ fn is_rtl_at(article: &Element, text: &TextIndex, at: CharOffset) -> bool {
     }
 }
 
-/// At most `n` characters, for announcements.
-fn brief(s: &str, n: usize) -> String {
-    let mut out: String = s.chars().take(n).collect();
-    if s.chars().nth(n).is_some() {
-        out.push('…');
-    }
-    out
-}
-
 impl CaretKeys {
     /// `←` or `→`: the next or previous word the way the paragraph reads (left is forwards in Arabic).
     pub fn word(&self, article: &Element, text: &TextIndex, rightwards: bool, extend: bool) -> bool {
@@ -90,7 +81,7 @@ impl CaretKeys {
             }
         }
         let span = caret.span();
-        self.announce.emit(if span.is_empty() { String::new() } else { brief(text.slice(span).unwrap_or(""), 120) });
+        self.announce.emit(if span.is_empty() { String::new() } else { shorten(text.slice(span).unwrap_or(""), 120) });
         true
     }
 
@@ -147,12 +138,12 @@ impl CaretKeys {
             (None, false) => shown.iter().rposition(|a| a.span.start < from),
         };
         let Some(i) = target else {
-            let message = match (shown.is_empty(), forwards) {
+            let message = self.tr.t(match (shown.is_empty(), forwards) {
                 (true, _) => "No annotations",
                 (false, true) => "No more annotations after this one",
                 (false, false) => "No annotations before this one",
-            };
-            self.announce.emit(self.tr.t(message).into());
+            });
+            self.announce.emit(message.into());
             return true;
         };
         let a = shown[i];
@@ -161,7 +152,7 @@ impl CaretKeys {
         *self.caret.borrow_mut() = Caret { anchor: a.span.start, focus: a.span.end };
         self.dispatch.emit(Action::View(View::Reveal(a.id.clone())));
         let label = state.workspace.label(&a.label).map(|l| l.name.clone()).unwrap_or_else(|| a.label.0.clone());
-        self.announce.emit(self.tr.f("{} {} of {}: {}", &[&label, &(i + 1), &shown.len(), &brief(text.slice(a.span).unwrap_or(""), 120)]));
+        self.announce.emit(self.tr.f("{} {} of {}: {}", &[&label, &(i + 1), &shown.len(), &shorten(text.slice(a.span).unwrap_or(""), 120)]));
         true
     }
 }

@@ -29,8 +29,13 @@ pub struct KeyTargets {
     pub announce: Callback<String>,
 }
 
-fn is_field(el: &Element) -> bool {
-    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+/// Whether `target` is where the user types, and how: a field (an input, a text area, a select)
+/// or editable text. The one test of it; the key map decides what that means for a key.
+fn typing_focus(target: &Element) -> Option<Focus> {
+    if matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
+        return Some(Focus::Field);
+    }
+    target.dyn_ref::<HtmlElement>().is_some_and(HtmlElement::is_content_editable).then_some(Focus::Editable)
 }
 
 /// Where the key arrives: a dialog, a field or editable text (by the event's target), else the
@@ -41,11 +46,8 @@ fn focus_of(e: &KeyboardEvent, article: Option<&Element>) -> Focus {
         if target.closest("[aria-modal=\"true\"]").ok().flatten().is_some() {
             return Focus::Dialog;
         }
-        if is_field(&target) {
-            return Focus::Field;
-        }
-        if target.closest("[contenteditable]").ok().flatten().is_some() {
-            return Focus::Editable;
+        if let Some(typing) = typing_focus(&target) {
+            return typing;
         }
     }
     let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
@@ -91,11 +93,11 @@ impl Keyboard {
             Command::Delete => state.selected.clone().is_some_and(|id| edit(Action::Edit(Edit::Delete(id)))),
             Command::Deselect => edit(Action::View(View::Select(None))),
             Command::Label(label) => {
-                self.dispatch.emit(label_action(state, article, label));
+                self.dispatch.emit(label_action(state, self.caret.tr, article, label));
                 true
             }
             Command::Link | Command::Merge => {
-                match picking_for(state, command == Command::Merge) {
+                match picking_for(state, self.caret.tr, command == Command::Merge) {
                     Ok(_) if state.read_only => {}
                     Ok(picking) => self.targets.open_picker.emit(picking),
                     Err(message) => self.notify.emit(Notice::new(Level::Info, message)),

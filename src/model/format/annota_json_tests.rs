@@ -3,38 +3,24 @@
 use super::*;
 use crate::model::annotation::sample_article;
 use crate::model::labels::default_labels;
+use crate::model::testkit::{ann, edited_labels, orphan, sample_workspace, ts};
 use crate::model::text::{CharOffset, Span};
 use proptest::prelude::*;
 
-fn ann(id: &str, start: usize, end: usize, label: &str) -> Annotation {
-    Annotation {
-        id: AnnotationId(id.into()),
-        span: Span::new(start, end),
-        label: LabelId(label.into()),
-        note: "ملاحظة <b>\"x\"</b>".into(),
-        created: Timestamp("2026-01-01T00:00:00.000Z".into()),
-        modified: Timestamp("2026-01-02T00:00:00.000Z".into()),
-        facts: Default::default(),
-    }
+/// An annotation with markup and quotes in its note, modified a day after it was made.
+fn noted(id: &str, start: usize, end: usize, label: &str) -> Annotation {
+    Annotation { note: "ملاحظة <b>\"x\"</b>".into(), modified: ts("2026-01-02T00:00:00.000Z"), ..ann(id, start, end, label) }
 }
 
-fn sample_workspace() -> Workspace {
-    Workspace::new(sample_article(), default_labels(), vec![ann("a", 15, 40, "claim"), ann("b", 20, 30, "quote"), ann("c", 35, 60, "actor")])
+/// The sample article with three overlapping annotations.
+fn noted_workspace() -> Workspace {
+    sample_workspace(vec![noted("a", 15, 40, "claim"), noted("b", 20, 30, "quote"), noted("c", 35, 60, "actor")])
 }
 
 #[test]
 fn export_then_import_gives_the_same_workspace() {
-    let orphan = Orphan {
-        id: AnnotationId("o".into()),
-        label: LabelId("quote".into()),
-        quote: Quote { exact: "lost".into(), prefix: "p".into(), suffix: "s".into() },
-        note: String::new(),
-        created: Timestamp("t".into()),
-        modified: Timestamp("t".into()),
-        reason: "its quote was not found in the text".into(),
-        facts: Default::default(),
-    };
-    let ws = sample_workspace().with_orphans(vec![orphan]);
+    let orphan = Orphan { quote: Quote { exact: "lost".into(), prefix: "p".into(), suffix: "s".into() }, ..orphan("o", "quote", "lost") };
+    let ws = noted_workspace().with_orphans(vec![orphan]);
     let json = export(&ws);
     let (back, summary) = import(&json).unwrap();
     assert_eq!(back, ws);
@@ -43,8 +29,8 @@ fn export_then_import_gives_the_same_workspace() {
 
 #[test]
 fn an_edited_label_set_survives_export_and_import() {
-    let labels = crate::model::persist::tests::edited_labels();
-    let ws = sample_workspace();
+    let labels = edited_labels();
+    let ws = noted_workspace();
     let ws = Workspace::new(ws.article.clone(), labels.clone(), ws.annotations.iter().map(|a| (**a).clone()).collect());
     let (back, _) = import(&export(&ws)).unwrap();
     assert_eq!(*back.labels, labels);
@@ -53,7 +39,7 @@ fn an_edited_label_set_survives_export_and_import() {
 
 #[test]
 fn export_says_its_unit_and_slices_match_in_code_points() {
-    let ws = sample_workspace();
+    let ws = noted_workspace();
     let v: serde_json::Value = serde_json::from_str(&export(&ws)).unwrap();
     assert_eq!(v["offset_unit"], "codepoint");
     assert_eq!(v["format"], "annota");
@@ -72,7 +58,7 @@ fn export_says_its_unit_and_slices_match_in_code_points() {
 
 #[test]
 fn bad_files_are_refused_with_a_reason() {
-    let good = export(&sample_workspace());
+    let good = export(&noted_workspace());
     let cases: Vec<(String, &str)> = vec![
         ("{ not json".into(), "line 1"),
         ("[1,2]".into(), "unknown format"),
@@ -98,7 +84,7 @@ fn assert_refused(good: &str, cases: Vec<(String, &str)>) {
 
 #[test]
 fn a_quote_whose_offsets_moved_is_found_again_and_a_lost_one_is_kept() {
-    let ws = sample_workspace();
+    let ws = noted_workspace();
     let json = export(&ws).replace("\"start\": 20,", "\"start\": 21,");
     let (back, summary) = import(&json).unwrap();
     assert_eq!(back.annotations, ws.annotations);
@@ -122,7 +108,7 @@ fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
 fn fact_workspace() -> Workspace {
     let minister = ActorId("a-1".into());
     let ministry = ActorId("a-2".into());
-    let mut anns = vec![ann("m1", 15, 20, "actor"), ann("m2", 35, 40, "actor"), ann("q", 45, 60, "quote"), ann("c", 50, 58, "claim")];
+    let mut anns = vec![noted("m1", 15, 20, "actor"), noted("m2", 35, 40, "actor"), noted("q", 45, 60, "quote"), noted("c", 50, 58, "claim")];
     anns[0].facts.actor = Some(minister.clone());
     anns[1].facts.actor = Some(minister.clone());
     anns[2].facts.said_by = Some(minister.clone());
@@ -136,16 +122,7 @@ fn fact_workspace() -> Workspace {
         url: "https://example.org/review/1".into(),
         date: "2026-12-01".into(),
     }));
-    let orphan = Orphan {
-        id: AnnotationId("o".into()),
-        label: LabelId("claim".into()),
-        quote: Quote { exact: "lost".into(), prefix: String::new(), suffix: String::new() },
-        note: String::new(),
-        created: Timestamp("t".into()),
-        modified: Timestamp("t".into()),
-        reason: "its quote was not found in the text".into(),
-        facts: Facts { said_by: Some(ministry), ..Default::default() },
-    };
+    let orphan = Orphan { facts: Facts { said_by: Some(ministry), ..Default::default() }, ..orphan("o", "claim", "lost") };
     let meta = ArticleMeta {
         title: "عنوان آخر".into(),
         url: "https://example.org/a".into(),
@@ -216,7 +193,7 @@ fn headings_survive_a_round_trip_and_a_misplaced_one_refuses_the_file() {
     let json = export(&ws);
     let (back, _) = import(&json).unwrap();
     assert_eq!(back.article.headings, ws.article.headings);
-    assert_eq!(back.article.heading_at(0), Some(1));
+    assert_eq!(*back.article.headings, [Heading { start: 0, level: 1 }]);
     let bad = json.replace("\"start\": 0", "\"start\": 2");
     assert!(import(&bad).unwrap_err().to_string().contains("heading"));
 }
@@ -230,7 +207,7 @@ proptest! {
         let labels = default_labels();
         let anns: Vec<Annotation> = spans.iter().enumerate().filter_map(|(i, (a, b, k))| {
             let span = idx.span_from_selection(CharOffset(*a), CharOffset(*b))?;
-            Some(ann(&format!("id{i}"), span.start.0, span.end.0, ["claim", "quote", "actor"][*k]))
+            Some(noted(&format!("id{i}"), span.start.0, span.end.0, ["claim", "quote", "actor"][*k]))
         }).collect();
         let ws = Workspace::new(article, labels, anns);
         let (back, _) = import(&export(&ws)).unwrap();

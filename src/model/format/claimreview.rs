@@ -178,26 +178,17 @@ impl std::fmt::Display for Note {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::annotation::{AnnotationId, Article, Orphan, Timestamp};
-    use crate::model::facts::{ActorId, ActorKind, ArticleMeta, Evidence, Facts, Status};
-    use crate::model::labels::{default_labels, LabelId};
-    use crate::model::quote::Quote;
-    use crate::model::text::Span;
-    use std::rc::Rc;
+    use crate::model::annotation::{Article, Orphan};
+    use crate::model::facts::{ActorId, ActorKind, ArticleMeta, Evidence, Status};
+    use crate::model::labels::default_labels;
+    use crate::model::testkit::{ann_over, facts, orphan, ts, workspace_on};
 
     const TEXT: &str = "قال الوزير إن الأسعار انخفضت 50٪ هذا العام وإن المطر قادم غداً.";
 
+    /// A claim over `needle`, made on 29 November and last edited on 3 December.
     fn claim_at(id: &str, needle: &str, said_by: Option<&str>, review: Option<Review>) -> Annotation {
-        let start = TEXT[..TEXT.find(needle).unwrap()].chars().count();
-        Annotation {
-            id: AnnotationId(id.into()),
-            span: Span::new(start, start + needle.chars().count()),
-            label: LabelId(CLAIM.into()),
-            note: String::new(),
-            created: Timestamp("2026-11-29T07:00:00.000Z".into()),
-            modified: Timestamp("2026-12-03T10:00:00.000Z".into()),
-            facts: Facts { said_by: said_by.map(|s| ActorId(s.into())), review: review.map(Rc::new), ..Default::default() },
-        }
+        let at = (ts("2026-11-29T07:00:00.000Z"), ts("2026-12-03T10:00:00.000Z"));
+        Annotation { created: at.0, modified: at.1, facts: facts(None, said_by, review), ..ann_over(id, TEXT, needle, CLAIM) }
     }
 
     fn workspace(organisation: &str) -> Workspace {
@@ -216,16 +207,7 @@ mod tests {
         };
         let unrated = Review { verdict: Some("Unverifiable".into()), ..Default::default() };
         let undecided = Review { text: "جارٍ".into(), ..Default::default() };
-        let orphan = Orphan {
-            id: AnnotationId("o".into()),
-            label: LabelId(CLAIM.into()),
-            quote: Quote { exact: "x".into(), prefix: String::new(), suffix: String::new() },
-            note: String::new(),
-            created: Timestamp("t".into()),
-            modified: Timestamp("t".into()),
-            reason: "lost".into(),
-            facts: Facts { review: Some(Rc::new(unrated.clone())), ..Default::default() },
-        };
+        let orphan = Orphan { facts: facts(None, None, Some(unrated.clone())), ..orphan("o", CLAIM, "x") };
         let meta = ArticleMeta {
             title: String::new(),
             url: "https://news.example/a".into(),
@@ -308,9 +290,9 @@ mod tests {
         assert!(note.contains("No fact-checking organisation is set"), "{note}");
         let v: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["@graph"][0].get("author"), None);
-        let empty = Workspace::new(Article::new("t", "نص"), default_labels(), vec![]);
+        let empty = workspace_on("نص", vec![]);
         assert_eq!(export(&empty).1.to_string(), "ClaimReview: no claim is labelled, so no review was exported.");
-        let undecided = Workspace::new(Article::new("t", TEXT), default_labels(), vec![claim_at("c", "قال الوزير", None, None)]);
+        let undecided = workspace_on(TEXT, vec![claim_at("c", "قال الوزير", None, None)]);
         assert_eq!(export(&undecided).1.to_string(), "ClaimReview: no claim has a verdict yet (1 claim left out), so no review was exported.");
     }
 }

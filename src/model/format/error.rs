@@ -1,4 +1,4 @@
-//! Why a file was refused, as values: each variant carries what its sentence names, `Display`
+//! Why a file was refused, could not be read or could not be downloaded, as values: each variant carries what its sentence names, `Display`
 //! says it in English, and `crate::i18n` says it in the interface's language.
 
 use crate::model::facts::CLAIM_TYPES;
@@ -199,6 +199,17 @@ pub enum FileError {
     },
 }
 
+/// Why the browser did not start a download.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DownloadError {
+    /// The file could not be made into something the browser downloads (a blob and its URL).
+    File,
+    /// There is no page (document or body) to start the download from.
+    NoPage,
+    /// The link that starts the download could not be made.
+    Link,
+}
+
 /// Files above this size are refused before they are read.
 pub const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 
@@ -339,6 +350,16 @@ impl fmt::Display for FileError {
             FileError::Unreadable { name } => write!(f, "\"{name}\" could not be read"),
             FileError::NotUtf8 { name, position } => write!(f, "\"{name}\" is not UTF-8 text (invalid byte at position {position})"),
         }
+    }
+}
+
+impl fmt::Display for DownloadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DownloadError::File => "the browser could not prepare the file for download",
+            DownloadError::NoPage => "there is no page to start the download from",
+            DownloadError::Link => "the browser could not make the download link",
+        })
     }
 }
 

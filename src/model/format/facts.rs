@@ -5,6 +5,7 @@
 
 use super::{Field, IdOf, ImportError, Owner};
 use crate::model::facts::{Actor, ActorId, ArticleMeta, Facts, Review, Settings, CLAIM_TYPES};
+use crate::model::text::grapheme_prefix;
 use std::collections::{HashMap, HashSet};
 
 /// Longest id, in bytes (as `placing` allows for annotation ids).
@@ -19,7 +20,7 @@ pub fn check_id(of: IdOf, id: &str) -> Result<(), ImportError> {
         return Err(ImportError::BlankId { of, id: id.escape_debug().to_string() });
     }
     if id.len() > MAX_ID {
-        return Err(ImportError::LongId { of, start: id.chars().take(16).collect() });
+        return Err(ImportError::LongId { of, start: grapheme_prefix(id, 16).to_string() });
     }
     Ok(())
 }

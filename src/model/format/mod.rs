@@ -1,5 +1,6 @@
-//! File formats: each module reads and/or writes one, with explicit errors. This module picks
-//! the format of a file and says where its annotations go.
+//! File formats: each module reads and/or writes one, with explicit errors. This module parses
+//! JSON, picks the format of a file to import and says where its annotations go, and names each
+//! export (its file name, type and bytes).
 
 pub mod annota_json;
 pub mod claimreview;
@@ -17,7 +18,7 @@ use serde_json::Value;
 use std::collections::HashSet;
 use std::rc::Rc;
 
-pub use error::{Field, FileError, IdOf, ImportError, LineProblem, Owner};
+pub use error::{DownloadError, Field, FileError, IdOf, ImportError, LineProblem, Owner};
 
 /// Parses JSON, naming the line and column of a syntax error. serde_json stops at 128 levels
 /// of nesting, so hostile input cannot overflow the stack.

@@ -3,7 +3,7 @@
 
 use super::{IdOf, ImportError};
 use crate::model::annotation::{Annotation, AnnotationId, Orphan, Timestamp};
-use crate::model::labels::{Label, LabelId, LabelRepair, LabelSet};
+use crate::model::labels::{Label, LabelRepair, LabelSet};
 use crate::model::quote::{anchor, Placement, Quote};
 use crate::model::text::{CharOffset, Span, TextIndex, Utf16Offset};
 use std::collections::HashSet;
@@ -370,15 +370,11 @@ pub fn check_labels(labels: Vec<Label>) -> Result<(LabelSet, Vec<LabelRepair>), 
     LabelSet::repair(labels).map_err(ImportError::Labels)
 }
 
-/// A label set id made from a name a foreign file uses.
-pub fn label_id_for(name: &str) -> LabelId {
-    LabelId(name.trim().to_lowercase())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::labels::default_labels;
+    use crate::model::testkit::ts;
 
     fn counter() -> impl FnMut() -> String {
         let mut n = 0;
@@ -399,7 +395,7 @@ mod tests {
         let items = vec![item("actor", 9, 15, Some("لافروف")), item("Claim", 16, 20, Some("👍 ن"))];
         assert_eq!(detect_unit(&text, &items), OffsetUnit::Utf16);
         let mut summary = ImportSummary::new("test");
-        let (placed, orphans) = place_all(&text, &default_labels(), &items, None, &Timestamp("t".into()), NewIds::fresh(&mut counter()), &mut summary).unwrap();
+        let (placed, orphans) = place_all(&text, &default_labels(), &items, None, &ts("t"), NewIds::fresh(&mut counter()), &mut summary).unwrap();
         assert!(orphans.is_empty());
         assert_eq!(text.slice(placed[0].span), Some("لافروف"));
         assert_eq!(text.slice(placed[1].span), Some("👍 ن"));
@@ -413,10 +409,10 @@ mod tests {
         let text = TextIndex::new("abc def");
         let labels = default_labels();
         let mut s = ImportSummary::new("t");
-        let err = place_all(&text, &labels, &[item("PERSON", 0, 3, None)], None, &Timestamp("t".into()), NewIds::fresh(&mut counter()), &mut s).unwrap_err();
+        let err = place_all(&text, &labels, &[item("PERSON", 0, 3, None)], None, &ts("t"), NewIds::fresh(&mut counter()), &mut s).unwrap_err();
         assert!(err.to_string().contains("\"PERSON\" is not in the label set (claim, quote, actor)"), "{err}");
 
-        let err = place_all(&text, &labels, &[item("claim", 5, 50, None)], None, &Timestamp("t".into()), NewIds::fresh(&mut counter()), &mut s).unwrap_err();
+        let err = place_all(&text, &labels, &[item("claim", 5, 50, None)], None, &ts("t"), NewIds::fresh(&mut counter()), &mut s).unwrap_err();
         assert!(err.to_string().contains("outside the text"), "{err}");
 
         let mut s = ImportSummary::new("t");
@@ -425,7 +421,7 @@ mod tests {
             &labels,
             &[item("claim", 0, 3, Some("xyz uvw")), item("quote", 4, 7, Some("def"))],
             None,
-            &Timestamp("t".into()),
+            &ts("t"),
             NewIds::fresh(&mut counter()),
             &mut s,
         )
@@ -443,7 +439,7 @@ mod tests {
         items[0].id = Some("x".into());
         items[1].id = Some("x".into());
         let mut s = ImportSummary::new("t");
-        let (placed, _) = place_all(&text, &default_labels(), &items, None, &Timestamp("t".into()), NewIds::fresh(&mut counter()), &mut s).unwrap();
+        let (placed, _) = place_all(&text, &default_labels(), &items, None, &ts("t"), NewIds::fresh(&mut counter()), &mut s).unwrap();
         assert_eq!(placed[0].id.0, "x");
         assert_eq!(placed[1].id.0, "new-1");
     }
@@ -454,7 +450,7 @@ mod tests {
         let with_id = |id: &str, start, end, exact| Incoming { id: Some(id.into()), ..item("claim", start, end, Some(exact)) };
         let items = CheckedItems::check(vec![with_id("x", 0, 3, "abc"), with_id("y", 4, 7, "xyz")], ["z"]).unwrap();
         let mut s = ImportSummary::new("t");
-        let (placed, orphans) = place_checked(&text, &default_labels(), &items, None, &Timestamp("t".into()), &mut s).unwrap();
+        let (placed, orphans) = place_checked(&text, &default_labels(), &items, None, &ts("t"), &mut s).unwrap();
         assert_eq!((placed[0].id.0.as_str(), orphans[0].id.0.as_str()), ("x", "y"));
         let refused = |items: Vec<Incoming>, orphans: &[&str]| CheckedItems::check(items, orphans.iter().copied()).unwrap_err().to_string();
         assert!(refused(vec![item("claim", 0, 3, None)], &[]).contains("annotation id \"\" is empty"));
@@ -463,8 +459,7 @@ mod tests {
         assert!(refused(vec![with_id("x", 0, 3, "abc"), with_id("x", 4, 7, "def")], &[]).contains("\"x\" appears twice"));
         assert!(refused(vec![with_id("x", 0, 3, "abc")], &["x"]).contains("\"x\" appears twice"), "an orphan's id too");
         // What place_all gives a new id is exactly what the check refuses: one rule.
-        let (placed, _) =
-            place_all(&text, &default_labels(), &[with_id("a b", 0, 3, "abc")], None, &Timestamp("t".into()), NewIds::fresh(&mut counter()), &mut s).unwrap();
+        let (placed, _) = place_all(&text, &default_labels(), &[with_id("a b", 0, 3, "abc")], None, &ts("t"), NewIds::fresh(&mut counter()), &mut s).unwrap();
         assert_eq!(placed[0].id.0, "new-1");
     }
 }

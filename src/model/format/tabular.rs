@@ -331,25 +331,14 @@ fn csv_cell(value: &str, guard: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::annotation::{Annotation, AnnotationId, Article, Timestamp};
-    use crate::model::labels::{default_labels, LabelId};
+    use crate::model::annotation::Annotation;
+    use crate::model::labels::default_labels;
+    use crate::model::testkit::{ann, id, workspace_on};
 
     fn ws() -> Workspace {
         let text = "قال لافروف: \"نعم\" 😀\nسطر, ثانٍ";
-        let mk = |id: &str, s: usize, e: usize, l: &str, note: &str| Annotation {
-            id: AnnotationId(id.into()),
-            span: Span::new(s, e),
-            label: LabelId(l.into()),
-            note: note.into(),
-            created: Timestamp("t".into()),
-            modified: Timestamp("t".into()),
-            facts: Default::default(),
-        };
-        Workspace::new(
-            Article::new("t", text),
-            default_labels(),
-            vec![mk("a", 4, 10, "actor", ""), mk("b", 12, 24, "quote", "=SUM(A1)\nsecond line"), mk("c", 18, 19, "claim", "")],
-        )
+        let b = Annotation { note: "=SUM(A1)\nsecond line".into(), ..ann("b", 12, 24, "quote") };
+        workspace_on(text, vec![ann("a", 4, 10, "actor"), b, ann("c", 18, 19, "claim")])
     }
 
     /// Lavrov named twice (the second mention nested in the first), the quote his; the claim made
@@ -367,7 +356,7 @@ mod tests {
             ..Default::default()
         };
         let mut nested = anns[0].clone();
-        nested.id = AnnotationId("d".into());
+        nested.id = id("d");
         nested.span = Span::new(5, 8);
         anns.push(nested);
         let actors = vec![

@@ -1,9 +1,10 @@
 //! Golden files, round trips and offset properties for every format.
 
 use super::*;
-use crate::model::annotation::{Annotation, AnnotationId};
+use crate::model::annotation::Annotation;
 use crate::model::facts::{Actor, ActorId, ActorKind, ArticleMeta, Evidence, Facts, Review, Settings, Status};
-use crate::model::labels::{default_labels, LabelId};
+use crate::model::labels::default_labels;
+use crate::model::testkit::{ann, ann_over, facts, ts};
 use crate::model::text::{CharOffset, Span, TextIndex};
 use proptest::prelude::*;
 use std::path::PathBuf;
@@ -12,27 +13,14 @@ use std::rc::Rc;
 /// Arabic with harakat, emoji outside the BMP, a flag, a ZWJ family, Latin, overlapping and nested spans.
 const TEXT: &str = "قالَ وزير الخارجية الروسي سيرغي لافروف: «يجب وقف إطلاق النار فوراً» 🇷🇺\n\nوردّ الوزير الإيراني 👨‍👩‍👧 بأن \"الحل\" سياسي, not military 😀.\n";
 
-fn ann(id: &str, needle: &str, label: &str, note: &str) -> Annotation {
-    let byte = TEXT.find(needle).expect("needle in text");
-    let start = TEXT[..byte].chars().count();
-    Annotation {
-        id: AnnotationId(id.into()),
-        span: Span::new(start, start + needle.chars().count()),
-        label: LabelId(label.into()),
-        note: note.into(),
-        created: Timestamp("2026-11-29T07:00:00.000Z".into()),
-        modified: Timestamp("2026-11-29T07:30:00.000Z".into()),
-        facts: Default::default(),
-    }
+/// An annotation over `needle` in [`TEXT`], made on 29 November at 07:00 and edited at 07:30.
+fn ann_in(id: &str, needle: &str, label: &str, note: &str, facts: Facts) -> Annotation {
+    let (created, modified) = (ts("2026-11-29T07:00:00.000Z"), ts("2026-11-29T07:30:00.000Z"));
+    Annotation { note: note.into(), created, modified, facts, ..ann_over(id, TEXT, needle, label) }
 }
 
 const LAVROV: &str = "00000000-0000-4000-8000-00000000000a";
 const AMIR: &str = "amir-abdollahian";
-
-fn with_facts(mut a: Annotation, actor: Option<&str>, said_by: Option<&str>, review: Option<Review>) -> Annotation {
-    a.facts = Facts { actor: actor.map(|id| ActorId(id.into())), said_by: said_by.map(|id| ActorId(id.into())), review: review.map(Rc::new) };
-    a
-}
 
 /// Lavrov is named twice and said the quote and the reviewed claim; the Iranian minister (an id
 /// that is not a UUID) made a claim still under review, with no verdict.
@@ -66,17 +54,18 @@ fn workspace() -> Workspace {
         Article::new("مكالمة لافروف", TEXT),
         default_labels(),
         vec![
-            with_facts(ann("00000000-0000-4000-8000-000000000001", "وزير الخارجية الروسي سيرغي لافروف", "actor", ""), Some(LAVROV), None, None),
-            with_facts(
-                ann("00000000-0000-4000-8000-000000000002", "سيرغي لافروف: «يجب وقف إطلاق النار فوراً» 🇷🇺", "quote", "يقول \"فوراً\", \nبلا شروط"),
-                None,
-                Some(LAVROV),
-                None,
+            ann_in("00000000-0000-4000-8000-000000000001", "وزير الخارجية الروسي سيرغي لافروف", "actor", "", facts(Some(LAVROV), None, None)),
+            ann_in(
+                "00000000-0000-4000-8000-000000000002",
+                "سيرغي لافروف: «يجب وقف إطلاق النار فوراً» 🇷🇺",
+                "quote",
+                "يقول \"فوراً\", \nبلا شروط",
+                facts(None, Some(LAVROV), None),
             ),
-            with_facts(ann("00000000-0000-4000-8000-000000000003", "وقف إطلاق النار", "claim", "=1+1"), None, Some(LAVROV), Some(reviewed)),
-            with_facts(ann("00000000-0000-4000-8000-000000000004", "الوزير الإيراني 👨‍👩‍👧", "actor", ""), Some(AMIR), None, None),
-            with_facts(ann("00000000-0000-4000-8000-000000000005", "\"الحل\" سياسي, not military 😀", "claim", ""), None, Some(AMIR), Some(pending)),
-            with_facts(ann("00000000-0000-4000-8000-000000000006", "لافروف", "actor", ""), Some(LAVROV), None, None),
+            ann_in("00000000-0000-4000-8000-000000000003", "وقف إطلاق النار", "claim", "=1+1", facts(None, Some(LAVROV), Some(reviewed))),
+            ann_in("00000000-0000-4000-8000-000000000004", "الوزير الإيراني 👨‍👩‍👧", "actor", "", facts(Some(AMIR), None, None)),
+            ann_in("00000000-0000-4000-8000-000000000005", "\"الحل\" سياسي, not military 😀", "claim", "", facts(None, Some(AMIR), Some(pending))),
+            ann_in("00000000-0000-4000-8000-000000000006", "لافروف", "actor", "", facts(Some(LAVROV), None, None)),
         ],
     )
     .with_facts(actors, meta, settings)
@@ -120,8 +109,9 @@ fn counter() -> impl FnMut() -> String {
     }
 }
 
+/// When the imports happen.
 fn now() -> Timestamp {
-    Timestamp("2026-12-01T00:00:00.000Z".into())
+    ts("2026-12-01T00:00:00.000Z")
 }
 
 fn spans_and_labels(ws: &Workspace) -> Vec<(Span, String)> {
@@ -263,10 +253,7 @@ proptest! {
         let idx = article.text.clone();
         let anns: Vec<Annotation> = raw.iter().enumerate().filter_map(|(i, (a, b, k))| {
             let span = idx.span_from_selection(CharOffset(*a), CharOffset(*b))?;
-            Some(Annotation {
-                id: AnnotationId(format!("id{i}")), span, label: LabelId(["claim", "quote", "actor"][*k].into()),
-                note: String::new(), created: now(), modified: now(), facts: Default::default(),
-            })
+            Some(ann(&format!("id{i}"), span.start.0, span.end.0, ["claim", "quote", "actor"][*k]))
         }).collect();
         let ws = Workspace::new(article, default_labels(), anns);
         let chars: Vec<char> = text.chars().collect();

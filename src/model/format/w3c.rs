@@ -282,22 +282,9 @@ mod tests {
 
     #[test]
     fn facts_become_identifying_linking_and_assessing_bodies_and_import_ignores_them() {
-        use crate::model::annotation::{Annotation, AnnotationId, Article, Timestamp};
         use crate::model::facts::{Actor, ActorKind, Evidence, Review};
-        use crate::model::labels::{default_labels, LabelId};
-        use crate::model::text::Span;
-        use std::rc::Rc;
-        let mk = |id: &str, s: usize, e: usize, label: &str, facts: Facts| Annotation {
-            id: AnnotationId(id.into()),
-            span: Span::new(s, e),
-            label: LabelId(label.into()),
-            note: String::new(),
-            created: Timestamp("t".into()),
-            modified: Timestamp("t".into()),
-            facts,
-        };
-        let lavrov = ActorId("5b0e6c1e-8a43-4f0e-9f57-0c7f8b6f1e2a".into());
-        let ministry = ActorId("وزارة 1".into());
+        use crate::model::testkit::{ann_with, facts, workspace_on};
+        let (lavrov, ministry) = ("5b0e6c1e-8a43-4f0e-9f57-0c7f8b6f1e2a", "وزارة 1");
         let review = Review {
             verdict: Some("False".into()),
             text: "لا".into(),
@@ -308,29 +295,18 @@ mod tests {
             ],
             ..Default::default()
         };
-        let ws = Workspace::new(
-            Article::new("t", "قال لافروف إن الحل سياسي"),
-            default_labels(),
+        let ws = workspace_on(
+            "قال لافروف إن الحل سياسي",
             vec![
-                mk("m", 4, 10, "actor", Facts { actor: Some(lavrov.clone()), ..Default::default() }),
-                mk("c", 14, 24, "claim", Facts { said_by: Some(ministry.clone()), review: Some(Rc::new(review)), ..Default::default() }),
-                mk(
-                    "q",
-                    0,
-                    24,
-                    "quote",
-                    Facts {
-                        said_by: Some(lavrov.clone()),
-                        review: Some(Rc::new(Review { text: "نص فقط".into(), ..Default::default() })),
-                        ..Default::default()
-                    },
-                ),
+                ann_with("m", 4, 10, "actor", facts(Some(lavrov), None, None)),
+                ann_with("c", 14, 24, "claim", facts(None, Some(ministry), Some(review))),
+                ann_with("q", 0, 24, "quote", facts(None, Some(lavrov), Some(Review { text: "نص فقط".into(), ..Default::default() }))),
             ],
         )
         .with_facts(
             vec![
-                Actor { id: lavrov, name: "لافروف".into(), kind: ActorKind::Person },
-                Actor { id: ministry, name: "الوزارة".into(), kind: ActorKind::Organization },
+                Actor { id: ActorId(lavrov.into()), name: "لافروف".into(), kind: ActorKind::Person },
+                Actor { id: ActorId(ministry.into()), name: "الوزارة".into(), kind: ActorKind::Organization },
             ],
             Default::default(),
             Default::default(),

@@ -2,47 +2,27 @@
 
 use super::*;
 use crate::model::actors::ActorPick;
-use crate::model::annotation::sample_article;
-use crate::model::annotation::{text_order, Orphan, Timestamp};
+use crate::model::annotation::text_order;
 use crate::model::facts::{Actor, ActorId, ArticleMeta, Review, Settings, Status};
 use crate::model::filter::VerdictFilter;
 use crate::model::labels::default_labels;
 use crate::model::labels::{Label, LabelId};
+use crate::model::testkit::{ann, at, id, orphan, sample_state, sample_workspace};
 use crate::model::text::Span;
 use proptest::prelude::*;
 
-fn ann(id: &str, start: usize, end: usize, label: &str) -> Annotation {
-    Annotation {
-        id: AnnotationId(id.into()),
-        span: Span::new(start, end),
-        label: LabelId(label.into()),
-        note: String::new(),
-        created: Timestamp("2026-01-01T00:00:00.000Z".into()),
-        modified: Timestamp("2026-01-01T00:00:00.000Z".into()),
-        facts: Default::default(),
-    }
-}
-
-fn state() -> Rc<State> {
-    Rc::new(State::new(Workspace::new(sample_article(), default_labels(), vec![])))
-}
-
-fn at() -> Timestamp {
-    Timestamp("2026-02-02T00:00:00.000Z".into())
-}
-
 #[test]
 fn add_relabel_note_delete_and_undo_all_the_way_back() {
-    let s0 = state();
+    let s0 = sample_state();
     let s1 = s0.clone().reduce(Edit::Add(ann("a", 20, 30, "claim")));
     assert_eq!(s1.workspace.annotations.len(), 1);
-    assert_eq!(s1.selected, Some(AnnotationId("a".into())));
-    let s2 = s1.clone().reduce(Edit::Relabel { id: AnnotationId("a".into()), label: LabelId("quote".into()), at: at() });
+    assert_eq!(s1.selected, Some(id("a")));
+    let s2 = s1.clone().reduce(Edit::Relabel { id: id("a"), label: LabelId("quote".into()), at: at() });
     assert_eq!(s2.workspace.annotations[0].label.0, "quote");
     assert_eq!(s2.workspace.annotations[0].modified, at());
-    let s3 = s2.clone().reduce(Edit::SetNote { id: AnnotationId("a".into()), note: "n".into(), at: at() });
-    let s4 = s3.clone().reduce(Edit::SetNote { id: AnnotationId("a".into()), note: "no".into(), at: at() });
-    let s5 = s4.clone().reduce(Edit::Delete(AnnotationId("a".into())));
+    let s3 = s2.clone().reduce(Edit::SetNote { id: id("a"), note: "n".into(), at: at() });
+    let s4 = s3.clone().reduce(Edit::SetNote { id: id("a"), note: "no".into(), at: at() });
+    let s5 = s4.clone().reduce(Edit::Delete(id("a")));
     assert!(s5.workspace.annotations.is_empty());
     assert_eq!(s5.selected, None);
 
@@ -60,14 +40,14 @@ fn add_relabel_note_delete_and_undo_all_the_way_back() {
 
 #[test]
 fn invalid_actions_change_nothing_and_keep_the_same_rc() {
-    let s = state().reduce(Edit::Add(ann("a", 1, 5, "claim")));
+    let s = sample_state().reduce(Edit::Add(ann("a", 1, 5, "claim")));
     for action in [
         Edit::Add(ann("b", 5, 5, "claim")),
         Edit::Add(ann("c", 1, 999_999, "claim")),
         Edit::Add(ann("d", 1, 5, "nope")),
         Edit::Add(ann("a", 7, 9, "claim")),
-        Edit::Relabel { id: AnnotationId("a".into()), label: LabelId("nope".into()), at: at() },
-        Edit::Delete(AnnotationId("zz".into())),
+        Edit::Relabel { id: id("a"), label: LabelId("nope".into()), at: at() },
+        Edit::Delete(id("zz")),
         Edit::Redo,
     ] {
         let next = s.clone().reduce(action.clone());
@@ -77,7 +57,7 @@ fn invalid_actions_change_nothing_and_keep_the_same_rc() {
 
 #[test]
 fn replace_is_undoable_and_keeps_the_old_annotations() {
-    let s = state().reduce(Edit::Add(ann("a", 1, 5, "claim")));
+    let s = sample_state().reduce(Edit::Add(ann("a", 1, 5, "claim")));
     let other = Workspace::new(crate::model::annotation::Article::new("t", "hello"), default_labels(), vec![]);
     let replaced = s.clone().reduce(Edit::Replace(Box::new(other.clone())));
     assert_eq!(replaced.workspace, other);
@@ -87,26 +67,22 @@ fn replace_is_undoable_and_keeps_the_old_annotations() {
 
 #[test]
 fn a_read_only_state_refuses_changes_but_follows_restores() {
-    let s = state().reduce(Session::SetReadOnly(true));
+    let s = sample_state().reduce(Session::SetReadOnly(true));
     let same = s.clone().reduce(Edit::Add(ann("a", 1, 5, "claim")));
     assert!(Rc::ptr_eq(&s, &same));
-    let other = Workspace::new(sample_article(), default_labels(), vec![ann("b", 2, 6, "quote")]);
+    let other = sample_workspace(vec![ann("b", 2, 6, "quote")]);
     let followed = s.reduce(Session::Restore(Box::new(other.clone())));
     assert_eq!(followed.workspace, other);
     assert!(followed.read_only, "a restore keeps the tab read-only");
-    let editing = followed.reduce(Session::SetReadOnly(false)).reduce(Edit::Delete(AnnotationId("b".into())));
+    let editing = followed.reduce(Session::SetReadOnly(false)).reduce(Edit::Delete(id("b")));
     assert!(editing.workspace.annotations.is_empty());
 }
 
 #[test]
 fn annotations_stay_in_text_order() {
-    let s = state().reduce(Edit::Add(ann("x", 10, 12, "claim"))).reduce(Edit::Add(ann("y", 2, 4, "actor"))).reduce(Edit::Add(ann("z", 2, 9, "quote")));
+    let s = sample_state().reduce(Edit::Add(ann("x", 10, 12, "claim"))).reduce(Edit::Add(ann("y", 2, 4, "actor"))).reduce(Edit::Add(ann("z", 2, 9, "quote")));
     let ids: Vec<_> = s.workspace.annotations.iter().map(|a| a.id.0.as_str()).collect();
     assert_eq!(ids, ["z", "y", "x"]);
-}
-
-fn id(s: &str) -> AnnotationId {
-    AnnotationId(s.into())
 }
 
 fn actor_of(s: &State, ann: &str) -> Option<String> {
@@ -125,7 +101,8 @@ fn mention(m: &str, new: &str) -> ActorPick {
 
 #[test]
 fn mentions_merge_into_one_actor_and_links_follow_the_merge() {
-    let s0 = state().reduce(Edit::Add(ann("m1", 10, 20, "actor"))).reduce(Edit::Add(ann("m2", 40, 50, "actor"))).reduce(Edit::Add(ann("q", 60, 80, "quote")));
+    let s0 =
+        sample_state().reduce(Edit::Add(ann("m1", 10, 20, "actor"))).reduce(Edit::Add(ann("m2", 40, 50, "actor"))).reduce(Edit::Add(ann("q", 60, 80, "quote")));
     // Linking the quote to the second mention makes an actor for it, named by its text.
     let s1 = s0.clone().reduce(Edit::Attribute { id: id("q"), to: Some(mention("m2", "A2")), at: at() });
     let m2_text = s1.workspace.article.text.slice(Span::new(40, 50)).unwrap().to_string();
@@ -155,7 +132,7 @@ fn mentions_merge_into_one_actor_and_links_follow_the_merge() {
     while back.history.can_undo() {
         back = back.reduce(Edit::Undo);
     }
-    assert_eq!(back.workspace, state().workspace);
+    assert_eq!(back.workspace, sample_state().workspace);
     let mut forward = back;
     while forward.history.can_redo() {
         forward = forward.reduce(Edit::Redo);
@@ -165,7 +142,7 @@ fn mentions_merge_into_one_actor_and_links_follow_the_merge() {
 
 #[test]
 fn an_actor_nobody_names_or_quotes_goes_with_its_last_reference_and_comes_back_on_undo() {
-    let s = state().reduce(Edit::Add(ann("m", 10, 20, "actor"))).reduce(Edit::Add(ann("q", 60, 80, "quote"))).reduce(Edit::Attribute {
+    let s = sample_state().reduce(Edit::Add(ann("m", 10, 20, "actor"))).reduce(Edit::Add(ann("q", 60, 80, "quote"))).reduce(Edit::Attribute {
         id: id("q"),
         to: Some(mention("m", "A")),
         at: at(),
@@ -185,7 +162,7 @@ fn an_actor_nobody_names_or_quotes_goes_with_its_last_reference_and_comes_back_o
 
 #[test]
 fn links_that_make_no_sense_are_refused() {
-    let s = state().reduce(Edit::Add(ann("m", 10, 20, "actor"))).reduce(Edit::Add(ann("q", 60, 80, "quote")));
+    let s = sample_state().reduce(Edit::Add(ann("m", 10, 20, "actor"))).reduce(Edit::Add(ann("q", 60, 80, "quote")));
     for action in [
         Edit::Attribute { id: id("m"), to: Some(mention("m", "A")), at: at() },
         Edit::Attribute { id: id("q"), to: Some(ActorPick::Actor(ActorId("nobody".into()))), at: at() },
@@ -202,7 +179,7 @@ fn links_that_make_no_sense_are_refused() {
 
 #[test]
 fn a_review_is_undone_decision_by_decision_and_typing_is_one_step() {
-    let s = state().reduce(Edit::Add(ann("c", 10, 20, "claim")));
+    let s = sample_state().reduce(Edit::Add(ann("c", 10, 20, "claim")));
     let mut review = Review { verdict: Some("False".into()), ..Default::default() };
     let decided = s.clone().reduce(Edit::SetReview { id: id("c"), review: Some(review.clone()), at: at() });
     let mut typed = decided.clone();
@@ -224,7 +201,7 @@ fn a_review_is_undone_decision_by_decision_and_typing_is_one_step() {
 
 #[test]
 fn metadata_typing_is_one_step_and_settings_need_a_scale() {
-    let s = state();
+    let s = sample_state();
     let mut meta = ArticleMeta::default();
     let mut typed = s.clone();
     for url in ["h", "ht", "https://farsnews.ir/x"] {
@@ -262,7 +239,7 @@ fn renamed(labels: &[Label], id: &str, name: &str) -> Vec<Label> {
 
 #[test]
 fn renaming_a_label_keeps_its_id_so_annotations_show_the_new_name_and_undo_restores_it() {
-    let s = state().reduce(Edit::Add(ann("a", 20, 30, "claim")));
+    let s = sample_state().reduce(Edit::Add(ann("a", 20, 30, "claim")));
     let labels = renamed(&s.workspace.labels, "claim", "Assertion");
     let r = s.clone().reduce(Edit::SetLabels(labels.clone()));
     assert_eq!(*r.workspace.labels, labels);
@@ -276,7 +253,7 @@ fn renaming_a_label_keeps_its_id_so_annotations_show_the_new_name_and_undo_resto
 
 #[test]
 fn reordering_and_adding_labels_is_one_step_each() {
-    let s = state();
+    let s = sample_state();
     let mut labels = (*s.workspace.labels).clone();
     labels.swap(0, 2);
     let reordered = s.clone().reduce(Edit::SetLabels(labels.clone()));
@@ -292,20 +269,10 @@ fn reordering_and_adding_labels_is_one_step_each() {
 
 #[test]
 fn deleting_a_label_in_use_takes_its_annotations_orphans_and_lonely_actors_in_one_undoable_step() {
-    let orphan = Orphan {
-        id: id("o"),
-        label: LabelId("actor".into()),
-        quote: crate::model::quote::Quote { exact: "x".into(), prefix: String::new(), suffix: String::new() },
-        note: String::new(),
-        created: at(),
-        modified: at(),
-        reason: "not found".into(),
-        facts: Default::default(),
-    };
-    let mut s = Rc::new(State::new(Workspace::new(sample_article(), default_labels(), vec![]).with_orphans(vec![orphan])));
+    let mut s = Rc::new(State::new(sample_workspace(vec![]).with_orphans(vec![orphan("o", "actor", "x")])));
     s = s.reduce(Edit::Add(ann("m", 10, 20, "actor"))).reduce(Edit::Add(ann("q", 60, 80, "quote"))).reduce(Edit::Add(ann("c", 90, 99, "claim")));
     s = s.reduce(Edit::SameActor { mention: id("m"), as_: ActorPick::Mention { mention: id("m"), new_id: ActorId("A".into()) }, at: at() });
-    s = s.reduce(View::Filter(Filter::by_label(Some(LabelId("actor".into()))))).reduce(View::Select(Some(id("m"))));
+    s = s.reduce(View::Filter(Filter { label: Some(LabelId("actor".into())), ..Filter::default() })).reduce(View::Select(Some(id("m"))));
     assert_eq!(s.workspace.label_uses(&LabelId("actor".into())), 2);
     let d = s.clone().reduce(Edit::DeleteLabel { id: LabelId("actor".into()), at: at() });
     assert_eq!(d.workspace.labels.len(), 2);
@@ -319,7 +286,7 @@ fn deleting_a_label_in_use_takes_its_annotations_orphans_and_lonely_actors_in_on
 
 #[test]
 fn label_sets_that_would_break_the_work_are_refused() {
-    let s = state().reduce(Edit::Add(ann("a", 20, 30, "quote")));
+    let s = sample_state().reduce(Edit::Add(ann("a", 20, 30, "quote")));
     let labels = (*s.workspace.labels).clone();
     let without_quote: Vec<Label> = labels.iter().filter(|l| l.id.0 != "quote").cloned().collect();
     let without_actor: Vec<Label> = labels.iter().filter(|l| l.id.0 != "actor").cloned().collect();
@@ -335,7 +302,7 @@ fn label_sets_that_would_break_the_work_are_refused() {
         assert!(Rc::ptr_eq(&s, &s.clone().reduce(action.clone())), "{action:?} changed the state");
     }
     assert_eq!(s.clone().reduce(Edit::SetLabels(without_actor)).workspace.labels.len(), 2, "an unused label can simply go");
-    let mut one = state();
+    let mut one = sample_state();
     for l in ["quote", "actor"] {
         one = one.reduce(Edit::DeleteLabel { id: LabelId(l.into()), at: at() });
     }
@@ -371,7 +338,7 @@ proptest! {
     #[test]
     fn undoing_everything_restores_the_start_and_redoing_restores_the_end(ops in prop::collection::vec(op(), 1..40)) {
         let labels = ["claim", "quote", "actor"];
-        let start = state();
+        let start = sample_state();
         let mut s = start.clone();
         for (n, op) in ops.iter().enumerate() {
             let nth = |s: &State, i: usize| s.workspace.annotations.get(i % s.workspace.annotations.len().max(1)).map(|a| a.id.clone());
