@@ -4,13 +4,17 @@
 //!
 //! Four kinds, each in its own module: other mentions of a labelled actor (`mentions`, through
 //! the letter folding of `fold`), text between paired quotation marks (`quotes`), the clause a
-//! speech verb reports (`speech`), and identical spans of a labelled one (`same_label`).
+//! speech verb reports (`speech`), and identical spans of a labelled one (`same_label`). The two
+//! rule-based kinds share `scan` (the text scanned once: tokens, quotation-mark pairs, sentence
+//! ends at each level of nesting) and `words` (normalised spellings and the lexicons).
 
 pub mod fold;
 pub mod mentions;
 pub mod quotes;
 pub mod same_label;
+mod scan;
 pub mod speech;
+mod words;
 
 use super::actors::ActorPick;
 use super::annotation::AnnotationId;
