@@ -159,7 +159,10 @@ impl<'a> Reader<'a> {
         let mut words = 0;
         while at < until && words <= WINDOW {
             if let Some(k) = scan.opening_at(at) {
-                if how.colon && scan.pairs[k].quotation {
+                // A quotation after the verb and its subject or object (told me, ‘…’; قال لنا “…”); after
+                // English words that may begin the clause itself ("saying the talks had "…""), only past a comma.
+                let after_comma = scan.chars[..at].iter().rev().find(|c| !c.is_whitespace()).is_some_and(|c| is_comma(*c));
+                if how.colon && scan.pairs[k].quotation && (words == 0 || !how.direct || after_comma) {
                     return Some(Intro { from: at, nominal: false });
                 }
                 at = scan.pairs[k].close + 1;
@@ -213,16 +216,26 @@ impl<'a> Reader<'a> {
         while at < scan.chars.len() && scan.chars[at].is_whitespace() && !is_line_break(scan.chars[at]) {
             at += 1;
         }
-        if let Some(k) = scan.opening_at(at).filter(|&k| scan.pairs[k].quotation) {
-            let after = scan.pairs[k].close + 1;
-            let end = self.clause_end(level, after, true);
-            if scan.chars[after..end.max(after)].iter().all(|c| !is_word_char(*c)) {
-                return Some((scan.inside(k)?, true));
-            }
+        if let Some(k) = scan.opening_at(at).filter(|&k| scan.pairs[k].quotation && self.reports_whole(level, k)) {
+            return Some((scan.inside(k)?, true));
         }
         let end = self.clause_end(level, at, nominal);
         let span = scan.trimmed(at, end)?;
         (scan.tokens_between(span.start.0, span.end.0).len() >= 2).then_some((span, false))
+    }
+
+    /// Whether quotation `k`, opening a clause, is all the clause reports: nothing follows it to the
+    /// clause's end (or a comma), or a conjunction starts what follows ("‘…,’ and I believe him"),
+    /// or it ends a sentence of its own («….» وی تأکید کرد).
+    fn reports_whole(&self, level: Level, k: usize) -> bool {
+        let scan = self.scan;
+        let after = scan.pairs[k].close + 1;
+        let end = self.clause_end(level, after, true).max(after);
+        let next = scan.tokens_between(after, end).start;
+        let last = scan.chars[scan.pairs[k].open + 1..scan.pairs[k].close].iter().rev().find(|c| !c.is_whitespace());
+        scan.chars[after..end].iter().all(|c| !is_word_char(*c))
+            || scan.tokens.get(next).is_some_and(|t| self.lex.is_conjunction(&t.norm))
+            || last.is_some_and(|c| matches!(c, '.' | '!' | '?' | '؟' | '…' | '。'))
     }
 
     /// What a verb reports backwards: a quotation or clause, then a comma, then a few words with the verb.
