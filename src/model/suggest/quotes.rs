@@ -126,7 +126,7 @@ fn role(chars: &[char], i: usize, stack: &[(Mark, usize)]) -> Option<Role> {
         '‚' if !space(next) => Role::Open(Mark::SingleLow),
         '‘' if nearer(stack, Mark::SingleLow, Mark::SingleCurly) => Role::Close(&[Mark::SingleLow]),
         '‘' if !letter(prev) && !space(next) => Role::Open(Mark::SingleCurly),
-        '’' if !(letter(prev) && letter(next)) && !space(prev) => Role::Close(&[Mark::SingleCurly]),
+        '’' if !(space(prev) || letter(prev) && letter(next)) => Role::Close(&[Mark::SingleCurly]),
         '「' => Role::Open(Mark::Corner),
         '」' => Role::Close(&[Mark::Corner]),
         '『' => Role::Open(Mark::WhiteCorner),

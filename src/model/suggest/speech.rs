@@ -31,7 +31,7 @@ use crate::model::text::Span;
 use crate::model::workspace::Workspace;
 
 /// How many words may stand between a verb and its introducer.
-const WINDOW: usize = 10;
+const WINDOW: usize = 14;
 /// How many words may follow a verb that reports backwards ("…,” said Laura Mendes, a UN mediator.).
 const TAIL: usize = 12;
 /// How many words may stand between what is reported backwards and its verb ("…,” one of them wrote).
@@ -117,6 +117,16 @@ impl<'a> Reader<'a> {
     /// Where the clause starting at `from` (at `level`) ends.
     fn clause_end(&self, level: Level, from: usize, nominal: bool) -> usize {
         let mut end = self.scan.sentence_end(level, from);
+        // ", but …", "، لكن …": what follows is the writer's.
+        let mut comma = self.scan.next_comma(level, from);
+        while let Some(c) = comma.filter(|&c| c < end) {
+            let next = self.scan.tokens.get(self.scan.tokens_between(c, end).start).filter(|t| t.start < end);
+            if next.is_some_and(|t| self.lex.is_contrast(&t.norm)) {
+                end = c;
+                break;
+            }
+            comma = self.scan.next_comma(level, c + 1);
+        }
         let bounds = &self.bounds[level];
         if let Some(&b) = bounds.get(bounds.partition_point(|&b| b < from)) {
             end = end.min(b);
@@ -135,18 +145,16 @@ impl<'a> Reader<'a> {
         let sentence = (scan.sentence_start(level, start), scan.sentence_end(level, end));
         let how = verb.how;
         let (span, quoted, score) = if how.source {
-            self.from_source(level, i, end, sentence)?
+            self.sourced(level, i, how, end, sentence)?
         } else if let Some(intro) = self.introducer(i, verb, sentence.1) {
             let (span, quoted) = self.content(level, intro.from, intro.nominal)?;
             (span, quoted, 1.0)
-        } else if let Some(back) = how.trailing.then(|| self.backwards(level, i, end, sentence)).flatten() {
-            back
-        } else if how.direct {
-            let from = self.direct_start(level, end, sentence.1)?;
+        } else if let Some(from) = how.direct.then(|| self.direct_start(level, i, end, sentence.1)).flatten() {
+            // Before reporting backwards: "The company, Red Hill Resources, said it would appeal."
             let (span, quoted) = self.content(level, from, false)?;
             (span, quoted, 0.6)
         } else {
-            return None;
+            how.trailing.then(|| self.backwards(level, i, end, sentence)).flatten()?
         };
         Some(Found { span, quoted, sentence, verb: (start, end), score })
     }
@@ -162,7 +170,7 @@ impl<'a> Reader<'a> {
                 // A quotation after the verb and its subject or object (told me, ‘…’; قال لنا “…”); after
                 // English words that may begin the clause itself ("saying the talks had "…""), only past a comma.
                 let after_comma = scan.chars[..at].iter().rev().find(|c| !c.is_whitespace()).is_some_and(|c| is_comma(*c));
-                if how.colon && scan.pairs[k].quotation && (words == 0 || !how.direct || after_comma) {
+                if how.colon && scan.pairs[k].quotation && (words == 0 || verb.lang != Lang::English || after_comma) {
                     return Some(Intro { from: at, nominal: false });
                 }
                 at = scan.pairs[k].close + 1;
@@ -216,6 +224,13 @@ impl<'a> Reader<'a> {
         while at < scan.chars.len() && scan.chars[at].is_whitespace() && !is_line_break(scan.chars[at]) {
             at += 1;
         }
+        // "وفقا لمصادر، فإن …", "according to X, that …": the complementiser stays out.
+        if let Some(t) = scan.tokens.get(scan.tokens_between(at, at + 1).start).filter(|t| t.start == at && self.lex.is_any_complementiser(&t.norm)) {
+            at = t.end;
+            while at < scan.chars.len() && scan.chars[at].is_whitespace() && !is_line_break(scan.chars[at]) {
+                at += 1;
+            }
+        }
         if let Some(k) = scan.opening_at(at).filter(|&k| scan.pairs[k].quotation && self.reports_whole(level, k)) {
             return Some((scan.inside(k)?, true));
         }
@@ -253,9 +268,12 @@ impl<'a> Reader<'a> {
                     return Some((span, quoted, 0.8));
                 }
             }
-            // The subject's words are joined by spaces, apostrophes or hyphens only (Keller's spokesman).
+            // The subject's words are joined by spaces, apostrophes or hyphens only (Keller's spokesman);
+            // a conjunction joins the verb to one before it ("…" and told investors), which reports nothing backwards.
             let prev = t.checked_sub(1).filter(|&p| scan.tokens[p].end >= sentence.0)?;
-            if !scan.chars[scan.tokens[prev].end..scan.tokens[t].start].iter().all(|c| matches!(c, ' ' | '\'' | '’' | '-' | '‐')) {
+            if !scan.chars[scan.tokens[prev].end..scan.tokens[t].start].iter().all(|c| matches!(c, ' ' | '\'' | '’' | '-' | '‐'))
+                || self.lex.is_conjunction(&scan.tokens[prev].norm)
+            {
                 return None;
             }
             t = prev;
@@ -274,7 +292,8 @@ impl<'a> Reader<'a> {
     /// or without a comma after it): the quotation that opens the sentence, or the clause.
     fn before_comma(&self, level: Level, start: usize, mark: usize) -> Option<(Span, bool)> {
         let scan = self.scan;
-        let closer = if is_comma(scan.chars[mark]) { self.skip_space_back(mark, start).checked_sub(1) } else { Some(mark) };
+        let comma = is_comma(scan.chars[mark]);
+        let closer = if comma { self.skip_space_back(mark, start).checked_sub(1) } else { Some(mark) };
         let pair = closer.and_then(|c| scan.closing_at(c)).filter(|&k| scan.pairs[k].parent.map_or(0, |p| p + 1) == level);
         if let Some(k) = pair {
             let opens_sentence = scan.chars[start..scan.pairs[k].open].iter().all(|c| !is_word_char(*c));
@@ -282,13 +301,21 @@ impl<'a> Reader<'a> {
                 return scan.pairs[k].quotation.then(|| scan.inside(k).map(|s| (s, true))).flatten();
             }
         }
-        let span = scan.trimmed(start, if is_comma(scan.chars[mark]) { mark } else { mark + 1 })?;
+        // A clause reported backwards ends at a comma: «…» said alone is a quotation or nothing.
+        if !comma {
+            return None;
+        }
+        let span = scan.trimmed(start, mark)?;
         (scan.tokens_between(span.start.0, span.end.0).len() >= 2).then_some((span, false))
     }
 
-    /// Where an English verb's clause starts right after it ("insisted the inspections were…").
-    fn direct_start(&self, level: Level, end: usize, until: usize) -> Option<usize> {
+    /// Where an English verb's clause starts right after it ("insisted the inspections were…");
+    /// not after an auxiliary ("we've been saying this").
+    fn direct_start(&self, level: Level, i: usize, end: usize, until: usize) -> Option<usize> {
         let scan = self.scan;
+        if i.checked_sub(1).is_some_and(|p| self.lex.is_auxiliary(&scan.tokens[p].norm)) {
+            return None;
+        }
         let mut j = scan.tokens_between(end, until).start;
         let next = scan.tokens.get(j).filter(|t| t.start < until)?;
         if !scan.chars[end..next.start].iter().all(|c| *c == ' ') {
@@ -305,9 +332,15 @@ impl<'a> Reader<'a> {
     }
 
     /// What a source reports: "according to X, <clause>" or "<clause>, according to X".
-    fn from_source(&self, level: Level, i: usize, end: usize, sentence: (usize, usize)) -> Option<(Span, bool, f32)> {
+    fn sourced(&self, level: Level, i: usize, how: How, end: usize, sentence: (usize, usize)) -> Option<(Span, bool, f32)> {
         let scan = self.scan;
         let start = scan.tokens[i].start;
+        if how.direct {
+            // לדבריו, "…": what follows the source, past a comma.
+            let from = scan.next_comma(level, end).filter(|&c| scan.chars[end..c].iter().all(|c| c.is_whitespace())).map_or(end, |c| c + 1);
+            let (span, quoted) = self.content(level, from, false)?;
+            return Some((span, quoted, 0.8));
+        }
         let leading = scan.tokens_between(sentence.0, start).filter(|&t| !self.lex.is_conjunction(&scan.tokens[t].norm)).count();
         if leading == 0 {
             let comma = scan.next_comma(level, end).filter(|&c| c < sentence.1)?;
@@ -379,3 +412,7 @@ impl Speakers {
         inside.or_else(before).map(|(_, link)| link.clone())
     }
 }
+
+#[cfg(test)]
+#[path = "speech_tests.rs"]
+mod tests;

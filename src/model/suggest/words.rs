@@ -35,16 +35,19 @@ pub(super) fn is_hebrew_letter(c: char) -> bool {
 
 /// The spelling a word is looked up by: lower case, marks and joiners dropped, letter variants made one.
 pub(super) fn normalize(word: impl IntoIterator<Item = char>) -> String {
-    let mut out = String::new();
+    let word = word.into_iter();
+    let mut out = String::with_capacity(word.size_hint().0 * 2);
     for c in word {
-        if is_mark(c) || matches!(c, '\u{0640}' | '\u{200C}' | '\u{200D}' | '\u{200F}' | '\u{200E}') {
-            continue;
-        }
         match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            c if c.is_ascii() => out.push(c),
             'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
             'ى' | 'ی' | 'ې' => out.push('ي'),
             'ک' => out.push('ك'),
-            _ => out.extend(c.to_lowercase()),
+            '\u{0640}' | '\u{200C}' | '\u{200D}' | '\u{200E}' | '\u{200F}' => {}
+            c if is_mark(c) => {}
+            c if c.is_uppercase() => out.extend(c.to_lowercase()),
+            c => out.push(c),
         }
     }
     out
@@ -93,7 +96,7 @@ pub(super) struct How {
     pub direct: bool,
     /// After what it reports: «…»، قال; "…," he said.
     pub trailing: bool,
-    /// A source: "according to X, …", "…, according to X".
+    /// A source: "according to X, …", "…, according to X"; with `direct`, what follows it.
     pub source: bool,
 }
 
@@ -101,6 +104,8 @@ const SAY: How = How { compl: true, colon: true, preps: &[], direct: false, trai
 const THAT: How = How { compl: true, colon: true, preps: &[], direct: false, trailing: false, source: false };
 const OPINE: How = How { compl: true, colon: false, preps: &[], direct: false, trailing: false, source: false };
 const SOURCE: How = How { compl: false, colon: false, preps: &[], direct: false, trailing: false, source: true };
+/// A source with a pronoun attached, which reports what follows it (לדבריו، ולפיהן: according to him, to them).
+const SOURCE_BEFORE: How = How { compl: false, colon: false, preps: &[], direct: true, trailing: false, source: true };
 const fn prep(preps: &'static [&'static str], compl: bool) -> How {
     How { compl, colon: false, preps, direct: false, trailing: false, source: false }
 }
@@ -119,6 +124,7 @@ const VERBS: &[(Lang, &str, How)] = &[
     (Lang::Arabic, "اعتبر|اعتبرت|اعتبروا|يعتبر|تعتبر|معتبرا|معتبرة|رأى|رأت|رأوا|يرى|ترى|زعم|زعمت|زعموا|يزعم|ادعى|ادعت|ادعوا|يدعي", OPINE),
     (Lang::Arabic, "أعلن|أعلنت|أعلنوا|يعلن|تعلن|معلنا|معلنة", How { compl: true, colon: true, preps: &["عن"], direct: false, trailing: false, source: false }),
     (Lang::Arabic, "ذكر|ذكرت|ذكروا|يذكر|تذكر|أفاد|أفادت|أفادوا|يفيد|تفيد", OPINE),
+    (Lang::Arabic, "نقل|نقلت|نقلوا|ينقل|تنقل|كتب|كتبت|كتبوا|يكتب|تكتب", THAT),
     (Lang::Arabic, "أشار|أشارت|أشارا|أشاروا|يشير|تشير|مشيرا|مشيرة|لفت|لفتت|لافتا|لافتة|نوه|نوهت|منوها", prep(&["الي"], false)),
     (Lang::Arabic, "شدد|شددت|شددا|شددوا|يشدد|تشدد|مشددا|مشددة", prep(&["علي"], false)),
     (Lang::Arabic, "أعرب|أعربت|أعربا|أعربوا|يعرب|تعرب|معربا|معربة|عبر|عبرت|عبرا|عبروا|يعبر|تعبر|معبرا", prep(&["عن"], false)),
@@ -127,18 +133,20 @@ const VERBS: &[(Lang, &str, How)] = &[
     // English.
     (Lang::English, "said|says|saying|insisted|insists|claimed|claims|argued|argues|warned|warns|added|adds|adding|stated|states|asserted|asserts", EN_SAY),
     (Lang::English, "told|tells|announced|announces|confirmed|confirms|noted|notes|explained|explains|declared|declares|stressed|stresses|wrote|writes|reported|reports", SAY),
+    (Lang::English, "ruled|ruling", THAT),
     (Lang::English, "according to", SOURCE),
     // Persian.
     (Lang::Persian, "گفت|گفتند|می‌گوید|می گوید|می‌گویند|افزود|افزودند|نوشت|اعلام کرد|اعلام کردند|تاکید کرد|تأکید کرد|تاکید کردند|تأکید کردند|اظهار داشت|اظهار کرد|خاطرنشان کرد|خاطرنشان ساخت|تصریح کرد|ادامه داد|توصیف کرد", THAT),
     (Lang::Persian, "به گزارش|به گفته|طبق گزارش", SOURCE),
     // Hebrew.
-    (Lang::Hebrew, "אמר|אמרה|אמרו|אומר|אומרת|אומרים|הוסיף|הוסיפה|הוסיפו|הודיע|הודיעה|הודיעו|טען|טענה|טענו|הצהיר|הצהירה|ציין|ציינה|ציינו|הדגיש|הדגישה|הדגישו|מסר|מסרה|מסרו|הבהיר|הבהירה|כתב|כתבה", SAY),
+    (Lang::Hebrew, "אמר|אמרה|אמרו|אומר|אומרת|אומרים|הוסיף|הוסיפה|הוסיפו|הודיע|הודיעה|הודיעו|טען|טענה|טענו|הצהיר|הצהירה|ציין|ציינה|ציינו|הדגיש|הדגישה|הדגישו|מסר|מסרה|מסרו|הבהיר|הבהירה|כתב|כתבה|דיווח|דיווחה|דיווחו", SAY),
     (Lang::Hebrew, "לדברי|לפי|על פי", SOURCE),
+    (Lang::Hebrew, "לדבריו|לדבריה|לדבריהם|לדבריהן|לפיו|לפיה|לפיהם|לפיהן", SOURCE_BEFORE),
 ];
 
 /// Complementisers that open a reported clause, by language; Arabic ones with an attached pronoun or بـ too.
 const COMPLEMENTISERS: [(Lang, &str); 4] = [
-    (Lang::Arabic, "أن|إن|أنه|أنها|أنهم|أنهما|أنهن|أنني|أننا|أنك|أنكم|إنه|إنها|إنهم|إنهما|إنني|إننا|بأن|بأنه|بأنها|بأنهم|بأنهما|بأننا"),
+    (Lang::Arabic, "أن|إن|فإن|وأن|أنه|أنها|أنهم|أنهما|أنهن|أنني|أننا|أنك|أنكم|إنه|إنها|إنهم|إنهما|إنني|إننا|بأن|بأنه|بأنها|بأنهم|بأنهما|بأننا"),
     (Lang::English, "that"),
     (Lang::Persian, "که"),
     (Lang::Hebrew, "כי|ש"),
@@ -154,7 +162,13 @@ operation|newspaper|magazine|party|movement|group|book|film|movie|programme|prog
 const OTHER_CUES: &str = "déclaré|ajouté|affirmé|dit|selon|estimé|sagte|sagt|erklärte|betonte|laut|meinte|dijo|afirmó|según|述べた|言った";
 
 /// Conjunctions that, before a speech verb, start a new reported clause ("، وقد أكد", "and added").
-const CONJUNCTIONS: &str = "و|ف|ثم|كما|وقد|and|also|while|و|ו";
+const CONJUNCTIONS: &str = "و|ف|ثم|كما|وقد|لكن|ولكن|and|also|while|but|اما|ولی|אך|אבל";
+
+/// Conjunctions after a comma that end a reported clause: what follows is the writer's ("…, but gave no evidence").
+const CONTRASTS: &str = "لكن|ولكن|لكنه|لكنها|غير|but|however|yet|اما|ولی|אך|אבל|אולם";
+
+/// English auxiliaries before "saying" or "said" that make it no report ("we've been saying this").
+const AUXILIARIES: &str = "been|is|are|was|were|am|be|keep|kept|keeps|having|has|have|had";
 
 /// English words after a speech verb that say it reports nothing right after it ("said in", "said nothing").
 const DIRECT_STOP: &str = "in|on|at|to|by|for|with|during|after|before|from|of|about|nothing|so|yes|no|goodbye|little|through|via|when|as|hello";
@@ -177,6 +191,8 @@ pub(super) struct Lexicon {
     naming: HashSet<String>,
     cues: HashSet<String>,
     conjunctions: HashSet<String>,
+    contrasts: HashSet<String>,
+    auxiliaries: HashSet<String>,
     direct_stop: HashSet<String>,
     direct_skip: HashSet<String>,
 }
@@ -203,6 +219,8 @@ pub(super) fn lexicon() -> &'static Lexicon {
             naming: set(NAMING_NOUNS),
             cues: set(OTHER_CUES),
             conjunctions: set(CONJUNCTIONS),
+            contrasts: set(CONTRASTS),
+            auxiliaries: set(AUXILIARIES),
             direct_stop: set(DIRECT_STOP),
             direct_skip: set(DIRECT_SKIP),
         }
@@ -250,6 +268,11 @@ impl Lexicon {
         self.complementisers.get(&lang).is_some_and(|set| set.contains(word))
     }
 
+    /// A complementiser of any language.
+    pub fn is_any_complementiser(&self, word: &str) -> bool {
+        self.complementisers.values().any(|set| set.contains(word))
+    }
+
     pub fn is_conjunction(&self, word: &str) -> bool {
         self.conjunctions.contains(word)
     }
@@ -269,6 +292,14 @@ impl Lexicon {
     /// Whether `tokens[i]` attributes a quotation: a speech verb starts there, or a cue of another language.
     pub fn is_cue(&self, chars: &[char], tokens: &[Token], i: usize) -> bool {
         self.cues.contains(&tokens[i].norm) || self.verb_at(chars, tokens, i).is_some()
+    }
+
+    pub fn is_contrast(&self, word: &str) -> bool {
+        self.contrasts.contains(word)
+    }
+
+    pub fn is_auxiliary(&self, word: &str) -> bool {
+        self.auxiliaries.contains(word)
     }
 
     pub fn stops_direct(&self, word: &str) -> bool {
