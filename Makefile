@@ -15,8 +15,11 @@ test:
 	scripts/test.sh
 
 # The benchmark (not part of `make test`): prints a markdown table and writes it into README.md.
+# First the suggestions against their gold set (native, release): precision and recall per kind.
 bench:
 	scripts/setup.sh test
+	mkdir -p bench/out
+	cargo test --release --test suggest_gold -- --nocapture --test-threads 1 > bench/out/suggest-gold.txt 2>&1; status=$$?; cat bench/out/suggest-gold.txt; exit $$status
 	trunk build --release
 	node bench/generate.js
 	node bench/run.js --readme

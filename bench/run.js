@@ -266,6 +266,20 @@ function table(results) {
   return { text: lines.join('\n'), bundle: b };
 }
 
+// The suggestions against their gold set, as `make bench` measured them just before
+// (bench/out/suggest-gold.txt, the output of tests/suggest_gold.rs): its tables and timings.
+function suggestGold() {
+  const file = path.join(OUT, 'suggest-gold.txt');
+  if (!fs.existsSync(file)) return '';
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const from = lines.findIndex((l) => l.startsWith('Suggestions against'));
+  if (from < 0) return '';
+  const to = lines.findIndex((l, i) => i > from && (l === 'ok' || l.startsWith('test ')));
+  const timings = lines.map((l) => l.match(/[\d,]+ code points: quotations .*$/)).filter(Boolean).map((m) => `- ${m[0]}`);
+  return `\n${lines.slice(from, to < 0 ? undefined : to).join('\n').trim()}\n`
+    + (timings.length ? `\nQuotations and reported speech on long texts (native, release build):\n\n${timings.join('\n')}\n` : '');
+}
+
 async function main() {
   ensureInputs();
   const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', ROOT], { stdio: 'ignore' });
@@ -285,7 +299,8 @@ async function main() {
   const date = new Date().toISOString().slice(0, 10);
   const md = `Benchmark of ${date}, headless Chromium, ${RUNS} runs per size (medians), ${TRIES} tries per edit; `
     + `sizes: ${ONLY.map((n) => `${n} = ${SIZES[n][0].toLocaleString('en')} characters / ${SIZES[n][1].toLocaleString('en')} annotations`).join(', ')}.\n\n`
-    + `${text}\n\nRelease bundle (wasm + JS): ${(b.raw / 1024).toFixed(0)} KB raw, ${(b.gz / 1024).toFixed(0)} KB gzip (target ≤ 250 KB gzip).\n`;
+    + `${text}\n\nRelease bundle (wasm + JS): ${(b.raw / 1024).toFixed(0)} KB raw, ${(b.gz / 1024).toFixed(0)} KB gzip (target ≤ 250 KB gzip).\n`
+    + suggestGold();
   fs.writeFileSync(path.join(OUT, 'results.md'), md);
   fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results));
   console.log(md);

@@ -4,13 +4,17 @@
 //!
 //! Four kinds, each in its own module: other mentions of a labelled actor (`mentions`, through
 //! the letter folding of `fold`), text between paired quotation marks (`quotes`), the clause a
-//! speech verb reports (`speech`), and identical spans of a labelled one (`same_label`).
+//! speech verb reports (`speech`), and identical spans of a labelled one (`same_label`). The two
+//! rule-based kinds share `scan` (the text scanned once: tokens, quotation-mark pairs, sentence
+//! ends at each level of nesting) and `words` (normalised spellings and the lexicons).
 
 pub mod fold;
 pub mod mentions;
 pub mod quotes;
 pub mod same_label;
+mod scan;
 pub mod speech;
+mod words;
 
 use super::actors::ActorPick;
 use super::annotation::AnnotationId;
@@ -109,7 +113,8 @@ impl Default for Options {
 
 /// Every suggestion for `ws`, in text order (by start, then longer first), without those the
 /// user rejected and without spans already annotated with that label. Where two kinds propose
-/// the same span and label, the first kind of [`Kind::ALL`] keeps it.
+/// the same span and label, the first kind of [`Kind::ALL`] keeps it, with the links only a later
+/// one gives (a quotation that a speech verb reports gets its speaker).
 pub fn suggest(ws: &Workspace, options: &Options, memory: &Memory) -> Vec<Suggestion> {
     let mut all = Vec::new();
     for kind in Kind::ALL.into_iter().filter(|k| options.kinds.contains(k)) {
@@ -121,13 +126,21 @@ pub fn suggest(ws: &Workspace, options: &Options, memory: &Memory) -> Vec<Sugges
         });
     }
     let existing: HashSet<(usize, usize, &LabelId)> = ws.annotations.iter().map(|a| (a.span.start.0, a.span.end.0, &a.label)).collect();
-    let mut seen = HashSet::new();
-    let mut kept: Vec<Suggestion> = all
-        .into_iter()
-        .filter(|s| !existing.contains(&(s.span.start.0, s.span.end.0, &s.label)))
-        .filter(|s| !memory.rejected.contains(&s.key()))
-        .filter(|s| seen.insert(s.key()))
-        .collect();
+    let mut first: HashMap<Key, usize> = HashMap::new();
+    let mut kept: Vec<Suggestion> = Vec::new();
+    for s in all.into_iter().filter(|s| !existing.contains(&(s.span.start.0, s.span.end.0, &s.label))).filter(|s| !memory.rejected.contains(&s.key())) {
+        match first.get(&s.key()) {
+            Some(&i) => {
+                let k = &mut kept[i];
+                k.said_by = k.said_by.take().or(s.said_by);
+                k.names = k.names.take().or(s.names);
+            }
+            None => {
+                first.insert(s.key(), kept.len());
+                kept.push(s);
+            }
+        }
+    }
     kept.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then(a.kind.cmp(&b.kind)));
     kept
 }
