@@ -7,6 +7,7 @@
 //! speech verb reports (`speech`), and identical spans of a labelled one (`same_label`).
 
 pub mod fold;
+mod index;
 pub mod mentions;
 pub mod quotes;
 pub mod same_label;

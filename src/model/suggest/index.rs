@@ -1,0 +1,129 @@
+//! Indexes for matching: a character trie (many keys looked up at once while walking a folded
+//! text, one step per character; the alphabet of a text is small, so each node's children are a
+//! short sorted list) and a set of spans asked whether a span overlaps one of them.
+
+use crate::model::text::Span;
+
+#[derive(Clone, Debug, Default)]
+struct Node {
+    children: Vec<(char, u32)>,
+    /// The values of the keys that end here.
+    values: Vec<u32>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Trie {
+    nodes: Vec<Node>,
+}
+
+impl Default for Trie {
+    fn default() -> Self {
+        Trie { nodes: vec![Node::default()] }
+    }
+}
+
+/// A place in the trie: the root, or the node a walk has reached.
+pub type At = u32;
+
+pub const ROOT: At = 0;
+
+impl Trie {
+    /// Adds `value` under `key`.
+    pub fn insert(&mut self, key: impl IntoIterator<Item = char>, value: u32) {
+        let mut at = ROOT;
+        for c in key {
+            at = match self.step(at, c) {
+                Some(next) => next,
+                None => {
+                    let next = self.nodes.len() as u32;
+                    self.nodes.push(Node::default());
+                    let children = &mut self.nodes[at as usize].children;
+                    let i = children.partition_point(|(k, _)| *k < c);
+                    children.insert(i, (c, next));
+                    next
+                }
+            };
+        }
+        self.nodes[at as usize].values.push(value);
+    }
+
+    /// The node after `c` from `at`, if a key goes on that way.
+    pub fn step(&self, at: At, c: char) -> Option<At> {
+        let children = &self.nodes[at as usize].children;
+        children.binary_search_by(|(k, _)| k.cmp(&c)).ok().map(|i| children[i].1)
+    }
+
+    /// The values of the keys that end at `at`.
+    pub fn values(&self, at: At) -> &[u32] {
+        &self.nodes[at as usize].values
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes[0].children.is_empty()
+    }
+}
+
+/// Spans, asked in O(log n) whether a span overlaps one of them.
+#[derive(Clone, Debug, Default)]
+pub struct SpanSet {
+    starts: Vec<usize>,
+    /// `max_end[i]`: the furthest end among the first `i + 1` spans by start.
+    max_end: Vec<usize>,
+}
+
+impl SpanSet {
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> Self {
+        let mut spans: Vec<(usize, usize)> = spans.into_iter().map(|s| (s.start.0, s.end.0)).collect();
+        spans.sort_unstable();
+        let mut furthest = 0;
+        let max_end = spans
+            .iter()
+            .map(|&(_, e)| {
+                furthest = furthest.max(e);
+                furthest
+            })
+            .collect();
+        SpanSet { starts: spans.into_iter().map(|(s, _)| s).collect(), max_end }
+    }
+
+    /// Whether `span` shares a code point with one of the spans.
+    pub fn overlaps(&self, span: Span) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < span.end.0);
+        before_end > 0 && self.max_end[before_end - 1] > span.start.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_span_set_tells_overlap_from_touching() {
+        let set = SpanSet::new([Span::new(10, 20), Span::new(2, 30), Span::new(40, 45)]);
+        assert!(set.overlaps(Span::new(25, 26)), "inside the long one only");
+        assert!(set.overlaps(Span::new(44, 50)));
+        assert!(!set.overlaps(Span::new(30, 40)), "touching both");
+        assert!(!set.overlaps(Span::new(0, 2)));
+        assert!(!SpanSet::default().overlaps(Span::new(0, 5)));
+    }
+
+    #[test]
+    fn walks_find_every_key_that_ends_on_the_way() {
+        let mut t = Trie::default();
+        t.insert("لاف".chars(), 1);
+        t.insert("لافروف".chars(), 2);
+        t.insert("لافروف".chars(), 3);
+        let mut at = ROOT;
+        let mut found = Vec::new();
+        for c in "لافروفي".chars() {
+            match t.step(at, c) {
+                Some(next) => at = next,
+                None => break,
+            }
+            found.extend_from_slice(t.values(at));
+        }
+        assert_eq!(found, [1, 2, 3]);
+        assert_eq!(t.step(ROOT, 'x'), None);
+        assert!(Trie::default().is_empty());
+    }
+}
