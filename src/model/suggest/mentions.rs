@@ -229,7 +229,7 @@ impl Mentions {
 
 /// `span` widened to whole grapheme clusters (a name's last letter keeps its harakat); the text's
 /// grapheme search runs only where the neighbours leave a doubt. `original` is the text from `base`.
-fn whole_graphemes(text: &TextIndex, span: Span, original: &[char], base: usize) -> Span {
+pub(super) fn whole_graphemes(text: &TextIndex, span: Span, original: &[char], base: usize) -> Span {
     let plain = |c: Option<&char>| c.is_none_or(|c| c.is_ascii() || c.is_whitespace() || matches!(c, '،' | '؛' | '؟'));
     let before = span.start.0.checked_sub(base + 1).and_then(|i| original.get(i));
     let start = if plain(before) || before.is_some_and(|c| ('\u{0620}'..='\u{064A}').contains(c) || ('\u{05D0}'..='\u{05EA}').contains(c)) {
@@ -242,7 +242,7 @@ fn whole_graphemes(text: &TextIndex, span: Span, original: &[char], base: usize)
 }
 
 /// The link of the source nearest to `at`.
-fn nearest(sources: &[(usize, Link)], at: usize) -> Link {
+pub(super) fn nearest(sources: &[(usize, Link)], at: usize) -> Link {
     let i = sources.partition_point(|s| s.0 < at);
     let before = i.checked_sub(1).map(|j| (at - sources[j].0, j));
     let after = sources.get(i).map(|s| (s.0 - at, i));
@@ -355,4 +355,4 @@ pub fn suggest(ws: &Workspace) -> Vec<Suggestion> {
 
 #[cfg(test)]
 #[path = "mentions_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -1,9 +1,174 @@
 //! Same label again: spans identical to a labelled one, proposed with its label (INCEpTION's
 //! string matcher), ranked by how often the user accepted such proposals.
+//!
+//! Identical means the same folded text (see [`fold`](super::fold): harakat, letter variants, case
+//! and accents aside), of at least two letters, within one paragraph. A labelled span that starts
+//! (ends) at a word's edge matches only at a word's edge: "فلسطين" is not found in "الفلسطيني"
+//! nor "Gaza" in "Gazan"; one that starts inside a word ("لافروف" of "ولافروف") matches inside any. Spans overlapping an annotation of the same label are not proposed, nor two
+//! overlapping spans with one label (the longer wins). An actor span's copies link to its actor.
+//!
+//! Score: the share of that label among the spans of that text (a text labelled twice as a claim
+//! and once as a quote gives claims ⅔ of it), times `(1 + a) / (2 + a)` where `a` is how many
+//! proposals of that label the user accepted: ½ at first, rising towards 1.
 
-use super::{Memory, Suggestion};
+use super::fold::{is_word, Folded};
+use super::index::{SpanSet, Trie, ROOT};
+use super::mentions::{nearest, whole_graphemes};
+use super::{Kind, Link, Memory, Suggestion};
+use crate::model::facts::ACTOR;
+use crate::model::labels::LabelId;
+use crate::model::text::{CharOffset, Span};
 use crate::model::workspace::Workspace;
+use std::collections::HashMap;
 
-pub fn suggest(_ws: &Workspace, _memory: &Memory) -> Vec<Suggestion> {
-    Vec::new()
+/// How deep the trie goes: longer texts are told apart by comparing the rest.
+const DEPTH: usize = 32;
+
+struct Entry {
+    folded: Vec<char>,
+    /// Its label's place in `SameLabel::labels`.
+    label: usize,
+    /// Whether a copy must start (end) at a word's edge, as the labelled span does.
+    edge_start: bool,
+    edge_end: bool,
+    score: f32,
+    /// For an actor span: where each labelled copy starts and what it links to, by start.
+    sources: Vec<(usize, Link)>,
 }
+
+/// The labelled texts of an article, ready to be looked for in any part of its text.
+pub struct SameLabel {
+    entries: Vec<Entry>,
+    trie: Trie,
+    labels: Vec<LabelId>,
+    /// The spans of each label.
+    labelled: Vec<SpanSet>,
+    /// Some labelled span starts inside a word: every place is a possible start.
+    inside_words: bool,
+}
+
+/// Whether folded `c` has a word's edge before index `i`.
+fn edge(c: &[char], i: usize) -> bool {
+    i == 0 || i == c.len() || !is_word(c[i - 1]) || !is_word(c[i])
+}
+
+impl SameLabel {
+    pub fn new(ws: &Workspace, memory: &Memory) -> SameLabel {
+        let text = &ws.article.text;
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut by_key: HashMap<(Vec<char>, usize), (usize, u32)> = HashMap::new();
+        let mut per_text: HashMap<Vec<char>, u32> = HashMap::new();
+        let mut labels: Vec<LabelId> = Vec::new();
+        let mut spans: Vec<Vec<Span>> = Vec::new();
+        for a in ws.annotations.iter() {
+            let label = match labels.iter().position(|l| l == &a.label) {
+                Some(i) => i,
+                None => {
+                    labels.push(a.label.clone());
+                    spans.push(Vec::new());
+                    labels.len() - 1
+                }
+            };
+            spans[label].push(a.span);
+            // The span with a few characters either side, to tell whether it starts and ends at a word's edge.
+            let from = a.span.start.0.saturating_sub(4);
+            let to = (a.span.end.0 + 4).min(text.char_len());
+            let Some(around) = text.slice(Span::new(from, to)) else { continue };
+            let f = Folded::at(around, from);
+            let (Some(s), Some(e)) = (f.to_original.iter().position(|&o| o >= a.span.start.0), f.to_original.iter().rposition(|&o| o < a.span.end.0)) else {
+                continue;
+            };
+            let folded = f.chars[s..=e].to_vec();
+            if folded.iter().filter(|c| is_word(**c)).count() < 2 || folded.contains(&'\n') {
+                continue;
+            }
+            *per_text.entry(folded.clone()).or_default() += 1;
+            let (at, count) = by_key.entry((folded.clone(), label)).or_insert_with(|| {
+                let (edge_start, edge_end) = (edge(&f.chars, s), edge(&f.chars, e + 1));
+                entries.push(Entry { folded, label, edge_start, edge_end, score: 0.0, sources: Vec::new() });
+                (entries.len() - 1, 0)
+            });
+            *count += 1;
+            if a.label.0 == ACTOR {
+                let link = match &a.facts.actor {
+                    Some(id) => Link::Actor(id.clone()),
+                    None => Link::Mention(a.id.clone()),
+                };
+                entries[*at].sources.push((a.span.start.0, link));
+            }
+        }
+        let mut trie = Trie::default();
+        for ((folded, label), (at, count)) in by_key {
+            let accepted = memory.accepted.get(&labels[label]).copied().unwrap_or(0) as f32;
+            let share = count as f32 / per_text[&folded] as f32;
+            let entry = &mut entries[at];
+            entry.score = share * (1.0 + accepted) / (2.0 + accepted);
+            entry.sources.sort_by_key(|s| s.0);
+            trie.insert(folded.into_iter().take(DEPTH), at as u32);
+        }
+        let inside_words = entries.iter().any(|e| !e.edge_start);
+        let labelled = spans.into_iter().map(SpanSet::new).collect();
+        SameLabel { entries, trie, labels, labelled, inside_words }
+    }
+
+    /// The copies within `range` of the article's text, in text order. A copy never spans a line
+    /// break, so the text can be read a few paragraphs at a time.
+    pub fn find(&self, ws: &Workspace, range: Span) -> Vec<Suggestion> {
+        let text = &ws.article.text;
+        let Some(slice) = text.slice(range).filter(|_| !self.trie.is_empty()) else { return Vec::new() };
+        let base = range.start.0;
+        let original: Vec<char> = slice.chars().collect();
+        let f = Folded::at(slice, base);
+        let c = &f.chars;
+        let raw_span = |start: usize, end: usize| Span::new(f.to_original[start], f.to_original[end - 1] + 1);
+        // (start, end, entry) in folded offsets.
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for p in 0..c.len() {
+            let at_edge = edge(c, p);
+            if !at_edge && !self.inside_words {
+                continue;
+            }
+            let mut at = ROOT;
+            for (depth, &ch) in c[p..].iter().enumerate().take(DEPTH) {
+                let Some(next) = self.trie.step(at, ch) else { break };
+                at = next;
+                for &v in self.trie.values(at) {
+                    let e = &self.entries[v as usize];
+                    let end = p + e.folded.len();
+                    let fits = end <= c.len() && (e.folded.len() == depth + 1 || c[p..end] == e.folded[..]);
+                    if fits && (at_edge || !e.edge_start) && (edge(c, end) || !e.edge_end) && !self.labelled[e.label].overlaps(raw_span(p, end)) {
+                        found.push((p, end, v as usize));
+                    }
+                }
+            }
+        }
+        found.sort_unstable_by_key(|&(s, e, v)| (std::cmp::Reverse(e - s), s, v));
+        let mut taken: Vec<Vec<bool>> = vec![Vec::new(); self.labels.len()];
+        let mut out = Vec::new();
+        for (s, e, v) in found {
+            let entry = &self.entries[v];
+            let taken = &mut taken[entry.label];
+            if taken.is_empty() {
+                taken.resize(c.len(), false);
+            }
+            if taken[s..e].iter().any(|t| *t) {
+                continue;
+            }
+            taken[s..e].iter_mut().for_each(|t| *t = true);
+            let span = whole_graphemes(text, raw_span(s, e), &original, base);
+            let names = (!entry.sources.is_empty()).then(|| nearest(&entry.sources, span.start.0));
+            out.push(Suggestion { span, label: self.labels[entry.label].clone(), kind: Kind::SameLabel, names, said_by: None, score: entry.score });
+        }
+        out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then(a.label.cmp(&b.label)));
+        out
+    }
+}
+
+/// Every copy of a labelled span, with its label.
+pub fn suggest(ws: &Workspace, memory: &Memory) -> Vec<Suggestion> {
+    SameLabel::new(ws, memory).find(ws, Span { start: CharOffset(0), end: CharOffset(ws.article.text.char_len()) })
+}
+
+#[cfg(test)]
+#[path = "same_label_tests.rs"]
+mod tests;
