@@ -1,16 +1,20 @@
 //! Other mentions of a labelled actor: the same name elsewhere, another spelling of it, the
 //! surname alone; Arabic clitics attached to a name stay outside the suggestion.
 //!
-//! Each actor span gives names: its text (the full name); for a person, the tails of its name
-//! from the second word on ("أميرعبد اللهيان" of "حسين أميرعبد اللهيان") and its last word alone
-//! (the surname: at least four letters, not a common word). Leading titles ("وزير", "President")
-//! are not part of a tail. A name matches a run of the folded text (see [`fold`](super::fold)) that
-//! spells the same letters, with spaces, hyphens and apostrophes between them free to differ
-//! ("أمير عبد اللهيان" = "أميرعبداللهيان"), whole words only, after an optional chain of Arabic
-//! proclitics (و ف, then ب ل ك, then ال; or لل) or Hebrew prefixes (ו ש, then ה ב כ ל מ) when the name
-//! has at least four letters. Failing the letters, the phonetic key (g, v, p written with other
-//! letters) may match, for names of at least four letters. A capitalised name does not match a
-//! lower-case word ("May" is not "may").
+//! Each actor span gives names: its text (the full name); unless it names an organisation, the
+//! tails of its name from the second word on ("أميرعبد اللهيان" of "حسين أميرعبد اللهيان") and its
+//! last word alone (the surname: at least four letters, not a common word; a word with the Arabic
+//! article only for a person and after a given name, "بشار الأسد" but not "مجلس الأمن"). Leading
+//! titles ("وزير", "President") are no part of a tail. A capitalised name with a lower-case word
+//! that is no particle ("the Russian minister") gives only its full text.
+//!
+//! A name matches a run of the folded text (see [`fold`](super::fold)) that spells the same
+//! letters, with spaces, hyphens and apostrophes between them free to differ ("أمير عبد اللهيان" =
+//! "أميرعبداللهيان"), whole words only, after an optional chain of Arabic proclitics (و ف, then ب ل
+//! ك, then ال; or لل) or Hebrew prefixes (ו ש, then ה ב כ ל מ) when the name has at least four
+//! letters. Failing the letters, the phonetic key (g, v, p written with other letters) may match,
+//! for names of at least four letters. A capitalised name does not match a lower-case word ("May"
+//! is not "may").
 //!
 //! Score: the name's part (full 1, tail 0.85, surname 0.5) times its spelling (the same text 1,
 //! the same folded 0.9, other spacing 0.8, phonetic 0.6). Overlapping matches: the longer wins,
@@ -32,7 +36,9 @@ const COMMON: &str = "هو هي هم هن انه انها انت انا نحن �
     הוא היא הם הן זה זאת מר גברת ראש השר שר הנשיא \
     he she him his her hers they them their it its we us i you me my the a an of and or in on at to for by with from said \
     mr mrs ms miss dr prof president minister prime foreign secretary general sir king queen prince princess senator \
-    governor mayor chancellor pope sheikh jr sr ii iii";
+    governor mayor chancellor pope sheikh jr sr ii iii \
+    nations council agency ministry party group bank union office house department committee court army forces \
+    police news times post organization organisation association company corporation inc ltd university institute";
 /// Titles dropped from the start of a name before its tails are taken.
 const TITLES: &str = "السيد السيدة الشيخ الدكتور الرئيس رئيس وزير الوزير الملك السفير المتحدث الناطق نائب آية الله آقای خانم دکتر \
     מר גברת השר שר הנשיא mr mrs ms miss dr prof president minister prime foreign secretary general sir king queen \
@@ -94,7 +100,7 @@ fn word_set(words: &str) -> HashSet<String> {
 
 impl Mentions {
     pub fn new(ws: &Workspace) -> Mentions {
-        let (common, titles, particles) = (word_set(COMMON), word_set(TITLES), word_set(PARTICLES));
+        let words = Words { common: word_set(COMMON), titles: word_set(TITLES), particles: word_set(PARTICLES) };
         let mut names: Vec<Name> = Vec::new();
         let mut by_text: HashMap<(Vec<char>, Part), usize> = HashMap::new();
         let mut actor_spans = Vec::new();
@@ -105,8 +111,8 @@ impl Mentions {
                 Some(id) => Link::Actor(id.clone()),
                 None => Link::Mention(a.id.clone()),
             };
-            let organisation = a.facts.actor.as_ref().and_then(|id| ws.actor(id)).is_some_and(|x| x.kind == ActorKind::Organization);
-            for (raw, folded, part) in parts(text, organisation, &common, &titles, &particles) {
+            let kind = a.facts.actor.as_ref().and_then(|id| ws.actor(id)).map(|x| x.kind);
+            for (raw, folded, part) in parts(text, kind, &words) {
                 let at = *by_text.entry((raw.clone(), part)).or_insert_with(|| {
                     let letters: Vec<char> = folded.iter().copied().filter(|c| is_word(*c)).collect();
                     let capital = raw.first().is_some_and(|c| c.is_uppercase());
@@ -296,8 +302,16 @@ fn proclitics(w: &[char], out: &mut Vec<usize>) {
     }
 }
 
-/// The names an actor span's text gives: (text, folded text, part).
-fn parts(text: &str, organisation: bool, common: &HashSet<String>, titles: &HashSet<String>, particles: &HashSet<String>) -> Vec<(Vec<char>, Vec<char>, Part)> {
+/// The folded word lists.
+struct Words {
+    common: HashSet<String>,
+    titles: HashSet<String>,
+    particles: HashSet<String>,
+}
+
+/// The names an actor span's text gives: (text, folded text, part). `kind`: of the actor it names.
+fn parts(text: &str, kind: Option<ActorKind>, lists: &Words) -> Vec<(Vec<char>, Vec<char>, Part)> {
+    let Words { common, titles, particles } = lists;
     let original: Vec<char> = text.chars().collect();
     let f = Folded::new(text);
     let c = &f.chars;
@@ -330,7 +344,7 @@ fn parts(text: &str, organisation: bool, common: &HashSet<String>, titles: &Hash
     let cased_word = |w: usize| original[f.to_original[words[w].0]];
     let lower_word = (0..n).any(|w| cased_word(w).is_lowercase() && !particles.contains(&word(w)));
     let capitalised = (0..n).any(|w| cased_word(w).is_uppercase());
-    if organisation || n < 2 || (capitalised && lower_word) {
+    if kind == Some(ActorKind::Organization) || n < 2 || (capitalised && lower_word) {
         return out;
     }
     let core = (0..n).find(|&w| !titles.contains(&word(w))).unwrap_or(n);
@@ -341,7 +355,10 @@ fn parts(text: &str, organisation: bool, common: &HashSet<String>, titles: &Hash
         }
     }
     let surname = word(n - 1);
-    if core < n && surname.chars().count() >= 4 && !common.contains(&surname) && !particles.contains(&surname) && !(article(n - 1) && article(n - 2)) {
+    // An Arabic word with the article is a surname only of a person and after a given name ("بشار
+    // الأسد"), not after a title or another such word ("وزير الخارجية", "مجلس الأمن").
+    let described = article(n - 1) && (kind != Some(ActorKind::Person) || n - 2 < core || article(n - 2));
+    if core < n && surname.chars().count() >= 4 && !common.contains(&surname) && !particles.contains(&surname) && !described {
         out.push(from(n - 1, Part::Surname));
     }
     out

@@ -190,6 +190,16 @@ fn organisations_titles_and_descriptions_give_no_surname() {
     ];
     let ws = workspace(t, anns, &[("fars", ActorKind::Organization)]);
     assert!(texts(&ws).is_empty(), "{:?}", texts(&ws));
+    // A word with the Arabic article is a surname only of a person, after a given name.
+    let t = "وزير الخارجية قال. الخارجية. مجلس الأمن. الأمن. بشار الأسد. الأسد. the United Nations. Nations";
+    let anns = vec![
+        ann("a", at(t, "وزير الخارجية", 0), ACTOR, Some("p")),
+        ann("b", at(t, "مجلس الأمن", 0), ACTOR, None),
+        ann("c", at(t, "بشار الأسد", 0), ACTOR, Some("p")),
+        ann("d", at(t, "United Nations", 0), ACTOR, None),
+    ];
+    let ws = workspace(t, anns, &[("p", ActorKind::Person)]);
+    assert_eq!(suggest(&ws).into_iter().map(|s| s.span).collect::<Vec<_>>(), [at(t, "الأسد", 1)]);
     // A title is no name: "President Putin" gives "Putin", never "President".
     let t = "President Putin spoke. Putin and the President.";
     let ws = workspace(t, vec![ann("a", at(t, "President Putin", 0), ACTOR, None)], &[]);
@@ -296,4 +306,18 @@ fn bench_mentions_on_a_million_characters() {
         on_sample_time,
         on_sample.len()
     );
+}
+
+#[test]
+fn spans_never_cut_a_grapheme_cluster() {
+    use unicode_segmentation::UnicodeSegmentation;
+    let t = "لافروف Lavrov. لافروفُّ «لافروف» Lavrov\u{0301} 👍🏽Lavrov لافروف\u{200D} ولافروفٌ (Lavrov)";
+    let anns = vec![ann("a", at(t, "لافروف", 0), ACTOR, None), ann("b", at(t, "Lavrov", 0), ACTOR, None)];
+    let ws = workspace(t, anns, &[]);
+    let boundaries: Vec<usize> = t.grapheme_indices(true).map(|(b, _)| t[..b].chars().count()).chain([t.chars().count()]).collect();
+    let got = suggest(&ws);
+    assert_eq!(got.len(), 7);
+    for s in got {
+        assert!(boundaries.contains(&s.span.start.0) && boundaries.contains(&s.span.end.0), "{:?}", ws.article.text.slice(s.span));
+    }
 }
