@@ -2,7 +2,7 @@
 //! text, one step per character; the alphabet of a text is small, so each node's children are a
 //! short sorted list) and a set of spans asked whether a span overlaps one of them.
 
-use crate::model::text::Span;
+use crate::model::text::{CharOffset, Span, TextIndex};
 
 #[derive(Clone, Debug, Default)]
 struct Node {
@@ -93,9 +93,70 @@ impl SpanSet {
     }
 }
 
+/// The text of spans taken in text order: each start found from the last one when it is near,
+/// else (and for a span before the last) by the text's own search.
+pub struct Slicer<'a> {
+    text: &'a TextIndex,
+    byte: usize,
+    char: usize,
+}
+
+impl<'a> Slicer<'a> {
+    pub fn new(text: &'a TextIndex) -> Self {
+        Slicer { text, byte: 0, char: 0 }
+    }
+
+    /// How many bytes the first `chars` code points of `s` take (fewer if `s` is shorter).
+    fn bytes(s: &str, chars: usize) -> usize {
+        let mut starts = 0;
+        for (i, b) in s.bytes().enumerate() {
+            // A code point starts at every byte that is not a continuation byte.
+            if b & 0xC0 != 0x80 {
+                if starts == chars {
+                    return i;
+                }
+                starts += 1;
+            }
+        }
+        s.len()
+    }
+
+    /// The text of `span`; `None` if it is past the end.
+    pub fn slice(&mut self, span: Span) -> Option<&'a str> {
+        let s = self.text.as_str();
+        if span.start.0 < self.char || span.start.0 - self.char > 128 {
+            self.byte = self.text.byte_of(span.start)?;
+        } else {
+            self.byte += Self::bytes(&s[self.byte..], span.start.0 - self.char);
+        }
+        self.char = span.start.0;
+        if span.end.0 > self.text.char_len() || span.end < span.start {
+            return None;
+        }
+        let len = Self::bytes(&s[self.byte..], span.len());
+        Some(&s[self.byte..self.byte + len])
+    }
+}
+
+/// `span` with up to `n` more code points on either side, within the text.
+pub fn widened(text: &TextIndex, span: Span, n: usize) -> Span {
+    Span { start: CharOffset(span.start.0.saturating_sub(n)), end: CharOffset((span.end.0 + n).min(text.char_len())) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slicer_gives_each_span_s_text_in_any_order() {
+        let text = TextIndex::new("سلام 😀 world, שלום");
+        let mut slicer = Slicer::new(&text);
+        for span in [Span::new(0, 4), Span::new(5, 6), Span::new(7, 12), Span::new(2, 9), Span::new(14, 18), Span::new(18, 18)] {
+            assert_eq!(slicer.slice(span), text.slice(span), "{span:?}");
+        }
+        assert_eq!(slicer.slice(Span::new(10, 19)), None);
+        assert_eq!(widened(&text, Span::new(1, 16), 3), Span::new(0, 18));
+    }
 
     #[test]
     fn a_span_set_tells_overlap_from_touching() {

@@ -21,7 +21,7 @@
 //! then the higher score. Spans overlapping an actor span are never proposed.
 
 use super::fold::{is_joiner, is_word, phonetic, Folded};
-use super::index::{SpanSet, Trie, ROOT};
+use super::index::{Slicer, SpanSet, Trie, ROOT};
 use super::{Kind, Link, Suggestion};
 use crate::model::facts::{ActorKind, ACTOR};
 use crate::model::labels::LabelId;
@@ -104,9 +104,10 @@ impl Mentions {
         let mut names: Vec<Name> = Vec::new();
         let mut by_text: HashMap<(Vec<char>, Part), usize> = HashMap::new();
         let mut actor_spans = Vec::new();
+        let mut slicer = Slicer::new(&ws.article.text);
         for a in ws.annotations.iter().filter(|a| a.label.0 == ACTOR) {
             actor_spans.push(a.span);
-            let Some(text) = ws.article.text.slice(a.span) else { continue };
+            let Some(text) = slicer.slice(a.span) else { continue };
             let link = match &a.facts.actor {
                 Some(id) => Link::Actor(id.clone()),
                 None => Link::Mention(a.id.clone()),

@@ -12,7 +12,7 @@
 //! proposals of that label the user accepted: ½ at first, rising towards 1.
 
 use super::fold::{is_word, Folded};
-use super::index::{SpanSet, Trie, ROOT};
+use super::index::{widened, Slicer, SpanSet, Trie, ROOT};
 use super::mentions::{nearest, whole_graphemes};
 use super::{Kind, Link, Memory, Suggestion};
 use crate::model::facts::ACTOR;
@@ -56,8 +56,10 @@ impl SameLabel {
     pub fn new(ws: &Workspace, memory: &Memory) -> SameLabel {
         let text = &ws.article.text;
         let mut entries: Vec<Entry> = Vec::new();
-        let mut by_key: HashMap<(Vec<char>, usize), (usize, u32)> = HashMap::new();
-        let mut per_text: HashMap<Vec<char>, u32> = HashMap::new();
+        // Each folded text → the entries made of it (one per label), with how many spans each has.
+        let mut by_text: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
+        let mut key = String::new();
+        let mut slicer = Slicer::new(text);
         let mut labels: Vec<LabelId> = Vec::new();
         let mut spans: Vec<Vec<Span>> = Vec::new();
         for a in ws.annotations.iter() {
@@ -71,40 +73,52 @@ impl SameLabel {
             };
             spans[label].push(a.span);
             // The span with a few characters either side, to tell whether it starts and ends at a word's edge.
-            let from = a.span.start.0.saturating_sub(4);
-            let to = (a.span.end.0 + 4).min(text.char_len());
-            let Some(around) = text.slice(Span::new(from, to)) else { continue };
-            let f = Folded::at(around, from);
+            let wide = widened(text, a.span, 4);
+            let Some(around) = slicer.slice(wide) else { continue };
+            let f = Folded::at(around, wide.start.0);
             let (Some(s), Some(e)) = (f.to_original.iter().position(|&o| o >= a.span.start.0), f.to_original.iter().rposition(|&o| o < a.span.end.0)) else {
                 continue;
             };
-            let folded = f.chars[s..=e].to_vec();
+            let folded = &f.chars[s..=e];
             if folded.iter().filter(|c| is_word(**c)).count() < 2 || folded.contains(&'\n') {
                 continue;
             }
-            *per_text.entry(folded.clone()).or_default() += 1;
-            let (at, count) = by_key.entry((folded.clone(), label)).or_insert_with(|| {
-                let (edge_start, edge_end) = (edge(&f.chars, s), edge(&f.chars, e + 1));
-                entries.push(Entry { folded, label, edge_start, edge_end, score: 0.0, sources: Vec::new() });
-                (entries.len() - 1, 0)
-            });
-            *count += 1;
+            key.clear();
+            key.extend(folded);
+            let same_text = match by_text.get_mut(&key) {
+                Some(v) => v,
+                None => by_text.entry(key.clone()).or_default(),
+            };
+            let at = match same_text.iter_mut().find(|(at, _)| entries[*at].label == label) {
+                Some((at, count)) => {
+                    *count += 1;
+                    *at
+                }
+                None => {
+                    let (edge_start, edge_end) = (edge(&f.chars, s), edge(&f.chars, e + 1));
+                    entries.push(Entry { folded: folded.to_vec(), label, edge_start, edge_end, score: 0.0, sources: Vec::new() });
+                    same_text.push((entries.len() - 1, 1));
+                    entries.len() - 1
+                }
+            };
             if a.label.0 == ACTOR {
                 let link = match &a.facts.actor {
                     Some(id) => Link::Actor(id.clone()),
                     None => Link::Mention(a.id.clone()),
                 };
-                entries[*at].sources.push((a.span.start.0, link));
+                entries[at].sources.push((a.span.start.0, link));
             }
         }
         let mut trie = Trie::default();
-        for ((folded, label), (at, count)) in by_key {
-            let accepted = memory.accepted.get(&labels[label]).copied().unwrap_or(0) as f32;
-            let share = count as f32 / per_text[&folded] as f32;
-            let entry = &mut entries[at];
-            entry.score = share * (1.0 + accepted) / (2.0 + accepted);
-            entry.sources.sort_by_key(|s| s.0);
-            trie.insert(folded.into_iter().take(DEPTH), at as u32);
+        for same_text in by_text.into_values() {
+            let total: u32 = same_text.iter().map(|(_, count)| count).sum();
+            for (at, count) in same_text {
+                let entry = &mut entries[at];
+                let accepted = memory.accepted.get(&labels[entry.label]).copied().unwrap_or(0) as f32;
+                entry.score = count as f32 / total as f32 * (1.0 + accepted) / (2.0 + accepted);
+                entry.sources.sort_by_key(|s| s.0);
+                trie.insert(entry.folded.iter().copied().take(DEPTH), at as u32);
+            }
         }
         let inside_words = entries.iter().any(|e| !e.edge_start);
         let labelled = spans.into_iter().map(SpanSet::new).collect();
