@@ -63,6 +63,17 @@ impl Trie {
     }
 }
 
+/// Sorts `(key, index)` pairs. Every sort of the suggesters goes through this one instantiation:
+/// each sort the compiler instantiates costs kilobytes of WebAssembly.
+pub fn sort_keys(keys: &mut [(u64, u32)]) {
+    keys.sort_unstable();
+}
+
+/// `n` if it is below `max`, else `max`, as a key field.
+pub fn field(n: usize, max: u64) -> u64 {
+    (n as u64).min(max)
+}
+
 /// Spans, asked in O(log n) whether a span overlaps one of them.
 #[derive(Clone, Debug, Default)]
 pub struct SpanSet {
@@ -73,17 +84,18 @@ pub struct SpanSet {
 
 impl SpanSet {
     pub fn new(spans: impl IntoIterator<Item = Span>) -> Self {
-        let mut spans: Vec<(usize, usize)> = spans.into_iter().map(|s| (s.start.0, s.end.0)).collect();
-        spans.sort_unstable();
+        let spans: Vec<Span> = spans.into_iter().collect();
+        let mut order: Vec<(u64, u32)> = spans.iter().enumerate().map(|(i, s)| (s.start.0 as u64, i as u32)).collect();
+        sort_keys(&mut order);
         let mut furthest = 0;
-        let max_end = spans
+        let max_end = order
             .iter()
-            .map(|&(_, e)| {
-                furthest = furthest.max(e);
+            .map(|&(_, i)| {
+                furthest = furthest.max(spans[i as usize].end.0);
                 furthest
             })
             .collect();
-        SpanSet { starts: spans.into_iter().map(|(s, _)| s).collect(), max_end }
+        SpanSet { starts: order.iter().map(|&(start, _)| start as usize).collect(), max_end }
     }
 
     /// Whether `span` shares a code point with one of the spans.

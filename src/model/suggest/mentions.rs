@@ -21,7 +21,7 @@
 //! then the higher score. Spans overlapping an actor span are never proposed.
 
 use super::fold::{is_joiner, is_word, phonetic, Folded};
-use super::index::{Slicer, SpanSet, Trie, ROOT};
+use super::index::{field, sort_keys, Slicer, SpanSet, Trie, ROOT};
 use super::{Kind, Link, Suggestion};
 use crate::model::facts::{ActorKind, ACTOR};
 use crate::model::labels::LabelId;
@@ -124,8 +124,8 @@ impl Mentions {
             }
         }
         let mut trie = Trie::default();
-        for (i, name) in names.iter_mut().enumerate() {
-            name.sources.sort_by_key(|s| s.0);
+        // Sources come in text order, as the annotations do.
+        for (i, name) in names.iter().enumerate() {
             trie.insert(name.letters.iter().map(|c| phonetic(*c)), i as u32);
         }
         Mentions { names, trie, actors: SpanSet::new(actor_spans) }
@@ -158,20 +158,32 @@ impl Mentions {
         }
         let raw_span = |x: &Found| Span::new(f.to_original[x.start], f.to_original[x.end - 1] + 1);
         found.retain(|x| !self.actors.overlaps(raw_span(x)));
-        found.sort_unstable_by_key(|x| (std::cmp::Reverse(x.end - x.start), std::cmp::Reverse(x.score.to_bits()), x.start));
+        // Longer first, then higher score, then earlier.
+        let key = |x: &Found| {
+            (0xFFFF - field(x.end - x.start, 0xFFFF)) << 48 | (0xFFFF - field((x.score * 10_000.0) as usize, 0xFFFF)) << 32 | field(x.start, u32::MAX as u64)
+        };
+        let mut order: Vec<(u64, u32)> = found.iter().enumerate().map(|(i, x)| (key(x), i as u32)).collect();
+        sort_keys(&mut order);
         let mut taken = vec![false; c.len()];
-        let mut out = Vec::new();
-        for x in found {
+        let mut chosen = Vec::new();
+        for (_, i) in order {
+            let x = &found[i as usize];
             if taken[x.start..x.end].iter().any(|t| *t) {
                 continue;
             }
             taken[x.start..x.end].iter_mut().for_each(|t| *t = true);
-            let span = whole_graphemes(text, raw_span(&x), &original, base);
-            let link = nearest(&self.names[x.name].sources, span.start.0);
-            out.push(Suggestion { span, label: LabelId(ACTOR.into()), kind: Kind::ActorMention, names: Some(link), said_by: None, score: x.score });
+            chosen.push((x.start as u64, i));
         }
-        out.sort_by_key(|s| s.span.start);
-        out
+        sort_keys(&mut chosen);
+        chosen
+            .into_iter()
+            .map(|(_, i)| {
+                let x = &found[i as usize];
+                let span = whole_graphemes(text, raw_span(x), &original, base);
+                let link = nearest(&self.names[x.name].sources, span.start.0);
+                Suggestion { span, label: LabelId(ACTOR.into()), kind: Kind::ActorMention, names: Some(link), said_by: None, score: x.score }
+            })
+            .collect()
     }
 
     /// Looks for names starting at folded `q` (after a clitic if `clitic`), adding the best match

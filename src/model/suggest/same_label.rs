@@ -12,7 +12,7 @@
 //! proposals of that label the user accepted: ½ at first, rising towards 1.
 
 use super::fold::{is_word, Folded};
-use super::index::{widened, Slicer, SpanSet, Trie, ROOT};
+use super::index::{field, sort_keys, widened, Slicer, SpanSet, Trie, ROOT};
 use super::mentions::{nearest, whole_graphemes};
 use super::{Kind, Link, Memory, Suggestion};
 use crate::model::facts::ACTOR;
@@ -116,7 +116,6 @@ impl SameLabel {
                 let entry = &mut entries[at];
                 let accepted = memory.accepted.get(&labels[entry.label]).copied().unwrap_or(0) as f32;
                 entry.score = count as f32 / total as f32 * (1.0 + accepted) / (2.0 + accepted);
-                entry.sources.sort_by_key(|s| s.0);
                 trie.insert(entry.folded.iter().copied().take(DEPTH), at as u32);
             }
         }
@@ -156,10 +155,16 @@ impl SameLabel {
                 }
             }
         }
-        found.sort_unstable_by_key(|&(s, e, v)| (std::cmp::Reverse(e - s), s, v));
+        // Longer first, then earlier, then by label.
+        let key =
+            |&(s, e, v): &(usize, usize, usize)| (0xFFFF - field(e - s, 0xFFFF)) << 48 | field(s, u32::MAX as u64) << 16 | field(self.entries[v].label, 0xFFFF);
+        let mut order: Vec<(u64, u32)> = found.iter().enumerate().map(|(i, x)| (key(x), i as u32)).collect();
+        sort_keys(&mut order);
         let mut taken: Vec<Vec<bool>> = vec![Vec::new(); self.labels.len()];
-        let mut out = Vec::new();
-        for (s, e, v) in found {
+        // In text order, and at one start longer first, then by label (the order they are chosen in).
+        let mut chosen: Vec<(u64, u32)> = Vec::new();
+        for (_, i) in order {
+            let (s, e, v) = found[i as usize];
             let entry = &self.entries[v];
             let taken = &mut taken[entry.label];
             if taken.is_empty() {
@@ -169,12 +174,19 @@ impl SameLabel {
                 continue;
             }
             taken[s..e].iter_mut().for_each(|t| *t = true);
-            let span = whole_graphemes(text, raw_span(s, e), &original, base);
-            let names = (!entry.sources.is_empty()).then(|| nearest(&entry.sources, span.start.0));
-            out.push(Suggestion { span, label: self.labels[entry.label].clone(), kind: Kind::SameLabel, names, said_by: None, score: entry.score });
+            chosen.push(((s as u64) << 32 | chosen.len() as u64, i));
         }
-        out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then(a.label.cmp(&b.label)));
-        out
+        sort_keys(&mut chosen);
+        chosen
+            .into_iter()
+            .map(|(_, i)| {
+                let (s, e, v) = found[i as usize];
+                let entry = &self.entries[v];
+                let span = whole_graphemes(text, raw_span(s, e), &original, base);
+                let names = (!entry.sources.is_empty()).then(|| nearest(&entry.sources, span.start.0));
+                Suggestion { span, label: self.labels[entry.label].clone(), kind: Kind::SameLabel, names, said_by: None, score: entry.score }
+            })
+            .collect()
     }
 }
 
