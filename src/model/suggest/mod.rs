@@ -9,6 +9,7 @@
 //! ends at each level of nesting) and `words` (normalised spellings and the lexicons).
 
 pub mod fold;
+mod index;
 pub mod mentions;
 pub mod quotes;
 pub mod same_label;
