@@ -31,13 +31,16 @@ pub struct Pass {
     next: usize,
     /// How many paragraphs the next step takes.
     step: usize,
+    /// The size and time (ms) of the last step, to tell a cost that grows with the paragraphs
+    /// from one that does not.
+    last: Option<(usize, f64)>,
     found: Vec<Suggestion>,
 }
 
 impl Pass {
     /// A pass over an article of `paragraphs` paragraphs.
     pub fn new(paragraphs: usize) -> Pass {
-        Pass { paragraphs, next: 0, step: FIRST_STEP, found: Vec::new() }
+        Pass { paragraphs, next: 0, step: FIRST_STEP, last: None, found: Vec::new() }
     }
 
     /// The paragraphs the next step computes; `None` when the pass is done.
@@ -46,16 +49,32 @@ impl Pass {
     }
 
     /// Takes what a step found in `range` and how long it took, and sizes the next step to the
-    /// budget: twice as many paragraphs after a quick step, fewer after a slow one.
+    /// budget. From two steps of different sizes the cost is told apart into a part per
+    /// paragraph and a part per step: steps get as many paragraphs as the budget pays for, and
+    /// when a step costs more than the budget whatever its size (a kind that scans the whole
+    /// article each time), the rest is done in one step, since more steps would only cost more.
+    /// From one step alone: twice as many after a quick step, fewer after a slow one.
     pub fn record(&mut self, range: Range<usize>, found: Vec<Suggestion>, elapsed_ms: f64) {
         self.found.extend(found);
         self.next = range.end.max(self.next);
-        let took = range.len().max(1) as f64;
-        self.step = if elapsed_ms < BUDGET_MS / 2.0 {
-            self.step.saturating_mul(2)
-        } else {
-            ((took * BUDGET_MS / elapsed_ms.max(0.001)) as usize).clamp(1, self.step.max(1))
+        let (n, t) = (range.len().max(1), elapsed_ms.max(0.0));
+        let rest = self.paragraphs.saturating_sub(self.next).max(1);
+        let step = match self.last.replace((n, t)) {
+            Some((n0, t0)) if n0 != n => {
+                let per = (t - t0) / (n as f64 - n0 as f64);
+                let fixed = (t - per.max(0.0) * n as f64).max(0.0);
+                if fixed >= BUDGET_MS {
+                    rest
+                } else if per <= 0.0 {
+                    n.saturating_mul(2)
+                } else {
+                    ((BUDGET_MS - fixed) / per) as usize
+                }
+            }
+            _ if t < BUDGET_MS / 2.0 => n.saturating_mul(2),
+            _ => (n as f64 * BUDGET_MS / t) as usize,
         };
+        self.step = step.clamp(1, rest);
     }
 
     pub fn is_done(&self) -> bool {
@@ -130,13 +149,42 @@ mod tests {
         pass.record(first, vec![], 1.0);
         let second = pass.next_range().unwrap();
         assert_eq!(second, 64..192, "twice as many after a quick step");
-        pass.record(second, vec![], 32.0);
+        // 64 paragraphs took 1 ms, 128 took 33: 0.5 ms a paragraph, 16 fit in 8 ms.
+        pass.record(second, vec![], 33.0);
         let third = pass.next_range().unwrap();
-        assert_eq!(third.len(), 32, "128 paragraphs took 32 ms: 32 fit in 8");
-        pass.record(third.clone(), vec![], 10_000.0);
-        assert_eq!(pass.next_range().unwrap().len(), 1, "never fewer than one paragraph");
+        assert_eq!(third.len(), 16);
+        pass.record(third, vec![], 9.0);
         assert!(!pass.is_done());
         assert!(pass.progress() > 0.0 && pass.progress() < 1.0);
+        // Paragraphs that cost more than the budget each: one at a time.
+        let mut pass = Pass::new(100);
+        for _ in 0..3 {
+            let range = pass.next_range().unwrap();
+            let t = 20.0 * range.len() as f64;
+            pass.record(range, vec![], t);
+            assert_eq!(pass.next_range().unwrap().len(), 1, "never fewer than one paragraph");
+        }
+    }
+
+    #[test]
+    fn a_cost_that_does_not_shrink_with_the_step_finishes_in_one_more_step() {
+        // Each step scans the whole article: 40 ms whatever its size.
+        let mut pass = Pass::new(3_000);
+        let mut calls = 0;
+        while let Some(range) = pass.next_range() {
+            calls += 1;
+            pass.record(range, vec![], 40.0);
+        }
+        assert_eq!(calls, 3, "one to measure, one to tell, one for the rest");
+        // And a cost that grows with the paragraphs keeps to the budget, however long the article.
+        let mut pass = Pass::new(3_000);
+        let mut longest: f64 = 0.0;
+        while let Some(range) = pass.next_range() {
+            let t = 0.2 * range.len() as f64 + 0.5;
+            longest = longest.max(t);
+            pass.record(range, vec![], t);
+        }
+        assert!(longest <= 2.0 * BUDGET_MS, "the first steps measure; then each keeps to the budget: {longest}");
     }
 
     #[test]
