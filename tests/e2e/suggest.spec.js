@@ -156,6 +156,8 @@ test.describe('with the engines, on the sample', () => {
     await page.locator('article').focus();
     await page.keyboard.press('Escape');
     await expect(await press(page, 's')).toMatch(/^Suggestion 1 of \d+: /);
+    await expect(current(page)).toBeVisible();
+    await h.expectNoSeriousViolations(page, 'the article and the panel with a current suggestion');
     let accepted = 0;
     while (await toActorMention(page)) {
       await expect(page.locator('article .sug.current')).toBeVisible();
@@ -230,6 +232,7 @@ test.describe('with the engines, on the sample', () => {
     await expect(question).toBeVisible();
     const yes = question.getByRole('button', { name: /^Accept all \d+$/ });
     await expect(yes).toBeFocused();
+    await h.expectNoSeriousViolations(page, 'the question before accepting all of a kind');
     const n = Number(/\d+/.exec(await yes.textContent())[0]);
     // Tab stays in the question; Escape closes it and gives focus back to the article.
     await page.keyboard.press('Tab');
@@ -249,5 +252,26 @@ test.describe('with the engines, on the sample', () => {
     await expect(kind(page, 'Actor mentions')).toHaveAccessibleName(/Actor mentions\s*0/);
     await page.keyboard.press('Control+z');
     await h.expectCount(page, 2);
+  });
+
+  test.describe('in Arabic, in the dark theme', () => {
+    test.use({ locale: 'ar-EG', colorScheme: 'dark' });
+
+    test('suggestions are said in Arabic and axe finds nothing serious', async ({ page }) => {
+      await h.open(page);
+      await h.dragSelect(page, LAVROV);
+      await page.keyboard.press('3');
+      const arRegion = page.getByRole('region', { name: /^الاقتراحات \(/ });
+      await expect(arRegion.getByText(/ما زال البحث/)).toHaveCount(0);
+      await page.locator('article').focus();
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('s');
+      await expect(status(page)).toHaveText(/^الاقتراح 1 من \d+: ذكر فاعل \(Actor\): /);
+      await h.expectNoSeriousViolations(page, 'the Arabic suggestions');
+      await page.keyboard.press('Shift+A');
+      await expect(page.getByRole('alertdialog', { name: 'قبول كل مواضع ذكر الفاعلين؟' })).toBeVisible();
+      await h.expectNoSeriousViolations(page, 'the Arabic question before accepting all');
+      await page.keyboard.press('Escape');
+    });
   });
 });
