@@ -68,10 +68,11 @@ test('highlights name their labels to screen readers, outside the article text',
   await expect(page.locator('article')).toHaveAttribute('tabindex', '0');
 });
 
-/** What is stored now: every annotation's label and its text, cut from the sample by its offsets. */
+/** What is stored now: every annotation's label and its text, cut from the sample by its offsets
+ * (`null` until the first save, which comes right after the frame that shows the change). */
 async function stored(page) {
   const raw = await page.evaluate(() => localStorage.getItem('annota:v1:annotations'));
-  return JSON.parse(raw).annotations.map((a) => [a.label, h.cpSlice(h.SAMPLE, a.start, a.end), a.note || '']);
+  return raw && JSON.parse(raw).annotations.map((a) => [a.label, h.cpSlice(h.SAMPLE, a.start, a.end), a.note || '']);
 }
 
 async function expectStored(page, expected) {

@@ -5,13 +5,14 @@ use crate::bridge::perf;
 use crate::model::suggest::pass::{Pass, BUDGET_MS};
 use crate::model::suggest::review::still_holds;
 use crate::model::suggest::{suggest_in, Memory, Options, Suggestion};
+use crate::model::text::TextIndex;
 use crate::model::workspace::Workspace;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The suggestions found so far.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Found {
     /// In text order.
     pub list: Rc<Vec<Suggestion>>,
@@ -19,6 +20,26 @@ pub struct Found {
     pub done: bool,
     /// How far the current pass has got (0 to 1).
     pub progress: f64,
+    /// The text they were found in (another article's say nothing about this one).
+    pub text: Option<Rc<TextIndex>>,
+}
+
+impl PartialEq for Found {
+    fn eq(&self, other: &Self) -> bool {
+        let same_text = match (&self.text, &other.text) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_text && self.done == other.done && self.progress == other.progress && self.list == other.list
+    }
+}
+
+impl Found {
+    /// Whether these were found in `text`.
+    pub fn is_of(&self, text: &Rc<TextIndex>) -> bool {
+        self.text.as_ref().is_some_and(|t| Rc::ptr_eq(t, text))
+    }
 }
 
 /// What a pass is computed from, compared by pointer (records are shared, so any change to the
@@ -82,9 +103,10 @@ impl Runner {
         let list = pass.shown(&ws.article.text, &self.before, |_| true);
         let done = pass.is_done();
         let previous = self.shown.borrow().clone();
-        // An unchanged list keeps its pointer, so nothing that draws it renders again.
+        // An unchanged list keeps its pointer, so nothing that draws it renders again (the Rc
+        // comparison below looks at the pointer first).
         let list = if *previous.list == list { previous.list.clone() } else { Rc::new(list) };
-        let found = Rc::new(Found { list, done, progress: pass.progress() });
+        let found = Rc::new(Found { list, done, progress: pass.progress(), text: Some(ws.article.text.clone()) });
         if *found != *previous {
             *self.shown.borrow_mut() = found.clone();
             self.set.set(found);
@@ -97,7 +119,8 @@ impl Runner {
 }
 
 /// The suggestions for `ws` with these kinds and this memory: computed again after every change
-/// that could change them, in tasks of their own, the previous list shown until replaced.
+/// that could change them, in tasks of their own, the previous list shown until replaced (none
+/// while another article's are all there is).
 #[hook]
 pub fn use_found(ws: &Workspace, options: Rc<Options>, memory: Rc<Memory>) -> Rc<Found> {
     let found = use_state(|| Rc::new(Found::default()));
@@ -109,9 +132,12 @@ pub fn use_found(ws: &Workspace, options: Rc<Options>, memory: Rc<Memory>) -> Rc
         use_effect_with(inputs, move |inputs| {
             let generation = latest.get() + 1;
             latest.set(generation);
-            let before = {
-                let holds = still_holds(&inputs.ws, &inputs.options, &inputs.memory);
-                shown.borrow().list.iter().filter(|s| holds(s)).cloned().collect()
+            let before = match shown.borrow().is_of(&inputs.ws.article.text) {
+                true => {
+                    let holds = still_holds(&inputs.ws, &inputs.options, &inputs.memory);
+                    shown.borrow().list.iter().filter(|s| holds(s)).cloned().collect()
+                }
+                false => Vec::new(),
             };
             let pass = RefCell::new(Pass::new(inputs.ws.article.text.paragraphs().len()));
             let runner = Rc::new(Runner { generation, latest: latest.clone(), inputs: inputs.clone(), before, pass, shown, set });
@@ -120,5 +146,14 @@ pub fn use_found(ws: &Workspace, options: Rc<Options>, memory: Rc<Memory>) -> Rc
             move || latest.set(latest.get() + 1)
         });
     }
-    (*found).clone()
+    // Until the first step for this text: none, one pointer (so nothing draws it again).
+    let none = use_mut_ref(|| Rc::new(Found::default()));
+    if found.is_of(&ws.article.text) {
+        return (*found).clone();
+    }
+    if !none.borrow().is_of(&ws.article.text) {
+        *none.borrow_mut() = Rc::new(Found { text: Some(ws.article.text.clone()), ..Found::default() });
+    }
+    let none = none.borrow().clone();
+    none
 }
