@@ -1,5 +1,5 @@
-// Screenshots of every view (main with the fact-check panel, actor picker, library, label editor,
-// settings, shortcuts, session report) at desktop and phone widths, light and dark, English and
+// Screenshots of every view (main with the fact-check panel, actor picker, suggestions and the
+// question before accepting all of a kind, library, label editor, settings, shortcuts, session report) at desktop and phone widths, light and dark, English and
 // Arabic, for a person to look at. Usage: node scripts/tour.js [outdir]   (serves dist/; build first)
 const { chromium } = require('playwright-core');
 const { spawn } = require('child_process');
@@ -25,6 +25,18 @@ async function tour(browser, size, viewport, scheme, locale) {
   await page.waitForSelector('[role=dialog]');
   await shot('picker');
   await page.keyboard.press('Escape');
+  // Suggestions (dashed outlines): the first one current, then the question before accepting all of its kind.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('s');
+  await page.waitForTimeout(200);
+  await shot('suggestions');
+  if (await page.locator('article .sug.current').count()) {
+    await page.keyboard.press('Shift+A');
+    await page.waitForSelector('[role=alertdialog]');
+    await shot('accept-all');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[role=alertdialog]', { state: 'detached' });
+  }
   const button = (en, ar) => page.getByRole('button', { name: locale.startsWith('ar') ? ar : en, exact: true });
   for (const [view, en, ar] of [['library', 'Library', 'المكتبة'], ['labels', 'Edit labels', 'تحرير التصنيفات'], ['settings', 'Fact-check settings', 'إعدادات التحقق'], ['shortcuts', 'Shortcuts', 'الاختصارات']]) {
     await button(en, ar).click();

@@ -247,6 +247,80 @@ async fn marks_give_their_ids_and_take_the_classes_the_markup_writes() {
     assert_eq!(paragraph.query_selector_all(".selected, .flash-a, .flash-b").unwrap().length(), 0);
 }
 
+/// An article element holding `text` drawn by the markup with these highlights and suggestions
+/// (each `(start, end, id)`), as the view writes it, outside the app.
+fn drawn(text: &TextIndex, marks: &[(usize, usize, &str)], suggested: &[(usize, usize, &str)], current: Option<&str>) -> Element {
+    use annota::model::render::markup::{self, Highlight, Look, Proposal};
+    let highlights: Vec<Highlight> = marks
+        .iter()
+        .map(|&(s, e, id)| Highlight { span: Span::new(s, e), id, label: "Claim", class: "hl-0", described_by: "label-desc-0", said_by: None })
+        .collect();
+    let proposals: Vec<Proposal> =
+        suggested.iter().map(|&(s, e, r)| Proposal { span: Span::new(s, e), reference: r, class: "sg-2", title: "Suggestion" }).collect();
+    let paragraphs: Vec<String> = text
+        .paragraphs()
+        .iter()
+        .map(|p| {
+            let inside = |span: &Span| span.start < p.span.end && p.span.start < span.end;
+            let h: Vec<Highlight> = highlights.iter().filter(|h| inside(&h.span)).copied().collect();
+            let q: Vec<Proposal> = proposals.iter().filter(|q| inside(&q.span)).copied().collect();
+            let mut out = String::new();
+            markup::paragraph(&mut out, text, p.span, &h, &q, Look { current, ..Look::default() }, &|_| String::new());
+            out
+        })
+        .collect();
+    let article = document().create_element("article").unwrap();
+    article.set_inner_html(&markup::chunk(1, paragraphs.iter().map(String::as_str)));
+    document().body().unwrap().append_child(&article).unwrap();
+    article
+}
+
+#[wasm_bindgen_test]
+async fn suggestions_around_segments_leave_every_point_and_span_where_it_was() {
+    let index = TextIndex::new(TEXT);
+    let n = index.char_len();
+    // A suggestion over the Arabic words and the emoji, crossing a highlight's edge, one nested
+    // in it, one crossing it, and one across the paragraph break.
+    let article = drawn(&index, &[(0, 12, "a"), (6, 11, "c")], &[(4, 14, "4-14-2"), (5, 8, "5-8-2"), (10, 20, "10-20-2"), (30, 45, "30-45-2")], Some("5-8-2"));
+    let expected: String = TEXT.chars().filter(|c| *c != '\n').collect();
+    assert_eq!(article.text_content().unwrap(), expected, "the text is the article's alone");
+    assert!(article.query_selector_all("[data-sug]").unwrap().length() >= 5, "the crossing one is cut in two");
+    for (node, seg_start) in text_nodes(&article) {
+        let units: Vec<u16> = node.text_content().unwrap().encode_utf16().collect();
+        for off in 0..=units.len() {
+            let got = point_to_offset(&node, off as u32, &article, &index).unwrap();
+            let mut cut = off;
+            while String::from_utf16(&units[..cut]).is_err() {
+                cut -= 1;
+            }
+            let expected = seg_start + String::from_utf16(&units[..cut]).unwrap().chars().count();
+            assert_eq!(got, CharOffset(expected), "segment at {seg_start}, utf16 offset {off}");
+        }
+    }
+    let edges: Vec<usize> = (0..=n).filter(|&i| index.grapheme_floor(CharOffset(i)) == CharOffset(i)).collect();
+    for &a in &edges {
+        for &b in edges.iter().filter(|&&b| b > a) {
+            let span = Span::new(a, b);
+            if index.span_from_selection(span.start, span.end) != Some(span) {
+                continue;
+            }
+            assert!(select_offsets(&article, &index, span.start, span.end), "select {a}..{b}");
+            assert_eq!(selected_span(&article, &index), Some(span), "{a}..{b}");
+        }
+    }
+    // The current one, found and restyled in place; a click inside names the innermost.
+    let first = article_dom::suggestion_element(&article, &index, CharOffset(5), "5-8-2").unwrap();
+    assert!(first.class_list().contains(contract::CURRENT_CLASS));
+    let inner = first.query_selector("mark").unwrap().unwrap();
+    assert_eq!(article_dom::suggestion_under(Some(inner.into())).as_deref(), Some("5-8-2"));
+    let paragraph = paragraph_element(&article, &index, CharOffset(0)).unwrap();
+    article_dom::restyle_suggestions(&paragraph, Some("4-14-2"));
+    assert!(!first.class_list().contains(contract::CURRENT_CLASS));
+    assert_eq!(paragraph.query_selector_all(".sug.current").unwrap().length(), 1);
+    assert_eq!(paragraph.query_selector(".sug.current").unwrap().unwrap().get_attribute("data-sug").as_deref(), Some("4-14-2"));
+    article.remove();
+}
+
 #[wasm_bindgen_test]
 async fn unreadable_storage_is_kept_aside_not_overwritten() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();

@@ -1,5 +1,5 @@
 //! A mutational fuzzer for every parser of outside data: file imports (every format), the library
-//! file, the storage decoder and the tab lease. Each target starts from its corpus in `tests/fuzz-corpus/<target>/`
+//! file, the storage decoder, the tab lease and the suggestions' memory and kinds. Each target starts from its corpus in `tests/fuzz-corpus/<target>/`
 //! and mutates for `FUZZ_SECONDS` (default 5) seconds; any panic fails the test and the input is
 //! saved next to the corpus as `crash-<hash>`. cargo-fuzz needs a nightly toolchain, which this
 //! project's machines do not have, hence this stable-Rust loop.
@@ -13,6 +13,7 @@ use annota::model::labels::default_labels;
 use annota::model::library;
 use annota::model::lock::Lease;
 use annota::model::persist;
+use annota::model::suggest::stored;
 use annota::model::workspace::Workspace;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
@@ -232,17 +233,28 @@ fn fuzz_tab_lease() {
     });
 }
 
+#[test]
+#[ignore = "long-running: run by scripts/test.sh with a time budget"]
+fn fuzz_suggestion_memory_and_kinds() {
+    fuzz("suggest", |s| {
+        let _ = stored::decode_memory(s);
+        let _ = stored::decode_kinds(s);
+    });
+}
+
 /// The corpus itself must always parse without panicking (it runs in every `cargo test`).
 #[test]
 fn corpus_entries_do_not_panic() {
     let open = open_workspace();
-    for target in ["import", "library", "storage", "lease"] {
+    for target in ["import", "library", "storage", "lease", "suggest"] {
         for input in load_corpus(target) {
             let s = String::from_utf8_lossy(&input);
             let _ = format::import(&s, &open, ImportTarget::OwnText, &Timestamp("t".into()), &mut || "x".into());
             let _ = library::import_bundle(&s);
             let _ = persist::decode(Some(&s), Some(&s));
             let _ = Lease::decode(Some(&s));
+            let _ = stored::decode_memory(&s);
+            let _ = stored::decode_kinds(&s);
         }
     }
 }

@@ -3,6 +3,7 @@
 //! selecting or flashing restyles marks in place (through `bridge::article_dom`).
 
 use super::i18n::Tr;
+use super::proposed::{self, Proposed};
 use crate::bridge::article_dom;
 use crate::model::annotation::{differing, text_order, Annotation, AnnotationId};
 use crate::model::facts::{Actor, ActorId};
@@ -11,6 +12,7 @@ use crate::model::labels::{label_look, Label, LabelId};
 use crate::model::render::contract;
 use crate::model::render::markup;
 use crate::model::structure::Heading;
+use crate::model::suggest::Suggestion;
 use crate::model::text::{Span, TextIndex};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -49,6 +51,12 @@ pub struct ArticleProps {
     /// The annotating view's article takes keyboard focus (the report's does not).
     #[prop_or_default]
     pub focusable: bool,
+    /// Suggestions to draw as dashed outlines (the report draws none).
+    #[prop_or_default]
+    pub suggestions: Rc<Vec<Suggestion>>,
+    /// The current suggestion's span and reference, drawn solid.
+    #[prop_or_default]
+    pub current_suggestion: Option<(Span, AttrValue)>,
 }
 
 /// Each label's name, colour, description id and pattern, and each actor's name, made once per
@@ -202,7 +210,15 @@ fn label_descriptions(labels: &[Label], tr: Tr) -> Html {
 #[component]
 pub fn ArticleView(props: &ArticleProps) -> Html {
     let tr = super::i18n::use_tr();
-    let styles = use_memo(props.labels.clone(), |labels| label_styles(labels));
+    let styles = use_memo(props.labels.clone(), |labels| label_styles(labels) + &proposed::outline_styles(labels));
+    let proposals = use_mut_ref(|| None::<proposed::Grouped>);
+    {
+        let mut proposals = proposals.borrow_mut();
+        let before = proposals.take();
+        *proposals = Some(proposed::regroup(before, &props.suggestions, &props.labels, &props.text, tr));
+    }
+    let proposals = proposals.borrow();
+    let proposals = &proposals.as_ref().expect("grouped above").groups;
     // The groups live here only (no memo copy): an edit updates them in place.
     let previous = use_mut_ref(|| None::<Grouped>);
     {
@@ -241,13 +257,16 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
                 let within = |span: Option<Span>| span.is_some_and(|s| s.start < chunk.end && chunk.start < s.end);
                 let selected = selected_id.clone().filter(|_| within(selected_span));
                 let flash = props.flash.clone().filter(|_| within(flash_span));
+                let proposed: Vec<Rc<Vec<Proposed>>> = proposals[range.clone()].to_vec();
+                let current = props.current_suggestion.as_ref().filter(|(span, _)| within(Some(*span))).map(|(_, r)| r.clone());
                 html! {
-                    <Chunk key={c} index={c} first={range.start} full={props.text.clone()} headings={props.headings.clone()} {groups} {selected} {flash} article={props.article_ref.clone()} />
+                    <Chunk key={c} index={c} first={range.start} full={props.text.clone()} headings={props.headings.clone()} {groups} {proposed} {current}
+                        {selected} {flash} article={props.article_ref.clone()} />
                 }
             }) }
         </article>
         if props.focusable {
-            <p id="article-keys" hidden=true>{ tr.t("Arrow keys select words, Shift extends, 1 2 3 label, n and p move between annotations, question mark lists every shortcut.") }</p>
+            <p id="article-keys" hidden=true>{ tr.t("Arrow keys select words, Shift extends, 1 2 3 label, n and p move between annotations, s between suggestions (a accepts, x rejects), question mark lists every shortcut.") }</p>
         }
         </>
     }
@@ -263,6 +282,10 @@ struct ChunkProps {
     full: Rc<TextIndex>,
     headings: Rc<Vec<Heading>>,
     groups: Vec<Rc<Vec<Touching>>>,
+    /// Each paragraph's suggestions.
+    proposed: Vec<Rc<Vec<Proposed>>>,
+    /// The current suggestion's reference, when it is in this chunk.
+    current: Option<AttrValue>,
     selected: Option<AnnotationId>,
     flash: Option<(AnnotationId, u32)>,
     article: NodeRef,
@@ -271,9 +294,11 @@ struct ChunkProps {
 /// What one paragraph's markup was made from, so it is rebuilt only when that changes.
 struct Made {
     group: Rc<Vec<Touching>>,
+    proposed: Rc<Vec<Proposed>>,
     level: Option<u8>,
     selected: Option<AnnotationId>,
     flash: Option<(AnnotationId, u32)>,
+    current: Option<AttrValue>,
     html: Rc<str>,
 }
 
@@ -287,19 +312,23 @@ struct Shown {
     paragraphs: Vec<Made>,
     /// Paragraphs whose markup changed since the DOM was last patched.
     stale: Vec<usize>,
-    /// Paragraphs where only the selected or flashing highlight changed: their classes are set in
+    /// Paragraphs where only the selected or flashing highlight or the current suggestion changed: their classes are set in
     /// place, so the nodes under the pointer stay (a double click selects a word in a highlight).
     restyled: Vec<usize>,
 }
 
-fn paragraph_markup(
-    text: &TextIndex,
-    span: Span,
-    group: &[Touching],
+/// What a paragraph shows besides its text: its highlights and suggestions, and which of them stand out.
+struct Shows<'a> {
+    group: &'a [Touching],
+    proposed: &'a [Proposed],
     level: Option<u8>,
-    selected: Option<&AnnotationId>,
-    flash: Option<&(AnnotationId, u32)>,
-) -> Rc<str> {
+    selected: Option<&'a AnnotationId>,
+    flash: Option<&'a (AnnotationId, u32)>,
+    current: Option<&'a str>,
+}
+
+fn paragraph_markup(text: &TextIndex, span: Span, shows: Shows) -> Rc<str> {
+    let Shows { group, proposed, level, selected, flash, current } = shows;
     let highlights: Vec<markup::Highlight> = group
         .iter()
         .map(|t| markup::Highlight {
@@ -311,10 +340,12 @@ fn paragraph_markup(
             said_by: t.said_by.as_deref(),
         })
         .collect();
-    let look = markup::Look { level, selected: selected.map(|id| id.as_str()), flash: flash.map(|(id, n)| (id.as_str(), *n)) };
+    let proposals: Vec<markup::Proposal> =
+        proposed.iter().map(|p| markup::Proposal { span: p.span, reference: &p.reference, class: &p.class, title: &p.title }).collect();
+    let look = markup::Look { level, selected: selected.map(|id| id.as_str()), flash: flash.map(|(id, n)| (id.as_str(), *n)), current };
     let overlap = |covering: &[usize]| super::pattern::highlight_style(covering.iter().map(|&i| (group[i].pattern, group[i].color.as_str())));
     let mut out = String::with_capacity(span.len() * 2 + 64);
-    markup::paragraph(&mut out, text, span, &highlights, look, &overlap);
+    markup::paragraph(&mut out, text, span, &highlights, &proposals, look, &overlap);
     out.into()
 }
 
@@ -331,22 +362,27 @@ fn Chunk(props: &ChunkProps) -> Html {
         if fresh {
             *shown = Shown { text: Some(props.full.clone()), first: props.first, generation: shown.generation + 1, ..Shown::default() };
         }
-        for (k, group) in props.groups.iter().enumerate() {
+        for (k, (group, proposed)) in props.groups.iter().zip(&props.proposed).enumerate() {
             let i = props.first + k;
             let has = |id: &AnnotationId| group.iter().any(|t| &t.annotation.id == id);
             let selected = props.selected.clone().filter(|id| has(id));
             let flash = props.flash.clone().filter(|(id, _)| has(id));
+            let current = props.current.clone().filter(|r| proposed.iter().any(|p| &p.reference == r));
             let start = paragraphs[i].span.start.0;
             let level = props.headings.binary_search_by_key(&start, |h| h.start).ok().map(|k| props.headings[k].level);
             let (same_content, same_look) = match shown.paragraphs.get(k) {
-                Some(m) => (Rc::ptr_eq(&m.group, group) && m.level == level, m.selected == selected && m.flash == flash),
+                Some(m) => (
+                    Rc::ptr_eq(&m.group, group) && Rc::ptr_eq(&m.proposed, proposed) && m.level == level,
+                    m.selected == selected && m.flash == flash && m.current == current,
+                ),
                 None => (false, false),
             };
             if same_content && same_look {
                 continue;
             }
-            let html = paragraph_markup(&props.full, paragraphs[i].span, group, level, selected.as_ref(), flash.as_ref());
-            let made = Made { group: group.clone(), level, selected, flash, html };
+            let shows = Shows { group, proposed, level, selected: selected.as_ref(), flash: flash.as_ref(), current: current.as_deref() };
+            let html = paragraph_markup(&props.full, paragraphs[i].span, shows);
+            let made = Made { group: group.clone(), proposed: proposed.clone(), level, selected, flash, current, html };
             if k < shown.paragraphs.len() {
                 shown.paragraphs[k] = made;
                 if same_content {
@@ -384,6 +420,7 @@ fn Chunk(props: &ChunkProps) -> Html {
                     if let Some(p) = article_dom::paragraph_in_chunk(&chunk, k) {
                         let m = &shown.paragraphs[k];
                         article_dom::restyle_marks(&p, m.selected.as_ref(), m.flash.as_ref());
+                        article_dom::restyle_suggestions(&p, m.current.as_deref());
                     }
                 }
             }

@@ -313,6 +313,8 @@ impl Shelf {
         let mut lib = self.library.borrow().clone();
         if id != open.article.id {
             self.store.remove_parked(id);
+            // Its suggestions' memory goes with it (the open article's stays, for Undo).
+            let _ = self.store.remove(&keys::suggest_memory(id));
             let title = lib.entry(id).map(|e| e.title.clone()).unwrap_or_default();
             lib.remove(id);
             self.commit(lib);

@@ -23,9 +23,11 @@ mod masthead;
 mod notices;
 mod panel;
 mod pattern;
+mod proposed;
 mod provider;
 mod report;
 mod shortcuts;
+mod suggestions;
 mod tabs;
 mod toolbar;
 mod update;
@@ -70,14 +72,17 @@ fn Workbench() -> Html {
         let s = showing_keys.setter();
         Callback::from(move |_| s.set(true))
     };
+    let announce = {
+        let s = announced.setter();
+        use_memo((), move |_| Callback::from(move |t: String| s.set(t.into())))
+    };
+    let sugg = suggestions::use_suggestions(article_ref.clone(), (*announce).clone());
     keyboard::use_keyboard(keyboard::KeyTargets {
         article: article_ref.clone(),
         open_picker: open_picker.clone(),
         show_shortcuts: show_keys.clone(),
-        announce: {
-            let s = announced.setter();
-            Callback::from(move |t: String| s.set(t.into()))
-        },
+        announce: (*announce).clone(),
+        suggest: sugg.act.clone(),
     });
 
     // Scroll to an annotation revealed from the panel; the flash itself is a CSS animation.
@@ -119,10 +124,15 @@ fn Workbench() -> Html {
     let on_filter = use_callback(d.clone(), |f, d| d.dispatch(Action::View(View::Filter(f))));
     let on_delete_orphan = use_callback(d.clone(), |id, d| d.dispatch(Action::Edit(Edit::DeleteOrphan(id))));
     let on_article_click = {
-        let (latest, d) = (latest.clone(), d.clone());
+        let (latest, d, suggest) = (latest.clone(), d.clone(), sugg.act.clone());
         Callback::from(move |e: MouseEvent| {
             if !selection::has_selection() {
-                d.dispatch(Action::View(View::Select(contract::next_in_stack(&article_dom::ids_under(e.target()), latest.now().selected.as_ref()))));
+                let state = latest.now();
+                let on = article_dom::suggestion_under(e.target()).and_then(|r| proposed::key_of_reference(&state.workspace.labels, &r));
+                if let Some(key) = on {
+                    suggest.emit(suggestions::Do::Go(key));
+                }
+                d.dispatch(Action::View(View::Select(contract::next_in_stack(&article_dom::ids_under(e.target()), state.selected.as_ref()))));
             }
         })
     };
@@ -146,6 +156,10 @@ fn Workbench() -> Html {
     let selected_id = selected.as_ref().map(|a| a.id.clone());
     let text = ws.article.text.clone();
     let (entries, links) = (actors.entries, actors.links);
+    let current_suggestion = sugg.current.as_ref().map(|k| {
+        let span = crate::model::text::Span::new(k.start, k.end);
+        (span, AttrValue::from(proposed::reference_of(&ws.labels, span, &k.label)))
+    });
     html! {
         <div class={classes!("app", reporting.then_some("reporting"))}>
             if !*reporting { <a class="skip-link" href="#article">{ tr.t("Skip to article") }</a> }
@@ -163,16 +177,20 @@ fn Workbench() -> Html {
                     Callback::from(move |note| if let Some(id) = id.clone() { d.dispatch(Action::Edit(Edit::SetNote { id, note, at: clock::now() })) }) }}
                 on_delete={{ let (d, id) = (d.clone(), selected_id.clone());
                     Callback::from(move |_| if let Some(id) = id.clone() { d.dispatch(Action::Edit(Edit::Delete(id))) }) }}
-                on_edit_labels={{ let d = dialog.setter(); Callback::from(move |_| d.set(Some(Dialog::Labels))) }} />
+                on_edit_labels={{ let d = dialog.setter(); Callback::from(move |_| d.set(Some(Dialog::Labels))) }}
+                suggestions={sugg.found.list.len()} on_suggestions={sugg.act.reform(|_| suggestions::Do::Step { forwards: true })} />
             <main class="workspace">
                 <article::ArticleView text={text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()} actors={ws.actors.clone()} headings={ws.article.headings.clone()}
-                    selected={selected.clone()} flash={state.flash.clone()} article_ref={article_ref.clone()} onclick={on_article_click} focusable=true />
+                    selected={selected.clone()} flash={state.flash.clone()} article_ref={article_ref.clone()} onclick={on_article_click} focusable=true
+                    suggestions={sugg.found.list.clone()} {current_suggestion} />
                 <aside class="side">
                     if let Some(a) = &selected {
                         <factcheck::FactCheckEditor key={a.id.0.clone()} annotation={a.clone()} text={text.clone()} actors={ws.actors.clone()}
                             settings={ws.settings.clone()} entries={entries.clone()} on_action={ctx.on_action.clone()} on_pick={open_picker} on_reveal={on_reveal.clone()} />
                     }
                     <legend::Legend labels={ws.labels.clone()} />
+                    <suggestions::SuggestionsPanel found={sugg.found.clone()} shown={sugg.shown.clone()} options={sugg.options.clone()}
+                        rejected={sugg.rejected} act={sugg.act.clone()} />
                     <panel::AnnotationsPanel text={text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()}
                         filter={state.filter.clone()} settings={ws.settings.clone()} selected={selected.clone()}
                         on_reveal={on_reveal.clone()} {on_filter} orphans={ws.orphans.clone()} {on_place_orphan} {on_delete_orphan} />
@@ -187,6 +205,9 @@ fn Workbench() -> Html {
             }
             if let Some(p) = &*picking {
                 <actor_picker::ActorPicker picking={p.clone()} {entries} {text} on_pick={on_picked} on_close={close_picker} />
+            }
+            if let Some((kind, count)) = sugg.confirming {
+                <suggestions::AcceptAllConfirm {kind} {count} done={sugg.found.done} act={sugg.act.clone()} />
             }
             <Dialogs open={*dialog} on_close={{ let d = dialog.setter(); Callback::from(move |_| d.set(None)) }} />
         </div>

@@ -21,6 +21,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("L", "Link the selected quote or claim to who said it (opens the actor list)"),
     ("M", "Say which actor the selected actor span names too (merge)"),
     ("↑ ↓ Enter", "In the actor list: move, pick; typing filters"),
+    ("s, Shift+S", "Go to the next or previous suggestion (a dashed outline) and hear what it proposes"),
+    ("a", "Accept the current suggestion: it becomes an annotation, joined to its actor (one undo step)"),
+    ("x", "Reject the current suggestion: it is not suggested again for this article"),
+    ("Shift+A", "Accept every suggestion of the current one's kind, after a confirmation (one undo step)"),
     ("?", "Show this list"),
 ];
 

@@ -22,6 +22,9 @@ pub struct ToolbarProps {
     pub on_note: Callback<String>,
     pub on_delete: Callback<()>,
     pub on_edit_labels: Callback<MouseEvent>,
+    /// How many suggestions are open; the button goes to the next one.
+    pub suggestions: usize,
+    pub on_suggestions: Callback<()>,
 }
 
 /// Keeps the text selection when a toolbar button is pressed with the mouse.
@@ -70,6 +73,15 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     on_note={props.on_note.clone()} on_delete={props.on_delete.clone()} />
             } else {
                 <p class="editor hint">{ tr.t("Select text and press a label, or click a highlight to edit it.") }</p>
+            }
+            // After the editor, so that on a phone it shares the editor's line, as a number alone.
+            if props.suggestions > 0 {
+                <button class="suggestion-count" onclick={props.on_suggestions.reform(|_| ())} onmousedown={keep_selection()} aria-keyshortcuts="s"
+                    title={tr.t("Go to the next suggestion (s)")}>
+                    <span class="swatch" aria-hidden="true"></span>
+                    <span class="text">{ tr.plural(props.suggestions, "{} suggestion", "{} suggestions", &[&props.suggestions]) }</span>
+                    <span class="number" aria-hidden="true">{ props.suggestions }</span>
+                </button>
             }
         </div>
         </section>

@@ -2,7 +2,7 @@
 //! contract the markup writes (`model::render::contract`). Nothing else names its attributes.
 
 use crate::model::annotation::{Annotation, AnnotationId};
-use crate::model::render::contract::{self, END, FLASH_CLASSES, IDS, SELECTED_CLASS, START};
+use crate::model::render::contract::{self, CURRENT_CLASS, END, FLASH_CLASSES, IDS, SELECTED_CLASS, START, SUGGESTION};
 use crate::model::text::{CharOffset, TextIndex};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget, Node};
@@ -37,9 +37,10 @@ pub fn segment_of(text: &Node) -> Option<Element> {
     text.parent_element()?.closest(&format!("[{START}]")).ok()?
 }
 
-/// The segments of a paragraph element, in text order.
+/// The segments of a paragraph element, in text order (some sit inside a suggestion's element,
+/// which carries no offsets).
 pub fn segments_of(paragraph: &Element) -> Vec<Element> {
-    let nodes = paragraph.child_nodes();
+    let Ok(nodes) = paragraph.query_selector_all(&format!("[{START}]")) else { return Vec::new() };
     (0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok()).collect()
 }
 
@@ -85,6 +86,29 @@ pub fn restyle_marks(paragraph: &Element, selected: Option<&AnnotationId>, flash
             let _ = classes.add_1(contract::flash_class(*n));
         }
     }
+}
+
+/// Sets the current suggestion's class on a paragraph's suggestions in place, as its markup would.
+pub fn restyle_suggestions(paragraph: &Element, current: Option<&str>) {
+    let Ok(all) = paragraph.query_selector_all(&format!("[{SUGGESTION}]")) else { return };
+    for j in 0..all.length() {
+        if let Some(el) = all.item(j).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let is = current.is_some_and(|c| el.get_attribute(SUGGESTION).as_deref() == Some(c));
+            let _ = el.class_list().toggle_with_force(CURRENT_CLASS, is);
+        }
+    }
+}
+
+/// The (first) element of the suggestion `reference` that starts at `start`.
+pub fn suggestion_element(article: &Element, text: &TextIndex, start: CharOffset, reference: &str) -> Option<Element> {
+    let para = crate::model::navigate::paragraph_around(text, start)?;
+    paragraph_element(article, text, para.start)?.query_selector(&format!("[{SUGGESTION}=\"{reference}\"]")).ok()?
+}
+
+/// The reference of the innermost suggestion under an event's target, if it is on one.
+pub fn suggestion_under(target: Option<EventTarget>) -> Option<String> {
+    let el = target?.dyn_into::<Element>().ok()?;
+    el.closest(&format!("[{SUGGESTION}]")).ok()??.get_attribute(SUGGESTION)
 }
 
 /// The first mark of `annotation`: the segment starting where it starts, in the paragraph holding

@@ -77,20 +77,19 @@ impl Store {
         let store = Store::open();
         let decoded = persist::decode(store.get(ARTICLE).as_deref(), store.get(ANNOTATIONS).as_deref());
         let (library, index) = store.library();
-        let kept = decoded
-            .unreadable
-            .iter()
-            .chain(index.iter())
-            .map(|u| {
-                let key = keys::backup(u.key, stamp);
-                let copied = store.set(&key, &u.raw).map(|_| key);
-                if copied.is_err() {
-                    store.untouchable.borrow_mut().push(u.key.to_string());
-                }
-                (u.clone(), copied)
-            })
-            .collect();
+        let kept = decoded.unreadable.iter().chain(index.iter()).map(|u| (u.clone(), store.keep_aside(u.key, &u.raw, stamp))).collect();
         Boot { store, decoded, kept, library }
+    }
+
+    /// Copies the unreadable value `raw` of `key` to a backup key before anything can overwrite
+    /// it, and returns that key; if it cannot be copied, `key` is never written in this tab.
+    pub fn keep_aside(&self, key: &str, raw: &str, stamp: &str) -> Result<String, WriteError> {
+        let backup = keys::backup(key, stamp);
+        let copied = self.set(&backup, raw).map(|_| backup);
+        if copied.is_err() {
+            self.untouchable.borrow_mut().push(key.to_string());
+        }
+        copied
     }
 
     pub fn remove(&self, key: &str) -> Result<(), WriteError> {

@@ -354,7 +354,7 @@ fn key_problem(p: KeyProblem) -> &'static str {
     match p {
         KeyProblem::Length => "ليس حرفًا واحدًا",
         KeyProblem::Invisible => "ليس حرفًا مرئيًا",
-        KeyProblem::Reserved => "تستخدمه ميزة أخرى (L وM وN وP وJ وK و? محجوزة)",
+        KeyProblem::Reserved => "تستخدمه ميزة أخرى (L وM وN وP وJ وK وS وA وX و? محجوزة)",
         KeyProblem::Taken => "يستخدمه تصنيف آخر",
     }
 }

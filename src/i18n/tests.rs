@@ -464,7 +464,7 @@ fn a_refusal_reads_in_arabic_with_what_it_names() {
 /// Every English string the view (and the bridge) hands the translator (`tr.t("…")`, `tr.f("…", …)`, the plural of
 /// `tr.plural(n, one, "…", …)`, a notice's text, the shortcuts' descriptions; see `scan.rs`) and
 /// every name the core gives it to translate (statuses, actor kinds, claim types, underline
-/// patterns, an orphan's reason) has an entry in `ar::TABLE`.
+/// patterns, suggestion kinds, an orphan's reason) has an entry in `ar::TABLE`.
 #[test]
 fn every_string_the_view_translates_has_arabic() {
     use crate::model::facts::{ActorKind, Status, CLAIM_TYPES};
@@ -482,6 +482,9 @@ fn every_string_the_view_translates_has_arabic() {
     english.extend(ActorKind::ALL.iter().map(|k| k.name().to_string()));
     english.extend(CLAIM_TYPES.iter().map(|(_, name)| name.to_string()));
     english.extend(Pattern::ALL.iter().map(|p| p.name().to_string()));
+    for kind in crate::model::suggest::Kind::ALL {
+        english.extend([kind.name().to_string(), kind.one_name().to_string()]);
+    }
     english.insert(crate::model::format::placing::QUOTE_NOT_FOUND.to_string()); // an orphan's reason, shown translated
     let missing: Vec<&String> = english.iter().filter(|e| !ar::TABLE.iter().any(|(en, _)| en == e)).collect();
     assert!(missing.is_empty(), "{} strings of the view have no Arabic in src/i18n/ar.rs:\n{:#?}", missing.len(), missing);

@@ -14,10 +14,13 @@
 //! | 8   | `Ctrl` or `⌘`                               | any other                                     | none (the browser's)              |
 //! | 9   | —                                           | a label's own hotkey (one character)          | label the selection               |
 //! | 10  | —                                           | `?`; `n` `j`; `p` `k`; `l` `L`; `m` `M`       | shortcuts; next; previous; link; merge |
+//! |     |                                             | `s`; `S`; `a`; `A`; `x`                       | next / previous suggestion; accept it; accept all of its kind (asks first); reject it |
 //! | 11  | the article focused                         | `←` `→`, `Home` `End` (`Shift` extends)       | word; paragraph's first/last word |
 //! | 12  | the article focused, an annotation selected | `Enter`                                       | edit its note                     |
 //! | 13  | an annotation selected                      | `Delete` `Backspace`                          | delete it                         |
 //! | 14  | —                                           | `Escape`                                      | deselect                          |
+//!
+//! `Tab` is in no row: it moves focus out of the article as out of any control, suggestions or not.
 //!
 //! So a label's hotkey beats every single-character command (row 9 before row 10), whatever a
 //! label set or an imported file gives its labels, while `Ctrl`/`⌘` commands and the named keys
@@ -112,6 +115,16 @@ pub enum Command {
     Link,
     /// Say which actor the selected actor span names too.
     Merge,
+    /// Go to the next or previous suggestion in text order.
+    StepSuggestion {
+        forwards: bool,
+    },
+    /// Accept the current suggestion: it becomes an annotation.
+    AcceptSuggestion,
+    /// Accept every suggestion of the current one's kind, after a confirmation.
+    AcceptAllSuggestions,
+    /// Reject the current suggestion: it is not proposed again.
+    RejectSuggestion,
     Delete,
     Deselect,
 }
@@ -155,6 +168,11 @@ pub fn command(press: &Press, context: &Context, labels: &[Label]) -> Option<Com
         "p" | "k" => Some(Command::StepAnnotation { forwards: false }),
         "l" | "L" => Some(Command::Link),
         "m" | "M" => Some(Command::Merge),
+        "s" => Some(Command::StepSuggestion { forwards: true }),
+        "S" => Some(Command::StepSuggestion { forwards: false }),
+        "a" => Some(Command::AcceptSuggestion),
+        "A" => Some(Command::AcceptAllSuggestions),
+        "x" => Some(Command::RejectSuggestion),
         "ArrowLeft" | "ArrowRight" if in_article => Some(Command::Word { rightwards: key == "ArrowRight", extend: shift }),
         "Home" | "End" if in_article => Some(Command::ParagraphEdge { end: key == "End", extend: shift }),
         "Enter" if in_article && context.annotation_selected => Some(Command::EditNote),
@@ -183,7 +201,7 @@ mod tests {
 
     #[test]
     fn a_label_hotkey_beats_every_single_letter_command() {
-        for key in ["n", "p", "j", "k", "l", "m", "L", "M", "?"] {
+        for key in ["n", "p", "j", "k", "l", "m", "L", "M", "?", "s", "S", "a", "A", "x"] {
             let labels = vec![label("claim", "1"), label("mine", key)];
             for context in [ARTICLE, SELECTED, ELSEWHERE] {
                 assert_eq!(command(&Press::key(key), &context, &labels), labelled("mine"), "key {key} in {context:?}");
@@ -268,6 +286,32 @@ mod tests {
         assert_eq!(command(&Press::key("Delete"), &ARTICLE, &labels), None);
         assert_eq!(command(&Press::key("Delete"), &Context { focus: Focus::Elsewhere, ..SELECTED }, &labels), Some(Command::Delete));
         assert_eq!(command(&Press::key("Escape"), &ELSEWHERE, &labels), Some(Command::Deselect));
+    }
+
+    #[test]
+    fn suggestion_keys_step_accept_and_reject_anywhere_but_in_fields_and_dialogs() {
+        let labels = default_labels();
+        for context in [ARTICLE, SELECTED, ELSEWHERE] {
+            let at = |press: Press| command(&press, &context, &labels);
+            assert_eq!(at(Press::key("s")), Some(Command::StepSuggestion { forwards: true }));
+            assert_eq!(at(Press::key("S").shift()), Some(Command::StepSuggestion { forwards: false }));
+            assert_eq!(at(Press::key("a")), Some(Command::AcceptSuggestion));
+            assert_eq!(at(Press::key("A").shift()), Some(Command::AcceptAllSuggestions));
+            assert_eq!(at(Press::key("x")), Some(Command::RejectSuggestion));
+            // Ctrl+A selects all and Ctrl+S saves the page, as ever; Alt is never ours.
+            assert_eq!(at(Press::key("a").ctrl()), None);
+            assert_eq!(at(Press::key("s").meta()), None);
+            assert_eq!(at(Press::key("x").alt()), None);
+        }
+        for focus in [Focus::Field, Focus::Editable, Focus::Dialog] {
+            let context = Context { focus, ..SELECTED };
+            for key in ["s", "S", "a", "A", "x"] {
+                assert_eq!(command(&Press::key(key), &context, &labels), None, "{key} in {focus:?}");
+            }
+        }
+        // Tab is never a command: it leaves the article as it leaves any control.
+        assert_eq!(command(&Press::key("Tab"), &ARTICLE, &labels), None);
+        assert_eq!(command(&Press::key("Tab").shift(), &ARTICLE, &labels), None);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Every local-storage key and prefix Annota uses, in one place: the open article, the library,
-//! backups, the language, the tab lease, and what the text in the open slot is.
+//! backups, the language, the tab lease, what the user told the suggester, and what the text in
+//! the open slot is.
 
 use super::annotation::Article;
 
@@ -21,6 +22,16 @@ pub const LANG: &str = "annota:v1:lang";
 pub const LOCK: &str = "annota:v1:lock";
 /// Written and removed once at start-up, to see whether storage takes writes at all.
 pub const PROBE: &str = "annota:probe";
+/// What the user rejected and accepted among one article's suggestions:
+/// `annota:v1:suggest:<article id>` (see [`suggest_memory`]).
+pub const SUGGEST_PREFIX: &str = "annota:v1:suggest:";
+/// Which kinds of suggestion are switched off (for every article).
+pub const SUGGEST_KINDS: &str = "annota:v1:suggest-kinds";
+
+/// The key of an article's suggestion memory (`suggest::Memory`).
+pub fn suggest_memory(article_id: &str) -> String {
+    format!("{SUGGEST_PREFIX}{article_id}")
+}
 
 pub fn parked_article(id: &str) -> String {
     format!("{PARKED_PREFIX}{id}:article")
@@ -65,6 +76,17 @@ mod tests {
         assert_eq!(parked_id(&parked_annotations("x")), None);
         assert_eq!(parked_id(ARTICLE), None);
         assert!(backup(ANNOTATIONS, "t").starts_with(BACKUP_PREFIX));
+    }
+
+    #[test]
+    fn suggestion_keys_are_apart_from_every_other_key() {
+        let key = suggest_memory("urn:annota:article:1");
+        assert_eq!(key, "annota:v1:suggest:urn:annota:article:1");
+        assert!(key.starts_with(PREFIX) && !key.starts_with(PARKED_PREFIX) && parked_id(&key).is_none());
+        assert!(!SUGGEST_KINDS.starts_with(SUGGEST_PREFIX));
+        for other in [ARTICLE, ANNOTATIONS, LIBRARY, LANG, LOCK, PROBE] {
+            assert!(!other.starts_with(SUGGEST_PREFIX) && other != SUGGEST_KINDS);
+        }
     }
 
     #[test]

@@ -40,8 +40,8 @@ pub fn default_labels() -> Vec<Label> {
         .collect()
 }
 
-/// Keys other features use (link, merge, and keys kept for navigation and help): never a label's.
-pub const RESERVED_KEYS: &[char] = &['l', 'm', 'n', 'p', 'j', 'k', '?'];
+/// Keys other features use (link, merge, suggestions, and keys kept for navigation and help): never a label's.
+pub const RESERVED_KEYS: &[char] = &['l', 'm', 'n', 'p', 'j', 'k', 's', 'a', 'x', '?'];
 
 /// A label set that keeps every rule of [`check_label_set`]: the editor, imports and storage all
 /// make one through [`LabelSet::new`] (or [`LabelSet::repair`], which ends in it), so a set that
@@ -234,7 +234,7 @@ impl KeyProblem {
         match self {
             KeyProblem::Length => "is not one character",
             KeyProblem::Invisible => "is not a visible character",
-            KeyProblem::Reserved => "is used by another feature (L, M, N, P, J, K and ? are taken)",
+            KeyProblem::Reserved => "is used by another feature (L, M, N, P, J, K, S, A, X and ? are taken)",
             KeyProblem::Taken => "is already used by another label",
         }
     }

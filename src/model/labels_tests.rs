@@ -39,15 +39,16 @@ fn cases() -> Vec<(&'static str, Edit, Outcome)> {
         ("repeated name", |l| l[1].name = "CLAIM".into(), Repaired(|l| l[1].name = "CLAIM 2".into(), "the second is now \"CLAIM 2\"")),
         ("no name", |l| l[1].name = " ".into(), Repaired(|l| l[1].name = "quote".into(), "called \"quote\", as its id")),
         ("reserved key", |l| l[0].hotkey = Some("L".into()), Repaired(|l| l[0].hotkey = None, "key \"L\" is used by another feature")),
+        ("a suggestion's key", |l| l[1].hotkey = Some("A".into()), Repaired(|l| l[1].hotkey = None, "key \"A\" is used by another feature")),
         ("navigation key", |l| l[0].hotkey = Some("n".into()), Repaired(|l| l[0].hotkey = None, "key \"n\" is used by another feature")),
         ("repeated key", |l| l[1].hotkey = Some("1".into()), Repaired(|l| l[1].hotkey = None, "key \"1\" is already used")),
         (
             "key repeated in another case",
             |l| {
-                l[1].hotkey = Some("a".into());
-                l[2].hotkey = Some("A".into());
+                l[1].hotkey = Some("b".into());
+                l[2].hotkey = Some("B".into());
             },
-            Repaired(|l| l[2].hotkey = None, "key \"A\" is already used"),
+            Repaired(|l| l[2].hotkey = None, "key \"B\" is already used"),
         ),
         ("long key", |l| l[0].hotkey = Some("12".into()), Repaired(|l| l[0].hotkey = None, "not one character")),
         ("blank key", |l| l[0].hotkey = Some(" ".into()), Repaired(|l| l[0].hotkey = None, "not a visible character")),

@@ -2,29 +2,12 @@
 // works from the keyboard alone (no mouse, no selection made by script).
 const { test, expect } = require('@playwright/test');
 const fs = require('fs');
-const path = require('path');
 const h = require('./helpers');
 
 h.failOnPageErrors(test, expect);
 
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const FIXTURE = fs.readFileSync(h.FIXTURE, 'utf8');
-
-/** Runs axe-core on the page as it is; fails listing every serious or critical violation readably. */
-async function expectNoSeriousViolations(page, view) {
-  // page.evaluate runs outside the page's Content-Security-Policy, which forbids injected scripts.
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id, impact: v.impact, help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')}\n      ${n.failureSummary.replace(/\n/g, '\n      ')}`),
-    }));
-  });
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious.map((v) => `[${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.join('\n    ')}`).join('\n');
-  expect(serious, `axe on ${view}:\n${report}`).toEqual([]);
-}
+const { expectNoSeriousViolations } = h;
 
 async function openAnnotated(page) {
   await h.open(page);
@@ -85,10 +68,11 @@ test('highlights name their labels to screen readers, outside the article text',
   await expect(page.locator('article')).toHaveAttribute('tabindex', '0');
 });
 
-/** What is stored now: every annotation's label and its text, cut from the sample by its offsets. */
+/** What is stored now: every annotation's label and its text, cut from the sample by its offsets
+ * (`null` until the first save, which comes right after the frame that shows the change). */
 async function stored(page) {
   const raw = await page.evaluate(() => localStorage.getItem('annota:v1:annotations'));
-  return JSON.parse(raw).annotations.map((a) => [a.label, h.cpSlice(h.SAMPLE, a.start, a.end), a.note || '']);
+  return raw && JSON.parse(raw).annotations.map((a) => [a.label, h.cpSlice(h.SAMPLE, a.start, a.end), a.note || '']);
 }
 
 async function expectStored(page, expected) {

@@ -132,4 +132,22 @@ function failOnPageErrors(test, expect) {
   return { errors, watch };
 }
 
-module.exports = { failOnPageErrors, SAMPLE, FIXTURE, cpSlice, open, pointsOf, dragSelect, doubleClickWord, selectedText, panel, expectCount, downloadJson, importFile, entries };
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core on the page as it is; fails listing every serious or critical violation readably. */
+async function expectNoSeriousViolations(page, view) {
+  // page.evaluate runs outside the page's Content-Security-Policy, which forbids injected scripts.
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}\n      ${n.failureSummary.replace(/\n/g, '\n      ')}`),
+    }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map((v) => `[${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.join('\n    ')}`).join('\n');
+  expect(serious, `axe on ${view}:\n${report}`).toEqual([]);
+}
+
+module.exports = { failOnPageErrors, expectNoSeriousViolations, SAMPLE, FIXTURE, cpSlice, open, pointsOf, dragSelect, doubleClickWord, selectedText, panel, expectCount, downloadJson, importFile, entries };

@@ -7,6 +7,7 @@ use super::commands::{label_action, picking_for};
 use super::factcheck::Picking;
 use super::notices::{Level, Notice};
 use super::provider::use_workspace;
+use super::suggestions::Do;
 use crate::model::action::{Action, Edit, View};
 use crate::model::keymap::{self, Command, Context, Focus, Press};
 use crate::model::reduce::State;
@@ -27,6 +28,8 @@ pub struct KeyTargets {
     pub show_shortcuts: Callback<()>,
     /// Says what a key selected, for screen readers.
     pub announce: Callback<String>,
+    /// Moves between, accepts and rejects suggestions.
+    pub suggest: Callback<super::suggestions::Do>,
 }
 
 /// Whether `target` is where the user types, and how: a field (an input, a text area, a select)
@@ -72,6 +75,11 @@ struct Keyboard {
 }
 
 impl Keyboard {
+    fn suggest(&self, what: Do) -> bool {
+        self.targets.suggest.emit(what);
+        true
+    }
+
     /// Does `command`; true when it acted (the browser's default is then prevented).
     fn run(&self, command: Command, state: &State) -> bool {
         let article = self.targets.article.cast::<Element>();
@@ -91,7 +99,14 @@ impl Keyboard {
             Command::Undo => edit(Action::Edit(Edit::Undo)),
             Command::Redo => edit(Action::Edit(Edit::Redo)),
             Command::Delete => state.selected.clone().is_some_and(|id| edit(Action::Edit(Edit::Delete(id)))),
-            Command::Deselect => edit(Action::View(View::Select(None))),
+            Command::Deselect => {
+                self.targets.suggest.emit(Do::Clear);
+                edit(Action::View(View::Select(None)))
+            }
+            Command::StepSuggestion { forwards } => self.suggest(Do::Step { forwards }),
+            Command::AcceptSuggestion => self.suggest(Do::Accept),
+            Command::AcceptAllSuggestions => self.suggest(Do::AskAll(None)),
+            Command::RejectSuggestion => self.suggest(Do::Reject),
             Command::Label(label) => {
                 self.dispatch.emit(label_action(state, self.caret.tr, article, label));
                 true

@@ -20,11 +20,17 @@ pub const LABELS: &str = "data-labels";
 /// Who said the quotes or made the claims ending at this `<mark>`, drawn by CSS after it.
 pub const SAID_BY: &str = "data-said-by";
 pub const IDS_SEPARATOR: &str = " ";
+/// A suggestion's element (around the segments it covers): its reference, [`suggestion_ref`].
+pub const SUGGESTION: &str = "data-sug";
 
 /// The class of a chunk's `div`.
 pub const CHUNK_CLASS: &str = "chunk";
 /// The class of a `<mark>` of the selected annotation.
 pub const SELECTED_CLASS: &str = "selected";
+/// The class of a suggestion's element (a dashed outline).
+pub const SUGGESTION_CLASS: &str = "sug";
+/// The class of the current suggestion's element (a solid outline).
+pub const CURRENT_CLASS: &str = "current";
 /// The flash animation's two classes, taking turns (see [`flash_class`]).
 pub const FLASH_CLASSES: [&str; 2] = ["flash-a", "flash-b"];
 
@@ -77,6 +83,25 @@ pub fn next_in_stack(ids: &[AnnotationId], selected: Option<&AnnotationId>) -> O
         Some(0) | None => ids.last().cloned(),
         Some(k) => Some(ids[k - 1].clone()),
     }
+}
+
+/// A suggestion's reference in the DOM: its span and its label's place in the label set (`u`
+/// for a label not in it), so that it needs no escaping and changes only with the suggestion.
+pub fn suggestion_ref(start: usize, end: usize, label: Option<usize>) -> String {
+    match label {
+        Some(k) => format!("{start}-{end}-{k}"),
+        None => format!("{start}-{end}-u"),
+    }
+}
+
+/// The span and label place of a suggestion's reference: the inverse of [`suggestion_ref`].
+pub fn parse_suggestion_ref(value: &str) -> Option<(usize, usize, Option<usize>)> {
+    let mut parts = value.split('-');
+    let (start, end, label) = (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    Some((start, end, if label == "u" { None } else { Some(label.parse().ok()?) }))
 }
 
 /// Whether a `data-ids` value holds `id`.
@@ -135,6 +160,16 @@ mod tests {
     }
 
     #[test]
+    fn a_suggestion_reference_reads_back() {
+        assert_eq!(suggestion_ref(3, 17, Some(2)), "3-17-2");
+        assert_eq!(parse_suggestion_ref("3-17-2"), Some((3, 17, Some(2))));
+        assert_eq!(parse_suggestion_ref(&suggestion_ref(0, 1, None)), Some((0, 1, None)));
+        for bad in ["", "3", "3-17", "3-17-x", "3-17-2-1", "a-1-2"] {
+            assert_eq!(parse_suggestion_ref(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn flash_classes_take_turns() {
         assert_eq!(flash_class(0), "flash-a");
         assert_eq!(flash_class(1), "flash-b");
@@ -153,7 +188,7 @@ mod tests {
         let hl = |start, end, id| Highlight { span: Span::new(start, end), id, label: "L", class: "hl-0", described_by: "d", said_by: None };
         let highlights = [hl(2, 5, "inner"), hl(0, 10, "outer-1"), hl(4, 8, "c3")];
         let mut html = String::new();
-        paragraph(&mut html, &text, text.paragraphs()[0].span, &highlights, Look::default(), &|_| String::new());
+        paragraph(&mut html, &text, text.paragraphs()[0].span, &highlights, &[], Look::default(), &|_| String::new());
         let got: Vec<Vec<AnnotationId>> = written_ids(&html).into_iter().map(parse_ids).collect();
         let ids = |v: &[&str]| v.iter().map(|s| AnnotationId(s.to_string())).collect::<Vec<_>>();
         assert_eq!(got, vec![ids(&["outer-1"]), ids(&["outer-1", "inner"]), ids(&["outer-1", "c3", "inner"]), ids(&["outer-1", "c3"]), ids(&["outer-1"])]);

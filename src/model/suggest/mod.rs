@@ -42,6 +42,16 @@ pub enum Kind {
 impl Kind {
     pub const ALL: [Kind; 4] = [Kind::ActorMention, Kind::Quotation, Kind::ReportedSpeech, Kind::SameLabel];
 
+    /// One suggestion of this kind, in the interface (English; the view translates it).
+    pub fn one_name(self) -> &'static str {
+        match self {
+            Kind::ActorMention => "Actor mention",
+            Kind::Quotation => "Quotation",
+            Kind::ReportedSpeech => "Reported speech",
+            Kind::SameLabel => "Same label again",
+        }
+    }
+
     /// Its name in the interface (English; the view translates it).
     pub fn name(self) -> &'static str {
         match self {
@@ -152,4 +162,20 @@ pub fn pick(link: &Link, new_id: super::facts::ActorId) -> ActorPick {
         Link::Actor(id) => ActorPick::Actor(id.clone()),
         Link::Mention(m) => ActorPick::Mention { mention: m.clone(), new_id },
     }
+}
+
+// Reviewing suggestions (moving between them, accepting, rejecting, what is remembered) and
+// computing them a few paragraphs at a time, for the app.
+pub mod pass;
+pub mod review;
+pub mod stored;
+
+/// The suggestions of [`suggest`] that start in `paragraphs` (indexes into the article's
+/// paragraphs; a suggestion starting in the line breaks after the last belongs to it), in the
+/// same order, so that a long article is computed a few paragraphs at a time ([`pass::Pass`])
+/// and the lists of consecutive ranges, joined, are the whole list. Each kind scans the whole
+/// article for now: a kind that can scan only part of it belongs here.
+pub fn suggest_in(ws: &Workspace, options: &Options, memory: &Memory, paragraphs: std::ops::Range<usize>) -> Vec<Suggestion> {
+    let (from, to) = pass::bounds(&ws.article.text, &paragraphs);
+    suggest(ws, options, memory).into_iter().filter(|s| from <= s.span.start.0 && s.span.start.0 < to).collect()
 }
