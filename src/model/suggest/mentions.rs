@@ -6,7 +6,11 @@
 //! last word alone (the surname: at least four letters, not a common word; a word with the Arabic
 //! article only for a person and after a given name, "بشار الأسد" but not "مجلس الأمن"). Leading
 //! titles ("وزير", "President") are no part of a tail. A capitalised name with a lower-case word
-//! that is no particle ("the Russian minister") gives only its full text.
+//! that is no particle ("the Russian minister") gives only its full text. A person's name whose
+//! first word has the article gives it without too ("أمير عبد اللهيان" of "الأمير عبد اللهيان"); a
+//! name with a patronymic gives what stands before it ("الأمير عبد العزيز" of "… بن سلمان"); a span
+//! ending with "+" ("أوبك+") takes the "+" after a match. A match also takes the word before it
+//! when that word is the given name of the person it names (see [`given`](super::given)).
 //!
 //! A name matches a run of the folded text (see [`fold`](super::fold)) that spells the same
 //! letters, with spaces, hyphens and apostrophes between them free to differ ("أمير عبد اللهيان" =
@@ -21,6 +25,7 @@
 //! then the higher score. Spans overlapping an actor span are never proposed.
 
 use super::fold::{is_joiner, is_word, phonetic, Folded};
+use super::given;
 use super::index::{field, sort_keys, Slicer, SpanSet, Trie, ROOT};
 use super::{Kind, Link, Suggestion};
 use crate::model::facts::{ActorKind, ACTOR};
@@ -74,6 +79,8 @@ struct Name {
     part: Part,
     /// Its first letter is upper case: a lower-case word is not it.
     capital: bool,
+    /// A span giving it ends with "+" ("أوبك+"): a match takes the "+" that follows it.
+    plus: bool,
     /// Where each span giving it starts, and what accepting links to; by start.
     sources: Vec<(usize, Link)>,
 }
@@ -87,6 +94,7 @@ pub struct Mentions {
 }
 
 /// A match in a folded chunk: folded `start..end`, the name, its score.
+#[derive(Clone, Copy)]
 struct Found {
     start: usize,
     end: usize,
@@ -117,9 +125,10 @@ impl Mentions {
                 let at = *by_text.entry((raw.clone(), part)).or_insert_with(|| {
                     let letters: Vec<char> = folded.iter().copied().filter(|c| is_word(*c)).collect();
                     let capital = raw.first().is_some_and(|c| c.is_uppercase());
-                    names.push(Name { letters, folded, raw, part, capital, sources: Vec::new() });
+                    names.push(Name { letters, folded, raw, part, capital, plus: false, sources: Vec::new() });
                     names.len() - 1
                 });
+                names[at].plus |= part == Part::Full && text.trim_end().ends_with('+');
                 names[at].sources.push((a.span.start.0, link.clone()));
             }
         }
@@ -179,11 +188,49 @@ impl Mentions {
             .into_iter()
             .map(|(_, i)| {
                 let x = &found[i as usize];
+                let link = nearest(&self.names[x.name].sources, f.to_original[x.start]);
+                let x = &Found { start: self.given_before(ws, &f, &original, base, x, &link, &taken), ..*x };
                 let span = whole_graphemes(text, raw_span(x), &original, base);
-                let link = nearest(&self.names[x.name].sources, span.start.0);
                 Suggestion { span, label: LabelId(ACTOR.into()), kind: Kind::ActorMention, names: Some(link), said_by: None, score: x.score }
             })
             .collect()
+    }
+
+    /// Where match `x` starts once widened over the word before it, when that word is the given
+    /// name of the person it names ("سيرغي" before "لافروف" of Sergey Lavrov; a proclitic stays
+    /// outside) and the match does not start with it already; else `x.start`.
+    #[allow(clippy::too_many_arguments)]
+    fn given_before(&self, ws: &Workspace, f: &Folded, original: &[char], base: usize, x: &Found, link: &Link, taken: &[bool]) -> usize {
+        let c = &f.chars;
+        let Link::Actor(id) = link else { return x.start };
+        let Some(actor) = ws.actor(id).filter(|a| a.kind == ActorKind::Person) else { return x.start };
+        let mut words = actor.name.split_whitespace();
+        let (Some(given), Some(_)) = (words.next(), words.next()) else { return x.start };
+        let word_at = |from: usize| c[from..].iter().take_while(|c| is_word(**c)).collect::<String>();
+        if x.start < 2 || !matches!(c[x.start - 1], ' ' | '\u{a0}') || given::is_given(&word_at(x.start), given) {
+            return x.start;
+        }
+        let end = x.start - 1;
+        let mut b = end;
+        while b > 0 && is_word(c[b - 1]) {
+            b -= 1;
+        }
+        if b == end || taken[b..end].iter().any(|t| *t) || original[f.to_original[b] - base].is_lowercase() {
+            return x.start;
+        }
+        let word: String = c[b..end].iter().collect();
+        // A proclitic that could be the given name's own first letter ("وليد" of Walid) stays in.
+        let first = given.chars().next().map_or(' ', |c| c.to_ascii_lowercase());
+        let clitic = match word.chars().next() {
+            Some('و' | 'ו') => !"wvou".contains(first),
+            Some('ف') => !"fvp".contains(first),
+            _ => false,
+        };
+        let from = [b + usize::from(clitic), b].into_iter().find(|&s| given::is_given(&word_at(s), given));
+        match from {
+            Some(s) if !self.actors.overlaps(Span::new(f.to_original[s], f.to_original[end - 1] + 1)) => s,
+            _ => x.start,
+        }
     }
 
     /// Looks for names starting at folded `q` (after a clitic if `clitic`), adding the best match
@@ -206,7 +253,8 @@ impl Mentions {
                     .filter_map(|&v| self.score(v as usize, f, original, base, q, i, clitic).map(|s| (v as usize, s)))
                     .max_by(|a, b| a.1.total_cmp(&b.1));
                 if let Some((name, score)) = best {
-                    found.push(Found { start: q, end: i, name, score });
+                    let plus = self.names[name].plus && c.get(i) == Some(&'+');
+                    found.push(Found { start: q, end: i + plus as usize, name, score });
                 }
             } else if is_joiner(c[i]) && i > q && c.get(i + 1).is_some_and(|n| is_word(*n)) {
                 i += 1;
@@ -362,6 +410,17 @@ fn parts(text: &str, kind: Option<ActorKind>, lists: &Words) -> Vec<(Vec<char>, 
     }
     let core = (0..n).find(|&w| !titles.contains(&word(w))).unwrap_or(n);
     let article = |w: usize| word(w).starts_with("ال");
+    // The article on a person's first word, written or not ("الأمير عبد اللهيان", "أمير عبد …").
+    if article(0) && word(0).chars().count() >= 5 && core == 0 && !article(1) {
+        let at = words[0].0 + 2;
+        out.push((original[f.to_original[at]..=f.to_original[last]].to_vec(), c[at..=last].to_vec(), Part::Full));
+    }
+    // What comes before a patronymic ("الأمير عبد العزيز" of "الأمير عبد العزيز بن سلمان").
+    let patronymic = ["بن", "ابن", "bin", "ibn", "בן"].map(super::fold::fold);
+    if let Some(w) = (2..n - 1).find(|&w| patronymic.contains(&word(w))).filter(|&w| !common.contains(&word(w - 1))) {
+        let end = words[w - 1].1 - 1;
+        out.push((original[f.to_original[words[0].0]..=f.to_original[end]].to_vec(), c[words[0].0..=end].to_vec(), Part::Tail));
+    }
     for w in core.max(1)..n - 1 {
         if !common.contains(&word(w)) && !(w..n).all(article) {
             out.push(from(w, Part::Tail));

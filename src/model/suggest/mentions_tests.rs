@@ -321,3 +321,52 @@ fn spans_never_cut_a_grapheme_cluster() {
         assert!(boundaries.contains(&s.span.start.0) && boundaries.contains(&s.span.end.0), "{:?}", ws.article.text.slice(s.span));
     }
 }
+
+/// A workspace whose actors have recorded names: (id, name, kind).
+fn named(text: &str, annotations: Vec<Annotation>, actors: &[(&str, &str, ActorKind)]) -> Workspace {
+    let actors = actors.iter().map(|(id, name, kind)| Actor { id: ActorId((*id).into()), name: (*name).into(), kind: *kind }).collect();
+    Workspace::new(Article::new("t", text), default_labels(), annotations).with_facts(actors, Default::default(), Default::default())
+}
+
+#[test]
+fn a_person_s_first_word_matches_with_or_without_the_article() {
+    let t = "التقى الأمير عبد اللهيان نظيره. وقال أميرعبداللهيان إن الحوار مستمر، وأضاف أمير عبد اللهيان أنه راض.";
+    let ws = workspace(t, vec![ann("a", at(t, "الأمير عبد اللهيان", 0), ACTOR, Some("amir"))], &[("amir", ActorKind::Person)]);
+    assert_eq!(texts(&ws), ["أميرعبداللهيان", "أمير عبد اللهيان"]);
+}
+
+#[test]
+fn the_names_before_a_patronymic_are_a_mention() {
+    let t = "قال الأمير عبد العزيز بن سلمان إن السوق مستقرة. وأضاف الأمير عبد العزيز أن المملكة ملتزمة.";
+    let ws = workspace(t, vec![ann("a", at(t, "الأمير عبد العزيز بن سلمان", 0), ACTOR, Some("abdulaziz"))], &[("abdulaziz", ActorKind::Person)]);
+    assert_eq!(texts(&ws), ["الأمير عبد العزيز"]);
+}
+
+#[test]
+fn a_trailing_plus_is_part_of_the_name() {
+    let t = "«أوبك+» تمدد الخفض. وقررت مجموعة «أوبك+» ذلك، وقالت أوبك إنها مستعدة.";
+    let ws = workspace(t, vec![ann("a", at(t, "أوبك+", 0), ACTOR, Some("opec"))], &[("opec", ActorKind::Organization)]);
+    assert_eq!(texts(&ws), ["أوبك+", "أوبك"]);
+}
+
+#[test]
+fn a_given_name_before_a_mention_joins_it_with_a_proclitic_outside() {
+    let t = "اتصل لافروف بنظيره. وقال وزير الخارجية سيرغي لافروف إن وسيرجي لافروف حاضر، ثم قال لافروف كلمة.";
+    let anns = vec![ann("a", at(t, "لافروف", 0), ACTOR, Some("lavrov"))];
+    let ws = named(t, anns, &[("lavrov", "Sergey Lavrov", ActorKind::Person)]);
+    assert_eq!(texts(&ws), ["سيرغي لافروف", "سيرجي لافروف", "لافروف"]);
+    let t = "ראש הממשלה בנימין נתניהו אמר כי נתניהו ייפגש עם השר.";
+    let anns = vec![ann("a", at(t, "נתניהו", 1), ACTOR, Some("bibi"))];
+    let ws = named(t, anns, &[("bibi", "Benjamin Netanyahu", ActorKind::Person)]);
+    assert_eq!(texts(&ws), ["בנימין נתניהו"]);
+}
+
+#[test]
+fn no_given_name_is_taken_for_an_organisation_or_a_one_word_name() {
+    let t = "قالت سيرغي لافروف شيئا. ثم قال سيرغي لافروف.";
+    let anns = vec![ann("a", at(t, "لافروف", 0), ACTOR, Some("x"))];
+    let ws = named(t, anns, &[("x", "Sergey Lavrov", ActorKind::Organization)]);
+    assert_eq!(texts(&ws), ["لافروف"]);
+    let ws = named(t, vec![ann("a", at(t, "لافروف", 0), ACTOR, Some("x"))], &[("x", "Lavrov", ActorKind::Person)]);
+    assert_eq!(texts(&ws), ["لافروف"]);
+}

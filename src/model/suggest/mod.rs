@@ -3,12 +3,14 @@
 //! annotations; what the user rejected is remembered apart (`Memory`) so it does not come back.
 //!
 //! Four kinds, each in its own module: other mentions of a labelled actor (`mentions`, through
-//! the letter folding of `fold`), text between paired quotation marks (`quotes`), the clause a
-//! speech verb reports (`speech`), and identical spans of a labelled one (`same_label`). The two
-//! rule-based kinds share `scan` (the text scanned once: tokens, quotation-mark pairs, sentence
-//! ends at each level of nesting) and `words` (normalised spellings and the lexicons).
+//! the letter folding of `fold` and the given names of `given`), text between paired quotation
+//! marks (`quotes`), the clause a speech verb reports (`speech`), and identical spans of a
+//! labelled one (`same_label`). The two rule-based kinds share `scan` (the text scanned once:
+//! tokens, quotation-mark pairs, sentence ends at each level of nesting) and `words` (normalised
+//! spellings and the lexicons).
 
 pub mod fold;
+mod given;
 mod index;
 pub mod mentions;
 pub mod quotes;
