@@ -129,13 +129,19 @@ impl Default for Options {
 /// the same span and label, the first kind of [`Kind::ALL`] keeps it, with the links only a later
 /// one gives (a quotation that a speech verb reports gets its speaker).
 pub fn suggest(ws: &Workspace, options: &Options, memory: &Memory) -> Vec<Suggestion> {
+    within(ws, options, memory, Span::new(0, ws.article.text.char_len()))
+}
+
+/// [`suggest`] for the suggestions inside `range` (whole paragraphs), each kind scanning only
+/// that part of the text.
+fn within(ws: &Workspace, options: &Options, memory: &Memory, range: Span) -> Vec<Suggestion> {
     let mut all = Vec::new();
     for kind in Kind::ALL.into_iter().filter(|k| options.kinds.contains(k)) {
         all.extend(match kind {
-            Kind::ActorMention => mentions::suggest(ws),
-            Kind::Quotation => quotes::suggest(ws),
-            Kind::ReportedSpeech => speech::suggest(ws),
-            Kind::SameLabel => same_label::suggest(ws, memory),
+            Kind::ActorMention => mentions::Mentions::new(ws).find(ws, range),
+            Kind::Quotation => quotes::suggest_within(ws, range),
+            Kind::ReportedSpeech => speech::suggest_within(ws, range),
+            Kind::SameLabel => same_label::SameLabel::new(ws, memory).find(ws, range),
         });
     }
     let existing: HashSet<(usize, usize, &LabelId)> = ws.annotations.iter().map(|a| (a.span.start.0, a.span.end.0, &a.label)).collect();
@@ -179,5 +185,5 @@ pub mod stored;
 /// article for now: a kind that can scan only part of it belongs here.
 pub fn suggest_in(ws: &Workspace, options: &Options, memory: &Memory, paragraphs: std::ops::Range<usize>) -> Vec<Suggestion> {
     let (from, to) = pass::bounds(&ws.article.text, &paragraphs);
-    suggest(ws, options, memory).into_iter().filter(|s| from <= s.span.start.0 && s.span.start.0 < to).collect()
+    within(ws, options, memory, Span::new(from, to)).into_iter().filter(|s| from <= s.span.start.0 && s.span.start.0 < to).collect()
 }

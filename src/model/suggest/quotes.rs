@@ -26,15 +26,21 @@ use crate::model::labels::LabelId;
 use crate::model::workspace::Workspace;
 
 pub fn suggest(ws: &Workspace) -> Vec<Suggestion> {
+    suggest_within(ws, crate::model::text::Span::new(0, ws.article.text.char_len()))
+}
+
+/// The quotations inside `within` (whole paragraphs: a quotation never crosses a blank line, so
+/// a range of paragraphs holds all of its own).
+pub fn suggest_within(ws: &Workspace, within: crate::model::text::Span) -> Vec<Suggestion> {
     let label = LabelId(QUOTE.into());
-    if ws.label(&label).is_none() {
-        return Vec::new();
-    }
-    let scan = Scan::new(ws.article.text.as_str());
+    let Some(text) = ws.article.text.slice(within).filter(|_| ws.label(&label).is_some()) else { return Vec::new() };
+    let scan = Scan::new(text);
+    let base = within.start.0;
     quotations(&scan)
         .into_iter()
         .map(|(k, span)| {
             let long = scan.tokens_between(scan.pairs[k].open, scan.pairs[k].close).len() >= LONG;
+            let span = crate::model::text::Span::new(span.start.0 + base, span.end.0 + base);
             Suggestion { span, label: label.clone(), kind: Kind::Quotation, names: None, said_by: None, score: if long { 1.0 } else { 0.6 } }
         })
         .collect()

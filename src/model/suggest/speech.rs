@@ -44,8 +44,16 @@ const SHIN_WORDS: &[&str] =
     &["שלום", "שלשום", "שבוע", "שנה", "שנים", "שנית", "שני", "שתי", "שוב", "שמעון", "שלמה", "שאול", "שרה", "שירה", "שקד", "שגריר", "שגרירות"];
 
 pub fn suggest(ws: &Workspace) -> Vec<Suggestion> {
+    suggest_within(ws, Span::new(0, ws.article.text.char_len()))
+}
+
+/// The reported clauses inside `within` (whole paragraphs), who said each found among all the
+/// article's actor spans.
+pub fn suggest_within(ws: &Workspace, within: Span) -> Vec<Suggestion> {
     let (claim, quote) = (LabelId(CLAIM.into()), LabelId(QUOTE.into()));
-    let scan = Scan::new(ws.article.text.as_str());
+    let Some(text) = ws.article.text.slice(within) else { return Vec::new() };
+    let base = within.start.0;
+    let scan = Scan::new(text);
     let speakers = Speakers::new(ws);
     let reader = Reader::new(&scan, lexicon());
     let mut out = Vec::new();
@@ -55,8 +63,10 @@ pub fn suggest(ws: &Workspace) -> Vec<Suggestion> {
         if ws.label(label).is_none() {
             continue;
         }
-        let said_by = speakers.nearest(found.sentence, found.verb, found.span);
-        out.push(Suggestion { span: found.span, label: label.clone(), kind: Kind::ReportedSpeech, names: None, said_by, score: found.score });
+        let shift = |(a, b): (usize, usize)| (a + base, b + base);
+        let span = Span::new(found.span.start.0 + base, found.span.end.0 + base);
+        let said_by = speakers.nearest(shift(found.sentence), shift(found.verb), span);
+        out.push(Suggestion { span, label: label.clone(), kind: Kind::ReportedSpeech, names: None, said_by, score: found.score });
     }
     out
 }
