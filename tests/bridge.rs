@@ -81,13 +81,7 @@ async fn every_dom_point_maps_to_the_right_code_point() {
         let units: Vec<u16> = content.encode_utf16().collect();
         for off in 0..=units.len() {
             let got = point_to_offset(&node, off as u32, &article, &index).unwrap();
-            // Independently: code points in the segment's text before this UTF-16 offset,
-            // rounding down when the offset splits a surrogate pair.
-            let mut cut = off;
-            while String::from_utf16(&units[..cut]).is_err() {
-                cut -= 1;
-            }
-            let expected = seg_start + String::from_utf16(&units[..cut]).unwrap().chars().count();
+            let expected = expected_offset(&units, off, seg_start);
             assert_eq!(got, CharOffset(expected), "segment at {seg_start}, utf16 offset {off}");
             checked += 1;
         }
@@ -289,11 +283,7 @@ async fn suggestions_around_segments_leave_every_point_and_span_where_it_was() {
         let units: Vec<u16> = node.text_content().unwrap().encode_utf16().collect();
         for off in 0..=units.len() {
             let got = point_to_offset(&node, off as u32, &article, &index).unwrap();
-            let mut cut = off;
-            while String::from_utf16(&units[..cut]).is_err() {
-                cut -= 1;
-            }
-            let expected = seg_start + String::from_utf16(&units[..cut]).unwrap().chars().count();
+            let expected = expected_offset(&units, off, seg_start);
             assert_eq!(got, CharOffset(expected), "segment at {seg_start}, utf16 offset {off}");
         }
     }
@@ -441,4 +431,14 @@ async fn when_annota_stops_the_save_still_waiting_for_its_frame_is_written_first
     banner.remove();
     root.set_attribute("lang", "en").unwrap();
     drop(failing);
+}
+
+/// Independently of the bridge: the code point of UTF-16 offset `off` in a segment's text (its
+/// code units `units`, starting at `seg_start`), rounding down when `off` splits a surrogate pair.
+fn expected_offset(units: &[u16], off: usize, seg_start: usize) -> usize {
+    let mut cut = off;
+    while String::from_utf16(&units[..cut]).is_err() {
+        cut -= 1;
+    }
+    seg_start + String::from_utf16(&units[..cut]).unwrap().chars().count()
 }
