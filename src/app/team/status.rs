@@ -1,0 +1,52 @@
+//! Where the team's copy stands, said in the toolbar: saved to the team, changes waiting, or why
+//! the server refused this browser (its changes are kept either way).
+
+use super::super::i18n::use_tr;
+use crate::i18n::Tr;
+use crate::model::team::member::TeamStatus;
+use yew::prelude::*;
+
+/// The sentence for a status.
+pub fn say(tr: Tr, status: &TeamStatus) -> String {
+    match status {
+        TeamStatus::Connecting => tr.t("Reconnecting…").to_string(),
+        TeamStatus::Saved => tr.t("All changes saved to the team").to_string(),
+        TeamStatus::Sending(1) => tr.t("1 change on its way to the team").to_string(),
+        TeamStatus::Sending(n) => tr.f("{} changes on their way to the team", &[n]),
+        TeamStatus::Offline(0) => tr.t("Offline — your changes will be kept here").to_string(),
+        TeamStatus::Offline(1) => tr.t("1 change waiting — offline").to_string(),
+        TeamStatus::Offline(n) => tr.f("{} changes waiting — offline", &[n]),
+        TeamStatus::Refused(reason) => tr.f("The sync server refused this browser: {}. Your changes are kept here.", &[reason]),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StatusProps {
+    pub status: TeamStatus,
+    /// Others with this article open: name and colour.
+    pub peers: Vec<(String, String)>,
+}
+
+/// The toolbar's team status and who else is here.
+#[component]
+pub fn TeamStatusBadge(props: &StatusProps) -> Html {
+    let tr = use_tr();
+    let class = match props.status {
+        TeamStatus::Saved => "saved",
+        TeamStatus::Refused(_) => "refused",
+        TeamStatus::Offline(_) => "offline",
+        _ => "busy",
+    };
+    html! {
+        <div class="team-status" role="group" aria-label={tr.t("Team")}>
+            <span class={classes!("team-state", class)} role="status">{ say(tr, &props.status) }</span>
+            if !props.peers.is_empty() {
+                <ul class="peers" aria-label={tr.t("Also on this article")}>
+                    { for props.peers.iter().map(|(name, colour)| html! {
+                        <li style={format!("--peer: {colour}")} dir="auto">{ name.clone() }</li>
+                    }) }
+                </ul>
+            }
+        </div>
+    }
+}

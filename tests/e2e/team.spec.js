@@ -1,0 +1,159 @@
+// The team library, end to end: the real sync server (server/server.js) on loopback, and two or
+// three browser contexts (two people on one machine). Started and stopped by this file.
+const { test, expect } = require('@playwright/test');
+const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const net = require('net');
+const h = require('./helpers');
+
+h.failOnPageErrors(test, expect);
+test.describe.configure({ mode: 'serial' });
+
+const ROOT = path.join(__dirname, '../..');
+let server = null;
+let port = 0;
+let data = '';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+    s.on('error', reject);
+  });
+}
+
+/** Starts the sync server and waits until it answers on its port. */
+async function startServer() {
+  server = spawn(process.execPath, [path.join(ROOT, 'server/server.js'), '--port', String(port), '--data', data, '--open'],
+    { cwd: ROOT, env: { ...process.env, ANNOTA_SECRET: 'e2e-secret-of-this-run' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  server.stdout.on('data', (d) => { log += d; });
+  server.stderr.on('data', (d) => { log += d; });
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise((resolve) => {
+      const c = net.connect(port, '127.0.0.1', () => { c.end(); resolve(true); });
+      c.on('error', () => resolve(false));
+    });
+    if (up) return;
+    if (server.exitCode !== null) throw new Error(`the sync server exited: ${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the sync server did not start: ${log}`);
+}
+
+async function stopServer() {
+  if (!server || server.exitCode !== null) return;
+  const done = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  await done;
+}
+
+test.beforeAll(async () => {
+  port = await freePort();
+  data = fs.mkdtempSync(path.join(os.tmpdir(), 'annota-team-e2e-'));
+  await startServer();
+});
+
+test.afterAll(async () => {
+  await stopServer();
+  fs.rmSync(data, { recursive: true, force: true });
+});
+
+const status = (page) => page.locator('.team-state');
+
+/** A shares the sample's library and makes an invite link for `role`. */
+async function shareAndInvite(a, role, name) {
+  await a.getByRole('button', { name: 'Share library…' }).click();
+  const dialog = a.getByRole('dialog', { name: 'Share library' });
+  await dialog.getByLabel('Sync server').fill(`ws://127.0.0.1:${port}`);
+  await dialog.getByRole('button', { name: 'Share' }).click();
+  await expect(status(a)).toHaveText('All changes saved to the team');
+  return invite(a, role, name);
+}
+
+async function invite(a, role, name) {
+  const dialog = a.getByRole('dialog', { name: 'Share library' });
+  if (!(await dialog.isVisible())) await a.getByRole('button', { name: 'Share library…' }).click();
+  await dialog.getByLabel('Role').selectOption(role);
+  await dialog.getByLabel('Their name').fill(name);
+  await dialog.getByRole('button', { name: 'Make invite link' }).click();
+  const link = await dialog.getByLabel('Invite link').inputValue();
+  expect(link).toMatch(/#team=/);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  return link;
+}
+
+async function join(page, link) {
+  await page.goto(link);
+  await expect(page.locator('article p').first()).toBeVisible();
+  await expect(status(page)).toHaveText('All changes saved to the team');
+  // The token rides in the fragment and leaves the address bar once read.
+  expect(page.url()).not.toContain('#team=');
+}
+
+async function label(page, phrase, key, nth = 0) {
+  await h.dragSelect(page, phrase, nth);
+  await page.keyboard.press(key);
+}
+
+const marks = (page) => page.locator('article mark').evaluateAll((ms) => ms.map((m) => m.textContent).sort());
+
+test('a change in one browser is painted in the other, both ways, and presence shows who is here', async ({ browser }) => {
+  const ctxA = await browser.newContext();
+  const ctxB = await browser.newContext();
+  const a = await ctxA.newPage();
+  const b = await ctxB.newPage();
+  await h.open(a);
+  const link = await shareAndInvite(a, 'editor', 'Sara');
+  await join(b, link);
+  await expect(b.locator('article')).toContainText('مشاورة هاتفية بين الأمير عبد اللهيان ولافروف');
+
+  await label(a, 'وزير الخارجية الروسي', '1');
+  await expect(b.locator('article mark')).toHaveText(['وزير الخارجية الروسي'], { timeout: 5000 });
+  await label(b, 'سيرجي لافروف', '3');
+  await expect.poll(() => marks(a), { timeout: 5000 }).toEqual(['سيرجي لافروف', 'وزير الخارجية الروسي'].sort());
+
+  // B's undo takes back B's change only.
+  await b.keyboard.press('Control+z');
+  await expect.poll(() => marks(a), { timeout: 5000 }).toEqual(['وزير الخارجية الروسي']);
+  await expect.poll(() => marks(b)).toEqual(['وزير الخارجية الروسي']);
+  await ctxA.close();
+  await ctxB.close();
+});
+
+test('apart and back together: both edit offline, the server restarts, nothing is lost', async ({ browser }) => {
+  const ctxA = await browser.newContext();
+  const ctxB = await browser.newContext();
+  const a = await ctxA.newPage();
+  const b = await ctxB.newPage();
+  await h.open(a);
+  const link = await shareAndInvite(a, 'annotator', 'Omar');
+  await join(b, link);
+
+  await stopServer();
+  await expect(status(a)).toContainText(/offline|Reconnecting/);
+  await label(a, 'وزير الخارجية الروسي', '1');
+  await label(b, 'سيرجي لافروف', '3');
+  await expect(status(b)).toContainText('waiting');
+  // A reload while offline keeps the pending change.
+  await b.reload();
+  await expect.poll(() => marks(b), { timeout: 5000 }).toEqual(['سيرجي لافروف']);
+
+  await startServer();
+  const both = ['سيرجي لافروف', 'وزير الخارجية الروسي'].sort();
+  await expect.poll(() => marks(a), { timeout: 15000 }).toEqual(both);
+  await expect.poll(() => marks(b), { timeout: 15000 }).toEqual(both);
+  await expect(status(a)).toHaveText('All changes saved to the team', { timeout: 15000 });
+  await expect(status(b)).toHaveText('All changes saved to the team', { timeout: 15000 });
+
+  // A third browser opening the library from the restarted server sees everything.
+  const ctxC = await browser.newContext();
+  const c = await ctxC.newPage();
+  await join(c, await invite(a, 'viewer', 'Reader'));
+  await expect.poll(() => marks(c), { timeout: 5000 }).toEqual(both);
+  await ctxA.close();
+  await ctxB.close();
+  await ctxC.close();
+});
