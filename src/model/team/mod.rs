@@ -13,6 +13,11 @@ pub mod materialize;
 pub mod session;
 pub mod writes;
 
+#[cfg(test)]
+mod doc_tests;
+#[cfg(test)]
+mod session_tests;
+
 
 pub use conflict::{conflicts, resolve, FieldConflict, Head};
 pub use doc::{Applied, DocKind, TeamDoc};
