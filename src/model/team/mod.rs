@@ -17,6 +17,8 @@ pub mod writes;
 mod doc_tests;
 #[cfg(test)]
 mod session_tests;
+#[cfg(test)]
+mod prop_tests;
 
 
 pub use conflict::{conflicts, resolve, FieldConflict, Head};

@@ -82,8 +82,18 @@ impl<'a> Writer<'a> {
             self.puts[i].1.seen = seen;
             return;
         }
-        // Compaction: only this replica's own writes, once something supersedes them.
-        self.deletes.extend(sup.iter().filter(|id| id.replica == self.replica.id).cloned());
+        // Compaction: only this replica's own writes, once something supersedes them. What a
+        // deleted write superseded (and is still here) this write supersedes in its place, or
+        // it would be a head again once the deletion arrives.
+        let mut sup = sup;
+        let own: Vec<WriteId> = sup.iter().filter(|id| id.replica == self.replica.id).cloned().collect();
+        for id in &own {
+            let carried = self.doc.entry(id).map(|e| e.sup.clone()).unwrap_or_default();
+            sup.extend(carried.into_iter().filter(|s| self.doc.entry(s).is_some()));
+        }
+        sup.sort();
+        sup.dedup();
+        self.deletes.extend(own);
         self.clock += 1;
         let id = self.replica.next_id();
         let entry = Entry { o: o.into(), f: f.into(), v, c: self.clock, by: self.member.into(), sup, seen };
