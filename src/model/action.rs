@@ -5,6 +5,7 @@
 
 use super::actors::ActorPick;
 use super::annotation::{Annotation, AnnotationId, Timestamp};
+use super::change::ChangeSet;
 use super::facts::{Actor, ArticleMeta, Review, Settings};
 use super::filter::Filter;
 use super::labels::{Label, LabelId};
@@ -109,6 +110,9 @@ pub enum Session {
     Restore(Box<Workspace>),
     /// Another tab is editing: refuse every edit until this tab may edit again.
     SetReadOnly(bool),
+    /// A teammate's edits, arrived through the team library: applied as they are, even while
+    /// read-only, and never undone by this tab's undo (the history holds only local steps).
+    Remote(ChangeSet),
 }
 
 impl From<Edit> for Action {

@@ -5,7 +5,7 @@
 //! `text` → `labels`, `facts`, `quote`, `structure`, `navigate` → `annotation` → `workspace`,
 //! `actors`, `filter`, `keys` → `change` → `history` → `action`, `reduce`; above `workspace`,
 //! `format` → `persist` → `library`; `render` needs only `text` and `annotation`; `keymap` (which
-//! command a key is) only `labels`; `lock` nothing. `testkit` builds what the unit tests need.
+//! command a key is) only `labels`; `lock` nothing; `team` (the team library's documents) sits on top, beside nothing. `testkit` builds what the unit tests need.
 
 pub mod action;
 pub mod actors;
@@ -27,6 +27,7 @@ pub mod reduce;
 pub mod render;
 pub mod structure;
 pub mod suggest;
+pub mod team;
 #[cfg(test)]
 pub(crate) mod testkit;
 pub mod text;

@@ -112,6 +112,28 @@ impl State {
             Session::Restore(ws) => Rc::new(State { read_only: self.read_only, ..State::new(*ws) }),
             Session::SetReadOnly(flag) if flag == self.read_only => self,
             Session::SetReadOnly(flag) => Rc::new(State { read_only: flag, ..(*self).clone() }),
+            Session::Remote(changes) if changes.0.is_empty() => self,
+            Session::Remote(changes) => {
+                let mut next = (*self).clone();
+                changes.apply_to(&mut next.workspace);
+                next.after_remote();
+                Rc::new(next)
+            }
+        }
+    }
+
+    /// After a teammate's change: saved like any change, but the selection stays where this user
+    /// put it (unless what it held is gone), and nothing enters the history.
+    fn after_remote(&mut self) {
+        self.revision += 1;
+        if self.selected.as_ref().is_some_and(|id| self.workspace.annotation(id).is_none()) {
+            self.selected = None;
+        }
+        if self.flash.as_ref().is_some_and(|(id, _)| self.workspace.annotation(id).is_none()) {
+            self.flash = None;
+        }
+        if self.filter.label.as_ref().is_some_and(|f| self.workspace.label(f).is_none()) {
+            self.filter.label = None;
         }
     }
 
