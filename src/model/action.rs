@@ -113,6 +113,13 @@ pub enum Session {
     /// A teammate's edits, arrived through the team library: applied as they are, even while
     /// read-only, and never undone by this tab's undo (the history holds only local steps).
     Remote(ChangeSet),
+    /// What a team document's entries gained and lost, for the team session, which takes it in
+    /// and settles the workspace with `Remote` (on its own, with no team open, it changes nothing).
+    Received {
+        doc: String,
+        added: Vec<(String, String)>,
+        removed: Vec<String>,
+    },
 }
 
 impl From<Edit> for Action {

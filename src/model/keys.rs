@@ -25,6 +25,10 @@ pub const PROBE: &str = "annota:probe";
 /// What the user rejected and accepted among one article's suggestions:
 /// `annota:v1:suggest:<article id>` (see [`suggest_memory`]).
 pub const SUGGEST_PREFIX: &str = "annota:v1:suggest:";
+/// This browser's team library membership (`team::member::Membership`), if it joined one.
+pub const TEAM: &str = "annota:v1:team";
+/// The sync server address last used for sharing.
+pub const TEAM_SERVER: &str = "annota:v1:team-server";
 /// Which kinds of suggestion are switched off (for every article).
 pub const SUGGEST_KINDS: &str = "annota:v1:suggest-kinds";
 

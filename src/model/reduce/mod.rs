@@ -113,6 +113,7 @@ impl State {
             Session::SetReadOnly(flag) if flag == self.read_only => self,
             Session::SetReadOnly(flag) => Rc::new(State { read_only: flag, ..(*self).clone() }),
             Session::Remote(changes) if changes.0.is_empty() => self,
+            Session::Received { .. } => self,
             Session::Remote(changes) => {
                 let mut next = (*self).clone();
                 changes.apply_to(&mut next.workspace);

@@ -69,9 +69,23 @@ pub struct Membership {
     /// The library's name.
     #[serde(default)]
     pub title: String,
+    /// The team article open in this browser (its Annota id), if any.
+    #[serde(default)]
+    pub article: Option<String>,
 }
 
 impl Membership {
+    /// The documents of this library (docs/team-protocol.md).
+    pub fn index_doc(&self) -> String {
+        format!("lib/{}/index", self.library)
+    }
+    pub fn config_doc(&self) -> String {
+        format!("lib/{}/config", self.library)
+    }
+    /// The document of an article, by its document id (see `materialize::article_doc_id`).
+    pub fn article_doc(&self, doc_id: &str) -> String {
+        format!("lib/{}/article/{doc_id}", self.library)
+    }
     /// The server's HTTP address for its API: the same host and port as its WebSocket.
     pub fn http_base(&self) -> String {
         http_base(&self.server)
@@ -149,6 +163,7 @@ mod tests {
             role: Role::Annotator,
             name: "سارة".into(),
             title: "Desk".into(),
+            article: None,
         };
         let json = serde_json::to_string(&m).unwrap();
         assert!(json.contains("\"role\":\"annotator\""));

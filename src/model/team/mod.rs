@@ -9,7 +9,9 @@ pub mod conflict;
 pub mod doc;
 pub mod entry;
 pub mod fields;
+pub mod index;
 pub mod materialize;
+pub mod member;
 pub mod session;
 pub mod writes;
 

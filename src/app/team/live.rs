@@ -1,0 +1,181 @@
+//! The open team library in this page: the sync client, the library's article list and the team
+//! session of the open article; and the reducer the view uses, which passes local edits and
+//! received updates through that session (the one way the workspace changes stays the reducer).
+
+use crate::bridge::team::Team;
+use crate::model::action::{Action, Edit, Session};
+use crate::model::change::Change;
+use crate::model::reduce::State;
+use crate::model::team::doc::{DocKind, TeamDoc};
+use crate::model::team::index::{self, TeamArticle};
+use crate::model::team::member::Membership;
+use crate::model::team::session::{TeamSession, TeamWrites};
+use crate::model::team::writes::{Replica, Writes};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+thread_local! {
+    /// The team library open in this page, if any (one per page; the page has one thread).
+    static LIVE: RefCell<Option<Live>> = const { RefCell::new(None) };
+}
+
+pub struct Live {
+    pub membership: Membership,
+    pub client: Team,
+    pub index: TeamDoc,
+    index_replica: Replica,
+    /// The open team article: its Annota id and its document's name.
+    pub open: Option<(String, String)>,
+    pub session: TeamSession,
+    /// Writes the client refused (a bad document name): said once, never silently dropped.
+    pub failed: Option<String>,
+}
+
+/// A replica id for this page's writes: new on every load, so a counter is never reused.
+fn replica() -> Replica {
+    Replica::new(crate::bridge::clock::new_annotation_id().0)
+}
+
+impl Live {
+    pub fn new(membership: Membership, client: Team) -> Self {
+        let session = TeamSession::new(membership.member.clone(), replica(), replica());
+        Live { membership, client, index: TeamDoc::new(DocKind::Config), index_replica: replica(), open: None, session, failed: None }
+    }
+
+    /// Whether `state` shows the open team article (only then do its edits go to the team).
+    fn covers(&self, state: &State) -> bool {
+        self.open.as_ref().is_some_and(|(id, _)| *id == state.workspace.article.id)
+    }
+
+    fn send(&mut self, doc: &str, w: &Writes) {
+        if w.is_empty() {
+            return;
+        }
+        if let Err(e) = self.client.write(doc, &w.puts, &w.deletes) {
+            self.failed = Some(e.to_string());
+        }
+    }
+
+    fn send_all(&mut self, w: &TeamWrites) {
+        if let Some((_, doc)) = self.open.clone() {
+            self.send(&doc, &w.article);
+        }
+        let config = self.membership.config_doc();
+        self.send(&config, &w.config);
+    }
+
+    /// Lists an article in the library's index (owners and editors).
+    pub fn list(&mut self, article: &TeamArticle) {
+        let w = index::list(&self.index, &mut self.index_replica, &self.membership.member, article);
+        self.index.apply(w.puts.clone(), w.deletes.clone());
+        let doc = self.membership.index_doc();
+        self.send(&doc, &w);
+    }
+
+    /// Writes the whole open workspace into its new team document (sharing an article).
+    pub fn upload(&mut self, state: &State) {
+        let ws = &state.workspace;
+        let empty = crate::model::workspace::Workspace::new(ws.article.clone(), vec![], vec![]);
+        let changes = crate::model::change::ChangeSet::one(Change::Workspace { before: Rc::new(empty), after: Rc::new(ws.clone()) });
+        let w = self.session.local(&changes);
+        self.send_all(&w);
+    }
+
+    fn reduce(&mut self, state: Rc<State>, action: Action) -> Rc<State> {
+        let role = self.membership.role;
+        match action {
+            Action::Session(Session::Received { doc, added, removed }) => {
+                if doc == self.membership.index_doc() {
+                    self.index.apply(added, removed);
+                    return state;
+                }
+                let kind = if doc == self.membership.config_doc() {
+                    DocKind::Config
+                } else if self.open.as_ref().is_some_and(|(_, d)| *d == doc) {
+                    DocKind::Article
+                } else {
+                    return state;
+                };
+                if !self.covers(&state) {
+                    // Not shown yet (the article's text is on its way): kept for when it is.
+                    match kind {
+                        DocKind::Article => self.session.article.apply(added, removed),
+                        DocKind::Config => self.session.config.apply(added, removed),
+                    };
+                    return state;
+                }
+                if added.is_empty() && removed.is_empty() {
+                    // The article has just been opened: show what its document holds.
+                    return self.session.settle(state).0;
+                }
+                self.session.receive(state, kind, added, removed).0
+            }
+            Action::Edit(edit) if self.covers(&state) => {
+                let library_edit = matches!(edit, Edit::SetLabels(_) | Edit::DeleteLabel { .. } | Edit::SetSettings(_));
+                if !role.annotates() || (library_edit && !role.edits_library()) {
+                    return state; // the server would drop it: the view says why (see `refusal`)
+                }
+                // Opening another article, or undoing back to one, is not a change to the team's.
+                let swaps = match &edit {
+                    Edit::Replace(_) => true,
+                    Edit::Undo => state.history.clone().undo().is_some_and(|s| s.0.iter().any(|c| matches!(c, Change::Workspace { .. }))),
+                    Edit::Redo => state.history.clone().redo().is_some_and(|s| s.0.iter().any(|c| matches!(c, Change::Workspace { .. }))),
+                    _ => false,
+                };
+                if swaps {
+                    let next = state.reduce(Action::Edit(edit));
+                    return if self.covers(&next) { self.session.settle(next).0 } else { next };
+                }
+                let (next, writes) = self.session.act(state, Action::Edit(edit));
+                self.send_all(&writes);
+                next
+            }
+            other => {
+                let next = state.reduce(other);
+                // Back on the team article (another tab's save, or a restore): show the team's copy.
+                if self.covers(&next) && !Rc::ptr_eq(&next, &state) && next.workspace.article.id != state.workspace.article.id {
+                    return self.session.settle(next).0;
+                }
+                next
+            }
+        }
+    }
+}
+
+/// Why this member may not make `edit` to the team's article, if they may not.
+pub fn refusal(edit: &Edit) -> Option<&'static str> {
+    with(|live| {
+        let role = live.membership.role;
+        let library_edit = matches!(edit, Edit::SetLabels(_) | Edit::DeleteLabel { .. } | Edit::SetSettings(_));
+        if !role.annotates() {
+            Some("You are a viewer of this team library: you can read and follow it, not change it.")
+        } else if library_edit && !role.edits_library() {
+            Some("Annotators of a team library cannot change its labels or settings.")
+        } else {
+            None
+        }
+    })
+    .flatten()
+}
+
+/// The view's reducer: through the team session when a team article is open, plain otherwise.
+pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
+    LIVE.with(|cell| match cell.borrow_mut().as_mut() {
+        Some(live) => live.reduce(state, action),
+        None => state.reduce(action),
+    })
+}
+
+/// Runs `f` on the open team library, if there is one.
+pub fn with<T>(f: impl FnOnce(&mut Live) -> T) -> Option<T> {
+    LIVE.with(|cell| cell.borrow_mut().as_mut().map(f))
+}
+
+pub fn install(live: Live) {
+    LIVE.with(|cell| *cell.borrow_mut() = Some(live));
+}
+
+/// Closes the team library in this page (its local copies stay in IndexedDB).
+pub fn remove() -> Option<Live> {
+    LIVE.with(|cell| cell.borrow_mut().take())
+}
