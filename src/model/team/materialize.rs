@@ -133,12 +133,7 @@ pub fn materialize(article: &Article, doc: &TeamDoc, config: &TeamDoc) -> Materi
     ws.orphans = Rc::new(kept);
     let flagged = |d: &TeamDoc| d.objects().filter(|o| d.deleted_but_edited(o)).cloned().collect::<Vec<_>>();
     let conflicted = |d: &TeamDoc| d.objects().filter(|o| !d.is_deleted(o) && !super::conflict::conflicts(d, o).is_empty()).cloned().collect::<Vec<_>>();
-    Materialized {
-        workspace: ws,
-        problems,
-        deleted_but_edited: flagged(doc),
-        conflicted: conflicted(doc).into_iter().chain(conflicted(config)).collect(),
-    }
+    Materialized { workspace: ws, problems, deleted_but_edited: flagged(doc), conflicted: conflicted(doc).into_iter().chain(conflicted(config)).collect() }
 }
 
 /// The changes that turn `before` into `after`, one per object that differs: what a remote
@@ -160,7 +155,8 @@ pub fn diff(before: &Workspace, after: &Workspace) -> ChangeSet {
     for (b, a) in pairs(&before.actors, &after.actors, |x| x.id.0.clone()) {
         out.push(Change::Actor { before: b, after: a });
     }
-    let (old, new): (Vec<&Annotation>, Vec<&Annotation>) = (before.annotations.iter().map(|a| &**a).collect(), after.annotations.iter().map(|a| &**a).collect());
+    let (old, new): (Vec<&Annotation>, Vec<&Annotation>) =
+        (before.annotations.iter().map(|a| &**a).collect(), after.annotations.iter().map(|a| &**a).collect());
     for (b, a) in pairs(&old, &new, |x| x.id.0.clone()) {
         out.push(Change::Annotation { before: b.cloned(), after: a.cloned() });
     }

@@ -16,10 +16,9 @@ pub mod writes;
 #[cfg(test)]
 mod doc_tests;
 #[cfg(test)]
-mod session_tests;
-#[cfg(test)]
 mod prop_tests;
-
+#[cfg(test)]
+mod session_tests;
 
 pub use conflict::{conflicts, resolve, FieldConflict, Head};
 pub use doc::{Applied, DocKind, TeamDoc};

@@ -88,7 +88,11 @@ impl World {
                 self.made += 1;
                 let actor = Actor { id: ActorId(format!("act{}", self.made)), name: format!("Actor {}", self.made), kind: ActorKind::Person };
                 let is_mention = self.peers[r].state.workspace.annotation(&id).is_some_and(|a| a.label.0 == ACTOR);
-                let edit = if is_mention { Edit::SameActor { mention: id, as_: ActorPick::New(actor), at: at() } } else { Edit::Attribute { id, to: Some(ActorPick::New(actor)), at: at() } };
+                let edit = if is_mention {
+                    Edit::SameActor { mention: id, as_: ActorPick::New(actor), at: at() }
+                } else {
+                    Edit::Attribute { id, to: Some(ActorPick::New(actor)), at: at() }
+                };
                 (r, edit)
             }),
             Op::Deliver { r, pick, again } => {

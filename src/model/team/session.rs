@@ -69,7 +69,9 @@ impl TeamSession {
     /// Settles a concurrent edit of `(object, field)` on `value`.
     pub fn resolve(&mut self, kind: DocKind, object: &str, field: &str, value: Value) -> TeamWrites {
         let writes = match kind {
-            DocKind::Article => TeamWrites { article: resolve(&self.article, object, field, value, &mut self.article_replica, &self.member), ..Default::default() },
+            DocKind::Article => {
+                TeamWrites { article: resolve(&self.article, object, field, value, &mut self.article_replica, &self.member), ..Default::default() }
+            }
             DocKind::Config => TeamWrites { config: resolve(&self.config, object, field, value, &mut self.config_replica, &self.member), ..Default::default() },
         };
         self.own(writes)

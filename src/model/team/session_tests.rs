@@ -164,7 +164,12 @@ fn invalid_remote_data_is_reported_kept_in_the_document_and_never_shown() {
     let mut puts = Vec::new();
     for (n, (o, span, label)) in [("ann:far", json!([5, 99_999]), "claim"), ("ann:odd", json!([1, 3]), "nope")].into_iter().enumerate() {
         let n = n as u64 * 10;
-        puts.extend([entry(o, "span", span, n + 1), entry(o, "label", json!(label), n + 2), entry(o, "created", json!("t"), n + 3), entry(o, "modified", json!("t"), n + 4)]);
+        puts.extend([
+            entry(o, "span", span, n + 1),
+            entry(o, "label", json!(label), n + 2),
+            entry(o, "created", json!("t"), n + 3),
+            entry(o, "modified", json!("t"), n + 4),
+        ]);
     }
     puts.push(entry("ann:bad", "span", json!("not a span"), 30));
     puts.push(("evil.40".into(), "{oops".into()));
@@ -189,8 +194,7 @@ fn full_workspace() -> Workspace {
     said.note = "a note".into();
     let lost: Orphan = orphan("o", "claim", "gone");
     let meta = ArticleMeta { title: "T".into(), url: "https://example.org".into(), ..Default::default() };
-    let mut settings = crate::model::facts::Settings::default();
-    settings.organisation = "Desk".into();
+    let settings = crate::model::facts::Settings { organisation: "Desk".into(), ..Default::default() };
     let mut ws = workspace_on(TEXT, vec![said, ann("t", 20, 25, "actor")]).with_facts(vec![speaker], meta, settings).with_orphans(vec![lost]);
     ws.labels = Rc::new(labels);
     ws

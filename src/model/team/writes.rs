@@ -3,7 +3,9 @@
 
 use super::doc::{DocKind, TeamDoc};
 use super::entry::{Entry, WriteId, DELETED};
-use super::fields::{actor_fields, annotation_fields, labels_fields, meta_fields, objects_of, orphan_fields, settings_fields, Fields, ACTOR, ANN, LABELS, META, ORPHAN, SETTINGS};
+use super::fields::{
+    actor_fields, annotation_fields, labels_fields, meta_fields, objects_of, orphan_fields, settings_fields, Fields, ACTOR, ANN, LABELS, META, ORPHAN, SETTINGS,
+};
 use crate::model::change::{Change, ChangeSet};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -140,7 +142,9 @@ impl<'a> Writer<'a> {
                         let fields: Vec<String> = self.doc.fields(o).filter(|f| *f != DELETED).cloned().collect();
                         fields
                             .iter()
-                            .flat_map(|f| self.doc.heads(o, f).into_iter().filter(|(_, e)| before.get(f) == Some(&e.v)).map(|(id, _)| id.clone()).collect::<Vec<_>>())
+                            .flat_map(|f| {
+                                self.doc.heads(o, f).into_iter().filter(|(_, e)| before.get(f) == Some(&e.v)).map(|(id, _)| id.clone()).collect::<Vec<_>>()
+                            })
                             .collect()
                     }
                 };
