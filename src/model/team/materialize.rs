@@ -36,7 +36,8 @@ pub struct Materialized {
     pub problems: Vec<Problem>,
     /// Objects marked deleted but kept, because someone edited them concurrently.
     pub deleted_but_edited: Vec<String>,
-    /// Objects with a field edited concurrently to different values (see `conflicts`).
+    /// Objects with a field edited concurrently to different values (see `conflicts`), not
+    /// counting the timestamps every edit stamps.
     pub conflicted: Vec<String>,
 }
 
@@ -132,7 +133,7 @@ pub fn materialize(article: &Article, doc: &TeamDoc, config: &TeamDoc) -> Materi
     ws.annotations = Rc::new(shown);
     ws.orphans = Rc::new(kept);
     let flagged = |d: &TeamDoc| d.objects().filter(|o| d.deleted_but_edited(o)).cloned().collect::<Vec<_>>();
-    let conflicted = |d: &TeamDoc| d.objects().filter(|o| !d.is_deleted(o) && !super::conflict::conflicts(d, o).is_empty()).cloned().collect::<Vec<_>>();
+    let conflicted = |d: &TeamDoc| d.objects().filter(|o| !d.is_deleted(o) && super::conflict::edited_apart(d, o)).cloned().collect::<Vec<_>>();
     Materialized { workspace: ws, problems, deleted_but_edited: flagged(doc), conflicted: conflicted(doc).into_iter().chain(conflicted(config)).collect() }
 }
 

@@ -20,7 +20,7 @@ mod prop_tests;
 #[cfg(test)]
 mod session_tests;
 
-pub use conflict::{conflicts, resolve, FieldConflict, Head};
+pub use conflict::{conflicts, edited_apart, resolve, FieldConflict, Head, STAMPS};
 pub use doc::{Applied, DocKind, TeamDoc};
 pub use entry::{Entry, TeamError, WriteId};
 pub use materialize::{article_doc_id, article_id_matches, diff, materialize, remote_changes, Materialized, Problem};

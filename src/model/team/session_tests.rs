@@ -65,6 +65,8 @@ fn two_people_editing_different_fields_both_keep_theirs() {
         assert_eq!((p.ann("x").note.as_str(), p.ann("x").label.0.as_str()), ("from A", "quote"));
     }
     assert_eq!(a.state.workspace, b.state.workspace);
+    assert!(conflicts(&a.team.article, "ann:x").iter().all(|c| c.field == "modified"), "only the stamp differs");
+    assert!(a.team.materialize(&a.state).conflicted.is_empty(), "which is not shown as a concurrent edit");
 }
 
 #[test]
