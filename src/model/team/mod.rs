@@ -23,6 +23,6 @@ mod session_tests;
 pub use conflict::{conflicts, edited_apart, resolve, FieldConflict, Head, STAMPS};
 pub use doc::{Applied, DocKind, TeamDoc};
 pub use entry::{Entry, TeamError, WriteId};
-pub use materialize::{article_doc_id, article_id_matches, diff, materialize, remote_changes, Materialized, Problem};
+pub use materialize::{article_doc_id, article_id_matches, diff, materialize, remote_changes, remote_changes_of, Materialized, Problem};
 pub use session::{TeamSession, TeamWrites};
 pub use writes::{history_step_writes, writes_for, Replica, Writes};

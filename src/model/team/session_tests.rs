@@ -228,3 +228,31 @@ fn a_reloaded_replica_carries_on_past_its_counters() {
     assert_eq!(resumed.counter, a.team.article_replica.counter);
     assert_eq!(Replica::resume("new", &a.team.article).counter, 0);
 }
+
+/// How long an L article (10,000 annotations) takes to write whole and read back; run with
+/// `cargo test --release --lib large_article -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn large_article_timing() {
+    let text = "word ".repeat(200_000);
+    let anns: Vec<_> = (0..10_000).map(|i| ann(&format!("a{i}"), i * 50, i * 50 + 4, "claim")).collect();
+    let ws = workspace_on(&text, anns);
+    let mut a = Peer::new("A");
+    let t = std::time::Instant::now();
+    let w = a.team.local(&ChangeSet::one(Change::Workspace { before: Rc::new(workspace_on(&text, vec![])), after: Rc::new(ws.clone()) }));
+    let written = t.elapsed();
+    let t = std::time::Instant::now();
+    let m = super::materialize::materialize(&ws.article, &a.team.article, &a.team.config);
+    let read = t.elapsed();
+    assert_eq!(m.workspace.annotations.len(), 10_000);
+    let bytes: usize = w.article.puts.iter().map(|(k, v)| k.len() + v.len()).sum();
+    println!("write whole: {written:?} ({} entries, {bytes} bytes); materialize: {read:?}", w.article.puts.len());
+    let mut b = Peer { state: Rc::new(State::new(workspace_on(&text, vec![]))), ..Peer::new("B") };
+    b.take(&w);
+    a.state = Rc::new(State::new(ws));
+    let edit = a.act(Edit::SetNote { id: id("a5000"), note: "n".into(), at: at() });
+    let t = std::time::Instant::now();
+    b.take(&edit);
+    println!("one remote note edit taken in: {:?}", t.elapsed());
+    assert_eq!(b.ann("a5000").note, "n");
+}

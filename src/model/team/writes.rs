@@ -182,9 +182,13 @@ type Touched = Vec<(String, Option<Fields>, Option<Fields>)>;
 
 fn touched(changes: &ChangeSet, doc: &TeamDoc) -> Touched {
     let mut out: Touched = Vec::new();
-    let mut add = |o: String, b: Option<Fields>, a: Option<Fields>| match out.iter_mut().find(|(x, _, _)| *x == o) {
-        Some(slot) => slot.2 = a,
-        None => out.push((o, b, a)),
+    let mut at: BTreeMap<String, usize> = BTreeMap::new();
+    let mut add = |o: String, b: Option<Fields>, a: Option<Fields>| match at.get(&o) {
+        Some(&i) => out[i].2 = a,
+        None => {
+            at.insert(o.clone(), out.len());
+            out.push((o, b, a));
+        }
     };
     let article = doc.kind == DocKind::Article;
     for c in &changes.0 {
