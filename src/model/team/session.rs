@@ -102,7 +102,8 @@ impl TeamSession {
         };
         let is_history = step.is_some();
         let next = state.clone().reduce(action);
-        if Rc::ptr_eq(&next, &state) || next.workspace == state.workspace {
+        // Opening another article is that article's session's business, not this document's.
+        if Rc::ptr_eq(&next, &state) || next.workspace == state.workspace || next.workspace.article != state.workspace.article {
             return (next, TeamWrites::default());
         }
         let changes = step.unwrap_or_else(|| diff(&state.workspace, &next.workspace));

@@ -158,6 +158,33 @@ fn a_deletion_concurrent_with_an_edit_keeps_the_annotation_and_flags_it() {
 }
 
 #[test]
+fn a_deletion_against_an_edit_is_settled_either_way() {
+    let (mut a, mut b) = two();
+    let wa = a.act(Edit::Delete(id("x")));
+    let wb = b.act(Edit::SetNote { id: id("x"), note: "keep?".into(), at: at() });
+    a.take(&wb);
+    b.take(&wa);
+    let mut keep = a.team.clone();
+    let w = keep.resolve(DocKind::Article, "ann:x", "deleted", json!(false));
+    assert!(!keep.article.marked_deleted("ann:x") && !keep.article.deleted_but_edited("ann:x"));
+    b.take(&w);
+    assert_eq!(b.ann("x").note, "keep?");
+    let w = b.team.resolve(DocKind::Article, "ann:x", "deleted", json!(true));
+    assert!(b.team.article.is_deleted("ann:x"), "deleting again sees every edit");
+    a.take(&w);
+    assert!(a.state.workspace.annotations.is_empty());
+}
+
+#[test]
+fn opening_another_article_writes_nothing_into_this_ones_document() {
+    let (mut a, _) = two();
+    let other = workspace_on("another text", vec![]);
+    let w = a.act(Edit::Replace(Box::new(other.clone())));
+    assert!(w.is_empty());
+    assert_eq!(a.state.workspace, other);
+}
+
+#[test]
 fn invalid_remote_data_is_reported_kept_in_the_document_and_never_shown() {
     let (mut a, _) = two();
     let entry = |o: &str, f: &str, v: serde_json::Value, n: u64| {
