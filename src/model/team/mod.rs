@@ -2,7 +2,7 @@
 //! sets that become writes, and the workspace the writes add up to. The JavaScript side only moves
 //! entries; everything they mean is decided here, the same way on every replica.
 //!
-//! Inside, leaves first: `entry` → `doc` → `fields` → `writes`, `conflict` → `materialize`
+//! Inside, leaves first: `entry` → `doc` → `fields` → `writes` → `conflict` → `materialize`
 //! → `session`.
 
 pub mod conflict;
