@@ -107,6 +107,35 @@ fn undo_reverts_only_my_fields_and_keeps_a_teammates_later_edit() {
 }
 
 #[test]
+fn undo_leaves_a_field_a_teammate_has_set_since() {
+    let (mut a, mut b) = two();
+    let wa = a.act(Edit::SetNote { id: id("x"), note: "mine".into(), at: at() });
+    b.take(&wa);
+    let wb = b.act(Edit::SetNote { id: id("x"), note: "B's, after mine".into(), at: at() });
+    a.take(&wb);
+    let undo = a.act(Edit::Undo);
+    assert_eq!(a.ann("x").note, "B's, after mine");
+    b.take(&undo);
+    assert_eq!(a.state.workspace, b.state.workspace);
+}
+
+#[test]
+fn undoing_my_deletion_does_not_lift_a_teammates() {
+    let (mut a, mut b) = two();
+    let wa = a.act(Edit::Delete(id("x")));
+    let wb = b.act(Edit::Delete(id("x")));
+    a.take(&wb);
+    b.take(&wa);
+    let undo = a.act(Edit::Undo);
+    b.take(&undo);
+    assert!(a.state.workspace.annotations.is_empty() && b.state.workspace.annotations.is_empty());
+    let (mut a, _) = two();
+    a.act(Edit::Delete(id("x")));
+    a.act(Edit::Undo);
+    assert_eq!(a.state.workspace.annotations.len(), 1, "my own deletion is lifted");
+}
+
+#[test]
 fn undoing_an_add_a_teammate_has_since_edited_keeps_it_flagged() {
     let (mut a, mut b) = two();
     let wb = b.act(Edit::SetNote { id: id("x"), note: "B's".into(), at: at() });

@@ -162,13 +162,19 @@ impl<'a> Writer<'a> {
                         self.write(o, &f, v);
                     }
                 }
-                if !self.doc.heads(o, DELETED).is_empty() && (self.doc.marked_deleted(o) || !self.doc.others(o, DELETED).is_empty()) {
+                // Undoing my deletion lifts it, but not a teammate's (made since, or apart).
+                let replica = &self.replica.id;
+                let theirs = mode == Mode::History && self.doc.heads(o, DELETED).iter().any(|(id, e)| e.deletes() && &id.replica != replica);
+                if !theirs && !self.doc.heads(o, DELETED).is_empty() && (self.doc.marked_deleted(o) || !self.doc.others(o, DELETED).is_empty()) {
                     self.write(o, DELETED, Value::Bool(false));
                 }
             }
             (Some(before), Some(after)) => {
                 for (f, v) in after {
-                    if before.get(&f) != Some(&v) {
+                    let was = before.get(&f);
+                    // An undo or redo leaves a field a teammate has set since: that is theirs now.
+                    let theirs = mode == Mode::History && self.doc.value(o, &f).is_some_and(|now| Some(now) != was);
+                    if was != Some(&v) && !theirs {
                         self.write(o, &f, v);
                     }
                 }
