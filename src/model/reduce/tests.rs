@@ -66,6 +66,26 @@ fn replace_is_undoable_and_keeps_the_old_annotations() {
 }
 
 #[test]
+fn a_remote_change_applies_outside_the_history_and_keeps_the_selection() {
+    let s = sample_state().reduce(Edit::Add(ann("a", 1, 5, "claim"))).reduce(Session::SetReadOnly(true));
+    let b = ann("b", 7, 9, "quote");
+    let edited_a = crate::model::annotation::Annotation { note: "from a teammate".into(), ..ann("a", 1, 5, "claim") };
+    let remote = ChangeSet(vec![
+        Change::Annotation { before: None, after: Some(b.clone()) },
+        Change::Annotation { before: Some(ann("a", 1, 5, "claim")), after: Some(edited_a.clone()) },
+    ]);
+    let next = s.clone().reduce(Session::Remote(remote));
+    assert_eq!(next.workspace.annotation(&id("b")), Some(&b), "applied even while read-only");
+    assert_eq!(next.workspace.annotation(&id("a")), Some(&edited_a));
+    assert_eq!(next.selected, Some(id("a")), "a teammate's change does not move the selection");
+    assert_eq!(next.history, s.history, "nor enter the history");
+    assert_eq!(next.revision, s.revision + 1, "but it is saved");
+    assert!(Rc::ptr_eq(&next, &next.clone().reduce(Session::Remote(ChangeSet(vec![])))));
+    let gone = next.reduce(Session::Remote(ChangeSet::one(Change::Annotation { before: Some(edited_a), after: None })));
+    assert_eq!(gone.selected, None, "a selection whose annotation is gone is dropped");
+}
+
+#[test]
 fn a_read_only_state_refuses_changes_but_follows_restores() {
     let s = sample_state().reduce(Session::SetReadOnly(true));
     let same = s.clone().reduce(Edit::Add(ann("a", 1, 5, "claim")));

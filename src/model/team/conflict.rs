@@ -23,6 +23,10 @@ pub struct FieldConflict {
     pub others: Vec<Head>,
 }
 
+/// Fields no one decides: stamped by every edit, so edits of two other fields made apart differ
+/// here too. Their conflicts are kept but not shown as a concurrent edit.
+pub const STAMPS: [&str; 2] = ["created", "modified"];
+
 /// Every field of `object` whose heads hold more than one value (`deleted` too: a deletion and a
 /// restore made apart).
 pub fn conflicts(doc: &TeamDoc, object: &str) -> Vec<FieldConflict> {
@@ -42,6 +46,11 @@ pub fn conflicts(doc: &TeamDoc, object: &str) -> Vec<FieldConflict> {
         }
     }
     out
+}
+
+/// Whether `object` has a concurrent edit worth showing (one not only of its stamps).
+pub fn edited_apart(doc: &TeamDoc, object: &str) -> bool {
+    conflicts(doc, object).iter().any(|c| !STAMPS.contains(&c.field.as_str()))
 }
 
 /// Settles `(object, field)` on `value` (usually one of its heads'): one write superseding every

@@ -1,5 +1,16 @@
 //! Which objects and fields a workspace is written as, and how each is read back. One field per
 //! thing a person edits on its own, so two people editing different fields both keep theirs.
+//!
+//! | object | document | fields (`v`) |
+//! |---|---|---|
+//! | `ann:<id>` | article | `span` `[start, end]` (code points), `label`, `note`, `created`, `modified`, `actor`, `said_by` (actor id or `null`), `review` (the review's JSON or `null`) |
+//! | `orphan:<id>` | article | `label`, `quote` `{exact, prefix, suffix}`, `note`, `created`, `modified`, `reason`, `actor`, `said_by`, `review` |
+//! | `actor:<id>` | article | `name`, `kind` (`person`, `organization`) |
+//! | `meta` | article | `title`, `url`, `publisher`, `author`, `date_published` |
+//! | `labels` | config | `set`: the whole label list (its rules hold only for the whole set) |
+//! | `settings` | config | `organisation`, `organisation_url`, `verdicts` |
+//!
+//! Any object may also have `deleted` (see `doc`).
 
 use super::doc::DocKind;
 use crate::model::annotation::{Annotation, AnnotationId, Orphan, Timestamp};

@@ -9,7 +9,7 @@ use crate::model::change::{Change, ChangeSet};
 use crate::model::facts::{Actor, ActorId, Settings};
 use crate::model::labels::{check_label_set, default_labels, LabelRule};
 use crate::model::workspace::{AnnotationError, Workspace};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 /// Something in the documents that the workspace leaves out.
@@ -36,7 +36,8 @@ pub struct Materialized {
     pub problems: Vec<Problem>,
     /// Objects marked deleted but kept, because someone edited them concurrently.
     pub deleted_but_edited: Vec<String>,
-    /// Objects with a field edited concurrently to different values (see `conflicts`).
+    /// Objects with a field edited concurrently to different values (see `conflicts`), not
+    /// counting the timestamps every edit stamps.
     pub conflicted: Vec<String>,
 }
 
@@ -132,13 +133,8 @@ pub fn materialize(article: &Article, doc: &TeamDoc, config: &TeamDoc) -> Materi
     ws.annotations = Rc::new(shown);
     ws.orphans = Rc::new(kept);
     let flagged = |d: &TeamDoc| d.objects().filter(|o| d.deleted_but_edited(o)).cloned().collect::<Vec<_>>();
-    let conflicted = |d: &TeamDoc| d.objects().filter(|o| !d.is_deleted(o) && !super::conflict::conflicts(d, o).is_empty()).cloned().collect::<Vec<_>>();
-    Materialized {
-        workspace: ws,
-        problems,
-        deleted_but_edited: flagged(doc),
-        conflicted: conflicted(doc).into_iter().chain(conflicted(config)).collect(),
-    }
+    let conflicted = |d: &TeamDoc| d.objects().filter(|o| !d.is_deleted(o) && super::conflict::edited_apart(d, o)).cloned().collect::<Vec<_>>();
+    Materialized { workspace: ws, problems, deleted_but_edited: flagged(doc), conflicted: conflicted(doc).into_iter().chain(conflicted(config)).collect() }
 }
 
 /// The changes that turn `before` into `after`, one per object that differs: what a remote
@@ -160,7 +156,8 @@ pub fn diff(before: &Workspace, after: &Workspace) -> ChangeSet {
     for (b, a) in pairs(&before.actors, &after.actors, |x| x.id.0.clone()) {
         out.push(Change::Actor { before: b, after: a });
     }
-    let (old, new): (Vec<&Annotation>, Vec<&Annotation>) = (before.annotations.iter().map(|a| &**a).collect(), after.annotations.iter().map(|a| &**a).collect());
+    let (old, new): (Vec<&Annotation>, Vec<&Annotation>) =
+        (before.annotations.iter().map(|a| &**a).collect(), after.annotations.iter().map(|a| &**a).collect());
     for (b, a) in pairs(&old, &new, |x| x.id.0.clone()) {
         out.push(Change::Annotation { before: b.cloned(), after: a.cloned() });
     }
@@ -183,6 +180,65 @@ fn pairs<T: Clone + PartialEq>(old: &[T], new: &[T], key: impl Fn(&T) -> String)
     }
     out.extend(new.iter().filter(|(k, _)| !old.contains_key(*k)).map(|(_, a)| (None, Some((*a).clone()))));
     out
+}
+
+/// The changes an update of `objects` makes to `current` (which shows the documents as they
+/// were), read from those objects alone, so a teammate's keystroke costs one annotation, not the
+/// article. `None` when the update reaches further (actors, links to actors `current` lacks,
+/// anything else): then `remote_changes` reads everything.
+pub fn remote_changes_of(current: &Workspace, doc: &TeamDoc, objects: &BTreeSet<String>) -> Option<(ChangeSet, Vec<Problem>)> {
+    let (mut changes, mut problems) = (Vec::new(), Vec::new());
+    let links_known = |f: &crate::model::facts::Facts| f.actor.iter().chain(f.said_by.iter()).all(|a| current.actor(a).is_some());
+    let shown = |o: &str| !doc.is_deleted(o) && !doc.field_heads(o).is_empty();
+    // An actor shown only because a link brought it back goes when the last link does.
+    let revived = |f: &crate::model::facts::Facts| f.actor.iter().chain(f.said_by.iter()).any(|a| !shown(&format!("{ACTOR}{}", a.0)));
+    for o in objects {
+        if let Some(id) = o.strip_prefix(ANN) {
+            let mut new = None;
+            if shown(o) {
+                match fields::annotation_from(id, &doc.values(o)) {
+                    Ok(a) if !links_known(&a.facts) => return None,
+                    Ok(a) => match current.check(&a) {
+                        Ok(()) => new = Some(a),
+                        Err(error) => problems.push(Problem::Annotation { id: a.id, error }),
+                    },
+                    Err(error) => problems.push(Problem::Object { object: o.clone(), error }),
+                }
+            }
+            let old = current.annotation(&AnnotationId(id.into()));
+            if old.is_some_and(|a| revived(&a.facts)) {
+                return None;
+            }
+            if old != new.as_ref() {
+                changes.push(Change::Annotation { before: old.cloned(), after: new });
+            }
+        } else if let Some(id) = o.strip_prefix(ORPHAN) {
+            let mut new = None;
+            if shown(o) {
+                match fields::orphan_from(id, &doc.values(o)) {
+                    Ok(x) if !links_known(&x.facts) => return None,
+                    Ok(x) if current.label(&x.label).is_none() => problems.push(Problem::Orphan { id: x.id, label: x.label.0 }),
+                    Ok(x) => new = Some(x),
+                    Err(error) => problems.push(Problem::Object { object: o.clone(), error }),
+                }
+            }
+            let old = current.orphan(&AnnotationId(id.into()));
+            if old.is_some_and(|x| revived(&x.facts)) {
+                return None;
+            }
+            if old != new.as_ref() {
+                changes.push(Change::Orphan { before: old.cloned(), after: new });
+            }
+        } else if o == META {
+            let meta = fields::meta_from(&doc.values(META)).unwrap_or_default();
+            if *current.meta != meta {
+                changes.push(Change::Meta { before: current.meta.clone(), after: Rc::new(meta) });
+            }
+        } else {
+            return None;
+        }
+    }
+    Some((ChangeSet(changes), problems))
 }
 
 /// What the documents mean for `current`'s article, and the changes that take `current` there.

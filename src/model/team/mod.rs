@@ -2,7 +2,7 @@
 //! sets that become writes, and the workspace the writes add up to. The JavaScript side only moves
 //! entries; everything they mean is decided here, the same way on every replica.
 //!
-//! Inside, leaves first: `entry` → `doc` → `fields` → `writes`, `conflict` → `materialize`
+//! Inside, leaves first: `entry` → `doc` → `fields` → `writes` → `conflict` → `materialize`
 //! → `session`.
 
 pub mod conflict;
@@ -18,14 +18,13 @@ pub mod writes;
 #[cfg(test)]
 mod doc_tests;
 #[cfg(test)]
-mod session_tests;
-#[cfg(test)]
 mod prop_tests;
+#[cfg(test)]
+mod session_tests;
 
-
-pub use conflict::{conflicts, resolve, FieldConflict, Head};
+pub use conflict::{conflicts, edited_apart, resolve, FieldConflict, Head, STAMPS};
 pub use doc::{Applied, DocKind, TeamDoc};
 pub use entry::{Entry, TeamError, WriteId};
-pub use materialize::{article_doc_id, article_id_matches, diff, materialize, remote_changes, Materialized, Problem};
+pub use materialize::{article_doc_id, article_id_matches, diff, materialize, remote_changes, remote_changes_of, Materialized, Problem};
 pub use session::{TeamSession, TeamWrites};
 pub use writes::{history_step_writes, writes_for, Replica, Writes};

@@ -17,13 +17,49 @@ use std::rc::Rc;
 
 #[derive(Clone, Debug)]
 enum Op {
-    Add { r: usize, start: usize, len: usize, label: usize },
-    Note { r: usize, target: usize, note: usize },
-    Relabel { r: usize, target: usize, label: usize },
-    Delete { r: usize, target: usize },
-    Undo { r: usize },
-    Actor { r: usize, target: usize },
-    Deliver { r: usize, pick: usize, again: bool },
+    Add {
+        r: usize,
+        start: usize,
+        len: usize,
+        label: usize,
+    },
+    Note {
+        r: usize,
+        target: usize,
+        note: usize,
+    },
+    Relabel {
+        r: usize,
+        target: usize,
+        label: usize,
+    },
+    Delete {
+        r: usize,
+        target: usize,
+    },
+    Undo {
+        r: usize,
+    },
+    Actor {
+        r: usize,
+        target: usize,
+    },
+    Deliver {
+        r: usize,
+        pick: usize,
+        again: bool,
+    },
+    /// Rename a label (the configuration document).
+    Rename {
+        r: usize,
+        label: usize,
+        name: usize,
+    },
+    /// Set the article's title (its `meta`).
+    Title {
+        r: usize,
+        title: usize,
+    },
 }
 
 const LABELS: [&str; 3] = ["claim", "quote", "actor"];
@@ -37,6 +73,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (r.clone(), 0..8usize).prop_map(|(r, target)| Op::Delete { r, target }),
         1 => r.clone().prop_map(|r| Op::Undo { r }),
         1 => (r.clone(), 0..8usize).prop_map(|(r, target)| Op::Actor { r, target }),
+        1 => (r.clone(), 0..3usize, 0..3usize).prop_map(|(r, label, name)| Op::Rename { r, label, name }),
+        1 => (r.clone(), 0..3usize).prop_map(|(r, title)| Op::Title { r, title }),
         4 => (r, any::<usize>(), any::<bool>()).prop_map(|(r, pick, again)| Op::Deliver { r, pick, again }),
     ]
 }
@@ -88,9 +126,28 @@ impl World {
                 self.made += 1;
                 let actor = Actor { id: ActorId(format!("act{}", self.made)), name: format!("Actor {}", self.made), kind: ActorKind::Person };
                 let is_mention = self.peers[r].state.workspace.annotation(&id).is_some_and(|a| a.label.0 == ACTOR);
-                let edit = if is_mention { Edit::SameActor { mention: id, as_: ActorPick::New(actor), at: at() } } else { Edit::Attribute { id, to: Some(ActorPick::New(actor)), at: at() } };
+                let edit = if is_mention {
+                    Edit::SameActor { mention: id, as_: ActorPick::New(actor), at: at() }
+                } else {
+                    Edit::Attribute { id, to: Some(ActorPick::New(actor)), at: at() }
+                };
                 (r, edit)
             }),
+            Op::Rename { r, label, name } => {
+                let mut labels = (*self.peers[r].state.workspace.labels).clone();
+                let names = ["Alpha", "Beta", "Gamma"];
+                // A name no other label has, so that the set stays valid.
+                if labels.iter().any(|l| l.name == names[name]) {
+                    return;
+                }
+                let at = label % labels.len();
+                labels[at].name = names[name].into();
+                Some((r, Edit::SetLabels(labels)))
+            }
+            Op::Title { r, title } => {
+                let meta = crate::model::facts::ArticleMeta { title: ["", "One", "Two"][title].into(), ..(*self.peers[r].state.workspace.meta).clone() };
+                Some((r, Edit::SetMeta(meta)))
+            }
             Op::Deliver { r, pick, again } => {
                 if !self.inbox[r].is_empty() {
                     let k = pick % self.inbox[r].len();
@@ -109,7 +166,10 @@ impl World {
 
 /// Every write ever made, from the messages (compaction cannot hide one from this log).
 fn log(sent: &[TeamWrites]) -> BTreeMap<WriteId, Entry> {
-    sent.iter().flat_map(|w| w.article.puts.iter()).map(|(k, j)| (WriteId::parse(k).unwrap(), Entry::parse(k, j).unwrap())).collect()
+    sent.iter()
+        .flat_map(|w| w.article.puts.iter().chain(w.config.puts.iter()))
+        .map(|(k, j)| (WriteId::parse(k).unwrap(), Entry::parse(k, j).unwrap()))
+        .collect()
 }
 
 /// The writes of `(o, f)` that no write in the log supersedes.
@@ -144,7 +204,15 @@ proptest! {
         let mut world = World { peers: (0..n).map(|i| Peer::new(&format!("p{i}"))).collect(), inbox: vec![Vec::new(); n], sent: Vec::new(), made: 0 };
         for op in ops {
             let fits = match &op {
-                Op::Add { r, .. } | Op::Note { r, .. } | Op::Relabel { r, .. } | Op::Delete { r, .. } | Op::Undo { r } | Op::Actor { r, .. } | Op::Deliver { r, .. } => *r < n,
+                Op::Add { r, .. }
+                | Op::Note { r, .. }
+                | Op::Relabel { r, .. }
+                | Op::Delete { r, .. }
+                | Op::Undo { r }
+                | Op::Actor { r, .. }
+                | Op::Deliver { r, .. }
+                | Op::Rename { r, .. }
+                | Op::Title { r, .. } => *r < n,
             };
             if fits {
                 world.run(op);
@@ -169,17 +237,18 @@ proptest! {
         let shown = norm(&first.team.materialize(&first.state).workspace);
         for p in &world.peers {
             prop_assert_eq!(&p.team.article, &first.team.article);
+            prop_assert_eq!(&p.team.config, &first.team.config);
             prop_assert_eq!(&norm(&p.team.materialize(&p.state).workspace), &shown);
             prop_assert_eq!(&norm(&p.state.workspace), &shown, "the state shows what the documents mean");
         }
         let log = log(&world.sent);
-        let doc = &first.team.article;
         let objects: BTreeSet<&String> = log.values().map(|e| &e.o).collect();
         for o in objects {
             if let Some(id) = o.strip_prefix("ann:") {
                 let present = shown.annotation(&crate::model::annotation::AnnotationId(id.into())).is_some();
                 prop_assert_eq!(present, !deleted_by_log(&log, o), "{} is shown exactly when no deletion saw all its edits", o);
             }
+            let doc = if o == "labels" || o == "settings" { &first.team.config } else { &first.team.article };
             let fields: BTreeSet<&String> = log.values().filter(|e| &e.o == o).map(|e| &e.f).collect();
             for f in fields {
                 let heads: BTreeSet<&WriteId> = log_heads(&log, o, f).into_iter().map(|(id, _)| id).collect();

@@ -3,12 +3,14 @@
 
 use super::conflict::resolve;
 use super::doc::{Applied, DocKind, TeamDoc};
-use super::materialize::{diff, materialize, Materialized};
+use super::entry::Entry;
+use super::materialize::{diff, materialize, remote_changes_of, Materialized};
 use super::writes::{history_step_writes, writes_for, Replica, Writes};
 use crate::model::action::{Action, Edit, Session};
-use crate::model::change::ChangeSet;
+use crate::model::change::{Change, ChangeSet};
 use crate::model::reduce::State;
 use serde_json::Value;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 /// The writes of one action, per document.
@@ -69,7 +71,9 @@ impl TeamSession {
     /// Settles a concurrent edit of `(object, field)` on `value`.
     pub fn resolve(&mut self, kind: DocKind, object: &str, field: &str, value: Value) -> TeamWrites {
         let writes = match kind {
-            DocKind::Article => TeamWrites { article: resolve(&self.article, object, field, value, &mut self.article_replica, &self.member), ..Default::default() },
+            DocKind::Article => {
+                TeamWrites { article: resolve(&self.article, object, field, value, &mut self.article_replica, &self.member), ..Default::default() }
+            }
             DocKind::Config => TeamWrites { config: resolve(&self.config, object, field, value, &mut self.config_replica, &self.member), ..Default::default() },
         };
         self.own(writes)
@@ -96,15 +100,29 @@ impl TeamSession {
             (Action::Edit(Edit::Redo), false) => state.history.clone().redo(),
             _ => None,
         };
+        let is_history = step.is_some();
         let next = state.clone().reduce(action);
-        if Rc::ptr_eq(&next, &state) || next.workspace == state.workspace {
+        // Opening another article is that article's session's business, not this document's.
+        if Rc::ptr_eq(&next, &state) || next.workspace == state.workspace || next.workspace.article != state.workspace.article {
             return (next, TeamWrites::default());
         }
-        let writes = match step {
-            Some(step) => self.history_step(&step),
-            None => self.local(&diff(&state.workspace, &next.workspace)),
-        };
-        (self.settle(next).0, writes)
+        let changes = step.unwrap_or_else(|| diff(&state.workspace, &next.workspace));
+        let writes = if is_history { self.history_step(&changes) } else { self.local(&changes) };
+        (self.follow(next, &changes, &writes), writes)
+    }
+
+    /// The state after this replica's own writes: mostly what the reducer made already, but an
+    /// undo or an edit of a deleted annotation may mean something else in the documents.
+    /// Only the objects the change and the writes touched are read again, unless they reach the
+    /// configuration or the whole article.
+    fn follow(&self, state: Rc<State>, changes: &ChangeSet, writes: &TeamWrites) -> Rc<State> {
+        if let (true, Some(mut objects)) = (writes.config.is_empty(), article_objects(changes)) {
+            objects.extend(writes.article.puts.iter().filter_map(|(k, j)| Entry::parse(k, j).ok()).map(|e| e.o));
+            if let Some((changes, _)) = remote_changes_of(&state.workspace, &self.article, &objects) {
+                return state.reduce(Session::Remote(changes));
+            }
+        }
+        self.settle(state).0
     }
 
     /// A remote update of one document: taken in, and the state brought to what it now means.
@@ -116,6 +134,28 @@ impl TeamSession {
         if !applied.changed() {
             return (state, applied);
         }
+        if kind == DocKind::Article {
+            if let Some((changes, _)) = remote_changes_of(&state.workspace, &self.article, &applied.objects) {
+                return (state.reduce(Session::Remote(changes)), applied);
+            }
+        }
         (self.settle(state).0, applied)
     }
+}
+
+/// The article objects a change set touches; `None` when it reaches beyond them.
+fn article_objects(changes: &ChangeSet) -> Option<BTreeSet<String>> {
+    use super::fields::{ACTOR, ANN, META, ORPHAN};
+    let mut out = BTreeSet::new();
+    for c in &changes.0 {
+        let o = match c {
+            Change::Annotation { before, after } => format!("{ANN}{}", before.as_ref().or(after.as_ref())?.id.0),
+            Change::Orphan { before, after } => format!("{ORPHAN}{}", before.as_ref().or(after.as_ref())?.id.0),
+            Change::Actor { before, after } => format!("{ACTOR}{}", before.as_ref().or(after.as_ref())?.id.0),
+            Change::Meta { .. } => META.to_string(),
+            Change::Settings { .. } | Change::Labels { .. } | Change::Workspace { .. } => return None,
+        };
+        out.insert(o);
+    }
+    Some(out)
 }

@@ -65,6 +65,8 @@ fn two_people_editing_different_fields_both_keep_theirs() {
         assert_eq!((p.ann("x").note.as_str(), p.ann("x").label.0.as_str()), ("from A", "quote"));
     }
     assert_eq!(a.state.workspace, b.state.workspace);
+    assert!(conflicts(&a.team.article, "ann:x").iter().all(|c| c.field == "modified"), "only the stamp differs");
+    assert!(a.team.materialize(&a.state).conflicted.is_empty(), "which is not shown as a concurrent edit");
 }
 
 #[test]
@@ -102,6 +104,35 @@ fn undo_reverts_only_my_fields_and_keeps_a_teammates_later_edit() {
     let redo = a.act(Edit::Redo);
     b.take(&redo);
     assert_eq!((b.ann("x").note.as_str(), b.ann("x").label.0.as_str()), ("mine", "quote"));
+}
+
+#[test]
+fn undo_leaves_a_field_a_teammate_has_set_since() {
+    let (mut a, mut b) = two();
+    let wa = a.act(Edit::SetNote { id: id("x"), note: "mine".into(), at: at() });
+    b.take(&wa);
+    let wb = b.act(Edit::SetNote { id: id("x"), note: "B's, after mine".into(), at: at() });
+    a.take(&wb);
+    let undo = a.act(Edit::Undo);
+    assert_eq!(a.ann("x").note, "B's, after mine");
+    b.take(&undo);
+    assert_eq!(a.state.workspace, b.state.workspace);
+}
+
+#[test]
+fn undoing_my_deletion_does_not_lift_a_teammates() {
+    let (mut a, mut b) = two();
+    let wa = a.act(Edit::Delete(id("x")));
+    let wb = b.act(Edit::Delete(id("x")));
+    a.take(&wb);
+    b.take(&wa);
+    let undo = a.act(Edit::Undo);
+    b.take(&undo);
+    assert!(a.state.workspace.annotations.is_empty() && b.state.workspace.annotations.is_empty());
+    let (mut a, _) = two();
+    a.act(Edit::Delete(id("x")));
+    a.act(Edit::Undo);
+    assert_eq!(a.state.workspace.annotations.len(), 1, "my own deletion is lifted");
 }
 
 #[test]
@@ -156,6 +187,33 @@ fn a_deletion_concurrent_with_an_edit_keeps_the_annotation_and_flags_it() {
 }
 
 #[test]
+fn a_deletion_against_an_edit_is_settled_either_way() {
+    let (mut a, mut b) = two();
+    let wa = a.act(Edit::Delete(id("x")));
+    let wb = b.act(Edit::SetNote { id: id("x"), note: "keep?".into(), at: at() });
+    a.take(&wb);
+    b.take(&wa);
+    let mut keep = a.team.clone();
+    let w = keep.resolve(DocKind::Article, "ann:x", "deleted", json!(false));
+    assert!(!keep.article.marked_deleted("ann:x") && !keep.article.deleted_but_edited("ann:x"));
+    b.take(&w);
+    assert_eq!(b.ann("x").note, "keep?");
+    let w = b.team.resolve(DocKind::Article, "ann:x", "deleted", json!(true));
+    assert!(b.team.article.is_deleted("ann:x"), "deleting again sees every edit");
+    a.take(&w);
+    assert!(a.state.workspace.annotations.is_empty());
+}
+
+#[test]
+fn opening_another_article_writes_nothing_into_this_ones_document() {
+    let (mut a, _) = two();
+    let other = workspace_on("another text", vec![]);
+    let w = a.act(Edit::Replace(Box::new(other.clone())));
+    assert!(w.is_empty());
+    assert_eq!(a.state.workspace, other);
+}
+
+#[test]
 fn invalid_remote_data_is_reported_kept_in_the_document_and_never_shown() {
     let (mut a, _) = two();
     let entry = |o: &str, f: &str, v: serde_json::Value, n: u64| {
@@ -164,7 +222,12 @@ fn invalid_remote_data_is_reported_kept_in_the_document_and_never_shown() {
     let mut puts = Vec::new();
     for (n, (o, span, label)) in [("ann:far", json!([5, 99_999]), "claim"), ("ann:odd", json!([1, 3]), "nope")].into_iter().enumerate() {
         let n = n as u64 * 10;
-        puts.extend([entry(o, "span", span, n + 1), entry(o, "label", json!(label), n + 2), entry(o, "created", json!("t"), n + 3), entry(o, "modified", json!("t"), n + 4)]);
+        puts.extend([
+            entry(o, "span", span, n + 1),
+            entry(o, "label", json!(label), n + 2),
+            entry(o, "created", json!("t"), n + 3),
+            entry(o, "modified", json!("t"), n + 4),
+        ]);
     }
     puts.push(entry("ann:bad", "span", json!("not a span"), 30));
     puts.push(("evil.40".into(), "{oops".into()));
@@ -189,8 +252,7 @@ fn full_workspace() -> Workspace {
     said.note = "a note".into();
     let lost: Orphan = orphan("o", "claim", "gone");
     let meta = ArticleMeta { title: "T".into(), url: "https://example.org".into(), ..Default::default() };
-    let mut settings = crate::model::facts::Settings::default();
-    settings.organisation = "Desk".into();
+    let settings = crate::model::facts::Settings { organisation: "Desk".into(), ..Default::default() };
     let mut ws = workspace_on(TEXT, vec![said, ann("t", 20, 25, "actor")]).with_facts(vec![speaker], meta, settings).with_orphans(vec![lost]);
     ws.labels = Rc::new(labels);
     ws
@@ -221,4 +283,32 @@ fn a_reloaded_replica_carries_on_past_its_counters() {
     let resumed = Replica::resume("A-a", &a.team.article);
     assert_eq!(resumed.counter, a.team.article_replica.counter);
     assert_eq!(Replica::resume("new", &a.team.article).counter, 0);
+}
+
+/// How long an L article (10,000 annotations) takes to write whole and read back; run with
+/// `cargo test --release --lib large_article -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn large_article_timing() {
+    let text = "word ".repeat(200_000);
+    let anns: Vec<_> = (0..10_000).map(|i| ann(&format!("a{i}"), i * 50, i * 50 + 4, "claim")).collect();
+    let ws = workspace_on(&text, anns);
+    let mut a = Peer::new("A");
+    let t = std::time::Instant::now();
+    let w = a.team.local(&ChangeSet::one(Change::Workspace { before: Rc::new(workspace_on(&text, vec![])), after: Rc::new(ws.clone()) }));
+    let written = t.elapsed();
+    let t = std::time::Instant::now();
+    let m = super::materialize::materialize(&ws.article, &a.team.article, &a.team.config);
+    let read = t.elapsed();
+    assert_eq!(m.workspace.annotations.len(), 10_000);
+    let bytes: usize = w.article.puts.iter().map(|(k, v)| k.len() + v.len()).sum();
+    println!("write whole: {written:?} ({} entries, {bytes} bytes); materialize: {read:?}", w.article.puts.len());
+    let mut b = Peer { state: Rc::new(State::new(workspace_on(&text, vec![]))), ..Peer::new("B") };
+    b.take(&w);
+    a.state = Rc::new(State::new(ws));
+    let edit = a.act(Edit::SetNote { id: id("a5000"), note: "n".into(), at: at() });
+    let t = std::time::Instant::now();
+    b.take(&edit);
+    println!("one remote note edit taken in: {:?}", t.elapsed());
+    assert_eq!(b.ann("a5000").note, "n");
 }

@@ -3,7 +3,9 @@
 
 use super::doc::{DocKind, TeamDoc};
 use super::entry::{Entry, WriteId, DELETED};
-use super::fields::{actor_fields, annotation_fields, labels_fields, meta_fields, objects_of, orphan_fields, settings_fields, Fields, ACTOR, ANN, LABELS, META, ORPHAN, SETTINGS};
+use super::fields::{
+    actor_fields, annotation_fields, labels_fields, meta_fields, objects_of, orphan_fields, settings_fields, Fields, ACTOR, ANN, LABELS, META, ORPHAN, SETTINGS,
+};
 use crate::model::change::{Change, ChangeSet};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -140,7 +142,9 @@ impl<'a> Writer<'a> {
                         let fields: Vec<String> = self.doc.fields(o).filter(|f| *f != DELETED).cloned().collect();
                         fields
                             .iter()
-                            .flat_map(|f| self.doc.heads(o, f).into_iter().filter(|(_, e)| before.get(f) == Some(&e.v)).map(|(id, _)| id.clone()).collect::<Vec<_>>())
+                            .flat_map(|f| {
+                                self.doc.heads(o, f).into_iter().filter(|(_, e)| before.get(f) == Some(&e.v)).map(|(id, _)| id.clone()).collect::<Vec<_>>()
+                            })
                             .collect()
                     }
                 };
@@ -158,13 +162,19 @@ impl<'a> Writer<'a> {
                         self.write(o, &f, v);
                     }
                 }
-                if !self.doc.heads(o, DELETED).is_empty() && (self.doc.marked_deleted(o) || !self.doc.others(o, DELETED).is_empty()) {
+                // Undoing my deletion lifts it, but not a teammate's (made since, or apart).
+                let replica = &self.replica.id;
+                let theirs = mode == Mode::History && self.doc.heads(o, DELETED).iter().any(|(id, e)| e.deletes() && &id.replica != replica);
+                if !theirs && !self.doc.heads(o, DELETED).is_empty() && (self.doc.marked_deleted(o) || !self.doc.others(o, DELETED).is_empty()) {
                     self.write(o, DELETED, Value::Bool(false));
                 }
             }
             (Some(before), Some(after)) => {
                 for (f, v) in after {
-                    if before.get(&f) != Some(&v) {
+                    let was = before.get(&f);
+                    // An undo or redo leaves a field a teammate has set since: that is theirs now.
+                    let theirs = mode == Mode::History && self.doc.value(o, &f).is_some_and(|now| Some(now) != was);
+                    if was != Some(&v) && !theirs {
                         self.write(o, &f, v);
                     }
                 }
@@ -178,9 +188,13 @@ type Touched = Vec<(String, Option<Fields>, Option<Fields>)>;
 
 fn touched(changes: &ChangeSet, doc: &TeamDoc) -> Touched {
     let mut out: Touched = Vec::new();
-    let mut add = |o: String, b: Option<Fields>, a: Option<Fields>| match out.iter_mut().find(|(x, _, _)| *x == o) {
-        Some(slot) => slot.2 = a,
-        None => out.push((o, b, a)),
+    let mut at: BTreeMap<String, usize> = BTreeMap::new();
+    let mut add = |o: String, b: Option<Fields>, a: Option<Fields>| match at.get(&o) {
+        Some(&i) => out[i].2 = a,
+        None => {
+            at.insert(o.clone(), out.len());
+            out.push((o, b, a));
+        }
     };
     let article = doc.kind == DocKind::Article;
     for c in &changes.0 {
