@@ -33,11 +33,14 @@ export function open(options) {
   const { server, token } = options;
   if (typeof server !== 'string' || !/^wss?:\/\//.test(server)) throw new Error(`not a ws:// or wss:// server: ${server}`);
   const member = typeof options.member === 'object' && options.member ? options.member.member : options.member;
+  // Every callback runs in a microtask, never inside a call into this module (the Rust side may
+  // hold a borrow across `write`), and never after `close`.
+  const later = (f) => (f ? (...args) => queueMicrotask(() => { if (!closed) f(...args); }) : noop);
   const on = {
-    entries: options.onEntries || noop,
-    text: options.onText || noop,
-    status: options.onStatus || noop,
-    presence: options.onPresence || noop,
+    entries: later(options.onEntries),
+    text: later(options.onText),
+    status: later(options.onStatus),
+    presence: later(options.onPresence),
   };
   const prefix = `${options.storagePrefix || 'annota-team'}:${member || '-'}@${server}:`;
   const socket = new HocuspocusProviderWebsocket({

@@ -117,6 +117,7 @@ test('offline writes survive a reload and are sent when the server is back', asy
     a.handle.write(DOC, [['oa.2', entry('ann:y', 'note', 'offline 1', 2, 'off-a')]], []);
     a.handle.write(DOC, [['oa.3', entry('ann:z', 'label', 'quote', 3, 'off-a')]], ['oa.1']);
     assert.equal(a.handle.pendingCount(), 2);
+    await Promise.resolve(); // callbacks run in a microtask
     assert.equal(a.last().pending, 2);
     await new Promise((r) => setTimeout(r, 100)); // IndexedDB writes are asynchronous
     await a.handle.close();
