@@ -214,7 +214,7 @@ pub async fn open(options: Options, callbacks: Callbacks) -> Result<Team, TeamEr
             .collect();
         on_entries(EntriesChange { doc, added, removed: strings(&removed), from_remote });
     });
-    let text = Closure::<TextFn>::new(move |doc, text, hash| on_text(doc, text, hash));
+    let text = Closure::<TextFn>::new(on_text);
     let status = Closure::<JsonFn>::new(move |value: JsValue| {
         if let Some(status) = from_js::<Status>(&value) {
             on_status(status);
