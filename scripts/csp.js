@@ -48,7 +48,8 @@ const policy = [
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
   "style-src 'self' 'unsafe-inline'", // highlight colours are style attributes
   "img-src 'self' data:",
-  "connect-src 'self'",
+  // The team library's sync server is wherever its invite link says (src/bridge/team.rs).
+  "connect-src 'self' ws: wss:",
   "object-src 'none'",
   "frame-src 'none'",
   "base-uri 'none'",

@@ -442,3 +442,48 @@ fn expected_offset(units: &[u16], off: usize, seg_start: usize) -> usize {
     }
     seg_start + String::from_utf16(&units[..cut]).unwrap().chars().count()
 }
+
+/// An invite in the address bar is read, then taken out of it (the token must not stay in the
+/// history); other fragment parameters stay, and a damaged invite is reported and removed too.
+#[wasm_bindgen_test]
+fn an_invite_is_read_and_taken_out_of_the_address_bar() {
+    use annota::bridge::team::take_invite;
+    use annota::model::invite::{self, Invite, InviteError};
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let location = window.location();
+    let page = format!("{}{}", location.pathname().unwrap(), location.search().unwrap());
+    let token = format!("{}.{}", invite::encode(br#"{"v":1,"lib":"L","mem":"M","role":"viewer","name":"V","iat":1}"#), invite::encode(b"sig"));
+    let inv = Invite { server: "wss://sync.example.org".into(), token };
+
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{page}{}", inv.fragment()))).unwrap();
+    assert!(location.hash().unwrap().starts_with("#team="));
+    assert_eq!(take_invite(), Some(Ok(inv.clone())));
+    assert_eq!(location.hash().unwrap(), "", "the fragment is gone");
+    assert!(location.href().unwrap().ends_with(&page), "the rest of the address stays: {}", location.href().unwrap());
+    assert_eq!(take_invite(), None, "read once");
+
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{page}#a=1&team=%%%"))).unwrap();
+    assert_eq!(take_invite(), Some(Err(InviteError::NotBase64)));
+    assert_eq!(location.hash().unwrap(), "#a=1");
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page)).unwrap();
+}
+
+/// With no bundle where it should be, opening a team library fails with a load error (and nothing
+/// else is touched): the dynamic import is really made, and only then.
+#[wasm_bindgen_test]
+async fn a_missing_sync_client_is_a_load_error() {
+    use annota::bridge::team::{open, Callbacks, Options, TeamError};
+    let callbacks = Callbacks {
+        on_entries: Box::new(|_| panic!("no entries")),
+        on_text: Box::new(|_, _, _| panic!("no text")),
+        on_status: Box::new(|_| panic!("no status")),
+        on_presence: Box::new(|_, _| panic!("no presence")),
+    };
+    let options = Options { server: "ws://127.0.0.1:9".into(), token: "t".into(), member: "m".into(), docs: vec!["lib/L/index".into()] };
+    match open(options, callbacks).await {
+        Err(TeamError::Load(why)) => assert!(!why.is_empty()),
+        Err(e) => panic!("expected a load error, got {e}"),
+        Ok(_) => panic!("there is no team/team.js next to the test page"),
+    }
+}

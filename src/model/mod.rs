@@ -5,7 +5,7 @@
 //! `text` → `labels`, `facts`, `quote`, `structure`, `navigate` → `annotation` → `workspace`,
 //! `actors`, `filter`, `keys` → `change` → `history` → `action`, `reduce`; above `workspace`,
 //! `format` → `persist` → `library`; `render` needs only `text` and `annotation`; `keymap` (which
-//! command a key is) only `labels`; `lock` nothing; `team` (the team library's documents) sits on top, beside nothing. `testkit` builds what the unit tests need.
+//! command a key is) only `labels`; `lock` and `invite` (team invite links) nothing; `team` (the team library's documents) sits on top, beside nothing. `testkit` builds what the unit tests need.
 
 pub mod action;
 pub mod actors;
@@ -15,6 +15,7 @@ pub mod facts;
 pub mod filter;
 pub mod format;
 pub mod history;
+pub mod invite;
 pub mod keymap;
 pub mod keys;
 pub mod labels;
