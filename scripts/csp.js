@@ -49,7 +49,7 @@ const policy = [
   "style-src 'self' 'unsafe-inline'", // highlight colours are style attributes
   "img-src 'self' data:",
   // The team library's sync server is wherever its invite link says (src/bridge/team.rs).
-  "connect-src 'self' ws: wss:",
+  "connect-src 'self' ws: wss: http://127.0.0.1:* http://localhost:* https:", // a sync server: its socket and its API
   "object-src 'none'",
   "frame-src 'none'",
   "base-uri 'none'",

@@ -15,6 +15,7 @@ pub enum Dialog {
     Settings,
     Library,
     Labels,
+    Share,
 }
 
 #[derive(Properties, PartialEq)]
@@ -50,6 +51,17 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
             <SettingsDialog settings={(*ws.settings).clone()} on_close={close.clone()}
                 on_save={Callback::from(move |s| { on_action.emit(Action::Edit(Edit::SetSettings(s))); close.emit(()) })} />
         },
+        Some(Dialog::Share) => {
+            let team = &ctx.team;
+            let v = &team.view;
+            let server = ctx.store.get(crate::model::keys::TEAM_SERVER).unwrap_or_else(|| "ws://127.0.0.1:1234".into());
+            html! {
+                <super::team::ShareDialog membership={v.membership.clone()} server={server} title={ws.title().to_string()} busy={v.busy}
+                    error={v.error.clone().map(AttrValue::from)} invite={v.invite.clone().map(|(r, l)| (r, AttrValue::from(l)))} members={v.members.clone()}
+                    on_share={team.share.clone()} on_invite={team.invite.clone()} on_revoke={team.revoke.clone()} on_refresh={team.refresh.clone()}
+                    on_close={close} />
+            }
+        }
         Some(Dialog::Labels) => html! {
             <LabelEditor labels={ws.labels.clone()} annotations={ws.annotations.clone()} orphans={ws.orphans.clone()}
                 {on_action} on_close={close} />

@@ -42,6 +42,7 @@ pub fn Masthead(props: &MastheadProps) -> Html {
             <h1><span class="logo" aria-hidden="true">{ "✎" }</span>{ "Annota" }</h1>
             <p class="article-title" dir="auto" title={title.clone()}>{ title }</p>
             <button class="library-button" onclick={open(Dialog::Library)} title={tr.t("Every article in this browser, with its annotations")}>{ tr.t("Library") }</button>
+            <button class="share-button" onclick={open(Dialog::Share)} title={tr.t("Share this library with a team through a sync server")}>{ tr.t("Share library…") }</button>
             <button class="lang-switch" lang={other_lang.code()} onclick={ctx.switch_lang.reform(|_| ())} title={tr.t("Interface language")}>{ other_name }</button>
             <div class="menu session" role="group" aria-label={tr.t("Fact-checking")}>
                 <button onclick={open(Dialog::ArticleDetails)} title={tr.t("Title, URL, publisher, author and date of the article")}>{ tr.t("Article details") }</button>

@@ -29,6 +29,7 @@ mod report;
 mod shortcuts;
 mod suggestions;
 mod tabs;
+mod team;
 mod toolbar;
 mod update;
 mod workspace_menu;
@@ -179,6 +180,10 @@ fn Workbench() -> Html {
                     Callback::from(move |_| if let Some(id) = id.clone() { d.dispatch(Action::Edit(Edit::Delete(id))) }) }}
                 on_edit_labels={{ let d = dialog.setter(); Callback::from(move |_| d.set(Some(Dialog::Labels))) }}
                 suggestions={sugg.found.list.len()} on_suggestions={sugg.act.reform(|_| suggestions::Do::Step { forwards: true })} />
+            if ctx.team.view.membership.is_some() {
+                <team::TeamStatusBadge status={ctx.team.view.status.clone().unwrap_or(crate::model::team::member::TeamStatus::Connecting)}
+                    peers={ctx.team.view.peers.iter().map(|p| (p.user.name.clone(), p.user.color.clone(), p.selected.clone())).collect::<Vec<_>>()} />
+            }
             <main class="workspace">
                 <article::ArticleView text={text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()} actors={ws.actors.clone()} headings={ws.article.headings.clone()}
                     selected={selected.clone()} flash={state.flash.clone()} article_ref={article_ref.clone()} onclick={on_article_click} focusable=true

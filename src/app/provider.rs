@@ -21,7 +21,8 @@ use yew::prelude::*;
 impl Reducible for State {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        State::reduce(self, action)
+        // Through the team session when a team article is open (local edits are written to it).
+        super::team::reduce(self, action)
     }
 }
 
@@ -67,6 +68,8 @@ pub struct WorkspaceContext {
     pub shelf: Shelf,
     /// Moves editing to this tab (from a read-only one).
     pub take_over: Callback<()>,
+    /// The team library, if this library is shared.
+    pub team: super::team::TeamLink,
 }
 
 impl PartialEq for WorkspaceContext {
@@ -78,6 +81,7 @@ impl PartialEq for WorkspaceContext {
             && self.saving == other.saving
             && self.shelf.shown == other.shelf.shown
             && self.tr == other.tr
+            && self.team == other.team
     }
 }
 
@@ -140,6 +144,9 @@ fn wiring(state: UseReducerDispatcher<State>, notices: UseReducerDispatcher<Noti
         Callback::from(move |r: Result<Action, String>| match r {
             Ok(action) if latest.borrow().read_only && action.changes_work() => {
                 notify.emit(Notice::new(Level::Info, "This workspace is being edited in another tab. Press Edit here instead to edit here."));
+            }
+            Ok(Action::Edit(edit)) if super::team::refusal(&edit).is_some() => {
+                notify.emit(Notice::new(Level::Info, super::team::refusal(&edit).unwrap_or_default()));
             }
             Ok(action) => {
                 if matches!(action, Action::Edit(Edit::Add(_)) | Action::Edit(Edit::PlaceOrphan { .. })) {
@@ -231,6 +238,7 @@ pub fn WorkspaceProvider(props: &ProviderProps) -> Html {
         saved_article,
         tr,
     };
+    let team = super::team::use_team(store.clone(), Latest(latest.clone()), state.dispatcher(), wired.notify.clone(), tr);
     let context = WorkspaceContext {
         state: now,
         dispatcher: state.dispatcher(),
@@ -246,6 +254,7 @@ pub fn WorkspaceProvider(props: &ProviderProps) -> Html {
         saving: (*saving).clone(),
         shelf,
         take_over: Callback::from(move |_| tabs.take_over()),
+        team,
     };
     html! {
         <ContextProvider<Tr> context={tr}>

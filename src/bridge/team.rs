@@ -27,6 +27,8 @@ extern "C" {
     type Module;
     #[wasm_bindgen(method, catch)]
     fn open(this: &Module, options: &js_sys::Object) -> Result<Handle, JsValue>;
+    #[wasm_bindgen(method)]
+    fn api(this: &Module, base: &str, method: &str, path: &str, token: Option<String>, body: Option<String>) -> js_sys::Promise;
 
     /// What `open` returns (web/team/team.mjs).
     type Handle;
@@ -196,6 +198,15 @@ fn strings(array: &js_sys::Array) -> Vec<String> {
 
 fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+/// Calls the sync server's HTTP API (`base` is `http(s)://host:port`): the JSON answer, or the
+/// server's reason for refusing.
+pub async fn api(base: &str, method: &str, path: &str, token: Option<&str>, body: Option<String>) -> Result<String, TeamError> {
+    let module = JsFuture::from(load_team(BUNDLE)).await.map_err(|e| TeamError::Load(message(&e)))?;
+    let module: Module = module.unchecked_into();
+    let answer = JsFuture::from(module.api(base, method, path, token.map(str::to_string), body)).await.map_err(|e| TeamError::Call(message(&e)))?;
+    answer.as_string().ok_or_else(|| TeamError::Call("no answer".into()))
 }
 
 /// Loads the sync client (once per page) and opens the library: each document loads from

@@ -296,3 +296,25 @@ export function forget({ server, member, storagePrefix }, name) {
   const prefix = `${storagePrefix || 'annota-team'}:${member || '-'}@${server}:`;
   return new IndexeddbPersistence(prefix + name, new Y.Doc()).clearData();
 }
+
+/**
+ * Calls the sync server's HTTP API (docs/team-protocol.md): resolves to the parsed JSON answer,
+ * rejects with the server's reason (its `error` field) or the HTTP status.
+ */
+export async function api(base, method, path, token, body) {
+  const headers = { accept: 'application/json' };
+  if (body !== undefined && body !== null) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  let response;
+  try {
+    response = await fetch(base + path, { method, headers, body: body ?? undefined, credentials: 'omit', referrerPolicy: 'no-referrer' });
+  } catch (e) {
+    throw new Error(`the sync server at ${base} cannot be reached`);
+  }
+  const text = await response.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch { /* not JSON: reported below */ }
+  if (!response.ok) throw new Error((json && (json.error || json.reason)) || `HTTP ${response.status}`);
+  if (json === null) throw new Error('the sync server answered with no JSON');
+  return JSON.stringify(json);
+}

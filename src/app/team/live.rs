@@ -131,7 +131,7 @@ impl Live {
                 next
             }
             other => {
-                let next = state.reduce(other);
+                let next = state.clone().reduce(other);
                 // Back on the team article (another tab's save, or a restore): show the team's copy.
                 if self.covers(&next) && !Rc::ptr_eq(&next, &state) && next.workspace.article.id != state.workspace.article.id {
                     return self.session.settle(next).0;
@@ -173,9 +173,4 @@ pub fn with<T>(f: impl FnOnce(&mut Live) -> T) -> Option<T> {
 
 pub fn install(live: Live) {
     LIVE.with(|cell| *cell.borrow_mut() = Some(live));
-}
-
-/// Closes the team library in this page (its local copies stay in IndexedDB).
-pub fn remove() -> Option<Live> {
-    LIVE.with(|cell| cell.borrow_mut().take())
 }

@@ -23,8 +23,8 @@ pub fn say(tr: Tr, status: &TeamStatus) -> String {
 #[derive(Properties, PartialEq)]
 pub struct StatusProps {
     pub status: TeamStatus,
-    /// Others with this article open: name and colour.
-    pub peers: Vec<(String, String)>,
+    /// Others with this article open: name, colour and the annotation they have selected.
+    pub peers: Vec<(String, String, Option<String>)>,
 }
 
 /// The toolbar's team status and who else is here.
@@ -37,12 +37,23 @@ pub fn TeamStatusBadge(props: &StatusProps) -> Html {
         TeamStatus::Offline(_) => "offline",
         _ => "busy",
     };
+    // Each teammate's selection, outlined in their colour (ids are checked: they go into a selector).
+    let outlines: String = props
+        .peers
+        .iter()
+        .filter_map(|(_, colour, selected)| {
+            let id = selected.as_deref().filter(|id| id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))?;
+            let colour = Some(colour.as_str()).filter(|c| c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit()))?;
+            Some(format!("article mark[data-ids~=\"{id}\"]{{outline:2px solid {colour};outline-offset:1px}}"))
+        })
+        .collect();
     html! {
         <div class="team-status" role="group" aria-label={tr.t("Team")}>
+            <style>{ outlines }</style>
             <span class={classes!("team-state", class)} role="status">{ say(tr, &props.status) }</span>
             if !props.peers.is_empty() {
                 <ul class="peers" aria-label={tr.t("Also on this article")}>
-                    { for props.peers.iter().map(|(name, colour)| html! {
+                    { for props.peers.iter().map(|(name, colour, _)| html! {
                         <li style={format!("--peer: {colour}")} dir="auto">{ name.clone() }</li>
                     }) }
                 </ul>
