@@ -1,11 +1,12 @@
-# The two commands: `make serve` builds and serves the app; `make test` runs every test.
+# The two commands: `make serve` builds and serves the app (and the team sync server, both on
+# 127.0.0.1); `make test` runs every test.
 # Both install what is missing first (scripts/setup.sh) and skip what is already there.
 .PHONY: serve test build bench
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 serve:
 	scripts/setup.sh app
-	trunk serve --release --address 127.0.0.1 --port $${PORT:-8080}
+	scripts/serve.sh
 
 build:
 	scripts/setup.sh app

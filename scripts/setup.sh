@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Annota needs and skips what is already there.
 #   scripts/setup.sh app   wasm target, Trunk, wasm-bindgen-cli (the Cargo.lock version), wasm-opt (npm binaryen)
-#   scripts/setup.sh test  all of the above, plus Chromium, ChromeDriver, Arabic fonts and the npm test packages
+#   scripts/setup.sh app   … and the sync server's npm packages (server/)
+#   scripts/setup.sh test  all of the above, plus Chromium, ChromeDriver, Arabic fonts, the npm test packages,
+#                          and Redis and PostgreSQL for the sync server's tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,6 +57,21 @@ ensure_chromium() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver fonts-noto-core
 }
 
+ensure_server_packages() {
+  # The sync server of team libraries (server/): its own packages, plain JavaScript.
+  if [ -d server/node_modules ] && [ server/node_modules/.package-lock.json -nt server/package-lock.json ]; then return; fi
+  say "installing the sync server's npm packages (server/)"
+  (cd server && npm ci --no-audit --no-fund)
+}
+
+ensure_databases() {
+  # The sync server's tests run PostgreSQL and Redis on loopback (Debian's packages).
+  if command -v redis-server >/dev/null && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then return; fi
+  say "installing Redis and PostgreSQL from Debian (for the sync server's tests)"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server postgresql
+}
+
 ensure_python_packages() {
   # The interop checks run the formats' own tools and validators (spaCy, the W3C schemas, JSON-LD).
   if [ -x .venv/bin/python ] && [ .venv/.installed -nt tests/interop/requirements.txt ]; then return; fi
@@ -65,7 +82,7 @@ ensure_python_packages() {
 }
 
 case "${1:-app}" in
-  app) ensure_wasm_target; ensure_npm_packages; ensure_trunk; ensure_wasm_bindgen ;;
-  test) ensure_wasm_target; ensure_rust_components; ensure_npm_packages; ensure_chromium; ensure_python_packages; ensure_trunk; ensure_wasm_bindgen ;;
+  app) ensure_wasm_target; ensure_npm_packages; ensure_server_packages; ensure_trunk; ensure_wasm_bindgen ;;
+  test) ensure_wasm_target; ensure_rust_components; ensure_npm_packages; ensure_server_packages; ensure_chromium; ensure_databases; ensure_python_packages; ensure_trunk; ensure_wasm_bindgen ;;
   *) echo "usage: $0 app|test" >&2; exit 2 ;;
 esac

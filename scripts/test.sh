@@ -6,6 +6,8 @@
 #   4. browser: wasm-bindgen-test of the bridge in headless Chromium
 #   5. end-to-end: Playwright in Debian's Chromium against the release build
 #   6. serve: `make serve`'s development server loads the page with no console error (one check)
+#   7. sync: the team library's sync client (web/team) and sync server (server/), node --test against
+#      real Hocuspocus servers, PostgreSQL and Redis on loopback, each started and stopped by its test
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
@@ -62,6 +64,14 @@ layer e2e "$p" "$f" "$status"
 
 echo "==> the development server (trunk serve --release on 127.0.0.1, no console error)"
 if node scripts/check-serve.js 2>&1 | tee "$logs/serve.log" | grep -E '^\[check-serve'; then layer serve 1 0 0; else layer serve 0 1 1; fi
+
+echo "==> the team library's sync client and server (node --test; real servers on loopback)"
+node_counts() { # the "# pass N" / "# fail M" lines of node --test
+  awk '/^# pass /{p=$3} /^# fail /{f=$3} END {print p+0, f+0}' "$1"; }
+node --test web/team/test/ 2>&1 | tee "$logs/sync-client.log"; status=${PIPESTATUS[0]}
+read -r p f < <(node_counts "$logs/sync-client.log"); layer sync-client "$p" "$f" "$status"
+(cd server && node --test --test-concurrency=1 test/) 2>&1 | tee "$logs/sync-server.log"; status=${PIPESTATUS[0]}
+read -r p f < <(node_counts "$logs/sync-server.log"); layer sync-server "$p" "$f" "$status"
 
 rm -rf "$logs"
 echo

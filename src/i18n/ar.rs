@@ -479,4 +479,10 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("The sync server refused this browser: {}. Your changes are kept here.", "رفض خادم المزامنة هذا المتصفح: {}. تغييراتك محفوظة هنا."),
     ("Team", "الفريق"),
     ("Also on this article", "معك في هذا المقال"),
+    ("You are a viewer of this team library: you can read and follow it, not change it.", "أنت مشاهد في مكتبة الفريق هذه: يمكنك القراءة والمتابعة دون التغيير."),
+    ("Annotators of a team library cannot change its labels or settings.", "لا يستطيع المعلِّقون في مكتبة الفريق تغيير تصنيفاتها أو إعداداتها."),
+    ("The team's copy of this article does not match its text, so it was not opened.", "نسخة الفريق من هذا المقال لا تطابق نصه، فلم يُفتح."),
+    ("The team library could not be opened: {}.", "تعذّر فتح مكتبة الفريق: {}."),
+    ("This invite link cannot be used: {}.", "لا يمكن استخدام رابط الدعوة هذا: {}."),
+    ("The library could not be shared: {}.", "تعذّرت مشاركة المكتبة: {}."),
 ];

@@ -482,6 +482,7 @@ fn every_string_the_view_translates_has_arabic() {
     english.extend(ActorKind::ALL.iter().map(|k| k.name().to_string()));
     english.extend(CLAIM_TYPES.iter().map(|(_, name)| name.to_string()));
     english.extend(Pattern::ALL.iter().map(|p| p.name().to_string()));
+    english.extend(crate::model::team::member::Role::ALL.iter().map(|r| r.name().to_string()));
     for kind in crate::model::suggest::Kind::ALL {
         english.extend([kind.name().to_string(), kind.one_name().to_string()]);
     }

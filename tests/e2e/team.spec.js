@@ -115,6 +115,11 @@ test('a change in one browser is painted in the other, both ways, and presence s
   await label(b, 'سيرجي لافروف', '3');
   await expect.poll(() => marks(a), { timeout: 5000 }).toEqual(['سيرجي لافروف', 'وزير الخارجية الروسي'].sort());
 
+  // Presence: B selects its annotation; A sees who is here and B's selection outlined.
+  await b.locator('article mark', { hasText: 'سيرجي لافروف' }).click();
+  await expect(a.locator('.peers li')).toHaveText(['Sara'], { timeout: 5000 });
+  await expect.poll(() => a.locator('article mark', { hasText: 'سيرجي لافروف' }).evaluate((m) => getComputedStyle(m).outlineStyle), { timeout: 5000 }).toBe('solid');
+
   // B's undo takes back B's change only.
   await b.keyboard.press('Control+z');
   await expect.poll(() => marks(a), { timeout: 5000 }).toEqual(['وزير الخارجية الروسي']);
@@ -156,4 +161,32 @@ test('apart and back together: both edit offline, the server restarts, nothing i
   await ctxA.close();
   await ctxB.close();
   await ctxC.close();
+});
+
+test('a viewer cannot change anything, and a revoked member is cut off live with their copy kept', async ({ browser }) => {
+  const ctxA = await browser.newContext();
+  const ctxV = await browser.newContext();
+  const a = await ctxA.newPage();
+  const v = await ctxV.newPage();
+  await h.open(a);
+  const link = await shareAndInvite(a, 'viewer', 'Vera');
+  await join(v, link);
+  await label(a, 'وزير الخارجية الروسي', '1');
+  await expect(v.locator('article mark')).toHaveText(['وزير الخارجية الروسي'], { timeout: 5000 });
+
+  await label(v, 'سيرجي لافروف', '3');
+  await expect(v.getByText('You are a viewer of this team library')).toBeVisible();
+  expect(await marks(v)).toEqual(['وزير الخارجية الروسي']);
+
+  await a.getByRole('button', { name: 'Share library…' }).click();
+  const dialog = a.getByRole('dialog', { name: 'Share library' });
+  await dialog.getByRole('button', { name: 'Refresh the list' }).click();
+  await dialog.getByRole('button', { name: 'Revoke Vera' }).click();
+  await expect(dialog.locator('.members li.revoked')).toContainText('Vera');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(status(v)).toContainText('refused', { timeout: 10000 });
+  // What the viewer had is still on their page.
+  expect(await marks(v)).toEqual(['وزير الخارجية الروسي']);
+  await ctxA.close();
+  await ctxV.close();
 });
