@@ -4,7 +4,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, admin, connect, connected, sign, decodeToken, tmpDir, newSecret, waitFor, sleep, storedDoc, api,
-} from './helpers.js';
+} from '../testlib/helpers.js';
 
 const entry = (o, f, v, by) => JSON.stringify({ o, f, v, c: 1, by, sup: [] });
 
