@@ -210,6 +210,18 @@ describe('one server with a file store', () => {
     assert.equal(list.find((m) => m.member === members.owner).revoked, null);
   });
 
+  it('a token that expires during a live connection is cut off', async () => {
+    const r = await api(srv.http, 'POST', `/api/libraries/${lib}/invites`, { body: { role: 'editor', name: 'Temp', expires: 2 }, token: tokens.owner });
+    assert.equal(r.status, 201);
+    const exp = decodeToken(r.json.token).exp;
+    assert.ok(exp > Date.now() / 1000 && exp <= Date.now() / 1000 + 3);
+    const c = await connected(srv.url, doc('article/art8'), r.json.token);
+    clients.push(c);
+    await waitFor(() => c.closes.includes('token expired'), { what: 'the expired connection to close', timeout: 5000 });
+    assert.ok(Date.now() / 1000 >= exp - 0.5, 'not before its expiry');
+    assert.equal(await c.refused(), 'token expired');
+  });
+
   it('the HTTP API: admin secret, owner-only invites and member lists, whoami, CORS', async () => {
     // Without --open, creating a library needs the admin secret.
     let r = await api(srv.http, 'POST', '/api/libraries', { body: { name: 'x' } });
