@@ -154,7 +154,13 @@ const server = new Server({
     };
     const doc = parseDocumentName(documentName);
     if (!doc) refuse('invalid document name');
-    const a = await authorize(secret, store, token);
+    let a;
+    try {
+      a = await authorize(secret, store, token);
+    } catch (e) {
+      log(`[auth] store error: ${e.message}`);
+      refuse('server error: the store is unavailable, try again');
+    }
     if (!a.ok) refuse(a.reason);
     const { payload } = a;
     if (doc.lib !== payload.lib) refuse('the token is for another library');
