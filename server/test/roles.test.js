@@ -2,6 +2,8 @@
 // client sends the write anyway), revocation on a live connection, refused tokens, and no token in the logs.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import net from 'node:net';
+import os from 'node:os';
 import {
   startServer, admin, connect, connected, sign, decodeToken, tmpDir, newSecret, waitFor, sleep, storedDoc, api,
 } from '../testlib/helpers.js';
@@ -43,6 +45,21 @@ describe('one server with a file store', () => {
   after(async () => {
     for (const c of clients) c.destroy();
     await srv?.stop();
+  });
+
+  it('binds 127.0.0.1 only by default', async () => {
+    // The address printed is the listening socket's own.
+    assert.match(srv.output, new RegExp(`listening on ws://127\\.0\\.0\\.1:${srv.port}\\b`));
+    const others = Object.values(os.networkInterfaces()).flat().filter((i) => !i.internal && i.family === 'IPv4');
+    for (const { address } of others) {
+      const err = await new Promise((resolve) => {
+        const sock = net.connect({ host: address, port: srv.port }, () => { sock.destroy(); resolve(null); });
+        sock.on('error', resolve);
+      });
+      assert.ok(err, `nothing answers on ${address}:${srv.port}`);
+    }
+    const r = await api(srv.http, 'GET', '/api/health');
+    assert.deepEqual(r.json, { ok: true });
   });
 
   it('a change by client A reaches client B', async () => {
