@@ -154,7 +154,13 @@ const server = new Server({
     };
     const doc = parseDocumentName(documentName);
     if (!doc) refuse('invalid document name');
-    const a = await authorize(secret, store, token);
+    let a;
+    try {
+      a = await authorize(secret, store, token);
+    } catch (e) {
+      log(`[auth] store error: ${e.message}`);
+      refuse('server error: the store is unavailable, try again');
+    }
     if (!a.ok) refuse(a.reason);
     const { payload } = a;
     if (doc.lib !== payload.lib) refuse('the token is for another library');
@@ -176,10 +182,15 @@ const server = new Server({
   },
 });
 
+// Hocuspocus 3.4.4 passes {port, address} to http.Server#listen, which reads `host`, not `address`:
+// left alone it binds every interface. Give listen the host ourselves.
+const httpListen = server.httpServer.listen.bind(server.httpServer);
+server.httpServer.listen = (options, ...rest) => httpListen({ ...options, host: args.address }, ...rest);
+
 await server.listen().catch((e) => fail(`cannot listen on ${args.address}:${port}: ${e.message}`));
 const poller = setInterval(() => { pollRevocations().catch((e) => log(`[auth] poll: ${e.message}`)); }, pollMs);
-const { port: actual } = server.address;
-log(`annota sync server listening on ws://${args.address.includes(':') ? `[${args.address}]` : args.address}:${actual}${redisNote}${args.open ? ' (open: anyone may create a library)' : ''}`);
+const { port: actual, address: bound } = server.httpServer.address();
+log(`annota sync server listening on ws://${bound.includes(':') ? `[${bound}]` : bound}:${actual}${redisNote}${args.open ? ' (open: anyone may create a library)' : ''}`);
 
 let stopping = false;
 async function stop(signal) {

@@ -15,8 +15,10 @@ export function signToken(secret, payload) {
   return `${first}.${b64url(mac(secret, first))}`;
 }
 
+/** A random id; never starting with '-' or '_', so that it reads as a value on a command line. */
 export function newId(bytes = 12) {
-  return crypto.randomBytes(bytes).toString('base64url');
+  const s = crypto.randomBytes(bytes).toString('base64url');
+  return /^[A-Za-z0-9]/.test(s) ? s : `${'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'[crypto.randomInt(52)]}${s.slice(1)}`;
 }
 
 export const now = () => Math.floor(Date.now() / 1000);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { startServer, admin, connected, tmpDir, newSecret, waitFor, sleep, startPostgres, freePort } from './helpers.js';
+import { startServer, admin, connected, tmpDir, newSecret, waitFor, sleep, startPostgres, freePort } from '../testlib/helpers.js';
 
 const entry = (o, f, v, by) => JSON.stringify({ o, f, v, c: 1, by, sup: [] });
 

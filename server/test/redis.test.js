@@ -2,7 +2,7 @@
 // a change through node 1 reaches a client of node 2, and a revocation reaches node 2's connections.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, admin, connected, connect, newSecret, waitFor, sleep, startPostgres, startRedis, api } from './helpers.js';
+import { startServer, admin, connected, connect, newSecret, waitFor, sleep, startPostgres, startRedis, api } from '../testlib/helpers.js';
 
 const entry = (o, f, v, by) => JSON.stringify({ o, f, v, c: 1, by, sup: [] });
 

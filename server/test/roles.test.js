@@ -2,9 +2,11 @@
 // client sends the write anyway), revocation on a live connection, refused tokens, and no token in the logs.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import net from 'node:net';
+import os from 'node:os';
 import {
   startServer, admin, connect, connected, sign, decodeToken, tmpDir, newSecret, waitFor, sleep, storedDoc, api,
-} from './helpers.js';
+} from '../testlib/helpers.js';
 
 const entry = (o, f, v, by) => JSON.stringify({ o, f, v, c: 1, by, sup: [] });
 
@@ -43,6 +45,21 @@ describe('one server with a file store', () => {
   after(async () => {
     for (const c of clients) c.destroy();
     await srv?.stop();
+  });
+
+  it('binds 127.0.0.1 only by default', async () => {
+    // The address printed is the listening socket's own.
+    assert.match(srv.output, new RegExp(`listening on ws://127\\.0\\.0\\.1:${srv.port}\\b`));
+    const others = Object.values(os.networkInterfaces()).flat().filter((i) => !i.internal && i.family === 'IPv4');
+    for (const { address } of others) {
+      const err = await new Promise((resolve) => {
+        const sock = net.connect({ host: address, port: srv.port }, () => { sock.destroy(); resolve(null); });
+        sock.on('error', resolve);
+      });
+      assert.ok(err, `nothing answers on ${address}:${srv.port}`);
+    }
+    const r = await api(srv.http, 'GET', '/api/health');
+    assert.deepEqual(r.json, { ok: true });
   });
 
   it('a change by client A reaches client B', async () => {
@@ -208,6 +225,18 @@ describe('one server with a file store', () => {
     const list = await admin(['members', '--library', lib, '--data', data], { secret });
     assert.ok(list.find((m) => m.member === inv.member).revoked > 0);
     assert.equal(list.find((m) => m.member === members.owner).revoked, null);
+  });
+
+  it('a token that expires during a live connection is cut off', async () => {
+    const r = await api(srv.http, 'POST', `/api/libraries/${lib}/invites`, { body: { role: 'editor', name: 'Temp', expires: 2 }, token: tokens.owner });
+    assert.equal(r.status, 201);
+    const exp = decodeToken(r.json.token).exp;
+    assert.ok(exp > Date.now() / 1000 && exp <= Date.now() / 1000 + 3);
+    const c = await connected(srv.url, doc('article/art8'), r.json.token);
+    clients.push(c);
+    await waitFor(() => c.closes.includes('token expired'), { what: 'the expired connection to close', timeout: 5000 });
+    assert.ok(Date.now() / 1000 >= exp - 0.5, 'not before its expiry');
+    assert.equal(await c.refused(), 'token expired');
   });
 
   it('the HTTP API: admin secret, owner-only invites and member lists, whoami, CORS', async () => {

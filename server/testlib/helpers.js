@@ -1,6 +1,6 @@
 // Test helpers: the real server as a child process, Hocuspocus providers in Node, and throwaway
 // PostgreSQL and Redis servers on loopback. Nothing here is skipped: a missing binary is an error.
-import { spawn, execFile } from 'node:child_process';
+import { spawn, execFile, execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -13,6 +13,16 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 
 const run = promisify(execFile);
+
+// ws emits 'error' when a socket still connecting is closed (a provider destroyed while it
+// reconnects to a stopped server): keep that from becoming an uncaught exception.
+class QuietWebSocket extends WebSocket {
+  constructor(...args) { super(...args); this.on('error', () => {}); }
+}
+// Everything started here is stopped when the test process exits, even on a failure or a timeout.
+const cleanups = new Set();
+process.on('exit', () => { for (const f of cleanups) { try { f(); } catch { /* best effort */ } } });
+
 export const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -55,6 +65,9 @@ export async function startServer({ data, secret, port, open = false, postgres, 
   const env = { ...process.env };
   if (secret) env.ANNOTA_SECRET = secret; else delete env.ANNOTA_SECRET;
   const proc = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const kill = () => proc.kill('SIGKILL');
+  cleanups.add(kill);
+  proc.on('exit', () => cleanups.delete(kill));
   const srv = { proc, port, url: `ws://127.0.0.1:${port}`, http: `http://127.0.0.1:${port}`, output: '', exited: null };
   proc.stdout.on('data', (d) => { srv.output += d; });
   proc.stderr.on('data', (d) => { srv.output += d; });
@@ -97,7 +110,7 @@ export function connect(url, name, token, { doc = new Y.Doc() } = {}) {
     name,
     document: doc,
     token,
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: QuietWebSocket,
     delay: 200,
     minDelay: 100,
     maxDelay: 500,
@@ -110,7 +123,7 @@ export function connect(url, name, token, { doc = new Y.Doc() } = {}) {
   c.synced = () => waitFor(() => c.provider.isSynced, { what: `${name} to sync`, timeout: 8000 });
   c.refused = () => waitFor(() => c.failures.length > 0 && c.failures.at(-1), { what: `${name} to be refused`, timeout: 8000 });
   c.acked = () => waitFor(() => c.provider.isSynced && !c.provider.hasUnsyncedChanges, { what: `${name}'s changes to be acknowledged` });
-  c.destroy = () => { c.provider.destroy(); };
+  c.destroy = () => { try { c.provider.destroy(); } catch { /* already closed */ } };
   return c;
 }
 
@@ -170,14 +183,17 @@ export async function startPostgres() {
   [cmd, args] = asPostgres(path.join(PG_BIN, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'log'), '-w', '-t', '30',
     '-o', `-k ${sock} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
   await run(cmd, args, { cwd: dir });
+  const [sc, sa] = asPostgres(path.join(PG_BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  const stopNow = () => execFileSync(sc, sa, { cwd: dir, stdio: 'ignore' });
+  cleanups.add(stopNow);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,
     port,
     dir,
     stop: async () => {
-      const [c, a] = asPostgres(path.join(PG_BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      await run(c, a, { cwd: dir }).catch(() => {});
+      cleanups.delete(stopNow);
+      await run(sc, sa, { cwd: dir }).catch(() => {});
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -196,7 +212,9 @@ export async function startRedis() {
   proc.stdout.on('data', (d) => { out += d; });
   proc.stderr.on('data', (d) => { out += d; });
   let exited = false;
-  proc.on('exit', () => { exited = true; });
+  const kill = () => proc.kill('SIGKILL');
+  cleanups.add(kill);
+  proc.on('exit', () => { exited = true; cleanups.delete(kill); });
   await waitFor(() => out.includes('Ready to accept connections') || exited, { timeout: 10000, what: 'redis to start' });
   if (exited) throw new Error(`redis-server exited:\n${out}`);
   return {
