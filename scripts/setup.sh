@@ -61,7 +61,7 @@ ensure_server_packages() {
   # The sync server of team libraries (server/): its own packages, plain JavaScript.
   if [ -d server/node_modules ] && [ server/node_modules/.package-lock.json -nt server/package-lock.json ]; then return; fi
   say "installing the sync server's npm packages (server/)"
-  (cd server && npm ci --no-audit --no-fund)
+  (cd server && npm ci --no-audit --no-fund --ignore-scripts)
 }
 
 ensure_databases() {

@@ -70,8 +70,9 @@ node_counts() { # the "# pass N" / "# fail M" lines of node --test
   awk '/^# pass /{p=$3} /^# fail /{f=$3} END {print p+0, f+0}' "$1"; }
 node --test web/team/test/ 2>&1 | tee "$logs/sync-client.log"; status=${PIPESTATUS[0]}
 read -r p f < <(node_counts "$logs/sync-client.log"); layer sync-client "$p" "$f" "$status"
-(cd server && node --test --test-concurrency=1 test/) 2>&1 | tee "$logs/sync-server.log"; status=${PIPESTATUS[0]}
-read -r p f < <(node_counts "$logs/sync-server.log"); layer sync-server "$p" "$f" "$status"
+scripts/test-server.sh 2>&1 | tee "$logs/sync-server.log"; status=${PIPESTATUS[0]}
+read -r p f < <(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' "$logs/sync-server.log" | tail -n1)
+layer sync-server "${p:-0}" "${f:-1}" "$status"
 
 rm -rf "$logs"
 echo

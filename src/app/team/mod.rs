@@ -303,8 +303,9 @@ struct Listed {
     role: String,
     #[serde(default)]
     name: String,
+    /// When the member was revoked (unix seconds), or null.
     #[serde(default)]
-    revoked: bool,
+    revoked: Option<u64>,
 }
 
 async fn call(m: &Membership, method: &str, path: &str, body: Option<serde_json::Value>) -> Result<String, String> {
@@ -316,7 +317,7 @@ async fn members(m: &Membership) -> Result<Vec<MemberRow>, String> {
     let listed: Vec<Listed> = serde_json::from_str(&raw).map_err(|e| e.to_string())?;
     Ok(listed
         .into_iter()
-        .filter_map(|l| Some(MemberRow { member: l.member, name: l.name, role: Role::from_code(&l.role)?, revoked: l.revoked }))
+        .filter_map(|l| Some(MemberRow { member: l.member, name: l.name, role: Role::from_code(&l.role)?, revoked: l.revoked.is_some() }))
         .collect())
 }
 
