@@ -5,7 +5,7 @@
 //! reading an invite link's fragment and taking it out of the address bar.
 
 use crate::model::invite::{self, Invite, InviteError};
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::fmt;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -17,17 +17,14 @@ pub const BUNDLE: &str = "./team/team.js";
 
 #[wasm_bindgen(module = "/web/team/load.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = loadTeam)]
-    fn load_team(path: &str) -> js_sys::Promise;
+    /// Imports the bundle and opens it with `options` (JSON); every callback comes to `report`
+    /// as the JSON of `[kind, ...arguments]`.
+    #[wasm_bindgen(js_name = openTeam)]
+    fn open_team(path: &str, options: &str, report: &Closure<ReportFn>) -> js_sys::Promise;
 }
 
 #[wasm_bindgen]
 extern "C" {
-    /// The bundle's module namespace.
-    type Module;
-    #[wasm_bindgen(method, catch)]
-    fn open(this: &Module, options: &js_sys::Object) -> Result<Handle, JsValue>;
-
     /// What `open` returns (web/team/team.mjs).
     type Handle;
     #[wasm_bindgen(method, catch)]
@@ -69,8 +66,7 @@ fn message(e: &JsValue) -> String {
 }
 
 /// Where the documents stand, over every open one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SyncState {
     /// Every local change is on the server.
     Synced,
@@ -84,19 +80,18 @@ pub enum SyncState {
     Refused,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Status {
     pub state: SyncState,
     /// Writes not yet confirmed by the server (kept across reloads).
     pub pending: u32,
     pub reason: Option<String>,
     /// The server opened the documents read-only (a viewer): writes stay pending, never applied.
-    #[serde(rename = "readOnly", default)]
     pub read_only: bool,
 }
 
 /// Who a presence is (the awareness state's `user`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct User {
     pub member: String,
     pub name: String,
@@ -104,7 +99,7 @@ pub struct User {
 }
 
 /// This client's presence on a document.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Presence {
     pub user: User,
     /// The annotation id selected, if any.
@@ -112,12 +107,10 @@ pub struct Presence {
 }
 
 /// Someone else with the document open.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Peer {
-    #[serde(rename = "clientId")]
     pub client_id: u64,
     pub user: User,
-    #[serde(default)]
     pub selected: Option<String>,
 }
 
@@ -155,15 +148,12 @@ pub struct Options {
     pub docs: Vec<String>,
 }
 
-type EntriesFn = dyn FnMut(String, js_sys::Array, js_sys::Array, bool);
-type TextFn = dyn FnMut(String, String, String);
-type JsonFn = dyn FnMut(JsValue);
-type PresenceFn = dyn FnMut(String, JsValue);
+type ReportFn = dyn FnMut(String);
 
 struct Inner {
     handle: Handle,
     // Kept alive while the handle may call them (until it is closed).
-    _closures: (Closure<EntriesFn>, Closure<TextFn>, Closure<JsonFn>, Closure<PresenceFn>),
+    _report: Closure<ReportFn>,
 }
 
 impl Drop for Inner {
@@ -184,59 +174,84 @@ impl PartialEq for Team {
     }
 }
 
-/// Parses a JSON-shaped JS value into `T` (through JSON.stringify, as serde is there anyway).
-fn from_js<T: for<'de> Deserialize<'de>>(value: &JsValue) -> Option<T> {
-    let json = js_sys::JSON::stringify(value).ok()?.as_string()?;
-    serde_json::from_str(&json).ok()
+// Callbacks arrive as JSON, read through `serde_json::Value`, which the app parses anyway: typed
+// serde parsers of their own would grow the first load's wasm.
+fn text(value: &Value, key: &str) -> Option<String> {
+    value.get(key)?.as_str().map(str::to_string)
 }
 
-fn strings(array: &js_sys::Array) -> Vec<String> {
-    array.iter().filter_map(|v| v.as_string()).collect()
+fn status_of(value: &Value) -> Option<Status> {
+    let state = match value.get("state")?.as_str()? {
+        "synced" => SyncState::Synced,
+        "pending" => SyncState::Pending,
+        "offline" => SyncState::Offline,
+        "connecting" => SyncState::Connecting,
+        "refused" => SyncState::Refused,
+        _ => return None,
+    };
+    let pending = value.get("pending").and_then(Value::as_u64).unwrap_or(0) as u32;
+    let read_only = value.get("readOnly").and_then(Value::as_bool).unwrap_or(false);
+    Some(Status { state, pending, reason: text(value, "reason"), read_only })
 }
 
-fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
+fn peer_of(value: &Value) -> Option<Peer> {
+    let user = value.get("user")?;
+    let user = User { member: text(user, "member")?, name: text(user, "name")?, color: text(user, "color").unwrap_or_default() };
+    Some(Peer { client_id: value.get("clientId")?.as_u64()?, user, selected: text(value, "selected") })
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default()
+}
+
+/// Runs the callback a report (`[kind, doc, ...]`) is for; an unreadable one is dropped.
+fn dispatch(callbacks: &Callbacks, report: &str) -> Option<()> {
+    let value: Value = serde_json::from_str(report).ok()?;
+    let kind = value.get(0)?.as_str()?;
+    let doc = || text_at(&value, 1);
+    match kind {
+        "entries" => {
+            let pair = |p: &Value| Some((p.get(0)?.as_str()?.to_string(), p.get(1)?.as_str()?.to_string()));
+            let added = value.get(2)?.as_array()?.iter().filter_map(pair).collect();
+            let from_remote = value.get(4)?.as_bool()?;
+            (callbacks.on_entries)(EntriesChange { doc: doc()?, added, removed: strings(value.get(3)?), from_remote });
+        }
+        "text" => (callbacks.on_text)(doc()?, text_at(&value, 2)?, text_at(&value, 3)?),
+        "status" => (callbacks.on_status)(status_of(value.get(1)?)?),
+        // A peer whose state is not Annota's (another app on the server) is left out.
+        "presence" => (callbacks.on_presence)(doc()?, value.get(2)?.as_array()?.iter().filter_map(peer_of).collect()),
+        _ => return None,
+    }
+    Some(())
+}
+
+fn text_at(value: &Value, at: usize) -> Option<String> {
+    value.get(at)?.as_str().map(str::to_string)
 }
 
 /// Loads the sync client (once per page) and opens the library: each document loads from
 /// IndexedDB, then syncs. Fails only if the bundle cannot be loaded or refuses the options.
 pub async fn open(options: Options, callbacks: Callbacks) -> Result<Team, TeamError> {
-    let module = JsFuture::from(load_team(BUNDLE)).await.map_err(|e| TeamError::Load(message(&e)))?;
-    let module: Module = module.unchecked_into();
-    let Callbacks { on_entries, on_text, on_status, on_presence } = callbacks;
-    let entries = Closure::<EntriesFn>::new(move |doc, added: js_sys::Array, removed: js_sys::Array, from_remote| {
-        let added = added
-            .iter()
-            .filter_map(|pair| {
-                let pair: js_sys::Array = pair.dyn_into().ok()?;
-                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-            })
-            .collect();
-        on_entries(EntriesChange { doc, added, removed: strings(&removed), from_remote });
+    let report = Closure::<ReportFn>::new(move |report: String| {
+        dispatch(&callbacks, &report);
     });
-    let text = Closure::<TextFn>::new(on_text);
-    let status = Closure::<JsonFn>::new(move |value: JsValue| {
-        if let Some(status) = from_js::<Status>(&value) {
-            on_status(status);
+    let json = serde_json::json!({
+        "server": options.server,
+        "token": options.token,
+        "member": options.member,
+        "docs": options.docs,
+    })
+    .to_string();
+    let handle = JsFuture::from(open_team(BUNDLE, &json, &report)).await.map_err(|e| {
+        // load.js names a failed import; anything else was thrown by open() itself.
+        let loading = e.dyn_ref::<js_sys::Error>().is_some_and(|e| e.name() == "TeamLoadError");
+        if loading {
+            TeamError::Load(message(&e))
+        } else {
+            TeamError::Call(message(&e))
         }
-    });
-    let presence = Closure::<PresenceFn>::new(move |doc, peers: JsValue| {
-        // A peer whose state is not Annota's (another app on the server) is left out.
-        let peers: Vec<Peer> = js_sys::Array::from(&peers).iter().filter_map(|p| from_js(&p)).collect();
-        on_presence(doc, peers);
-    });
-    let object = js_sys::Object::new();
-    set(&object, "server", &JsValue::from_str(&options.server));
-    set(&object, "token", &JsValue::from_str(&options.token));
-    set(&object, "member", &JsValue::from_str(&options.member));
-    let docs: js_sys::Array = options.docs.iter().map(|d| JsValue::from_str(d)).collect();
-    set(&object, "docs", &docs);
-    set(&object, "onEntries", entries.as_ref());
-    set(&object, "onText", text.as_ref());
-    set(&object, "onStatus", status.as_ref());
-    set(&object, "onPresence", presence.as_ref());
-    let handle = module.open(&object).map_err(|e| TeamError::Call(message(&e)))?;
-    Ok(Team(Rc::new(Inner { handle, _closures: (entries, text, status, presence) })))
+    })?;
+    Ok(Team(Rc::new(Inner { handle: handle.unchecked_into(), _report: report })))
 }
 
 impl Team {
@@ -265,7 +280,12 @@ impl Team {
     }
 
     pub fn set_presence(&self, doc: &str, presence: &Presence) -> Result<(), TeamError> {
-        let json = serde_json::to_string(presence).expect("strings serialise");
+        let user = &presence.user;
+        let json = serde_json::json!({
+            "user": {"member": user.member, "name": user.name, "color": user.color},
+            "selected": presence.selected,
+        })
+        .to_string();
         let value = js_sys::JSON::parse(&json).map_err(|e| TeamError::Call(message(&e)))?;
         self.0.handle.set_presence(doc, &value).map_err(|e| TeamError::Call(message(&e)))
     }
