@@ -70,7 +70,8 @@ impl Invite {
             return Err(InviteError::BadToken);
         }
         let json = decode(payload).ok_or(InviteError::BadToken)?;
-        let value: Value = serde_json::from_slice(&json).map_err(|_| InviteError::BadToken)?;
+        let json = String::from_utf8(json).map_err(|_| InviteError::BadToken)?;
+        let value: Value = serde_json::from_str(&json).map_err(|_| InviteError::BadToken)?;
         let claims = || {
             Some(TokenClaims {
                 v: value.get("v")?.as_u64()?,
@@ -99,7 +100,9 @@ pub fn parse(code: &str) -> Result<Invite, InviteError> {
         return Err(InviteError::Empty);
     }
     let json = decode(code).ok_or(InviteError::NotBase64)?;
-    let value: Value = serde_json::from_slice(&json).map_err(|e| InviteError::NotJson(e.to_string()))?;
+    // from_str, not from_slice: the app has that parser already (a second one is 4 KB of wasm).
+    let json = String::from_utf8(json).map_err(|_| InviteError::NotJson("not UTF-8".into()))?;
+    let value: Value = serde_json::from_str(&json).map_err(|e| InviteError::NotJson(e.to_string()))?;
     let field = |key: &str| text_field(&value, key).ok_or_else(|| InviteError::NotJson(format!("no \"{key}\" string")));
     let invite = Invite { server: field("server")?, token: field("token")? };
     let scheme_ok = invite.server.starts_with("ws://") || invite.server.starts_with("wss://");
