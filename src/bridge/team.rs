@@ -17,8 +17,9 @@ pub const BUNDLE: &str = "./team/team.js";
 
 #[wasm_bindgen(module = "/web/team/load.js")]
 extern "C" {
-    /// Imports the bundle and opens it with `options` (JSON); every callback comes to `report`
-    /// as the JSON of `[kind, ...arguments]`.
+    /// Imports the bundle (once) and calls its `openJson` with `options` (JSON): every callback
+    /// comes to `report` as the JSON of `[kind, ...arguments]`. A failed import rejects with an
+    /// error named `TeamLoadError`.
     #[wasm_bindgen(js_name = openTeam)]
     fn open_team(path: &str, options: &str, report: &Closure<ReportFn>) -> js_sys::Promise;
 }
