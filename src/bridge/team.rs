@@ -5,7 +5,7 @@
 //! reading an invite link's fragment and taking it out of the address bar.
 
 use crate::model::invite::{self, Invite, InviteError};
-use serde_json::Value;
+use crate::model::team_client::{self as client, Report};
 use std::fmt;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -66,67 +66,6 @@ fn message(e: &JsValue) -> String {
     e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| format!("{e:?}"))
 }
 
-/// Where the documents stand, over every open one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SyncState {
-    /// Every local change is on the server.
-    Synced,
-    /// Connected; changes are on their way (or the first sync is not done).
-    Pending,
-    /// No connection: changes wait in IndexedDB.
-    Offline,
-    /// Connecting for the first time since the library opened.
-    Connecting,
-    /// The server refused the token (`reason` says why); local data is kept.
-    Refused,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Status {
-    pub state: SyncState,
-    /// Writes not yet confirmed by the server (kept across reloads).
-    pub pending: u32,
-    pub reason: Option<String>,
-    /// The server opened the documents read-only (a viewer): writes stay pending, never applied.
-    pub read_only: bool,
-}
-
-/// Who a presence is (the awareness state's `user`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct User {
-    pub member: String,
-    pub name: String,
-    pub color: String,
-}
-
-/// This client's presence on a document.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Presence {
-    pub user: User,
-    /// The annotation id selected, if any.
-    pub selected: Option<String>,
-}
-
-/// Someone else with the document open.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Peer {
-    pub client_id: u64,
-    pub user: User,
-    pub selected: Option<String>,
-}
-
-/// Entries added to and removed from one document's `entries` map, in one transaction.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EntriesChange {
-    pub doc: String,
-    /// Write id and its JSON string.
-    pub added: Vec<(String, String)>,
-    pub removed: Vec<String>,
-    /// Not written by this client's [`Team::write`] (a teammate's, or this profile's own loaded
-    /// from IndexedDB): it must not enter the local undo history.
-    pub from_remote: bool,
-}
-
 /// What the client reports, each as it happens.
 pub struct Callbacks {
     pub on_entries: Box<dyn Fn(EntriesChange)>,
@@ -136,6 +75,8 @@ pub struct Callbacks {
     /// The others who have the document open (doc, peers).
     pub on_presence: Box<dyn Fn(String, Vec<Peer>)>,
 }
+
+pub use crate::model::team_client::{EntriesChange, Peer, Presence, Status, SyncState, User};
 
 /// Where and as whom.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -175,59 +116,15 @@ impl PartialEq for Team {
     }
 }
 
-// Callbacks arrive as JSON, read through `serde_json::Value`, which the app parses anyway: typed
-// serde parsers of their own would grow the first load's wasm.
-fn text(value: &Value, key: &str) -> Option<String> {
-    value.get(key)?.as_str().map(str::to_string)
-}
-
-fn status_of(value: &Value) -> Option<Status> {
-    let state = match value.get("state")?.as_str()? {
-        "synced" => SyncState::Synced,
-        "pending" => SyncState::Pending,
-        "offline" => SyncState::Offline,
-        "connecting" => SyncState::Connecting,
-        "refused" => SyncState::Refused,
-        _ => return None,
-    };
-    let pending = value.get("pending").and_then(Value::as_u64).unwrap_or(0) as u32;
-    let read_only = value.get("readOnly").and_then(Value::as_bool).unwrap_or(false);
-    Some(Status { state, pending, reason: text(value, "reason"), read_only })
-}
-
-fn peer_of(value: &Value) -> Option<Peer> {
-    let user = value.get("user")?;
-    let user = User { member: text(user, "member")?, name: text(user, "name")?, color: text(user, "color").unwrap_or_default() };
-    Some(Peer { client_id: value.get("clientId")?.as_u64()?, user, selected: text(value, "selected") })
-}
-
-fn strings(value: &Value) -> Vec<String> {
-    value.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default()
-}
-
-/// Runs the callback a report (`[kind, doc, ...]`) is for; an unreadable one is dropped.
-fn dispatch(callbacks: &Callbacks, report: &str) -> Option<()> {
-    let value: Value = serde_json::from_str(report).ok()?;
-    let kind = value.get(0)?.as_str()?;
-    let doc = || text_at(&value, 1);
-    match kind {
-        "entries" => {
-            let pair = |p: &Value| Some((p.get(0)?.as_str()?.to_string(), p.get(1)?.as_str()?.to_string()));
-            let added = value.get(2)?.as_array()?.iter().filter_map(pair).collect();
-            let from_remote = value.get(4)?.as_bool()?;
-            (callbacks.on_entries)(EntriesChange { doc: doc()?, added, removed: strings(value.get(3)?), from_remote });
-        }
-        "text" => (callbacks.on_text)(doc()?, text_at(&value, 2)?, text_at(&value, 3)?),
-        "status" => (callbacks.on_status)(status_of(value.get(1)?)?),
-        // A peer whose state is not Annota's (another app on the server) is left out.
-        "presence" => (callbacks.on_presence)(doc()?, value.get(2)?.as_array()?.iter().filter_map(peer_of).collect()),
-        _ => return None,
+/// Runs the callback a report is for; an unreadable one is dropped.
+fn dispatch(callbacks: &Callbacks, report: &str) {
+    match client::parse_report(report) {
+        Some(Report::Entries(change)) => (callbacks.on_entries)(change),
+        Some(Report::Text { doc, text, hash }) => (callbacks.on_text)(doc, text, hash),
+        Some(Report::Status(status)) => (callbacks.on_status)(status),
+        Some(Report::Presence { doc, peers }) => (callbacks.on_presence)(doc, peers),
+        None => {}
     }
-    Some(())
-}
-
-fn text_at(value: &Value, at: usize) -> Option<String> {
-    value.get(at)?.as_str().map(str::to_string)
 }
 
 /// Loads the sync client (once per page) and opens the library: each document loads from
@@ -281,13 +178,7 @@ impl Team {
     }
 
     pub fn set_presence(&self, doc: &str, presence: &Presence) -> Result<(), TeamError> {
-        let user = &presence.user;
-        let json = serde_json::json!({
-            "user": {"member": user.member, "name": user.name, "color": user.color},
-            "selected": presence.selected,
-        })
-        .to_string();
-        let value = js_sys::JSON::parse(&json).map_err(|e| TeamError::Call(message(&e)))?;
+        let value = js_sys::JSON::parse(&client::presence_json(presence)).map_err(|e| TeamError::Call(message(&e)))?;
         self.0.handle.set_presence(doc, &value).map_err(|e| TeamError::Call(message(&e)))
     }
 
