@@ -182,7 +182,8 @@ fn Workbench() -> Html {
                 suggestions={sugg.found.list.len()} on_suggestions={sugg.act.reform(|_| suggestions::Do::Step { forwards: true })} />
             if ctx.team.view.membership.is_some() {
                 <team::TeamStatusBadge status={ctx.team.view.status.clone().unwrap_or(crate::model::team::member::TeamStatus::Connecting)}
-                    peers={ctx.team.view.peers.iter().map(|p| (p.user.name.clone(), p.user.color.clone(), p.selected.clone())).collect::<Vec<_>>()} />
+                    peers={ctx.team.view.peers.iter().map(|p| (p.user.name.clone(), p.user.color.clone(), p.selected.clone())).collect::<Vec<_>>()}
+                    viewer={ctx.team.view.membership.as_ref().is_some_and(|m| !m.role.annotates())} />
             }
             <main class="workspace">
                 <article::ArticleView text={text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()} actors={ws.actors.clone()} headings={ws.article.headings.clone()}

@@ -5,7 +5,7 @@
 //! reading an invite link's fragment and taking it out of the address bar.
 
 use crate::model::invite::{self, Invite, InviteError};
-use serde::{Deserialize, Serialize};
+use crate::model::team_client::{self as client, Report};
 use std::fmt;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -17,19 +17,18 @@ pub const BUNDLE: &str = "./team/team.js";
 
 #[wasm_bindgen(module = "/web/team/load.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = loadTeam)]
-    fn load_team(path: &str) -> js_sys::Promise;
+    /// Imports the bundle (once) and calls its `openJson` with `options` (JSON): every callback
+    /// comes to `report` as the JSON of `[kind, ...arguments]`. A failed import rejects with an
+    /// error named `TeamLoadError`.
+    #[wasm_bindgen(js_name = openTeam)]
+    fn open_team(path: &str, options: &str, report: &Closure<ReportFn>) -> js_sys::Promise;
+    /// Imports the bundle (once) and calls the sync server's HTTP API with it.
+    #[wasm_bindgen(js_name = callTeamApi)]
+    fn call_team_api(path: &str, base: &str, method: &str, route: &str, token: Option<String>, body: Option<String>) -> js_sys::Promise;
 }
 
 #[wasm_bindgen]
 extern "C" {
-    /// The bundle's module namespace.
-    type Module;
-    #[wasm_bindgen(method, catch)]
-    fn open(this: &Module, options: &js_sys::Object) -> Result<Handle, JsValue>;
-    #[wasm_bindgen(method)]
-    fn api(this: &Module, base: &str, method: &str, path: &str, token: Option<String>, body: Option<String>) -> js_sys::Promise;
-
     /// What `open` returns (web/team/team.mjs).
     type Handle;
     #[wasm_bindgen(method, catch)]
@@ -70,71 +69,6 @@ fn message(e: &JsValue) -> String {
     e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| format!("{e:?}"))
 }
 
-/// Where the documents stand, over every open one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SyncState {
-    /// Every local change is on the server.
-    Synced,
-    /// Connected; changes are on their way (or the first sync is not done).
-    Pending,
-    /// No connection: changes wait in IndexedDB.
-    Offline,
-    /// Connecting for the first time since the library opened.
-    Connecting,
-    /// The server refused the token (`reason` says why); local data is kept.
-    Refused,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub struct Status {
-    pub state: SyncState,
-    /// Writes not yet confirmed by the server (kept across reloads).
-    pub pending: u32,
-    pub reason: Option<String>,
-    /// The server opened the documents read-only (a viewer): writes stay pending, never applied.
-    #[serde(rename = "readOnly", default)]
-    pub read_only: bool,
-}
-
-/// Who a presence is (the awareness state's `user`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct User {
-    pub member: String,
-    pub name: String,
-    pub color: String,
-}
-
-/// This client's presence on a document.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Presence {
-    pub user: User,
-    /// The annotation id selected, if any.
-    pub selected: Option<String>,
-}
-
-/// Someone else with the document open.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub struct Peer {
-    #[serde(rename = "clientId")]
-    pub client_id: u64,
-    pub user: User,
-    #[serde(default)]
-    pub selected: Option<String>,
-}
-
-/// Entries added to and removed from one document's `entries` map, in one transaction.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EntriesChange {
-    pub doc: String,
-    /// Write id and its JSON string.
-    pub added: Vec<(String, String)>,
-    pub removed: Vec<String>,
-    /// Not written by this client's [`Team::write`] (a teammate's, or this profile's own loaded
-    /// from IndexedDB): it must not enter the local undo history.
-    pub from_remote: bool,
-}
-
 /// What the client reports, each as it happens.
 pub struct Callbacks {
     pub on_entries: Box<dyn Fn(EntriesChange)>,
@@ -144,6 +78,8 @@ pub struct Callbacks {
     /// The others who have the document open (doc, peers).
     pub on_presence: Box<dyn Fn(String, Vec<Peer>)>,
 }
+
+pub use crate::model::team_client::{EntriesChange, Peer, Presence, Status, SyncState, User};
 
 /// Where and as whom.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,15 +93,12 @@ pub struct Options {
     pub docs: Vec<String>,
 }
 
-type EntriesFn = dyn FnMut(String, js_sys::Array, js_sys::Array, bool);
-type TextFn = dyn FnMut(String, String, String);
-type JsonFn = dyn FnMut(JsValue);
-type PresenceFn = dyn FnMut(String, JsValue);
+type ReportFn = dyn FnMut(String);
 
 struct Inner {
     handle: Handle,
     // Kept alive while the handle may call them (until it is closed).
-    _closures: (Closure<EntriesFn>, Closure<TextFn>, Closure<JsonFn>, Closure<PresenceFn>),
+    _report: Closure<ReportFn>,
 }
 
 impl Drop for Inner {
@@ -186,68 +119,47 @@ impl PartialEq for Team {
     }
 }
 
-/// Parses a JSON-shaped JS value into `T` (through JSON.stringify, as serde is there anyway).
-fn from_js<T: for<'de> Deserialize<'de>>(value: &JsValue) -> Option<T> {
-    let json = js_sys::JSON::stringify(value).ok()?.as_string()?;
-    serde_json::from_str(&json).ok()
-}
-
-fn strings(array: &js_sys::Array) -> Vec<String> {
-    array.iter().filter_map(|v| v.as_string()).collect()
-}
-
-fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
+/// Runs the callback a report is for; an unreadable one is dropped.
+fn dispatch(callbacks: &Callbacks, report: &str) {
+    match client::parse_report(report) {
+        Some(Report::Entries(change)) => (callbacks.on_entries)(change),
+        Some(Report::Text { doc, text, hash }) => (callbacks.on_text)(doc, text, hash),
+        Some(Report::Status(status)) => (callbacks.on_status)(status),
+        Some(Report::Presence { doc, peers }) => (callbacks.on_presence)(doc, peers),
+        None => {}
+    }
 }
 
 /// Calls the sync server's HTTP API (`base` is `http(s)://host:port`): the JSON answer, or the
 /// server's reason for refusing.
 pub async fn api(base: &str, method: &str, path: &str, token: Option<&str>, body: Option<String>) -> Result<String, TeamError> {
-    let module = JsFuture::from(load_team(BUNDLE)).await.map_err(|e| TeamError::Load(message(&e)))?;
-    let module: Module = module.unchecked_into();
-    let answer = JsFuture::from(module.api(base, method, path, token.map(str::to_string), body)).await.map_err(|e| TeamError::Call(message(&e)))?;
+    let answer = JsFuture::from(call_team_api(BUNDLE, base, method, path, token.map(str::to_string), body)).await.map_err(|e| TeamError::Call(message(&e)))?;
     answer.as_string().ok_or_else(|| TeamError::Call("no answer".into()))
 }
 
 /// Loads the sync client (once per page) and opens the library: each document loads from
 /// IndexedDB, then syncs. Fails only if the bundle cannot be loaded or refuses the options.
 pub async fn open(options: Options, callbacks: Callbacks) -> Result<Team, TeamError> {
-    let module = JsFuture::from(load_team(BUNDLE)).await.map_err(|e| TeamError::Load(message(&e)))?;
-    let module: Module = module.unchecked_into();
-    let Callbacks { on_entries, on_text, on_status, on_presence } = callbacks;
-    let entries = Closure::<EntriesFn>::new(move |doc, added: js_sys::Array, removed: js_sys::Array, from_remote| {
-        let added = added
-            .iter()
-            .filter_map(|pair| {
-                let pair: js_sys::Array = pair.dyn_into().ok()?;
-                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-            })
-            .collect();
-        on_entries(EntriesChange { doc, added, removed: strings(&removed), from_remote });
+    let report = Closure::<ReportFn>::new(move |report: String| {
+        dispatch(&callbacks, &report);
     });
-    let text = Closure::<TextFn>::new(on_text);
-    let status = Closure::<JsonFn>::new(move |value: JsValue| {
-        if let Some(status) = from_js::<Status>(&value) {
-            on_status(status);
+    let json = serde_json::json!({
+        "server": options.server,
+        "token": options.token,
+        "member": options.member,
+        "docs": options.docs,
+    })
+    .to_string();
+    let handle = JsFuture::from(open_team(BUNDLE, &json, &report)).await.map_err(|e| {
+        // load.js names a failed import; anything else was thrown by open() itself.
+        let loading = e.dyn_ref::<js_sys::Error>().is_some_and(|e| e.name() == "TeamLoadError");
+        if loading {
+            TeamError::Load(message(&e))
+        } else {
+            TeamError::Call(message(&e))
         }
-    });
-    let presence = Closure::<PresenceFn>::new(move |doc, peers: JsValue| {
-        // A peer whose state is not Annota's (another app on the server) is left out.
-        let peers: Vec<Peer> = js_sys::Array::from(&peers).iter().filter_map(|p| from_js(&p)).collect();
-        on_presence(doc, peers);
-    });
-    let object = js_sys::Object::new();
-    set(&object, "server", &JsValue::from_str(&options.server));
-    set(&object, "token", &JsValue::from_str(&options.token));
-    set(&object, "member", &JsValue::from_str(&options.member));
-    let docs: js_sys::Array = options.docs.iter().map(|d| JsValue::from_str(d)).collect();
-    set(&object, "docs", &docs);
-    set(&object, "onEntries", entries.as_ref());
-    set(&object, "onText", text.as_ref());
-    set(&object, "onStatus", status.as_ref());
-    set(&object, "onPresence", presence.as_ref());
-    let handle = module.open(&object).map_err(|e| TeamError::Call(message(&e)))?;
-    Ok(Team(Rc::new(Inner { handle, _closures: (entries, text, status, presence) })))
+    })?;
+    Ok(Team(Rc::new(Inner { handle: handle.unchecked_into(), _report: report })))
 }
 
 impl Team {
@@ -276,8 +188,7 @@ impl Team {
     }
 
     pub fn set_presence(&self, doc: &str, presence: &Presence) -> Result<(), TeamError> {
-        let json = serde_json::to_string(presence).expect("strings serialise");
-        let value = js_sys::JSON::parse(&json).map_err(|e| TeamError::Call(message(&e)))?;
+        let value = js_sys::JSON::parse(&client::presence_json(presence)).map_err(|e| TeamError::Call(message(&e)))?;
         self.0.handle.set_presence(doc, &value).map_err(|e| TeamError::Call(message(&e)))
     }
 

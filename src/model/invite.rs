@@ -4,14 +4,14 @@
 //! out of the address bar once read (`bridge::team::take_invite`). Nothing here checks a token's
 //! signature: only the server can; [`Invite::claims`] reads what the token says it is, for display.
 
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::fmt;
 
 /// The fragment parameter of an invite.
 pub const PARAM: &str = "team";
 
 /// What an invite link carries.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Invite {
     /// The sync server, `ws://…` or `wss://…`.
     pub server: String,
@@ -46,18 +46,20 @@ impl fmt::Display for InviteError {
 }
 
 /// What a token says about itself (unverified: the server checks the signature).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TokenClaims {
-    pub v: u32,
+    pub v: u64,
     pub lib: String,
     pub mem: String,
     pub role: String,
-    #[serde(default)]
     pub name: String,
-    #[serde(default)]
     pub iat: u64,
-    #[serde(default)]
     pub exp: Option<u64>,
+}
+
+// Read through `serde_json::Value`, which the app parses anyway: no parser of its own in the wasm.
+fn text_field(value: &Value, key: &str) -> Option<String> {
+    value.get(key)?.as_str().map(str::to_string)
 }
 
 impl Invite {
@@ -68,12 +70,25 @@ impl Invite {
             return Err(InviteError::BadToken);
         }
         let json = decode(payload).ok_or(InviteError::BadToken)?;
-        serde_json::from_slice(&json).map_err(|_| InviteError::BadToken)
+        let json = String::from_utf8(json).map_err(|_| InviteError::BadToken)?;
+        let value: Value = serde_json::from_str(&json).map_err(|_| InviteError::BadToken)?;
+        let claims = || {
+            Some(TokenClaims {
+                v: value.get("v")?.as_u64()?,
+                lib: text_field(&value, "lib")?,
+                mem: text_field(&value, "mem")?,
+                role: text_field(&value, "role")?,
+                name: text_field(&value, "name").unwrap_or_default(),
+                iat: value.get("iat").and_then(Value::as_u64).unwrap_or(0),
+                exp: value.get("exp").and_then(Value::as_u64),
+            })
+        };
+        claims().ok_or(InviteError::BadToken)
     }
 
     /// The fragment (with `#`) of a link that carries this invite.
     pub fn fragment(&self) -> String {
-        let json = serde_json::to_string(self).expect("two strings serialise");
+        let json = serde_json::json!({"server": self.server, "token": self.token}).to_string();
         format!("#{PARAM}={}", encode(json.as_bytes()))
     }
 }
@@ -85,7 +100,11 @@ pub fn parse(code: &str) -> Result<Invite, InviteError> {
         return Err(InviteError::Empty);
     }
     let json = decode(code).ok_or(InviteError::NotBase64)?;
-    let invite: Invite = serde_json::from_slice(&json).map_err(|e| InviteError::NotJson(e.to_string()))?;
+    // from_str, not from_slice: the app has that parser already (a second one is 4 KB of wasm).
+    let json = String::from_utf8(json).map_err(|_| InviteError::NotJson("not UTF-8".into()))?;
+    let value: Value = serde_json::from_str(&json).map_err(|e| InviteError::NotJson(e.to_string()))?;
+    let field = |key: &str| text_field(&value, key).ok_or_else(|| InviteError::NotJson(format!("no \"{key}\" string")));
+    let invite = Invite { server: field("server")?, token: field("token")? };
     let scheme_ok = invite.server.starts_with("ws://") || invite.server.starts_with("wss://");
     if !scheme_ok || invite.server.len() <= "wss://".len() || invite.server.chars().any(char::is_whitespace) {
         return Err(InviteError::BadServer(invite.server));

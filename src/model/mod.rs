@@ -5,7 +5,9 @@
 //! `text` → `labels`, `facts`, `quote`, `structure`, `navigate` → `annotation` → `workspace`,
 //! `actors`, `filter`, `keys` → `change` → `history` → `action`, `reduce`; above `workspace`,
 //! `format` → `persist` → `library`; `render` needs only `text` and `annotation`; `keymap` (which
-//! command a key is) only `labels`; `lock` and `invite` (team invite links) nothing; `team` (the team library's documents) sits on top, beside nothing. `testkit` builds what the unit tests need.
+//! command a key is) only `labels`; `lock`, `invite` (team invite links) and
+//! `team_client` (what the team sync client reports) nothing; `team` (the team library's documents) sits
+//! on top, beside nothing. `testkit` builds what the unit tests need.
 
 pub mod action;
 pub mod actors;
@@ -29,6 +31,7 @@ pub mod render;
 pub mod structure;
 pub mod suggest;
 pub mod team;
+pub mod team_client;
 #[cfg(test)]
 pub(crate) mod testkit;
 pub mod text;

@@ -1,14 +1,18 @@
-// Loads the team sync client (team/team.js in the build, bundled by scripts/team.js) on demand, the
-// first time a team library opens; later calls get the same module. The path is resolved against
-// the document's base URL, so the app works under any path. Imported by src/bridge/team.rs.
-let loading = null;
-
-export function loadTeam(path) {
-  if (!loading) {
-    loading = import(new URL(path, document.baseURI).href).catch((error) => {
-      loading = null; // a failed load (offline, not yet cached) may be tried again
-      throw error;
-    });
-  }
-  return loading;
+// Imports team/team.js once, on demand, and opens a library with it (src/bridge/team.rs).
+let team = null;
+function load(path) {
+  team = team || import(new URL(path, document.baseURI).href).catch((e) => {
+    team = null;
+    const failed = new Error(String((e && e.message) || e));
+    failed.name = 'TeamLoadError';
+    throw failed;
+  });
+  return team;
+}
+export function openTeam(path, options, report) {
+  return load(path).then((t) => t.openJson(options, report));
+}
+/** The sync server's HTTP API (team.mjs `api`): resolves to the answer's JSON text. */
+export function callTeamApi(path, base, method, route, token, body) {
+  return load(path).then((t) => t.api(base, method, route, token, body));
 }

@@ -318,3 +318,20 @@ export async function api(base, method, path, token, body) {
   if (json === null) throw new Error('the sync server answered with no JSON');
   return JSON.stringify(json);
 }
+
+/**
+ * `open` for the Rust bridge (src/bridge/team.rs, through web/team/load.js): `options` is the JSON
+ * of open()'s plain options, and every callback reaches `report` as one JSON string,
+ * `[kind, ...arguments]` with kind `entries`, `text`, `status` or `presence`. One callback of one
+ * type keeps the app's own glue code small.
+ */
+export function openJson(options, report) {
+  const send = (kind) => (...args) => report(JSON.stringify([kind, ...args]));
+  return open({
+    ...JSON.parse(options),
+    onEntries: send('entries'),
+    onText: send('text'),
+    onStatus: send('status'),
+    onPresence: send('presence'),
+  });
+}

@@ -25,6 +25,8 @@ pub struct StatusProps {
     pub status: TeamStatus,
     /// Others with this article open: name, colour and the annotation they have selected.
     pub peers: Vec<(String, String, Option<String>)>,
+    /// A viewer's page says that it only follows.
+    pub viewer: bool,
 }
 
 /// The toolbar's team status and who else is here.
@@ -51,6 +53,9 @@ pub fn TeamStatusBadge(props: &StatusProps) -> Html {
         <div class="team-status" role="group" aria-label={tr.t("Team")}>
             <style>{ outlines }</style>
             <span class={classes!("team-state", class)} role="status">{ say(tr, &props.status) }</span>
+            if props.viewer {
+                <span class="team-role">{ tr.t("You are a viewer of this team library: you can read and follow it, not change it.") }</span>
+            }
             if !props.peers.is_empty() {
                 <ul class="peers" aria-label={tr.t("Also on this article")}>
                     { for props.peers.iter().map(|(name, colour, _)| html! {

@@ -203,3 +203,24 @@ test('a document the server closes on a live socket is opened again', async () =
     await server.destroy();
   }
 });
+
+test('openJson reports every callback as one JSON string, as the Rust bridge reads them', async () => {
+  const { openJson } = await import('../team.mjs');
+  const server = await startServer();
+  const reports = [];
+  // The bridge passes no WebSocket class; Node 20 has none, so one is lent for the test.
+  globalThis.WebSocket = WebSocket;
+  const handle = openJson(JSON.stringify({ server: url(server), token: 't', member: 'json', docs: [DOC] }), (r) => reports.push(JSON.parse(r)));
+  try {
+    await waitFor('synced', () => reports.some(([kind, s]) => kind === 'status' && s.state === 'synced'));
+    handle.write(DOC, [['j.1', '"v"']], []);
+    handle.putText(DOC, 'T', 'H');
+    await waitFor('entries and text', () => reports.some(([k]) => k === 'text'));
+    assert.deepEqual(reports.find(([k]) => k === 'entries'), ['entries', DOC, [['j.1', '"v"']], [], false]);
+    assert.deepEqual(reports.find(([k]) => k === 'text'), ['text', DOC, 'T', 'H']);
+  } finally {
+    await handle.close();
+    delete globalThis.WebSocket;
+    await server.destroy();
+  }
+});
