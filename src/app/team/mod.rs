@@ -156,6 +156,16 @@ fn annota_id(doc_id: &str) -> String {
     format!("urn:annota:article:{doc_id}")
 }
 
+/// Tells the others on the open article who this is and what they have selected.
+fn announce(selected: Option<String>) {
+    live::with(|l| {
+        if let Some((_, doc)) = &l.open {
+            let user = User { member: l.membership.member.clone(), name: l.membership.name.clone(), color: colour_of(&l.membership.member) };
+            let _ = l.client.set_presence(doc, &Presence { user, selected });
+        }
+    });
+}
+
 /// Opens an article of the team library in this page (its text and entries follow).
 fn open_article(page: &Page, doc_id: &str) {
     let Some((client, doc)) = live::with(|l| {
@@ -215,8 +225,9 @@ fn on_text(page: &Page, doc: String, text: String, hash: String) {
         let ws = Workspace::new(Article::new(title, text), labels, vec![]);
         page.state.dispatch(Action::Session(Session::Restore(Box::new(ws))));
     }
-    // Show what the article's document holds.
+    // Show what the article's document holds, and say who is here.
     page.state.dispatch(Action::Session(Session::Received { doc, added: vec![], removed: vec![] }));
+    announce(page.latest.now().selected.as_ref().map(|id| id.0.clone()));
 }
 
 /// Connects this page to a team library; `upload` shares the open article into it first.
@@ -272,6 +283,7 @@ async fn connect(page: Page, m: Membership, upload: bool) -> Result<(), String> 
     live::with(|l| l.membership = m.clone());
     keep(&page.store, &m);
     page.view.dispatch(TeamEvent::Joined(m));
+    announce(page.latest.now().selected.as_ref().map(|id| id.0.clone()));
     Ok(())
 }
 
@@ -352,14 +364,7 @@ pub fn use_team(store: Store, latest: Latest, state: UseReducerDispatcher<State>
     }
     // Presence: who this is and what they have selected, on the open article.
     let selected = latest.now().selected.clone();
-    use_effect_with(selected, move |selected| {
-        live::with(|l| {
-            if let Some((_, doc)) = &l.open {
-                let user = User { member: l.membership.member.clone(), name: l.membership.name.clone(), color: colour_of(&l.membership.member) };
-                let _ = l.client.set_presence(doc, &Presence { user, selected: selected.as_ref().map(|id| id.0.clone()) });
-            }
-        });
-    });
+    use_effect_with(selected, move |selected| announce(selected.as_ref().map(|id| id.0.clone())));
     let share = {
         let page = page.clone();
         Callback::from(move |(server, name): (String, String)| {
