@@ -35,7 +35,9 @@ const VIEWPORT = { width: 1280, height: 900 };
 const SAVED = 'All changes saved to the team';
 const TITLE = 'مشاورة هاتفية بين الأمير عبد اللهيان ولافروف';
 const PHRASE = { chromium: 'وزير الخارجية الروسي', firefox: 'سيرجي لافروف', webkit: 'مجلس الأمن' };
-const KEY = { chromium: '1', firefox: '3', webkit: '1' }; // 1 claim, 3 actor
+const KEY = { chromium: '1', firefox: '3', webkit: '1' };
+const LABEL = { 1: 'Claim', 3: 'Actor' }; // the sample's labels on those keys
+const markOf = (engine) => `${PHRASE[engine]} [${LABEL[KEY[engine]]}]`;
 
 // ---------------------------------------------------------------------------------------------------
 // Checks and clean-up
@@ -243,7 +245,8 @@ function pageState() {
     status: status ? status.textContent.trim() : null,
     paragraph: !!document.querySelector('article p'),
     article: article ? article.textContent : '',
-    marks: Array.from(document.querySelectorAll('article mark')).map((m) => m.textContent).sort(),
+    // "text [Label]": the phrase and the label it carries.
+    marks: Array.from(document.querySelectorAll('article mark')).map((m) => `${m.textContent} [${m.dataset.labels}]`).sort(),
     url: location.href,
     errors: (window.__engineErrors || []).slice(),
   };
@@ -497,9 +500,9 @@ async function main() {
 
   // Chromium → every other engine.
   const expected = [];
-  await check(`chromium: annotates "${PHRASE.chromium}" (key ${KEY.chromium})`, async () => {
+  await check(`chromium: annotates "${PHRASE.chromium}" as ${LABEL[KEY.chromium]} (key ${KEY.chromium})`, async () => {
     const how = await annotate(a, PHRASE.chromium, KEY.chromium);
-    expected.push(PHRASE.chromium);
+    expected.push(markOf('chromium'));
     await painted(a, expected);
     return how;
   });
@@ -510,9 +513,9 @@ async function main() {
   // Every other engine → Chromium (and the rest).
   for (const b of joined) {
     let how = '';
-    const done = await check(`${b.name}: annotates "${PHRASE[b.name]}" (key ${KEY[b.name]})`, async () => {
+    const done = await check(`${b.name}: annotates "${PHRASE[b.name]}" as ${LABEL[KEY[b.name]]} (key ${KEY[b.name]})`, async () => {
       how = await annotate(b, PHRASE[b.name], KEY[b.name]);
-      expected.push(PHRASE[b.name]);
+      expected.push(markOf(b.name));
       await painted(b, expected);
       return how;
     });
