@@ -276,6 +276,8 @@ async function chromium() {
   const { chromium: pw } = require('playwright-core');
   const browser = await pw.launch({
     executablePath: CHROMIUM,
+    // This file stops every browser itself on a signal, after the servers and the other engines.
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
@@ -308,8 +310,11 @@ async function chromium() {
 async function firefox() {
   const puppeteer = require('puppeteer-core');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'annota-engines-firefox-'));
-  onCleanup(() => fs.rmSync(profile, { recursive: true, force: true }));
+  const removeProfile = () => fs.rmSync(profile, { recursive: true, force: true });
+  onCleanup(removeProfile);
+  process.once('exit', removeProfile); // also when stopped while Firefox was still starting
   const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir: profile,
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
     defaultViewport: VIEWPORT, protocolTimeout: STEP_MS });
   onCleanup(async () => {
     const proc = browser.process();
@@ -500,13 +505,14 @@ async function main() {
 
   // Chromium → every other engine.
   const expected = [];
-  await check(`chromium: annotates "${PHRASE.chromium}" as ${LABEL[KEY.chromium]} (key ${KEY.chromium})`, async () => {
+  const aDone = await check(`chromium: annotates "${PHRASE.chromium}" as ${LABEL[KEY.chromium]} (key ${KEY.chromium})`, async () => {
     const how = await annotate(a, PHRASE.chromium, KEY.chromium);
     expected.push(markOf('chromium'));
     await painted(a, expected);
     return how;
   });
-  for (const b of joined) {
+  if (!aDone && !(await state(a).then((s) => s.marks.includes(markOf('chromium')), () => false))) expected.length = 0;
+  for (const b of aDone ? joined : []) {
     await check(`${b.name}: paints Chromium's mark within ${PAINT_MS / 1000} s`, () => painted(b, expected));
   }
 
@@ -519,7 +525,13 @@ async function main() {
       await painted(b, expected);
       return how;
     });
-    if (!done) { skipped(`chromium: paints ${b.name}'s mark`, `${b.name} did not annotate`); continue; }
+    if (!done) {
+      // Not painted even where it was made: the others cannot be asked for it, nor later checks.
+      const mine = markOf(b.name);
+      if (!(await state(b).then((s) => s.marks.includes(mine), () => false))) expected.splice(expected.indexOf(mine), 1);
+      skipped(`chromium: paints ${b.name}'s mark`, `${b.name} did not annotate`);
+      continue;
+    }
     await check(`chromium: paints ${b.name}'s mark within ${PAINT_MS / 1000} s`, () => painted(a, expected));
     for (const c of joined.filter((c) => c !== b)) {
       await check(`${c.name}: paints ${b.name}'s mark within ${PAINT_MS / 1000} s`, () => painted(c, expected));
