@@ -10,6 +10,8 @@
 //
 //   node tests/engines/team-engines.js            (needs dist/ built: trunk build --release --dist dist)
 //   ENGINES=chromium,firefox  to leave one out      DIST=path  to serve another build
+//   CHROMIUM, FIREFOX, WEBKIT_DRIVER, MINIBROWSER: other binaries; ENGINES_DISPLAY=:N an X server
+//   already running instead of a new Xvfb; ENGINES_TIMEOUT_MS: the whole run (300 s)
 //
 // Prints one line per check and ends with "N passed, M failed"; exits 1 on any failure. Every server
 // and browser it started is stopped, also on a failure, a timeout or Ctrl-C.
@@ -428,7 +430,7 @@ async function annotate(b, phrase, key) {
 async function join(b, link, title) {
   await check(`${b.name}: opens the invite link and shows the article`, async () => {
     await b.goto(link);
-    const s = await until(() => state(b), (s) => s.paragraph && s.article.includes(title), STEP_MS, 'the article');
+    await until(() => state(b), (s) => s.paragraph && s.article.includes(title), STEP_MS, 'the article');
     return `${b.version}`;
   });
   await check(`${b.name}: status reads "${SAVED}"`, async () => {
