@@ -5,8 +5,9 @@
 #   3. fuzz: every parser of outside data, FUZZ_SECONDS each
 #   4. browser: wasm-bindgen-test of the bridge in headless Chromium
 #   5. end-to-end: Playwright in Debian's Chromium against the release build
-#   6. serve: `make serve`'s development server loads the page with no console error (one check)
-#   7. sync: the team library's sync client (web/team) and sync server (server/), node --test against
+#   6. engines: the team flow in Firefox ESR and WebKit beside Chromium, on the same release build
+#   7. serve: `make serve`'s development server loads the page with no console error (one check)
+#   8. sync: the team library's sync client (web/team) and sync server (server/), node --test against
 #      real Hocuspocus servers, PostgreSQL and Redis on loopback, each started and stopped by its test
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -61,6 +62,11 @@ else
   status=1; p=0; f=1; echo "!! release build failed"
 fi
 layer e2e "$p" "$f" "$status"
+
+echo "==> the team flow in Firefox ESR and WebKit beside Chromium (tests/engines, the release build above)"
+scripts/test-engines.sh 2>&1 | tee "$logs/engines.log"; status=${PIPESTATUS[0]}
+read -r p f < <(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' "$logs/engines.log" | tail -n1)
+layer engines "${p:-0}" "${f:-1}" "$status"
 
 echo "==> the development server (trunk serve --release on 127.0.0.1, no console error)"
 if node scripts/check-serve.js 2>&1 | tee "$logs/serve.log" | grep -E '^\[check-serve'; then layer serve 1 0 0; else layer serve 0 1 1; fi

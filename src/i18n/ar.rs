@@ -445,7 +445,7 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("Go to the next suggestion (s)", "الانتقال إلى الاقتراح التالي (s)"),
     ("{} suggestions", "الاقتراحات: {}"),
     // The team library
-    ("Share library…", "مشاركة المكتبة…"),
+    ("Share library…", "مشاركة مع فريق…"),
     ("Share this library with a team through a sync server", "مشاركة هذه المكتبة مع فريق عبر خادم مزامنة"),
     ("Share library", "مشاركة المكتبة"),
     ("A team library lives on a sync server: everyone invited sees every change within a second, and works on offline. Nothing is shared until you press Share.", "تقيم مكتبة الفريق على خادم مزامنة: يرى كل مدعوّ كل تغيير خلال ثانية، ويواصل العمل دون اتصال. لا يُشارك شيء قبل أن تضغط «مشاركة»."),
