@@ -4,10 +4,10 @@
 use crate::bridge::perf;
 use crate::model::suggest::pass::{Pass, BUDGET_MS};
 use crate::model::suggest::review::still_holds;
-use crate::model::suggest::{suggest_in, Memory, Options, Suggestion};
+use crate::model::suggest::{Memory, Options, Suggester, Suggestion};
 use crate::model::text::TextIndex;
 use crate::model::workspace::Workspace;
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -71,6 +71,8 @@ struct Runner {
     /// What the previous list had that still holds: shown beyond where this pass has got.
     before: Vec<Suggestion>,
     pass: RefCell<Pass>,
+    /// The indexes every step of the pass shares, built in its first step.
+    suggester: OnceCell<Suggester>,
     shown: Rc<RefCell<Rc<Found>>>,
     set: UseStateSetter<Rc<Found>>,
 }
@@ -94,7 +96,10 @@ impl Runner {
         let mut pass = self.pass.borrow_mut();
         while let Some(range) = pass.next_range() {
             let start = now();
-            let found = perf::measure("annota:suggest", || suggest_in(ws, options, memory, range.clone()));
+            let found = perf::measure("annota:suggest", || {
+                let suggester = self.suggester.get_or_init(|| Suggester::new(ws, options, memory));
+                suggester.suggest_in(ws, options, memory, range.clone())
+            });
             pass.record(range, found, now() - start);
             if now() - began >= BUDGET_MS {
                 break;
@@ -140,7 +145,7 @@ pub fn use_found(ws: &Workspace, options: Rc<Options>, memory: Rc<Memory>) -> Rc
                 false => Vec::new(),
             };
             let pass = RefCell::new(Pass::new(inputs.ws.article.text.paragraphs().len()));
-            let runner = Rc::new(Runner { generation, latest: latest.clone(), inputs: inputs.clone(), before, pass, shown, set });
+            let runner = Rc::new(Runner { generation, latest: latest.clone(), inputs: inputs.clone(), before, pass, suggester: OnceCell::new(), shown, set });
             runner.schedule();
             // Unmounted or superseded: the runner stops at its next slice.
             move || latest.set(latest.get() + 1)

@@ -129,39 +129,81 @@ impl Default for Options {
 /// the same span and label, the first kind of [`Kind::ALL`] keeps it, with the links only a later
 /// one gives (a quotation that a speech verb reports gets its speaker).
 pub fn suggest(ws: &Workspace, options: &Options, memory: &Memory) -> Vec<Suggestion> {
-    within(ws, options, memory, Span::new(0, ws.article.text.char_len()))
+    Suggester::new(ws, options, memory).within(ws, options, memory, Span::new(0, ws.article.text.char_len()))
 }
 
-/// [`suggest`] for the suggestions inside `range` (whole paragraphs), each kind scanning only
-/// that part of the text.
-fn within(ws: &Workspace, options: &Options, memory: &Memory, range: Span) -> Vec<Suggestion> {
-    let mut all = Vec::new();
-    for kind in Kind::ALL.into_iter().filter(|k| options.kinds.contains(k)) {
-        all.extend(match kind {
-            Kind::ActorMention => mentions::Mentions::new(ws).find(ws, range),
-            Kind::Quotation => quotes::suggest_within(ws, range),
-            Kind::ReportedSpeech => speech::suggest_within(ws, range),
-            Kind::SameLabel => same_label::SameLabel::new(ws, memory).find(ws, range),
-        });
-    }
-    let existing: HashSet<(usize, usize, &LabelId)> = ws.annotations.iter().map(|a| (a.span.start.0, a.span.end.0, &a.label)).collect();
-    let mut first: HashMap<Key, usize> = HashMap::new();
-    let mut kept: Vec<Suggestion> = Vec::new();
-    for s in all.into_iter().filter(|s| !existing.contains(&(s.span.start.0, s.span.end.0, &s.label))).filter(|s| !memory.rejected.contains(&s.key())) {
-        match first.get(&s.key()) {
-            Some(&i) => {
-                let k = &mut kept[i];
-                k.said_by = k.said_by.take().or(s.said_by);
-                k.names = k.names.take().or(s.names);
-            }
-            None => {
-                first.insert(s.key(), kept.len());
-                kept.push(s);
-            }
+/// What every range of one pass shares, built once from the annotations: the names to look for,
+/// the labelled spans to copy, the speakers, and which spans are annotated already. Used with the
+/// workspace, kinds and memory it was made from.
+pub struct Suggester {
+    mentions: Option<mentions::Mentions>,
+    same: Option<same_label::SameLabel>,
+    speakers: Option<speech::Speakers>,
+    existing: HashSet<(usize, usize, LabelId)>,
+}
+
+impl Suggester {
+    pub fn new(ws: &Workspace, options: &Options, memory: &Memory) -> Suggester {
+        let on = |k| options.kinds.contains(&k);
+        Suggester {
+            mentions: on(Kind::ActorMention).then(|| mentions::Mentions::new(ws)),
+            same: on(Kind::SameLabel).then(|| same_label::SameLabel::new(ws, memory)),
+            speakers: on(Kind::ReportedSpeech).then(|| speech::Speakers::new(ws)),
+            existing: ws.annotations.iter().map(|a| (a.span.start.0, a.span.end.0, a.label.clone())).collect(),
         }
     }
-    kept.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then(a.kind.cmp(&b.kind)));
-    kept
+
+    /// [`suggest`] for the suggestions inside `range` (whole paragraphs), each kind scanning only
+    /// that part of the text (quotations and reported speech through one [`scan::Scan`]).
+    fn within(&self, ws: &Workspace, options: &Options, memory: &Memory, range: Span) -> Vec<Suggestion> {
+        let mut all = Vec::new();
+        if let Some(m) = &self.mentions {
+            all.extend(m.find(ws, range));
+        }
+        let (quotes_on, speakers) = (options.kinds.contains(&Kind::Quotation), self.speakers.as_ref());
+        if let Some(text) = ws.article.text.slice(range).filter(|_| quotes_on || speakers.is_some()) {
+            let scan = scan::Scan::new(text);
+            if quotes_on {
+                all.extend(quotes::from_scan(ws, &scan, range.start.0));
+            }
+            if let Some(speakers) = speakers {
+                all.extend(speech::from_scan(ws, &scan, range.start.0, speakers));
+            }
+        }
+        if let Some(same) = &self.same {
+            all.extend(same.find(ws, range));
+        }
+        let mut first: HashMap<Key, usize> = HashMap::new();
+        let mut kept: Vec<Suggestion> = Vec::new();
+        for s in all
+            .into_iter()
+            .filter(|s| !self.existing.contains(&(s.span.start.0, s.span.end.0, s.label.clone())))
+            .filter(|s| !memory.rejected.contains(&s.key()))
+        {
+            match first.get(&s.key()) {
+                Some(&i) => {
+                    let k = &mut kept[i];
+                    k.said_by = k.said_by.take().or(s.said_by);
+                    k.names = k.names.take().or(s.names);
+                }
+                None => {
+                    first.insert(s.key(), kept.len());
+                    kept.push(s);
+                }
+            }
+        }
+        kept.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then(a.kind.cmp(&b.kind)));
+        kept
+    }
+
+    /// The suggestions of [`suggest`] that start in `paragraphs` (indexes into the article's
+    /// paragraphs; a suggestion starting in the line breaks after the last belongs to it), in the
+    /// same order, so that a long article is computed a few paragraphs at a time ([`pass::Pass`])
+    /// and the lists of consecutive ranges, joined, are the whole list.
+    pub fn suggest_in(&self, ws: &Workspace, options: &Options, memory: &Memory, paragraphs: std::ops::Range<usize>) -> Vec<Suggestion> {
+        let (from, to) = pass::bounds(&ws.article.text, &paragraphs);
+        self.within(ws, options, memory, Span::new(from, to)).into_iter().filter(|s| from <= s.span.start.0 && s.span.start.0 < to).collect()
+    }
 }
 
 /// The pick that links an accepted suggestion to its actor (see [`Link`]).
@@ -178,12 +220,8 @@ pub mod pass;
 pub mod review;
 pub mod stored;
 
-/// The suggestions of [`suggest`] that start in `paragraphs` (indexes into the article's
-/// paragraphs; a suggestion starting in the line breaks after the last belongs to it), in the
-/// same order, so that a long article is computed a few paragraphs at a time ([`pass::Pass`])
-/// and the lists of consecutive ranges, joined, are the whole list. Each kind scans the whole
-/// article for now: a kind that can scan only part of it belongs here.
+/// [`Suggester::suggest_in`] with a suggester made for this one range (a pass makes one for all
+/// of its ranges).
 pub fn suggest_in(ws: &Workspace, options: &Options, memory: &Memory, paragraphs: std::ops::Range<usize>) -> Vec<Suggestion> {
-    let (from, to) = pass::bounds(&ws.article.text, &paragraphs);
-    within(ws, options, memory, Span::new(from, to)).into_iter().filter(|s| from <= s.span.start.0 && s.span.start.0 < to).collect()
+    Suggester::new(ws, options, memory).suggest_in(ws, options, memory, paragraphs)
 }
