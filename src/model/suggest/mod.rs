@@ -192,8 +192,18 @@ impl Suggester {
                 }
             }
         }
-        kept.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then(a.kind.cmp(&b.kind)));
-        kept
+        // By start, then longer first, then kind, and in the order found (through the one sort
+        // instantiation of `index::sort_keys`).
+        let mut order: Vec<(u64, u32)> = kept
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                (index::field(s.span.start.0, (1 << 31) - 1) << 33 | ((1 << 31) - 1 - index::field(s.span.end.0, (1 << 31) - 1)) << 2 | s.kind as u64, i as u32)
+            })
+            .collect();
+        index::sort_keys(&mut order);
+        let mut kept: Vec<Option<Suggestion>> = kept.into_iter().map(Some).collect();
+        order.into_iter().filter_map(|(_, i)| kept[i as usize].take()).collect()
     }
 
     /// The suggestions of [`suggest`] that start in `paragraphs` (indexes into the article's

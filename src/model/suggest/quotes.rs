@@ -182,7 +182,7 @@ pub(super) fn pair_marks(chars: &[char]) -> Vec<(usize, usize)> {
             _ => {}
         }
     }
-    pairs.sort_unstable();
+    super::index::sort_pairs(&mut pairs);
     pairs
 }
 
