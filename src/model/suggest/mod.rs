@@ -140,17 +140,57 @@ pub struct Suggester {
     same: Option<same_label::SameLabel>,
     speakers: Option<speech::Speakers>,
     existing: HashSet<(usize, usize, LabelId)>,
+    /// The labelled spans' index while it is being built.
+    building: Option<same_label::Building>,
+    /// How many of the indexes [`Suggester::build`] has built.
+    built: u8,
 }
+
+/// How many annotations one call of [`Suggester::build`] adds to the labelled spans' index.
+const SAME_LABEL_SHARE: usize = 2_500;
 
 impl Suggester {
     pub fn new(ws: &Workspace, options: &Options, memory: &Memory) -> Suggester {
+        let mut s = Suggester::empty(ws);
+        while !s.build(ws, options, memory) {}
+        s
+    }
+
+    /// A suggester with no index built yet: [`Suggester::build`] builds them one at a time, so that
+    /// a pass over a long article builds each in a task of its own.
+    pub fn empty(ws: &Workspace) -> Suggester {
+        let existing = ws.annotations.iter().map(|a| (a.span.start.0, a.span.end.0, a.label.clone())).collect();
+        Suggester { mentions: None, same: None, speakers: None, existing, building: None, built: 0 }
+    }
+
+    /// Builds the next index, or part of it (the names; the labelled spans, a few thousand
+    /// annotations at a time; the speakers; a kind that is off builds nothing); true once every
+    /// one is built.
+    pub fn build(&mut self, ws: &Workspace, options: &Options, memory: &Memory) -> bool {
         let on = |k| options.kinds.contains(&k);
-        Suggester {
-            mentions: on(Kind::ActorMention).then(|| mentions::Mentions::new(ws)),
-            same: on(Kind::SameLabel).then(|| same_label::SameLabel::new(ws, memory)),
-            speakers: on(Kind::ReportedSpeech).then(|| speech::Speakers::new(ws)),
-            existing: ws.annotations.iter().map(|a| (a.span.start.0, a.span.end.0, a.label.clone())).collect(),
+        match self.built {
+            0 => {
+                self.mentions = on(Kind::ActorMention).then(|| mentions::Mentions::new(ws));
+                self.built = 1;
+            }
+            1 if on(Kind::SameLabel) => {
+                if self.building.get_or_insert_with(Default::default).add(ws, SAME_LABEL_SHARE) {
+                    self.same = self.building.take().map(|b| b.finish(memory));
+                    self.built = 2;
+                }
+            }
+            1 => self.built = 2,
+            2 => {
+                self.speakers = on(Kind::ReportedSpeech).then(|| speech::Speakers::new(ws));
+                self.built = 3;
+            }
+            _ => {}
         }
+        self.is_built()
+    }
+
+    pub fn is_built(&self) -> bool {
+        self.built >= 3
     }
 
     /// [`suggest`] for the suggestions inside `range` (whole paragraphs), each kind scanning only
