@@ -83,7 +83,8 @@ impl Pass {
             }
             _ => alone(),
         };
-        self.step = step.clamp(1, rest);
+        // Never more than twice the last step: one quick step on a busy machine says little.
+        self.step = step.min(n.saturating_mul(2)).clamp(1, rest);
     }
 
     pub fn is_done(&self) -> bool {
