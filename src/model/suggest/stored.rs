@@ -63,7 +63,11 @@ pub fn encode_memory(memory: &Memory) -> String {
             j -= 1;
         }
     }
-    let accepted = memory.accepted.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    // Inserted one by one: collecting into a map sorts through a stable sort of its own (kilobytes).
+    let mut accepted = BTreeMap::new();
+    for (k, v) in &memory.accepted {
+        accepted.insert(k.clone(), *v);
+    }
     serde_json::to_string(&StoredMemory { schema: SCHEMA, rejected, accepted }).expect("a memory serialises")
 }
 
