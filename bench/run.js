@@ -266,11 +266,17 @@ async function framesDuring(page, key) {
     const step = () => { const now = performance.now(); w.frames.push(now - last); last = now; if (w.run) requestAnimationFrame(step); };
     requestAnimationFrame(step);
   });
-  const t0 = await page.evaluate(() => performance.now());
+  const t0 = await page.evaluate(() => { performance.clearMeasures('annota:suggest'); return performance.now(); });
   await page.keyboard.press(key);
   await page.waitForFunction(() => /Still looking/.test(document.querySelector('section.suggestions')?.textContent || ''), null, { timeout: 2000 }).catch(() => {});
   await suggestionsSettled(page);
-  return page.evaluate((t0) => { window.__sug.run = false; return { frames: window.__sug.frames.slice(1), long: window.__sug.long, wall: performance.now() - t0 }; }, t0);
+  // Key → the end of the pass's last step.
+  return page.evaluate((t0) => {
+    window.__sug.run = false;
+    const steps = performance.getEntriesByName('annota:suggest');
+    const last = steps.length ? Math.max(...steps.map((e) => e.startTime + e.duration)) : t0;
+    return { frames: window.__sug.frames.slice(1), long: window.__sug.long, wall: last - t0 };
+  }, t0);
 }
 
 async function suggestionsFigures(browser) {
@@ -290,11 +296,11 @@ async function suggestionsFigures(browser) {
       await page.locator('article').focus();
       await page.keyboard.press('Control+z');
       await suggestionsSettled(page);
-      const before = (await suggestTimes(page)).length;
+      await page.evaluate(() => performance.clearMeasures('annota:suggest'));
       await page.keyboard.press('Control+Shift+z');
       await page.waitForFunction(() => /Annotations \(2\)/.test(document.querySelector('section[aria-label="Annotations"] h2')?.textContent || ''));
       await suggestionsSettled(page);
-      const steps = (await suggestTimes(page)).slice(before);
+      const steps = await suggestTimes(page);
       passes.push({ total: steps.reduce((a, b) => a + b, 0), longest: Math.max(...steps), steps: steps.length });
     }
     out.sample = { passes, count: await page.evaluate(() => Number(/\((\d+)\)/.exec(document.querySelector('section.suggestions h2').textContent)[1])) };
@@ -310,18 +316,17 @@ async function suggestionsFigures(browser) {
       await page.keyboard.press('Escape');
       await page.keyboard.press('n');
       await settle(page);
-      const before = (await suggestTimes(page)).length;
       const r = await framesDuring(page, key);
-      const steps = (await suggestTimes(page)).slice(before);
+      const steps = await suggestTimes(page);
       return { ...r, steps: steps.length, longestStep: steps.length ? Math.max(...steps) : 0 };
     };
-    out.on = await relabel('1');
+    out.on = await relabel('2'); // the first annotation, a Claim, as Quote
     out.countL = await page.evaluate(() => Number(/\((\d+)\)/.exec(document.querySelector('section.suggestions h2').textContent)[1]));
     for (const name of ['Actor mentions', 'Quotations', 'Reported speech', 'Same label again']) {
       await page.getByRole('region', { name: /^Suggestions \(/ }).getByRole('checkbox', { name: new RegExp(`^${name}`) }).uncheck();
     }
     await suggestionsSettled(page);
-    out.off = await relabel('2');
+    out.off = await relabel('1'); // and back
     await app.context.close();
   }
   return out;
@@ -333,11 +338,11 @@ function suggestionsTable(s) {
   return [
     '| suggestions (ms unless said) | figure | target |',
     '|---|---|---|',
-    `| sample, every kind, after a change: whole pass (median / max of 5; ${s.sample.passes[0].steps} step; ${s.sample.count} suggestions) | ${ms(median(totals))} / ${ms(Math.max(...totals))} | ≤ 50 |`,
+    `| sample, every kind, after a change: whole pass (median / max of 5; ${s.sample.passes[0].steps} steps, the longest ${ms(Math.max(...longest))}; ${s.sample.count} suggestions) | ${ms(median(totals))} / ${ms(Math.max(...totals))} | ≤ 50 |`,
     `| L after a relabel, suggestions on: longest frame / frames > 50 ms / long tasks | ${f(s.on)} | none > 50 |`,
     `| L, the same relabel with every kind off (baseline) | ${f(s.off)} |  |`,
     `| L, longest frame on ÷ off | ${(Math.max(...s.on.frames) / Math.max(...s.off.frames)).toFixed(2)}× |  |`,
-    `| L, suggestions on: key → all shown (${s.on.steps} steps, longest ${ms(s.on.longestStep)}; ${s.countL.toLocaleString('en')} suggestions) | ${ms(s.on.wall)} |  |`,
+    `| L, suggestions on: key → end of the pass's last step (${s.on.steps} steps, longest ${ms(s.on.longestStep)}; ${s.countL.toLocaleString('en')} suggestions) | ${ms(s.on.wall)} |  |`,
   ].join('\n');
 }
 
