@@ -174,7 +174,8 @@ impl Suggester {
                 self.built = 1;
             }
             1 if on(Kind::SameLabel) => {
-                if self.building.get_or_insert_with(Default::default).add(ws, SAME_LABEL_SHARE) {
+                let building = self.building.get_or_insert_with(Default::default);
+                if building.add(ws, SAME_LABEL_SHARE) {
                     self.same = self.building.take().map(|b| b.finish(memory));
                     self.built = 2;
                 }
