@@ -140,14 +140,16 @@ pub struct Suggester {
     same: Option<same_label::SameLabel>,
     speakers: Option<speech::Speakers>,
     existing: HashSet<(usize, usize, LabelId)>,
-    /// The labelled spans' index while it is being built.
+    /// The names' and the labelled spans' indexes while they are being built.
+    naming: Option<mentions::Building>,
     building: Option<same_label::Building>,
     /// How many of the indexes [`Suggester::build`] has built.
     built: u8,
 }
 
-/// How many annotations one call of [`Suggester::build`] adds to the labelled spans' index.
-const SAME_LABEL_SHARE: usize = 2_500;
+/// How many annotations one call of [`Suggester::build`] adds to the names' or the labelled
+/// spans' index.
+const SHARE: usize = 2_500;
 
 impl Suggester {
     pub fn new(ws: &Workspace, options: &Options, memory: &Memory) -> Suggester {
@@ -160,22 +162,26 @@ impl Suggester {
     /// a pass over a long article builds each in a task of its own.
     pub fn empty(ws: &Workspace) -> Suggester {
         let existing = ws.annotations.iter().map(|a| (a.span.start.0, a.span.end.0, a.label.clone())).collect();
-        Suggester { mentions: None, same: None, speakers: None, existing, building: None, built: 0 }
+        Suggester { mentions: None, same: None, speakers: None, existing, naming: None, building: None, built: 0 }
     }
 
-    /// Builds the next index, or part of it (the names; the labelled spans, a few thousand
-    /// annotations at a time; the speakers; a kind that is off builds nothing); true once every
+    /// Builds the next index, or part of it (the names and the labelled spans, a few thousand
+    /// annotations at a time each; the speakers; a kind that is off builds nothing); true once every
     /// one is built.
     pub fn build(&mut self, ws: &Workspace, options: &Options, memory: &Memory) -> bool {
         let on = |k| options.kinds.contains(&k);
         match self.built {
-            0 => {
-                self.mentions = on(Kind::ActorMention).then(|| mentions::Mentions::new(ws));
-                self.built = 1;
+            0 if on(Kind::ActorMention) => {
+                let building = self.naming.get_or_insert_with(Default::default);
+                if building.add(ws, SHARE) {
+                    self.mentions = self.naming.take().map(mentions::Building::finish);
+                    self.built = 1;
+                }
             }
+            0 => self.built = 1,
             1 if on(Kind::SameLabel) => {
                 let building = self.building.get_or_insert_with(Default::default);
-                if building.add(ws, SAME_LABEL_SHARE) {
+                if building.add(ws, SHARE) {
                     self.same = self.building.take().map(|b| b.finish(memory));
                     self.built = 2;
                 }
