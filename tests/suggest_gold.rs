@@ -361,7 +361,7 @@ fn the_gold_files_are_where_the_readme_says() {
     assert!(Path::new(&root().join("tests/suggest-gold/README.md")).exists());
 }
 
-/// The app computes suggestions a few paragraphs at a time (`Suggester::suggest_in`, from 32 paragraphs a
+/// The app computes suggestions a few paragraphs at a time (`Suggester::suggest_in`, from 16 paragraphs a
 /// step): one range over the whole text finds exactly what `suggest` finds, and ranges of one or
 /// three paragraphs, where every edge can cut a quotation across a line break or a reported clause
 /// from the quotation before it, still find at least 90 % of it and add at most 5 %.

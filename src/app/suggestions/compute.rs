@@ -101,10 +101,13 @@ impl Runner {
         {
             let mut slot = self.suggester.borrow_mut();
             let suggester = slot.get_or_insert_with(|| Suggester::empty(ws));
-            if !suggester.is_built() {
+            // Each index (or share of one) in a step of its own, as many as fit in the budget.
+            while !suggester.is_built() {
                 perf::measure("annota:suggest", || suggester.build(ws, options, memory));
-                drop(slot);
-                return self.schedule();
+                if now() - began >= BUDGET_MS {
+                    drop(slot);
+                    return self.schedule();
+                }
             }
         }
         let mut pass = self.pass.borrow_mut();
@@ -163,6 +166,13 @@ pub fn use_found(ws: &Workspace, options: Rc<Options>, memory: Rc<Memory>) -> Rc
                 }
                 false => Vec::new(),
             };
+            // The list shown until this pass shows its own is no longer the whole article's.
+            let stale = shown.borrow().clone();
+            if stale.done {
+                let looking = Rc::new(Found { done: false, progress: 0.0, ..(*stale).clone() });
+                *shown.borrow_mut() = looking.clone();
+                set.set(looking);
+            }
             let pass = RefCell::new(Pass::new(inputs.ws.article.text.paragraphs().len()));
             let runner = Rc::new(Runner {
                 generation,

@@ -14,9 +14,9 @@ pub const BUDGET_MS: f64 = 8.0;
 /// and few enough that showing the list as it grows stays well inside a frame.
 pub const MAX_FOUND: usize = 5_000;
 
-/// How many paragraphs the first step takes: an article of this many or fewer (the sample is
-/// one) is computed in one step.
-const FIRST_STEP: usize = 32;
+/// How many paragraphs the first step takes: an article of this many or fewer is computed in
+/// one step (after the indexes, each in a step of its own).
+const FIRST_STEP: usize = 16;
 
 /// The code points a range of paragraphs covers, `from..to`: from the first one's start (the
 /// article's start for the first paragraph) to the next one's start (the article's end after the
@@ -142,9 +142,9 @@ mod tests {
 
     #[test]
     fn a_small_article_is_one_step() {
-        let mut pass = Pass::new(30);
-        assert_eq!(pass.next_range(), Some(0..30));
-        pass.record(0..30, vec![at(1, 2)], 3.0);
+        let mut pass = Pass::new(12);
+        assert_eq!(pass.next_range(), Some(0..12));
+        pass.record(0..12, vec![at(1, 2)], 3.0);
         assert!(pass.is_done());
         assert_eq!(pass.next_range(), None);
         assert_eq!(pass.found().len(), 1);
@@ -155,12 +155,12 @@ mod tests {
     fn steps_grow_when_quick_and_shrink_to_the_budget_when_slow() {
         let mut pass = Pass::new(10_000);
         let first = pass.next_range().unwrap();
-        assert_eq!(first, 0..32);
+        assert_eq!(first, 0..16);
         pass.record(first, vec![], 1.0);
         let second = pass.next_range().unwrap();
-        assert_eq!(second, 32..96, "twice as many after a quick step");
-        // 32 paragraphs took 1 ms, 64 took 17: 0.5 ms a paragraph, 16 fit in 8 ms.
-        pass.record(second, vec![], 17.0);
+        assert_eq!(second, 16..48, "twice as many after a quick step");
+        // 16 paragraphs took 1 ms, 32 took 9: 0.5 ms a paragraph, 16 fit in 8 ms.
+        pass.record(second, vec![], 9.0);
         let third = pass.next_range().unwrap();
         assert_eq!(third.len(), 16);
         pass.record(third, vec![], 9.0);
@@ -180,10 +180,10 @@ mod tests {
     fn a_step_that_seemed_to_cost_the_budget_whatever_its_size_does_not_make_the_next_one_huge() {
         // The first step was slow (a busy machine), the second quick: the next keeps to the budget.
         let mut pass = Pass::new(3_000);
-        pass.record(0..32, vec![], 40.0);
+        pass.record(0..16, vec![], 40.0);
         let second = pass.next_range().unwrap();
-        pass.record(second.clone(), vec![], 40.0 * second.len() as f64 / 32.0 + 30.0);
-        assert!(pass.next_range().unwrap().len() < 32, "{:?}", pass.next_range());
+        pass.record(second.clone(), vec![], 40.0 * second.len() as f64 / 16.0 + 30.0);
+        assert!(pass.next_range().unwrap().len() < 16, "{:?}", pass.next_range());
         // And a cost that grows with the paragraphs keeps to the budget, however long the article.
         let mut pass = Pass::new(3_000);
         let mut longest: f64 = 0.0;
