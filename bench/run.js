@@ -12,6 +12,12 @@
 // - autosave, download: the app's own performance.measure() around saving and exporting; "per change"
 //   counts the saves of the 80 edits, apart from the first save of the opened article (its text too).
 // - scroll: frame-to-frame times while scrolling the whole article, 400 px a frame.
+// - suggestions: the app's own performance.measure('annota:suggest') around each step of a pass.
+//   On the sample (both ministers labelled as Actor, every kind on): a pass after a change (redo),
+//   its total and its longest step, over 5 passes. On L, after one relabel (n then a label key):
+//   frame-to-frame times from the key until the pass is done (the panel no longer says "Still
+//   looking") and the long tasks (> 50 ms) meanwhile; the baseline, in the same run and page, is
+//   the same relabel with every kind of suggestion switched off.
 const { chromium } = require('playwright-core');
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -25,6 +31,8 @@ const PORT = Number(process.env.BENCH_PORT || 4288);
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const TRIES = 20;
 const ONLY = (process.env.BENCH_SIZES || Object.keys(SIZES).join(',')).split(',');
+// BENCH_SUGGESTIONS_ONLY=1: only the suggestions' figures, printed (README left as it is).
+const ONLY_SUGGESTIONS = process.env.BENCH_SUGGESTIONS_ONLY === '1';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--enable-precise-memory-info'];
 
@@ -35,7 +43,7 @@ const mb = (x) => (x / 1048576).toFixed(1);
 
 function ensureInputs() {
   fs.mkdirSync(OUT, { recursive: true });
-  for (const name of ONLY) {
+  for (const name of new Set([...ONLY, 'L'])) {
     if (fs.existsSync(path.join(OUT, `${name}.annota.json`))) continue;
     const { file, text, annotations } = generate(name);
     fs.writeFileSync(path.join(OUT, `${name}.annota.json`), JSON.stringify(file));
@@ -225,6 +233,119 @@ async function measureSize(browser, name) {
   return { loads, floorsPlain, floorsMarks, importToPaint, ...detail };
 }
 
+const MINISTER = 'حسين أميرعبد اللهيان';
+const LAVROV = 'سيرجي لافروف';
+
+/** The sample with one mention of each minister labelled as Actor, as an Annota file. */
+function sampleFile() {
+  const text = fs.readFileSync(path.join(ROOT, 'samples/fars-amirabdollahian-lavrov.ar.txt'), 'utf8');
+  const at = (needle) => { const i = Array.from(text.slice(0, text.indexOf(needle))).length; return { start: i, end: i + Array.from(needle).length }; };
+  const t = '2026-01-01T00:00:00.000Z';
+  const actor = (id, needle) => ({ id, ...at(needle), label: 'actor', note: '', created: t, modified: t });
+  return { format: 'annota', version: 1, offset_unit: 'codepoint', article: { id: 'bench-sample', title: 'Sample', text },
+    labels: [{ id: 'claim', name: 'Claim', color: '#d55e00', hotkey: '1' }, { id: 'quote', name: 'Quote', color: '#0072b2', hotkey: '2' }, { id: 'actor', name: 'Actor', color: '#009e73', hotkey: '3' }],
+    annotations: [actor('m1', MINISTER), actor('m2', LAVROV)] };
+}
+
+async function suggestionsSettled(page) {
+  await page.waitForFunction(() => {
+    const r = document.querySelector('section.suggestions');
+    return r && !/Still looking/.test(r.textContent) && /\(\d+\)/.test(r.querySelector('h2').textContent);
+  }, null, { timeout: 300_000 });
+  await settle(page);
+}
+
+const suggestTimes = (page) => page.evaluate(() => performance.getEntriesByName('annota:suggest').map((e) => e.duration));
+
+/** Frames and long tasks from a key press until the suggestions' pass is done. */
+async function framesDuring(page, key) {
+  await page.evaluate(() => {
+    const w = (window.__sug = { frames: [], long: [], run: true });
+    new PerformanceObserver((l) => w.long.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+    let last = performance.now();
+    const step = () => { const now = performance.now(); w.frames.push(now - last); last = now; if (w.run) requestAnimationFrame(step); };
+    requestAnimationFrame(step);
+  });
+  const t0 = await page.evaluate(() => { performance.clearMeasures('annota:suggest'); return performance.now(); });
+  await page.keyboard.press(key);
+  await page.waitForFunction(() => /Still looking/.test(document.querySelector('section.suggestions')?.textContent || ''), null, { timeout: 2000 }).catch(() => {});
+  await suggestionsSettled(page);
+  // Key → the end of the pass's last step.
+  return page.evaluate((t0) => {
+    window.__sug.run = false;
+    const steps = performance.getEntriesByName('annota:suggest');
+    const last = steps.length ? Math.max(...steps.map((e) => e.startTime + e.duration)) : t0;
+    return { frames: window.__sug.frames.slice(1), long: window.__sug.long, wall: last - t0 };
+  }, t0);
+}
+
+async function suggestionsFigures(browser) {
+  const out = {};
+  // The sample, every kind on.
+  {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/dist/index.html`);
+    const input = page.getByLabel('Import', { exact: true });
+    await input.waitFor({ state: 'attached' });
+    await input.setInputFiles({ name: 'sample.annota.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sampleFile())) });
+    await page.waitForFunction(() => /Annotations \(2\)/.test(document.querySelector('section[aria-label="Annotations"] h2')?.textContent || ''));
+    await suggestionsSettled(page);
+    const passes = [];
+    for (let i = 0; i < 5; i++) {
+      await page.locator('article').focus();
+      await page.keyboard.press('Control+z');
+      await suggestionsSettled(page);
+      await page.evaluate(() => performance.clearMeasures('annota:suggest'));
+      await page.keyboard.press('Control+Shift+z');
+      await page.waitForFunction(() => /Annotations \(2\)/.test(document.querySelector('section[aria-label="Annotations"] h2')?.textContent || ''));
+      await suggestionsSettled(page);
+      const steps = await suggestTimes(page);
+      passes.push({ total: steps.reduce((a, b) => a + b, 0), longest: Math.max(...steps), steps: steps.length });
+    }
+    out.sample = { passes, count: await page.evaluate(() => Number(/\((\d+)\)/.exec(document.querySelector('section.suggestions h2').textContent)[1])) };
+    await context.close();
+  }
+  // L: one relabel with every kind on, then the same with every kind off.
+  {
+    const app = await openApp(browser, 'L');
+    const { page } = app;
+    await suggestionsSettled(page);
+    const relabel = async (key) => {
+      await page.locator('article').focus();
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('n');
+      await settle(page);
+      const r = await framesDuring(page, key);
+      const steps = await suggestTimes(page);
+      return { ...r, steps: steps.length, longestStep: steps.length ? Math.max(...steps) : 0 };
+    };
+    out.on = await relabel('2'); // the first annotation, a Claim, as Quote
+    out.countL = await page.evaluate(() => Number(/\((\d+)\)/.exec(document.querySelector('section.suggestions h2').textContent)[1]));
+    for (const name of ['Actor mentions', 'Quotations', 'Reported speech', 'Same label again']) {
+      await page.getByRole('region', { name: /^Suggestions \(/ }).getByRole('checkbox', { name: new RegExp(`^${name}`) }).uncheck();
+    }
+    await suggestionsSettled(page);
+    out.off = await relabel('1'); // and back
+    await app.context.close();
+  }
+  return out;
+}
+
+function suggestionsTable(s) {
+  const totals = s.sample.passes.map((p) => p.total), longest = s.sample.passes.map((p) => p.longest);
+  const f = (r) => `${ms(Math.max(...r.frames))} / ${r.frames.filter((x) => x > 50).length} of ${r.frames.length} / ${r.long.length ? r.long.map(ms).join(', ') : 'none'}`;
+  return [
+    '| suggestions (ms unless said) | figure | target |',
+    '|---|---|---|',
+    `| sample, every kind, after a change: whole pass (median / max of 5; ${s.sample.passes[0].steps} steps, the longest ${ms(Math.max(...longest))}; ${s.sample.count} suggestions) | ${ms(median(totals))} / ${ms(Math.max(...totals))} | ≤ 50 |`,
+    `| L after a relabel, suggestions on: longest frame / frames > 50 ms / long tasks | ${f(s.on)} | none > 50 |`,
+    `| L, the same relabel with every kind off (baseline) | ${f(s.off)} |  |`,
+    `| L, longest frame on ÷ off | ${(Math.max(...s.on.frames) / Math.max(...s.off.frames)).toFixed(2)}× |  |`,
+    `| L, suggestions on: key → end of the pass's last step (${s.on.steps} steps, longest ${ms(s.on.longestStep)}; ${s.countL.toLocaleString('en')} suggestions) | ${ms(s.on.wall)} |  |`,
+  ].join('\n');
+}
+
 function bundle() {
   const files = fs.readdirSync(path.join(ROOT, 'dist')).filter((f) => /\.(wasm|js)$/.test(f));
   let raw = 0, gz = 0;
@@ -286,11 +407,20 @@ async function main() {
   await new Promise((r) => setTimeout(r, 800));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
   const results = {};
+  let suggestions = null;
   try {
+    if (ONLY_SUGGESTIONS) {
+      process.stderr.write('measuring the suggestions…\n');
+      const table = suggestionsTable(await suggestionsFigures(browser));
+      console.log(table);
+      return;
+    }
     for (const name of ONLY) {
       process.stderr.write(`measuring ${name}…\n`);
       results[name] = await measureSize(browser, name);
     }
+    process.stderr.write('measuring the suggestions…\n');
+    suggestions = await suggestionsFigures(browser);
   } finally {
     await browser.close();
     server.kill();
@@ -299,7 +429,7 @@ async function main() {
   const date = new Date().toISOString().slice(0, 10);
   const md = `Benchmark of ${date}, headless Chromium, ${RUNS} runs per size (medians), ${TRIES} tries per edit; `
     + `sizes: ${ONLY.map((n) => `${n} = ${SIZES[n][0].toLocaleString('en')} characters / ${SIZES[n][1].toLocaleString('en')} annotations`).join(', ')}.\n\n`
-    + `${text}\n\nRelease bundle (wasm + JS): ${(b.raw / 1024).toFixed(0)} KB raw, ${(b.gz / 1024).toFixed(0)} KB gzip (target ≤ 250 KB gzip).\n`
+    + `${text}\n\n${suggestionsTable(suggestions)}\n\nRelease bundle (wasm + JS): ${(b.raw / 1024).toFixed(0)} KB raw, ${(b.gz / 1024).toFixed(0)} KB gzip (target ≤ 250 KB gzip).\n`
     + suggestGold();
   fs.writeFileSync(path.join(OUT, 'results.md'), md);
   fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results));

@@ -361,23 +361,26 @@ fn the_gold_files_are_where_the_readme_says() {
     assert!(Path::new(&root().join("tests/suggest-gold/README.md")).exists());
 }
 
-/// The app computes suggestions a few paragraphs at a time (`suggest_in`, from 64 paragraphs a
+/// The app computes suggestions a few paragraphs at a time (`Suggester::suggest_in`, from 16 paragraphs a
 /// step): one range over the whole text finds exactly what `suggest` finds, and ranges of one or
 /// three paragraphs, where every edge can cut a quotation across a line break or a reported clause
 /// from the quotation before it, still find at least 90 % of it and add at most 5 %.
 #[test]
 fn suggestions_found_a_few_paragraphs_at_a_time_are_those_of_the_whole_text() {
-    use annota::model::suggest::{suggest, suggest_in, Memory, Options};
+    use annota::model::suggest::{suggest, suggest_in, Memory, Options, Suggester};
     let (mut total, mut missing, mut extra) = (0, 0, 0);
     for gold in load() {
         let ws = workspace(&gold, &gold.file.seeds);
         let whole = suggest(&ws, &Options::default(), &Memory::default());
         let n = ws.article.text.paragraphs().len();
         assert_eq!(suggest_in(&ws, &Options::default(), &Memory::default(), 0..n), whole, "{}: one range is the whole", gold.name);
+        // One suggester for every range, as a pass has.
+        let (options, memory) = (Options::default(), Memory::default());
+        let suggester = Suggester::new(&ws, &options, &memory);
         for step in [1, 3] {
             let mut parts = Vec::new();
             for from in (0..n).step_by(step) {
-                parts.extend(suggest_in(&ws, &Options::default(), &Memory::default(), from..(from + step).min(n)));
+                parts.extend(suggester.suggest_in(&ws, &options, &memory, from..(from + step).min(n)));
             }
             total += whole.len();
             missing += whole.iter().filter(|s| !parts.contains(s)).count();

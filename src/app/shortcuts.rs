@@ -24,7 +24,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("s, Shift+S", "Go to the next or previous suggestion (a dashed outline) and hear what it proposes"),
     ("a", "Accept the current suggestion: it becomes an annotation, joined to its actor (one undo step)"),
     ("x", "Reject the current suggestion: it is not suggested again for this article"),
-    ("Shift+A", "Accept every suggestion of the current one's kind, after a confirmation (one undo step)"),
+    ("Shift+A", "Accept every suggestion of the current one's kind (actor mentions, quotations, reported speech or same label again), after a confirmation (one undo step)"),
     ("?", "Show this list"),
 ];
 

@@ -267,8 +267,8 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ),
     ("Reject the current suggestion: it is not suggested again for this article", "رفض الاقتراح الحالي: لن يُقترح مرة أخرى لهذا المقال"),
     (
-        "Accept every suggestion of the current one's kind, after a confirmation (one undo step)",
-        "قبول كل اقتراحات نوع الاقتراح الحالي بعد التأكيد (خطوة تراجع واحدة)",
+        "Accept every suggestion of the current one's kind (actor mentions, quotations, reported speech or same label again), after a confirmation (one undo step)",
+        "قبول كل اقتراحات نوع الاقتراح الحالي (مواضع ذكر الفاعلين أو عبارات بين علامتي تنصيص أو كلام منقول أو التصنيف نفسه مجددًا) بعد التأكيد (خطوة تراجع واحدة)",
     ),
     ("Show this list", "عرض هذه القائمة"),
     ("End of the article", "نهاية المقال"),

@@ -4,7 +4,7 @@
 use crate::bridge::perf;
 use crate::model::suggest::pass::{Pass, BUDGET_MS};
 use crate::model::suggest::review::still_holds;
-use crate::model::suggest::{suggest_in, Memory, Options, Suggestion};
+use crate::model::suggest::{Memory, Options, Suggester, Suggestion};
 use crate::model::text::TextIndex;
 use crate::model::workspace::Workspace;
 use std::cell::{Cell, RefCell};
@@ -71,9 +71,16 @@ struct Runner {
     /// What the previous list had that still holds: shown beyond where this pass has got.
     before: Vec<Suggestion>,
     pass: RefCell<Pass>,
+    /// The indexes every step of the pass shares, each built in a task of its own first.
+    suggester: RefCell<Option<Suggester>>,
+    /// When the list was last shown (ms), so that a long pass shows it a few times a second.
+    shown_at: Cell<f64>,
     shown: Rc<RefCell<Rc<Found>>>,
     set: UseStateSetter<Rc<Found>>,
 }
+
+/// How often a long pass shows what it has found so far (ms).
+const SHOW_EVERY_MS: f64 = 250.0;
 
 fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
@@ -91,17 +98,37 @@ impl Runner {
         }
         let Inputs { ws, options, memory } = &self.inputs;
         let began = now();
-        let mut pass = self.pass.borrow_mut();
-        while let Some(range) = pass.next_range() {
-            let start = now();
-            let found = perf::measure("annota:suggest", || suggest_in(ws, options, memory, range.clone()));
-            pass.record(range, found, now() - start);
-            if now() - began >= BUDGET_MS {
-                break;
+        {
+            let mut slot = self.suggester.borrow_mut();
+            let suggester = slot.get_or_insert_with(|| Suggester::empty(ws));
+            // Each index (or share of one) in a step of its own, as many as fit in the budget.
+            while !suggester.is_built() {
+                perf::measure("annota:suggest", || suggester.build(ws, options, memory));
+                if now() - began >= BUDGET_MS {
+                    drop(slot);
+                    return self.schedule();
+                }
             }
         }
-        let list = pass.shown(&ws.article.text, &self.before, |_| true);
+        let mut pass = self.pass.borrow_mut();
+        if let Some(suggester) = self.suggester.borrow().as_ref() {
+            while let Some(range) = pass.next_range() {
+                let start = now();
+                let found = perf::measure("annota:suggest", || suggester.suggest_in(ws, options, memory, range.clone()));
+                pass.record(range, found, now() - start);
+                if now() - began >= BUDGET_MS {
+                    break;
+                }
+            }
+        }
         let done = pass.is_done();
+        // A long pass shows what it found a few times a second, not after every step.
+        if !done && self.shown_at.get() > 0.0 && now() - self.shown_at.get() < SHOW_EVERY_MS {
+            drop(pass);
+            return self.schedule();
+        }
+        self.shown_at.set(now());
+        let list = pass.shown(&ws.article.text, &self.before, |_| true);
         let previous = self.shown.borrow().clone();
         // An unchanged list keeps its pointer, so nothing that draws it renders again (the Rc
         // comparison below looks at the pointer first).
@@ -139,8 +166,25 @@ pub fn use_found(ws: &Workspace, options: Rc<Options>, memory: Rc<Memory>) -> Rc
                 }
                 false => Vec::new(),
             };
+            // The list shown until this pass shows its own is no longer the whole article's.
+            let stale = shown.borrow().clone();
+            if stale.done {
+                let looking = Rc::new(Found { done: false, progress: 0.0, ..(*stale).clone() });
+                *shown.borrow_mut() = looking.clone();
+                set.set(looking);
+            }
             let pass = RefCell::new(Pass::new(inputs.ws.article.text.paragraphs().len()));
-            let runner = Rc::new(Runner { generation, latest: latest.clone(), inputs: inputs.clone(), before, pass, shown, set });
+            let runner = Rc::new(Runner {
+                generation,
+                latest: latest.clone(),
+                inputs: inputs.clone(),
+                before,
+                pass,
+                suggester: RefCell::new(None),
+                shown_at: Cell::new(0.0),
+                shown,
+                set,
+            });
             runner.schedule();
             // Unmounted or superseded: the runner stops at its next slice.
             move || latest.set(latest.get() + 1)

@@ -69,6 +69,15 @@ pub fn sort_keys(keys: &mut [(u64, u32)]) {
     keys.sort_unstable();
 }
 
+/// Sorts pairs of offsets through [`sort_keys`] (offsets below 2³², as any text's are).
+pub fn sort_pairs(pairs: &mut [(usize, usize)]) {
+    let mut keys: Vec<(u64, u32)> = pairs.iter().map(|&(a, b)| (((a as u64) << 32) | b as u64, 0)).collect();
+    sort_keys(&mut keys);
+    for (pair, (key, _)) in pairs.iter_mut().zip(keys) {
+        *pair = ((key >> 32) as usize, (key & u32::MAX as u64) as usize);
+    }
+}
+
 /// `n` if it is below `max`, else `max`, as a key field.
 pub fn field(n: usize, max: u64) -> u64 {
     (n as u64).min(max)

@@ -106,14 +106,31 @@ fn word_set(words: &str) -> HashSet<String> {
     words.split_whitespace().map(super::fold::fold).collect()
 }
 
-impl Mentions {
-    pub fn new(ws: &Workspace) -> Mentions {
+/// [`Mentions`] being built, some of the actor spans at a time (a pass builds a long article's
+/// in a few tasks).
+pub struct Building {
+    words: Words,
+    names: Vec<Name>,
+    by_text: HashMap<(Vec<char>, Part), usize>,
+    actor_spans: Vec<Span>,
+    /// The first annotation not looked at yet.
+    next: usize,
+}
+
+impl Default for Building {
+    fn default() -> Self {
         let words = Words { common: word_set(COMMON), titles: word_set(TITLES), particles: word_set(PARTICLES) };
-        let mut names: Vec<Name> = Vec::new();
-        let mut by_text: HashMap<(Vec<char>, Part), usize> = HashMap::new();
-        let mut actor_spans = Vec::new();
+        Building { words, names: Vec::new(), by_text: HashMap::new(), actor_spans: Vec::new(), next: 0 }
+    }
+}
+
+impl Building {
+    /// Looks at up to `n` more of the annotations; true once every one is looked at.
+    pub fn add(&mut self, ws: &Workspace, n: usize) -> bool {
+        let Building { words, names, by_text, actor_spans, next } = self;
+        let to = next.saturating_add(n).min(ws.annotations.len());
         let mut slicer = Slicer::new(&ws.article.text);
-        for a in ws.annotations.iter().filter(|a| a.label.0 == ACTOR) {
+        for a in ws.annotations[*next..to].iter().filter(|a| a.label.0 == ACTOR) {
             actor_spans.push(a.span);
             let Some(text) = slicer.slice(a.span) else { continue };
             let link = match &a.facts.actor {
@@ -121,7 +138,7 @@ impl Mentions {
                 None => Link::Mention(a.id.clone()),
             };
             let kind = a.facts.actor.as_ref().and_then(|id| ws.actor(id)).map(|x| x.kind);
-            for (raw, folded, part) in parts(text, kind, &words) {
+            for (raw, folded, part) in parts(text, kind, words) {
                 let at = *by_text.entry((raw.clone(), part)).or_insert_with(|| {
                     let letters: Vec<char> = folded.iter().copied().filter(|c| is_word(*c)).collect();
                     let capital = raw.first().is_some_and(|c| c.is_uppercase());
@@ -132,12 +149,26 @@ impl Mentions {
                 names[at].sources.push((a.span.start.0, link.clone()));
             }
         }
+        *next = to;
+        to == ws.annotations.len()
+    }
+
+    pub fn finish(self) -> Mentions {
+        let Building { names, actor_spans, .. } = self;
         let mut trie = Trie::default();
         // Sources come in text order, as the annotations do.
         for (i, name) in names.iter().enumerate() {
             trie.insert(name.letters.iter().map(|c| phonetic(*c)), i as u32);
         }
         Mentions { names, trie, actors: SpanSet::new(actor_spans) }
+    }
+}
+
+impl Mentions {
+    pub fn new(ws: &Workspace) -> Mentions {
+        let mut building = Building::default();
+        building.add(ws, usize::MAX);
+        building.finish()
     }
 
     /// Whether there is no name to look for.

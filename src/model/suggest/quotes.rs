@@ -32,11 +32,17 @@ pub fn suggest(ws: &Workspace) -> Vec<Suggestion> {
 /// The quotations inside `within` (whole paragraphs: a quotation never crosses a blank line, so
 /// a range of paragraphs holds all of its own).
 pub fn suggest_within(ws: &Workspace, within: crate::model::text::Span) -> Vec<Suggestion> {
+    let Some(text) = ws.article.text.slice(within) else { return Vec::new() };
+    from_scan(ws, &Scan::new(text), within.start.0)
+}
+
+/// The quotations of a scanned slice of the text that starts at code point `base`.
+pub(super) fn from_scan(ws: &Workspace, scan: &Scan, base: usize) -> Vec<Suggestion> {
     let label = LabelId(QUOTE.into());
-    let Some(text) = ws.article.text.slice(within).filter(|_| ws.label(&label).is_some()) else { return Vec::new() };
-    let scan = Scan::new(text);
-    let base = within.start.0;
-    quotations(&scan)
+    if ws.label(&label).is_none() {
+        return Vec::new();
+    }
+    quotations(scan)
         .into_iter()
         .map(|(k, span)| {
             let long = scan.tokens_between(scan.pairs[k].open, scan.pairs[k].close).len() >= LONG;
@@ -176,7 +182,7 @@ pub(super) fn pair_marks(chars: &[char]) -> Vec<(usize, usize)> {
             _ => {}
         }
     }
-    pairs.sort_unstable();
+    super::index::sort_pairs(&mut pairs);
     pairs
 }
 

@@ -22,7 +22,7 @@ use crate::model::workspace::Workspace;
 use std::collections::HashMap;
 
 /// How deep the trie goes: longer texts are told apart by comparing the rest.
-const DEPTH: usize = 32;
+const DEPTH: usize = 12;
 
 struct Entry {
     folded: Vec<char>,
@@ -52,17 +52,28 @@ fn edge(c: &[char], i: usize) -> bool {
     i == 0 || i == c.len() || !is_word(c[i - 1]) || !is_word(c[i])
 }
 
-impl SameLabel {
-    pub fn new(ws: &Workspace, memory: &Memory) -> SameLabel {
+/// A [`SameLabel`] being built, some of the annotations at a time (a pass builds a long
+/// article's in a few tasks).
+#[derive(Default)]
+pub struct Building {
+    entries: Vec<Entry>,
+    /// Each folded text → the entries made of it (one per label), with how many spans each has.
+    by_text: HashMap<String, Vec<(usize, u32)>>,
+    labels: Vec<LabelId>,
+    spans: Vec<Vec<Span>>,
+    /// The first annotation not added yet.
+    next: usize,
+}
+
+impl Building {
+    /// Adds up to `n` more of the annotations; true once every one is in.
+    pub fn add(&mut self, ws: &Workspace, n: usize) -> bool {
         let text = &ws.article.text;
-        let mut entries: Vec<Entry> = Vec::new();
-        // Each folded text → the entries made of it (one per label), with how many spans each has.
-        let mut by_text: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
+        let Building { entries, by_text, labels, spans, next } = self;
+        let to = next.saturating_add(n).min(ws.annotations.len());
         let mut key = String::new();
         let mut slicer = Slicer::new(text);
-        let mut labels: Vec<LabelId> = Vec::new();
-        let mut spans: Vec<Vec<Span>> = Vec::new();
-        for a in ws.annotations.iter() {
+        for a in ws.annotations[*next..to].iter() {
             let label = match labels.iter().position(|l| l == &a.label) {
                 Some(i) => i,
                 None => {
@@ -109,6 +120,13 @@ impl SameLabel {
                 entries[at].sources.push((a.span.start.0, link));
             }
         }
+        *next = to;
+        to == ws.annotations.len()
+    }
+
+    /// The index, with each label's score from how often the user accepted its proposals.
+    pub fn finish(self, memory: &Memory) -> SameLabel {
+        let Building { mut entries, by_text, labels, spans, .. } = self;
         let mut trie = Trie::default();
         for same_text in by_text.into_values() {
             let total: u32 = same_text.iter().map(|(_, count)| count).sum();
@@ -122,6 +140,14 @@ impl SameLabel {
         let inside_words = entries.iter().any(|e| !e.edge_start);
         let labelled = spans.into_iter().map(SpanSet::new).collect();
         SameLabel { entries, trie, labels, labelled, inside_words }
+    }
+}
+
+impl SameLabel {
+    pub fn new(ws: &Workspace, memory: &Memory) -> SameLabel {
+        let mut building = Building::default();
+        building.add(ws, usize::MAX);
+        building.finish(memory)
     }
 
     /// The copies within `range` of the article's text, in text order. A copy never spans a line

@@ -78,7 +78,7 @@ impl Scan {
             open.push(k);
         }
         let mut closers: Vec<(usize, usize)> = pairs.iter().enumerate().map(|(k, p)| (p.close, k)).collect();
-        closers.sort_unstable();
+        super::index::sort_pairs(&mut closers);
         let mut scan = Scan { chars, tokens, pairs, closers, ends: Vec::new(), commas: Vec::new() };
         scan.mark_levels();
         for k in 0..scan.pairs.len() {

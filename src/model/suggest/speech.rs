@@ -50,12 +50,14 @@ pub fn suggest(ws: &Workspace) -> Vec<Suggestion> {
 /// The reported clauses inside `within` (whole paragraphs), who said each found among all the
 /// article's actor spans.
 pub fn suggest_within(ws: &Workspace, within: Span) -> Vec<Suggestion> {
-    let (claim, quote) = (LabelId(CLAIM.into()), LabelId(QUOTE.into()));
     let Some(text) = ws.article.text.slice(within) else { return Vec::new() };
-    let base = within.start.0;
-    let scan = Scan::new(text);
-    let speakers = Speakers::new(ws);
-    let reader = Reader::new(&scan, lexicon());
+    from_scan(ws, &Scan::new(text), within.start.0, &Speakers::new(ws))
+}
+
+/// The reported clauses of a scanned slice of the text that starts at code point `base`.
+pub(super) fn from_scan(ws: &Workspace, scan: &Scan, base: usize, speakers: &Speakers) -> Vec<Suggestion> {
+    let (claim, quote) = (LabelId(CLAIM.into()), LabelId(QUOTE.into()));
+    let reader = Reader::new(scan, lexicon());
     let mut out = Vec::new();
     for &(i, verb) in &reader.verbs {
         let Some(found) = reader.clause(i, verb) else { continue };
@@ -395,12 +397,13 @@ fn boundary(scan: &Scan, lex: &Lexicon, i: usize, verb: VerbAt) -> Option<usize>
 }
 
 /// The actor spans, in text order, with what each links to.
-struct Speakers {
+/// The actor spans, in text order, each with who it names.
+pub(super) struct Speakers {
     spans: Vec<(Span, Link)>,
 }
 
 impl Speakers {
-    fn new(ws: &Workspace) -> Self {
+    pub(super) fn new(ws: &Workspace) -> Self {
         let actor = LabelId(ACTOR.into());
         let spans = ws
             .annotations

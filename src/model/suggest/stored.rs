@@ -46,9 +46,28 @@ fn unexpected(e: serde_json::Error) -> StoredError {
 
 /// An article's memory as stored: rejections in text order, so equal memories are equal strings.
 pub fn encode_memory(memory: &Memory) -> String {
-    let mut rejected: Vec<Key> = memory.rejected.iter().cloned().collect();
-    rejected.sort();
-    let accepted = memory.accepted.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    // Sorted by place through the one sort instantiation of `index::sort_keys`, then by label
+    // where two share a place (a short run: insertion).
+    let keys: Vec<&Key> = memory.rejected.iter().collect();
+    let mut order: Vec<(u64, u32)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| ((super::index::field(k.start, u32::MAX as u64) << 32) | super::index::field(k.end, u32::MAX as u64), i as u32))
+        .collect();
+    super::index::sort_keys(&mut order);
+    let mut rejected: Vec<Key> = order.iter().map(|&(_, i)| keys[i as usize].clone()).collect();
+    for i in 1..rejected.len() {
+        let mut j = i;
+        while j > 0 && rejected[j - 1] > rejected[j] {
+            rejected.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    // Inserted one by one: collecting into a map sorts through a stable sort of its own (kilobytes).
+    let mut accepted = BTreeMap::new();
+    for (k, v) in &memory.accepted {
+        accepted.insert(k.clone(), *v);
+    }
     serde_json::to_string(&StoredMemory { schema: SCHEMA, rejected, accepted }).expect("a memory serialises")
 }
 
