@@ -115,11 +115,7 @@ pub enum Session {
     Remote(ChangeSet),
     /// What a team document's entries gained and lost, for the team session, which takes it in
     /// and settles the workspace with `Remote` (on its own, with no team open, it changes nothing).
-    Received {
-        doc: String,
-        added: Vec<(String, String)>,
-        removed: Vec<String>,
-    },
+    Received { doc: String, added: Vec<(String, String)>, removed: Vec<String> },
 }
 
 impl From<Edit> for Action {

@@ -347,17 +347,15 @@ pub fn use_team(store: Store, latest: Latest, state: UseReducerDispatcher<State>
     let page = Page { store: store.clone(), latest: latest.clone(), state, view: view.dispatcher(), notify: notify.clone(), tr };
     {
         let page = page.clone();
-        use_effect_with((), move |_| {
-            match client::take_invite() {
-                Some(Ok(invite)) => match membership_of(&invite, "") {
-                    Ok(m) => start(page, m, false),
-                    Err(e) => page.notify.emit(Notice::new(Level::Error, page.tr.f("This invite link cannot be used: {}.", &[&e]))),
-                },
-                Some(Err(e)) => page.notify.emit(Notice::new(Level::Error, page.tr.f("This invite link cannot be used: {}.", &[&e]))),
-                None => {
-                    if let Some(m) = stored(&page.store) {
-                        start(page, m, false);
-                    }
+        use_effect_with((), move |_| match client::take_invite() {
+            Some(Ok(invite)) => match membership_of(&invite, "") {
+                Ok(m) => start(page, m, false),
+                Err(e) => page.notify.emit(Notice::new(Level::Error, page.tr.f("This invite link cannot be used: {}.", &[&e]))),
+            },
+            Some(Err(e)) => page.notify.emit(Notice::new(Level::Error, page.tr.f("This invite link cannot be used: {}.", &[&e]))),
+            None => {
+                if let Some(m) = stored(&page.store) {
+                    start(page, m, false);
                 }
             }
         });
