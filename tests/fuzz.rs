@@ -1,5 +1,5 @@
 //! A mutational fuzzer for every parser of outside data: file imports (every format), the library
-//! file, the storage decoder, the tab lease and the suggestions' memory and kinds. Each target starts from its corpus in `tests/fuzz-corpus/<target>/`
+//! file, the storage decoder, the tab lease, the suggestions' memory and kinds, and a teammate's team entries and invite links. Each target starts from its corpus in `tests/fuzz-corpus/<target>/`
 //! and mutates for `FUZZ_SECONDS` (default 5) seconds; any panic fails the test and the input is
 //! saved next to the corpus as `crash-<hash>`. cargo-fuzz needs a nightly toolchain, which this
 //! project's machines do not have, hence this stable-Rust loop.
@@ -242,11 +242,39 @@ fn fuzz_suggestion_memory_and_kinds() {
     });
 }
 
+/// What a teammate's browser sends: lines `key<TAB>json` (a leading `-` removes the key), taken into a
+/// document and read as the sample's workspace (as article and as configuration); and invite links.
+fn team_input(s: &str) {
+    use annota::model::team::{doc::DocKind, materialize::materialize, TeamDoc};
+    let (mut added, mut removed) = (Vec::new(), Vec::new());
+    for line in s.lines() {
+        match line.split_once('\t') {
+            Some((k, v)) => added.push((k.to_string(), v.to_string())),
+            None => removed.push(line.trim_start_matches('-').to_string()),
+        }
+    }
+    let mut doc = TeamDoc::new(DocKind::Article);
+    let mut config = TeamDoc::new(DocKind::Config);
+    doc.apply(added.clone(), removed.clone());
+    config.apply(added, removed);
+    let article = sample_article();
+    let _ = materialize(&article, &doc, &config);
+    let _ = materialize(&article, &config, &doc);
+    let _ = annota::model::invite::from_fragment(s);
+    let _ = annota::model::invite::parse(s);
+}
+
+#[test]
+#[ignore = "long-running: run by scripts/test.sh with a time budget"]
+fn fuzz_team_entries_and_invites() {
+    fuzz("team", team_input);
+}
+
 /// The corpus itself must always parse without panicking (it runs in every `cargo test`).
 #[test]
 fn corpus_entries_do_not_panic() {
     let open = open_workspace();
-    for target in ["import", "library", "storage", "lease", "suggest"] {
+    for target in ["import", "library", "storage", "lease", "suggest", "team"] {
         for input in load_corpus(target) {
             let s = String::from_utf8_lossy(&input);
             let _ = format::import(&s, &open, ImportTarget::OwnText, &Timestamp("t".into()), &mut || "x".into());
@@ -255,6 +283,7 @@ fn corpus_entries_do_not_panic() {
             let _ = Lease::decode(Some(&s));
             let _ = stored::decode_memory(&s);
             let _ = stored::decode_kinds(&s);
+            team_input(&s);
         }
     }
 }
