@@ -16,7 +16,8 @@ test:
 	scripts/test.sh
 
 # The benchmark (not part of `make test`): prints a markdown table and writes it into README.md.
-# First the suggestions against their gold set (native, release): precision and recall per kind.
+# First the suggestions against their gold set (native, release): precision and recall per kind;
+# last the team library (two browsers and the sync server on loopback).
 bench:
 	scripts/setup.sh test
 	mkdir -p bench/out
@@ -24,3 +25,4 @@ bench:
 	trunk build --release
 	node bench/generate.js
 	node bench/run.js --readme
+	node bench/team.js | tee bench/out/team.md
