@@ -190,6 +190,9 @@ fn Workbench() -> Html {
                     selected={selected.clone()} flash={state.flash.clone()} article_ref={article_ref.clone()} onclick={on_article_click} focusable=true
                     suggestions={sugg.found.list.clone()} {current_suggestion} />
                 <aside class="side">
+                    if let Some(a) = selected.as_ref().filter(|_| ctx.team.view.membership.is_some()) {
+                        <team::Conflicts id={a.id.0.clone()} revision={state.revision + ctx.team.view.updates} dispatcher={d.clone()} />
+                    }
                     if let Some(a) = &selected {
                         <factcheck::FactCheckEditor key={a.id.0.clone()} annotation={a.clone()} text={text.clone()} actors={ws.actors.clone()}
                             settings={ws.settings.clone()} entries={entries.clone()} on_action={ctx.on_action.clone()} on_pick={open_picker} on_reveal={on_reveal.clone()} />

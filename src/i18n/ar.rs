@@ -485,4 +485,12 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("The team library could not be opened: {}.", "تعذّر فتح مكتبة الفريق: {}."),
     ("This invite link cannot be used: {}.", "لا يمكن استخدام رابط الدعوة هذا: {}."),
     ("The library could not be shared: {}.", "تعذّرت مشاركة المكتبة: {}."),
+    ("Edited at the same time", "عُدّل في الوقت نفسه"),
+    ("Someone changed this annotation while you were apart; every copy shows the same value, and the other one is kept here.", "غيّر أحدهم هذا التعليق وأنتما منفصلان؛ تعرض كل النسخ القيمة نفسها، والقيمة الأخرى محفوظة هنا."),
+    ("Where it is in the text", "موضعه في النص"),
+    ("Another field", "حقل آخر"),
+    ("Use \"{}\" instead", "استخدام «{}» بدلًا منها"),
+    ("Use \"{}\"", "استخدام «{}»"),
+    ("Label", "التصنيف"),
+    ("Actor", "فاعل"),
 ];

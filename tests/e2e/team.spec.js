@@ -190,3 +190,41 @@ test('a viewer cannot change anything, and a revoked member is cut off live with
   await ctxA.close();
   await ctxV.close();
 });
+
+test('the same note edited apart: one value everywhere, the other one click away', async ({ browser }) => {
+  const ctxA = await browser.newContext();
+  const ctxB = await browser.newContext();
+  const a = await ctxA.newPage();
+  const b = await ctxB.newPage();
+  await h.open(a);
+  const link = await shareAndInvite(a, 'editor', 'Sara');
+  await join(b, link);
+  await label(a, 'وزير الخارجية الروسي', '1');
+  await expect(b.locator('article mark')).toHaveText(['وزير الخارجية الروسي'], { timeout: 5000 });
+
+  await stopServer();
+  for (const [page, note] of [[a, 'from A'], [b, 'from B']]) {
+    await page.locator('article mark').first().click();
+    await page.getByLabel('Note', { exact: true }).fill(note);
+  }
+  await startServer();
+  const note = (page) => page.getByLabel('Note', { exact: true }).inputValue();
+  await expect(status(a)).toHaveText('All changes saved to the team', { timeout: 15000 });
+  await expect(status(b)).toHaveText('All changes saved to the team', { timeout: 15000 });
+  await expect.poll(async () => [await note(a), await note(b)].join('|'), { timeout: 10000 }).toMatch(/^(from A\|from A|from B\|from B)$/);
+  const winner = await note(a);
+  const other = winner === 'from A' ? 'from B' : 'from A';
+  // Both pages say it was edited apart, with the other value one click away.
+  for (const page of [a, b]) {
+    await expect(page.getByRole('region', { name: 'Edited at the same time' })).toContainText(winner);
+    await expect(page.getByRole('button', { name: `Use "${other}" instead` })).toBeVisible();
+  }
+  if (process.env.TEAM_SHOT) await b.screenshot({ path: process.env.TEAM_SHOT });
+  await b.getByRole('button', { name: `Use "${other}" instead` }).click();
+  await expect.poll(() => note(a), { timeout: 5000 }).toBe(other);
+  await expect.poll(() => note(b), { timeout: 5000 }).toBe(other);
+  await expect(a.getByRole('region', { name: 'Edited at the same time' })).toHaveCount(0, { timeout: 5000 });
+  await expect(b.getByRole('region', { name: 'Edited at the same time' })).toHaveCount(0);
+  await ctxA.close();
+  await ctxB.close();
+});

@@ -6,6 +6,7 @@ use crate::bridge::team::Team;
 use crate::model::action::{Action, Edit, Session};
 use crate::model::change::Change;
 use crate::model::reduce::State;
+use crate::model::team::conflict::{conflicts, FieldConflict, STAMPS};
 use crate::model::team::doc::{DocKind, TeamDoc};
 use crate::model::team::index::{self, TeamArticle};
 use crate::model::team::member::Membership;
@@ -154,6 +155,27 @@ pub fn refusal(edit: &Edit) -> Option<&'static str> {
         } else {
             None
         }
+    })
+    .flatten()
+}
+
+/// The concurrent edits of an annotation of the open team article worth showing (not only of its
+/// stamps): each field's winner and the other values, kept in the document.
+pub fn conflicts_of(id: &str) -> Vec<FieldConflict> {
+    with(|l| match l.open {
+        Some(_) => conflicts(&l.session.article, &format!("ann:{id}")).into_iter().filter(|c| !STAMPS.contains(&c.field.as_str())).collect(),
+        None => Vec::new(),
+    })
+    .unwrap_or_default()
+}
+
+/// Settles a concurrent edit of an annotation's field on `value`; the article document's name, to
+/// show the result (`Session::Received` with nothing in it settles the workspace).
+pub fn settle_conflict(id: &str, field: &str, value: serde_json::Value) -> Option<String> {
+    with(|l| {
+        let w = l.session.resolve(DocKind::Article, &format!("ann:{id}"), field, value);
+        l.send_all(&w);
+        l.open.as_ref().map(|(_, doc)| doc.clone())
     })
     .flatten()
 }

@@ -2,10 +2,12 @@
 //! where the team's copy stands and who else is here. The sync client loads only when a team
 //! library opens (`bridge::team`); the meaning of what it carries is the core's (`model::team`).
 
+mod conflicts;
 mod live;
 mod share;
 mod status;
 
+pub use conflicts::Conflicts;
 pub use live::{reduce, refusal};
 pub use share::{MemberRow, ShareDialog};
 pub use status::TeamStatusBadge;
@@ -40,9 +42,13 @@ pub struct TeamView {
     pub error: Option<String>,
     pub invite: Option<(Role, String)>,
     pub members: Vec<MemberRow>,
+    /// Counts the updates received: what the documents say (a concurrent edit) can change when
+    /// the workspace does not.
+    pub updates: u64,
 }
 
 pub enum TeamEvent {
+    Updated,
     Joined(Membership),
     Status(TeamStatus),
     Peers(Vec<Peer>),
@@ -64,6 +70,7 @@ impl Reducible for TeamView {
                 next.error = None;
             }
             TeamEvent::Status(s) => next.status = Some(s),
+            TeamEvent::Updated => next.updates += 1,
             TeamEvent::Peers(p) => next.peers = p,
             TeamEvent::Articles(a) => next.articles = a,
             TeamEvent::Busy => {
@@ -191,6 +198,7 @@ fn on_entries(page: &Page, change: EntriesChange) {
     let index = live::with(|l| l.membership.index_doc()).unwrap_or_default();
     let doc = change.doc.clone();
     page.state.dispatch(Action::Session(Session::Received { doc: change.doc, added: change.added, removed: change.removed }));
+    page.view.dispatch(TeamEvent::Updated);
     if doc == index {
         let (listed, open) = live::with(|l| (articles(&l.index), l.open.is_some())).unwrap_or_default();
         if !open {
