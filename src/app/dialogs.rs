@@ -59,7 +59,8 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
                 <super::team::ShareDialog membership={v.membership.clone()} server={server} title={ws.title().to_string()} busy={v.busy}
                     error={v.error.clone().map(AttrValue::from)} invite={v.invite.clone().map(|(r, l)| (r, AttrValue::from(l)))} members={v.members.clone()}
                     on_share={team.share.clone()} on_invite={team.invite.clone()} on_revoke={team.revoke.clone()} on_refresh={team.refresh.clone()}
-                    on_close={close} />
+                    articles={v.articles.clone()} current={crate::model::team::materialize::article_doc_id(&crate::model::annotation::article_id_for(ws.article.text.as_str()))}
+                    on_open={team.open.clone()} on_add={team.add.clone()} on_close={close} />
             }
         }
         Some(Dialog::Labels) => html! {

@@ -228,3 +228,36 @@ test('the same note edited apart: one value everywhere, the other one click away
   await ctxA.close();
   await ctxB.close();
 });
+
+test('a second article added to the team library opens in the other browser, live', async ({ browser }) => {
+  const ctxA = await browser.newContext();
+  const ctxB = await browser.newContext();
+  const a = await ctxA.newPage();
+  const b = await ctxB.newPage();
+  await h.open(a);
+  const link = await shareAndInvite(a, 'editor', 'Sara');
+  await join(b, link);
+
+  const text = 'Lavrov said the talks were useful. Amir-Abdollahian agreed.';
+  await a.getByRole('button', { name: 'Paste text' }).click();
+  await a.getByLabel('Article text').fill(text);
+  await a.getByRole('button', { name: 'Open pasted text' }).click();
+  await expect(a.locator('article')).toContainText('Lavrov said');
+  await a.getByRole('button', { name: 'Share library…' }).click();
+  await a.getByRole('button', { name: 'Add this article to the team library' }).click();
+  await expect(a.getByRole('dialog', { name: 'Share library' }).locator('.team-articles li')).toHaveCount(2);
+  await a.getByRole('button', { name: 'Done' }).click();
+
+  await b.getByRole('button', { name: 'Share library…' }).click();
+  const dialog = b.getByRole('dialog', { name: 'Share library' });
+  await expect(dialog.locator('.team-articles li')).toHaveCount(2, { timeout: 5000 });
+  await dialog.getByRole('button', { name: /^Open Lavrov said/ }).click();
+  await expect(b.locator('article')).toContainText('Lavrov said the talks were useful.', { timeout: 5000 });
+
+  await label(a, 'the talks were useful', '1');
+  await expect(b.locator('article mark')).toHaveText(['the talks were useful'], { timeout: 5000 });
+  await label(b, 'Lavrov', '3');
+  await expect.poll(() => marks(a), { timeout: 5000 }).toEqual(['Lavrov', 'the talks were useful']);
+  await ctxA.close();
+  await ctxB.close();
+});

@@ -30,6 +30,11 @@ pub struct Live {
     pub session: TeamSession,
     /// Writes the client refused (a bad document name): said once, never silently dropped.
     pub failed: Option<String>,
+    /// The documents of the team's other articles opened in this page, kept for when they are
+    /// opened again (the client delivers a document's entries once).
+    others: std::collections::HashMap<String, TeamDoc>,
+    /// Each article document's text and hash as they arrived, for opening it again.
+    pub texts: std::collections::HashMap<String, (String, String)>,
 }
 
 /// A replica id for this page's writes: new on every load, so a counter is never reused.
@@ -40,7 +45,17 @@ fn replica() -> Replica {
 impl Live {
     pub fn new(membership: Membership, client: Team) -> Self {
         let session = TeamSession::new(membership.member.clone(), replica(), replica());
-        Live { membership, client, index: TeamDoc::new(DocKind::Config), index_replica: replica(), open: None, session, failed: None }
+        Live {
+            membership,
+            client,
+            index: TeamDoc::new(DocKind::Config),
+            index_replica: replica(),
+            open: None,
+            session,
+            failed: None,
+            others: Default::default(),
+            texts: Default::default(),
+        }
     }
 
     /// Whether `state` shows the open team article (only then do its edits go to the team).
@@ -63,6 +78,21 @@ impl Live {
         }
         let config = self.membership.config_doc();
         self.send(&config, &w.config);
+    }
+
+    /// Makes another article the open one: its document (kept from before, or empty until its
+    /// entries arrive) takes the session's place; the configuration stays.
+    pub fn switch(&mut self, id: String, doc: String) {
+        if self.open.as_ref().is_some_and(|(_, d)| *d == doc) {
+            return;
+        }
+        let article = self.others.remove(&doc).unwrap_or_else(|| TeamDoc::new(DocKind::Article));
+        let old = std::mem::replace(&mut self.session.article, article);
+        if let Some((_, old_doc)) = self.open.take() {
+            self.others.insert(old_doc, old);
+        }
+        self.session.article_replica = replica();
+        self.open = Some((id, doc));
     }
 
     /// Lists an article in the library's index (owners and editors).
@@ -95,6 +125,9 @@ impl Live {
                 } else if self.open.as_ref().is_some_and(|(_, d)| *d == doc) {
                     DocKind::Article
                 } else {
+                    if doc.starts_with(&format!("lib/{}/article/", self.membership.library)) {
+                        self.others.entry(doc).or_insert_with(|| TeamDoc::new(DocKind::Article)).apply(added, removed);
+                    }
                     return state;
                 };
                 if !self.covers(&state) {

@@ -102,6 +102,10 @@ pub struct TeamLink {
     pub invite: Callback<(Role, String)>,
     pub revoke: Callback<String>,
     pub refresh: Callback<()>,
+    /// Opens an article of the team library (by its document id).
+    pub open: Callback<String>,
+    /// Adds the open article to the team library.
+    pub add: Callback<()>,
 }
 
 /// What connecting needs from the page.
@@ -177,7 +181,7 @@ fn announce(selected: Option<String>) {
 fn open_article(page: &Page, doc_id: &str) {
     let Some((client, doc)) = live::with(|l| {
         let doc = l.membership.article_doc(doc_id);
-        l.open = Some((annota_id(doc_id), doc.clone()));
+        l.switch(annota_id(doc_id), doc.clone());
         l.membership.article = Some(annota_id(doc_id));
         (l.client.clone(), doc)
     }) else {
@@ -186,8 +190,14 @@ fn open_article(page: &Page, doc_id: &str) {
     if let Some(m) = live::with(|l| l.membership.clone()) {
         keep(&page.store, &m);
     }
+    let known = live::with(|l| l.texts.get(&doc).cloned()).flatten();
+    let page = page.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let _ = client.open_doc(&doc).await;
+        // Opened before in this page: its text will not come again.
+        if let Some((text, hash)) = known {
+            on_text(&page, doc, text, hash);
+        }
     });
 }
 
@@ -211,6 +221,7 @@ fn on_entries(page: &Page, change: EntriesChange) {
 }
 
 fn on_text(page: &Page, doc: String, text: String, hash: String) {
+    live::with(|l| l.texts.insert(doc.clone(), (text.clone(), hash.clone())));
     let Some((open, title)) = live::with(|l| {
         let open = l.open.clone();
         let doc_id = open.as_ref().and_then(|(id, _)| article_doc_id(id)).unwrap_or_default();
@@ -236,6 +247,45 @@ fn on_text(page: &Page, doc: String, text: String, hash: String) {
     // Show what the article's document holds, and say who is here.
     page.state.dispatch(Action::Session(Session::Received { doc, added: vec![], removed: vec![] }));
     announce(page.latest.now().selected.as_ref().map(|id| id.0.clone()));
+}
+
+/// Puts the open article (the session's open one) on the server: its text, every object, its line
+/// in the library's list.
+fn put_open_article(state: &State) {
+    let a = &state.workspace.article;
+    let Some(doc_id) = article_doc_id(&article_id_for(a.text.as_str())) else { return };
+    live::with(|l| {
+        let doc = l.membership.article_doc(&doc_id);
+        let _ = l.client.put_text(&doc, a.text.as_str(), &article_id_for(a.text.as_str()));
+        l.upload(state);
+        l.list(&TeamArticle { doc_id: doc_id.clone(), title: state.workspace.title().to_string(), chars: a.text.char_len() as u64 });
+    });
+}
+
+/// Adds the open (local) article to the team library and makes it the team article of this page.
+fn add_open_article(page: &Page) {
+    let state = page.latest.now();
+    let a = &state.workspace.article;
+    let Some(doc_id) = article_doc_id(&article_id_for(a.text.as_str())) else { return };
+    let Some((client, doc)) = live::with(|l| {
+        let doc = l.membership.article_doc(&doc_id);
+        l.switch(a.id.clone(), doc.clone());
+        l.membership.article = Some(a.id.clone());
+        (l.client.clone(), doc)
+    }) else {
+        return;
+    };
+    if let Some(m) = live::with(|l| l.membership.clone()) {
+        keep(&page.store, &m);
+    }
+    let page = page.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = client.open_doc(&doc).await;
+        put_open_article(&page.latest.now());
+        let listed = live::with(|l| articles(&l.index)).unwrap_or_default();
+        page.view.dispatch(TeamEvent::Articles(listed));
+        page.state.dispatch(Action::Session(Session::Received { doc, added: vec![], removed: vec![] }));
+    });
 }
 
 /// Connects this page to a team library; `upload` shares the open article into it first.
@@ -278,15 +328,9 @@ async fn connect(page: Page, m: Membership, upload: bool) -> Result<(), String> 
         live::with(|l| l.open = Some((id.clone(), doc.clone())));
         m.article = Some(id);
     }
-    if let Some(a) = &article {
-        let state = page.latest.now();
-        let doc_id = open.clone().unwrap_or_default();
-        live::with(|l| {
-            let doc = l.membership.article_doc(&doc_id);
-            let _ = l.client.put_text(&doc, a.text.as_str(), &article_id_for(a.text.as_str()));
-            l.upload(&state);
-            l.list(&TeamArticle { doc_id: doc_id.clone(), title: state.workspace.title().to_string(), chars: a.text.char_len() as u64 });
-        });
+    if article.is_some() {
+        put_open_article(&page.latest.now());
+        page.view.dispatch(TeamEvent::Articles(live::with(|l| articles(&l.index)).unwrap_or_default()));
     }
     live::with(|l| l.membership = m.clone());
     keep(&page.store, &m);
@@ -438,5 +482,13 @@ pub fn use_team(store: Store, latest: Latest, state: UseReducerDispatcher<State>
             });
         })
     };
-    TeamLink { view: Rc::new((*view).clone()), share, invite, revoke, refresh }
+    let open = {
+        let page = page.clone();
+        Callback::from(move |doc_id: String| open_article(&page, &doc_id))
+    };
+    let add = {
+        let page = page.clone();
+        Callback::from(move |_| add_open_article(&page))
+    };
+    TeamLink { view: Rc::new((*view).clone()), share, invite, revoke, refresh, open, add }
 }

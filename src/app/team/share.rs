@@ -2,6 +2,7 @@
 //! owner) make invite links per role, list the members and revoke them.
 
 use super::super::i18n::use_tr;
+use crate::model::team::index::TeamArticle;
 use crate::model::team::member::{Membership, Role};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -35,6 +36,11 @@ pub struct ShareProps {
     pub on_invite: Callback<(Role, String)>,
     pub on_revoke: Callback<String>,
     pub on_refresh: Callback<()>,
+    /// The team library's articles, and the document id of the one open here.
+    pub articles: Vec<TeamArticle>,
+    pub current: Option<String>,
+    pub on_open: Callback<String>,
+    pub on_add: Callback<()>,
     pub on_close: Callback<()>,
 }
 
@@ -77,6 +83,27 @@ pub fn ShareDialog(props: &ShareProps) -> Html {
         Some(m) => html! {
             <div class="dialog-form">
                 <p>{ tr.f("Team library \"{}\" on {}. You are: {}.", &[&m.title, &m.server, &tr.t(m.role.name())]) }</p>
+                <h3>{ tr.t("Articles") }</h3>
+                <ul class="members team-articles">
+                    { for props.articles.iter().map(|a| {
+                        let here = props.current.as_deref() == Some(a.doc_id.as_str());
+                        let (id, open, close) = (a.doc_id.clone(), props.on_open.clone(), props.on_close.clone());
+                        html! {
+                            <li>
+                                <span dir="auto">{ a.title.clone() }</span>
+                                if here {
+                                    { " · " }{ tr.t("open here") }
+                                } else {
+                                    <button type="button" aria-label={tr.f("Open {}", &[&a.title])}
+                                        onclick={Callback::from(move |_| { open.emit(id.clone()); close.emit(()) })}>{ tr.t("Open") }</button>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+                if m.role.edits_library() && !props.articles.iter().any(|a| props.current.as_deref() == Some(a.doc_id.as_str())) {
+                    <button type="button" onclick={props.on_add.reform(|_| ())}>{ tr.t("Add this article to the team library") }</button>
+                }
                 if m.role.manages_members() {
                     <form class="invite" onsubmit={on_invite}>
                         <h3>{ tr.t("Invite") }</h3>
