@@ -493,8 +493,6 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("Use \"{}\"", "استخدام «{}»"),
     ("Label", "التصنيف"),
     ("Actor", "فاعل"),
-    ("Articles", "المقالات"),
     ("open here", "مفتوح هنا"),
-    ("Open {}", "فتح {}"),
     ("Add this article to the team library", "إضافة هذا المقال إلى مكتبة الفريق"),
 ];
