@@ -495,4 +495,6 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("Actor", "فاعل"),
     ("open here", "مفتوح هنا"),
     ("Add this article to the team library", "إضافة هذا المقال إلى مكتبة الفريق"),
+    ("Someone deleted this annotation while another edit of it was on its way, so it is kept: that edit is not lost.", "حذف أحدهم هذا التعليق بينما كان تعديل آخر له في الطريق، فأُبقي عليه كي لا يضيع ذلك التعديل."),
+    ("Delete it", "حذفه"),
 ];

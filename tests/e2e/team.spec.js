@@ -261,3 +261,35 @@ test('a second article added to the team library opens in the other browser, liv
   await ctxA.close();
   await ctxB.close();
 });
+
+test('deleted in one browser while edited in the other: kept, flagged, and settled by either', async ({ browser }) => {
+  const ctxA = await browser.newContext();
+  const ctxB = await browser.newContext();
+  const a = await ctxA.newPage();
+  const b = await ctxB.newPage();
+  await h.open(a);
+  const link = await shareAndInvite(a, 'editor', 'Sara');
+  await join(b, link);
+  await label(a, 'وزير الخارجية الروسي', '1');
+  await expect(b.locator('article mark')).toHaveText(['وزير الخارجية الروسي'], { timeout: 5000 });
+
+  await stopServer();
+  await a.locator('article mark').first().click();
+  await a.getByRole('button', { name: 'Delete annotation' }).click();
+  await expect(a.locator('article mark')).toHaveCount(0);
+  await b.locator('article mark').first().click();
+  await b.getByLabel('Note', { exact: true }).fill('keep this');
+  await startServer();
+  // The edit A's deletion did not see keeps the annotation, on both, flagged.
+  await expect(a.locator('article mark')).toHaveText(['وزير الخارجية الروسي'], { timeout: 15000 });
+  await expect(b.locator('article mark')).toHaveText(['وزير الخارجية الروسي']);
+  await a.locator('article mark').first().click();
+  for (const page of [a, b]) {
+    await expect(page.getByRole('region', { name: 'Edited at the same time' })).toContainText('deleted this annotation', { timeout: 5000 });
+  }
+  await b.getByRole('button', { name: 'Delete it' }).click();
+  await expect(a.locator('article mark')).toHaveCount(0, { timeout: 5000 });
+  await expect(b.locator('article mark')).toHaveCount(0);
+  await ctxA.close();
+  await ctxB.close();
+});

@@ -31,11 +31,29 @@ pub fn Conflicts(props: &ConflictsProps) -> Html {
     let tr = use_tr();
     let redraw = use_force_update();
     let found = live::conflicts_of(&props.id);
-    if found.is_empty() {
+    let deleted = live::deleted_while_edited(&props.id);
+    if found.is_empty() && !deleted {
         return Html::default();
     }
+    let settle = |field: &'static str, value: Value| {
+        let (id, d, redraw) = (props.id.to_string(), props.dispatcher.clone(), redraw.clone());
+        Callback::from(move |_| {
+            if let Some(doc) = live::settle_conflict(&id, field, value.clone()) {
+                d.dispatch(Action::Session(Session::Received { doc, added: vec![], removed: vec![] }));
+            }
+            redraw.force_update();
+        })
+    };
     html! {
         <section class="conflicts" aria-label={tr.t("Edited at the same time")}>
+            if deleted {
+                <p>{ tr.t("Someone deleted this annotation while another edit of it was on its way, so it is kept: that edit is not lost.") }</p>
+                <p>
+                    <button type="button" onclick={settle("deleted", Value::Bool(false))}>{ tr.t("Keep it") }</button>
+                    <button type="button" onclick={settle("deleted", Value::Bool(true))}>{ tr.t("Delete it") }</button>
+                </p>
+            }
+            if !found.is_empty() {
             <p>{ tr.t("Someone changed this annotation while you were apart; every copy shows the same value, and the other one is kept here.") }</p>
             <ul>
             { for found.into_iter().map(|c| {
@@ -68,6 +86,7 @@ pub fn Conflicts(props: &ConflictsProps) -> Html {
                 }
             }) }
             </ul>
+            }
         </section>
     }
 }

@@ -196,10 +196,17 @@ pub fn refusal(edit: &Edit) -> Option<&'static str> {
 /// stamps): each field's winner and the other values, kept in the document.
 pub fn conflicts_of(id: &str) -> Vec<FieldConflict> {
     with(|l| match l.open {
-        Some(_) => conflicts(&l.session.article, &format!("ann:{id}")).into_iter().filter(|c| !STAMPS.contains(&c.field.as_str())).collect(),
+        Some(_) => {
+            conflicts(&l.session.article, &format!("ann:{id}")).into_iter().filter(|c| !STAMPS.contains(&c.field.as_str()) && c.field != "deleted").collect()
+        }
         None => Vec::new(),
     })
     .unwrap_or_default()
+}
+
+/// Whether an annotation of the open team article was deleted while someone edited it (and so kept).
+pub fn deleted_while_edited(id: &str) -> bool {
+    with(|l| l.open.is_some() && l.session.article.deleted_but_edited(&format!("ann:{id}"))).unwrap_or(false)
 }
 
 /// Settles a concurrent edit of an annotation's field on `value`; the article document's name, to
