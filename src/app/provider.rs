@@ -145,8 +145,8 @@ fn wiring(state: UseReducerDispatcher<State>, notices: UseReducerDispatcher<Noti
             Ok(action) if latest.borrow().read_only && action.changes_work() => {
                 notify.emit(Notice::new(Level::Info, "This workspace is being edited in another tab. Press Edit here instead to edit here."));
             }
-            Ok(Action::Edit(edit)) if super::team::refusal(&edit).is_some() => {
-                notify.emit(Notice::new(Level::Info, super::team::refusal(&edit).unwrap_or_default()));
+            Ok(Action::Edit(edit)) if super::team::refusal(&latest.borrow(), &edit).is_some() => {
+                notify.emit(Notice::new(Level::Info, super::team::refusal(&latest.borrow(), &edit).unwrap_or_default()));
             }
             Ok(action) => {
                 if matches!(action, Action::Edit(Edit::Add(_)) | Action::Edit(Edit::PlaceOrphan { .. })) {

@@ -93,6 +93,17 @@ async function join(page, link) {
   expect(page.url()).not.toContain('#team=');
 }
 
+/** Two people: A opens the sample and shares it, B joins with an invite for `role`. */
+async function sharedPair(browser, role, name) {
+  const ctxA = await browser.newContext();
+  const ctxB = await browser.newContext();
+  const a = await ctxA.newPage();
+  const b = await ctxB.newPage();
+  await h.open(a);
+  await join(b, await shareAndInvite(a, role, name));
+  return { a, b, ctxA, ctxB };
+}
+
 async function label(page, phrase, key, nth = 0) {
   await h.dragSelect(page, phrase, nth);
   await page.keyboard.press(key);
@@ -101,13 +112,7 @@ async function label(page, phrase, key, nth = 0) {
 const marks = (page) => page.locator('article mark').evaluateAll((ms) => ms.map((m) => m.textContent).sort());
 
 test('a change in one browser is painted in the other, both ways, and presence shows who is here', async ({ browser }) => {
-  const ctxA = await browser.newContext();
-  const ctxB = await browser.newContext();
-  const a = await ctxA.newPage();
-  const b = await ctxB.newPage();
-  await h.open(a);
-  const link = await shareAndInvite(a, 'editor', 'Sara');
-  await join(b, link);
+  const { a, b, ctxA, ctxB } = await sharedPair(browser, 'editor', 'Sara');
   await expect(b.locator('article')).toContainText('مشاورة هاتفية بين الأمير عبد اللهيان ولافروف');
 
   await label(a, 'وزير الخارجية الروسي', '1');
@@ -129,13 +134,7 @@ test('a change in one browser is painted in the other, both ways, and presence s
 });
 
 test('apart and back together: both edit offline, the server restarts, nothing is lost', async ({ browser }) => {
-  const ctxA = await browser.newContext();
-  const ctxB = await browser.newContext();
-  const a = await ctxA.newPage();
-  const b = await ctxB.newPage();
-  await h.open(a);
-  const link = await shareAndInvite(a, 'annotator', 'Omar');
-  await join(b, link);
+  const { a, b, ctxA, ctxB } = await sharedPair(browser, 'annotator', 'Omar');
 
   await stopServer();
   await expect(status(a)).toContainText(/offline|reconnecting/i);
@@ -164,13 +163,7 @@ test('apart and back together: both edit offline, the server restarts, nothing i
 });
 
 test('a viewer cannot change anything, and a revoked member is cut off live with their copy kept', async ({ browser }) => {
-  const ctxA = await browser.newContext();
-  const ctxV = await browser.newContext();
-  const a = await ctxA.newPage();
-  const v = await ctxV.newPage();
-  await h.open(a);
-  const link = await shareAndInvite(a, 'viewer', 'Vera');
-  await join(v, link);
+  const { a, b: v, ctxA, ctxB: ctxV } = await sharedPair(browser, 'viewer', 'Vera');
   await label(a, 'وزير الخارجية الروسي', '1');
   await expect(v.locator('article mark')).toHaveText(['وزير الخارجية الروسي'], { timeout: 5000 });
 
@@ -192,13 +185,7 @@ test('a viewer cannot change anything, and a revoked member is cut off live with
 });
 
 test('the same note edited apart: one value everywhere, the other one click away', async ({ browser }) => {
-  const ctxA = await browser.newContext();
-  const ctxB = await browser.newContext();
-  const a = await ctxA.newPage();
-  const b = await ctxB.newPage();
-  await h.open(a);
-  const link = await shareAndInvite(a, 'editor', 'Sara');
-  await join(b, link);
+  const { a, b, ctxA, ctxB } = await sharedPair(browser, 'editor', 'Sara');
   await label(a, 'وزير الخارجية الروسي', '1');
   await expect(b.locator('article mark')).toHaveText(['وزير الخارجية الروسي'], { timeout: 5000 });
 
@@ -230,13 +217,7 @@ test('the same note edited apart: one value everywhere, the other one click away
 });
 
 test('a second article added to the team library opens in the other browser, live', async ({ browser }) => {
-  const ctxA = await browser.newContext();
-  const ctxB = await browser.newContext();
-  const a = await ctxA.newPage();
-  const b = await ctxB.newPage();
-  await h.open(a);
-  const link = await shareAndInvite(a, 'editor', 'Sara');
-  await join(b, link);
+  const { a, b, ctxA, ctxB } = await sharedPair(browser, 'editor', 'Sara');
 
   const text = 'Lavrov said the talks were useful. Amir-Abdollahian agreed.';
   await a.getByRole('button', { name: 'Paste text' }).click();
@@ -263,13 +244,7 @@ test('a second article added to the team library opens in the other browser, liv
 });
 
 test('deleted in one browser while edited in the other: kept, flagged, and settled by either', async ({ browser }) => {
-  const ctxA = await browser.newContext();
-  const ctxB = await browser.newContext();
-  const a = await ctxA.newPage();
-  const b = await ctxB.newPage();
-  await h.open(a);
-  const link = await shareAndInvite(a, 'editor', 'Sara');
-  await join(b, link);
+  const { a, b, ctxA, ctxB } = await sharedPair(browser, 'editor', 'Sara');
   await label(a, 'وزير الخارجية الروسي', '1');
   await expect(b.locator('article mark')).toHaveText(['وزير الخارجية الروسي'], { timeout: 5000 });
 

@@ -9,7 +9,7 @@ use crate::model::reduce::State;
 use crate::model::team::conflict::{conflicts, FieldConflict, STAMPS};
 use crate::model::team::doc::{DocKind, TeamDoc};
 use crate::model::team::index::{self, TeamArticle};
-use crate::model::team::member::Membership;
+use crate::model::team::member::{Membership, Role};
 use crate::model::team::session::{TeamSession, TeamWrites};
 use crate::model::team::writes::{Replica, Writes};
 use std::cell::RefCell;
@@ -145,8 +145,7 @@ impl Live {
                 self.session.receive(state, kind, added, removed).0
             }
             Action::Edit(edit) if self.covers(&state) => {
-                let library_edit = matches!(edit, Edit::SetLabels(_) | Edit::DeleteLabel { .. } | Edit::SetSettings(_));
-                if !role.annotates() || (library_edit && !role.edits_library()) {
+                if refused(role, &edit).is_some() {
                     return state; // the server would drop it: the view says why (see `refusal`)
                 }
                 // Opening another article, or undoing back to one, is not a change to the team's.
@@ -176,20 +175,23 @@ impl Live {
     }
 }
 
-/// Why this member may not make `edit` to the team's article, if they may not.
-pub fn refusal(edit: &Edit) -> Option<&'static str> {
-    with(|live| {
-        let role = live.membership.role;
-        let library_edit = matches!(edit, Edit::SetLabels(_) | Edit::DeleteLabel { .. } | Edit::SetSettings(_));
-        if !role.annotates() {
-            Some("You are a viewer of this team library: you can read and follow it, not change it.")
-        } else if library_edit && !role.edits_library() {
-            Some("Annotators of a team library cannot change its labels or settings.")
-        } else {
-            None
-        }
-    })
-    .flatten()
+/// Why a member of `role` may not make `edit` to a team article, if they may not (the server
+/// would drop it).
+fn refused(role: Role, edit: &Edit) -> Option<&'static str> {
+    let library_edit = matches!(edit, Edit::SetLabels(_) | Edit::DeleteLabel { .. } | Edit::SetSettings(_));
+    if !role.annotates() {
+        Some("You are a viewer of this team library: you can read and follow it, not change it.")
+    } else if library_edit && !role.edits_library() {
+        Some("Annotators of a team library cannot change its labels or settings.")
+    } else {
+        None
+    }
+}
+
+/// Why this member may not make `edit` to what `state` shows, if it is the open team article and
+/// they may not.
+pub fn refusal(state: &State, edit: &Edit) -> Option<&'static str> {
+    with(|live| if live.covers(state) { refused(live.membership.role, edit) } else { None }).flatten()
 }
 
 /// The concurrent edits of an annotation of the open team article worth showing (not only of its

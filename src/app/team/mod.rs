@@ -177,19 +177,22 @@ fn announce(selected: Option<String>) {
     });
 }
 
+/// Makes the team article `id` (document id `doc_id`) the open one and remembers it in the
+/// membership: the client and the document's name, to open it with.
+fn switch_to(page: &Page, id: String, doc_id: &str) -> Option<(client::Team, String)> {
+    let (client, doc, m) = live::with(|l| {
+        let doc = l.membership.article_doc(doc_id);
+        l.switch(id.clone(), doc.clone());
+        l.membership.article = Some(id);
+        (l.client.clone(), doc, l.membership.clone())
+    })?;
+    keep(&page.store, &m);
+    Some((client, doc))
+}
+
 /// Opens an article of the team library in this page (its text and entries follow).
 fn open_article(page: &Page, doc_id: &str) {
-    let Some((client, doc)) = live::with(|l| {
-        let doc = l.membership.article_doc(doc_id);
-        l.switch(annota_id(doc_id), doc.clone());
-        l.membership.article = Some(annota_id(doc_id));
-        (l.client.clone(), doc)
-    }) else {
-        return;
-    };
-    if let Some(m) = live::with(|l| l.membership.clone()) {
-        keep(&page.store, &m);
-    }
+    let Some((client, doc)) = switch_to(page, annota_id(doc_id), doc_id) else { return };
     let known = live::with(|l| l.texts.get(&doc).cloned()).flatten();
     let page = page.clone();
     wasm_bindgen_futures::spawn_local(async move {
@@ -267,17 +270,7 @@ fn add_open_article(page: &Page) {
     let state = page.latest.now();
     let a = &state.workspace.article;
     let Some(doc_id) = article_doc_id(&article_id_for(a.text.as_str())) else { return };
-    let Some((client, doc)) = live::with(|l| {
-        let doc = l.membership.article_doc(&doc_id);
-        l.switch(a.id.clone(), doc.clone());
-        l.membership.article = Some(a.id.clone());
-        (l.client.clone(), doc)
-    }) else {
-        return;
-    };
-    if let Some(m) = live::with(|l| l.membership.clone()) {
-        keep(&page.store, &m);
-    }
+    let Some((client, doc)) = switch_to(page, a.id.clone(), &doc_id) else { return };
     let page = page.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let _ = client.open_doc(&doc).await;
