@@ -97,6 +97,8 @@ impl Message for ImportError {
             }
             DuplicateId { id } => format!("معرّف التعليق «{id}» مكرر"),
             DuplicateActor { id } => format!("معرّف الفاعل «{id}» مكرر"),
+            DuplicateLayer { id } => format!("معرّف الطبقة «{id}» مكرر"),
+            LayerMoved { layer } => format!("تعليقات الطبقة «{layer}» لم تعد تطابق النص"),
             BlankId { of, id } => format!("{} «{id}» فارغ أو فيه مسافة", id_of(of)),
             LongId { of, start } => format!("{} «{start}…» أطول من {MAX_ID} بايت", id_of(of)),
             NoActorName { id } => format!("الفاعل «{id}» بلا اسم"),

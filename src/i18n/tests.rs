@@ -106,6 +106,8 @@ fn every_message_of_the_core_has_its_own_arabic() {
         E::OutsideText { n: 2, id: None, start: 5, end: 50, len: 7 },
         E::DuplicateId { id: s("a1") },
         E::DuplicateActor { id: s("p") },
+        E::DuplicateLayer { id: s("ann") },
+        E::LayerMoved { layer: s("ann") },
         E::BlankId { of: IdOf::Actor, id: s("a b") },
         E::BlankId { of: IdOf::Annotation, id: s("") },
         E::LongId { of: IdOf::LinkedActor(ann()), start: s("xxxxxxxxxxxxxxxx") },
@@ -176,8 +178,10 @@ fn every_message_of_the_core_has_its_own_arabic() {
             E::NewerLibrary { .. } => 37,
             E::LibraryNoArticles => 38,
             E::LibraryArticle { .. } => 39,
+            E::DuplicateLayer { .. } => 40,
+            E::LayerMoved { .. } => 41,
         },
-        40,
+        42,
     );
     // The fields and line problems inside a sentence are said in Arabic too.
     for f in &fields {

@@ -9,6 +9,7 @@ use super::change::ChangeSet;
 use super::facts::{Actor, ArticleMeta, Review, Settings};
 use super::filter::Filter;
 use super::labels::{Label, LabelId};
+use super::layers::{Decision, Layer, LayerId, LayerView};
 use super::text::Span;
 use super::workspace::Workspace;
 
@@ -83,6 +84,30 @@ pub enum Edit {
         id: LabelId,
         at: Timestamp,
     },
+    /// Add another annotator's layer (imported from their file); refused if its id is taken.
+    AddLayer(Box<Layer>),
+    /// Write into another layer: its annotations become the ones shown, edited and exported.
+    WriteInto(LayerId),
+    /// Remove a layer that is not being written, with its annotations.
+    RemoveLayer(LayerId),
+    /// Settle the differences of layers `a` and `b` into the gold layer (made if missing), and
+    /// write into it.
+    Adjudicate {
+        a: LayerId,
+        b: LayerId,
+    },
+    /// Settle differences into the gold layer being written, as one undo step: each by its key,
+    /// how, and the annotations it puts in.
+    Settle(Vec<Settled>),
+}
+
+/// One difference settled: its key (see [`crate::model::layers::difference_key`]), the decision
+/// and what goes into the gold layer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settled {
+    pub key: String,
+    pub decision: Decision,
+    pub add: Vec<Annotation>,
 }
 
 /// An accepted suggestion: the annotation it becomes, the actor it names (an actor span) and who
@@ -101,6 +126,8 @@ pub enum View {
     /// Select and draw the eye to an annotation (from the side panel).
     Reveal(AnnotationId),
     Filter(Filter),
+    /// Which other layers are drawn beside the written one, and whether only differences are.
+    Layers(LayerView),
 }
 
 /// What the browser tells the app about its work.

@@ -4,6 +4,7 @@
 use super::annotation::{Annotation, Orphan};
 use super::facts::{Actor, ArticleMeta, Settings};
 use super::labels::Label;
+use super::layers::Layers;
 use super::workspace::Workspace;
 use std::rc::Rc;
 
@@ -38,6 +39,11 @@ pub enum Change {
         before: Rc<Vec<Label>>,
         after: Rc<Vec<Label>>,
     },
+    /// The layers kept aside or the written layer's info (a gold layer's decisions).
+    Layers {
+        before: Rc<Layers>,
+        after: Rc<Layers>,
+    },
     /// A new article or an import: the whole workspace at once.
     Workspace {
         before: Rc<Workspace>,
@@ -54,6 +60,7 @@ impl Change {
             Change::Meta { before, after } => Change::Meta { before: after.clone(), after: before.clone() },
             Change::Settings { before, after } => Change::Settings { before: after.clone(), after: before.clone() },
             Change::Labels { before, after } => Change::Labels { before: after.clone(), after: before.clone() },
+            Change::Layers { before, after } => Change::Layers { before: after.clone(), after: before.clone() },
             Change::Workspace { before, after } => Change::Workspace { before: after.clone(), after: before.clone() },
         }
     }
@@ -92,6 +99,7 @@ impl Change {
             Change::Meta { after, .. } => ws.meta = after.clone(),
             Change::Settings { after, .. } => ws.settings = after.clone(),
             Change::Labels { after, .. } => ws.labels = after.clone(),
+            Change::Layers { after, .. } => ws.layers = after.clone(),
             Change::Workspace { after, .. } => *ws = (**after).clone(),
         }
     }

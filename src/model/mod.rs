@@ -2,7 +2,7 @@
 //! changes, undo and the reducer, file formats and the storage schema, and what the article view
 //! draws (`render`: markup as strings, the names the bridge reads it by). Nothing here touches the
 //! DOM. Imports run one way, leaves first (`tests/structure.rs` checks it):
-//! `text` → `labels`, `facts`, `quote`, `structure`, `navigate` → `annotation` → `workspace`,
+//! `text` → `labels`, `facts`, `layers` (beside `annotation`), `quote`, `structure`, `navigate` → `annotation` → `workspace`,
 //! `actors`, `filter`, `keys` → `change` → `history` → `action`, `reduce`; above `workspace`,
 //! `format` → `persist` → `library`; `render` needs only `text` and `annotation`; `keymap` (which
 //! command a key is) only `labels`; `lock`, `invite` (team invite links) and
@@ -21,6 +21,7 @@ pub mod invite;
 pub mod keymap;
 pub mod keys;
 pub mod labels;
+pub mod layers;
 pub mod library;
 pub mod lock;
 pub mod navigate;

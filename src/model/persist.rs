@@ -10,6 +10,7 @@
 use super::annotation::{text_order, Annotation, Article};
 use super::facts::{ArticleMeta, Settings};
 use super::format::annota_json::{is_default, ActorRecord, AnnotationRecord, OrphanRecord};
+use super::format::layers_record::LayersRecord;
 use super::format::placing::{check_labels, place_checked, CheckedItems, ImportSummary, OffsetUnit};
 use super::format::ImportError;
 use super::keys;
@@ -50,6 +51,9 @@ struct StoredAnnotations<A> {
     meta: ArticleMeta,
     #[serde(default, skip_serializing_if = "is_default")]
     settings: Settings,
+    /// The other annotators' layers (left out while there are none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    layers: Option<LayersRecord>,
 }
 
 pub fn encode_article(article: &Article) -> String {
@@ -104,6 +108,7 @@ pub fn encode_annotations_with(ws: &Workspace, cache: &mut RecordCache) -> Strin
         actors: ws.actors.iter().map(ActorRecord::of).collect(),
         meta: (*ws.meta).clone(),
         settings: (*ws.settings).clone(),
+        layers: LayersRecord::of(ws, false),
     })
     .expect("annotations always serialise");
     cache.records = records;
@@ -315,8 +320,12 @@ fn decode_annotations(raw: &str, article: &Article) -> Result<(Workspace, Vec<La
         return Err(StoredError::NoLongerMatch { n: items.len() - summary.placed_exactly });
     }
     let orphans = s.orphans.iter().map(|o| o.orphan(&labels)).collect::<Result<Vec<_>, _>>().map_err(StoredError::Invalid)?;
-    let actors = s.actors.iter().map(ActorRecord::actor).collect();
-    let ws = Workspace::new(article.clone(), labels, annotations).with_orphans(orphans).with_facts(actors, s.meta, s.settings);
+    let actors: Vec<_> = s.actors.iter().map(ActorRecord::actor).collect();
+    let layers = match s.layers {
+        Some(l) => l.read(&article.text, &labels, &actors, true).map_err(StoredError::Invalid)?,
+        None => Default::default(),
+    };
+    let ws = Workspace::new(article.clone(), labels, annotations).with_orphans(orphans).with_facts(actors, s.meta, s.settings).with_layers(layers);
     // A link to a missing actor would break the reducer's bookkeeping: set the value aside instead.
     ws.check_actors().map_err(StoredError::Actors)?;
     Ok((ws, repairs))

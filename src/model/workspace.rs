@@ -4,6 +4,7 @@
 use super::annotation::{text_order, Annotation, AnnotationId, Article, Orphan};
 use super::facts::{Actor, ActorId, ArticleMeta, Settings};
 use super::labels::{Label, LabelId, LabelRule};
+use super::layers::{Layer, LayerId, Layers};
 use super::text::CharOffset;
 use std::fmt;
 use std::rc::Rc;
@@ -81,6 +82,8 @@ pub struct Workspace {
     pub actors: Rc<Vec<Actor>>,
     pub meta: Rc<ArticleMeta>,
     pub settings: Rc<Settings>,
+    /// The layer `annotations` and `orphans` belong to, and the other annotators' layers.
+    pub layers: Rc<Layers>,
 }
 
 impl Workspace {
@@ -100,6 +103,7 @@ impl Workspace {
             actors: Rc::new(Vec::new()),
             meta: Rc::new(ArticleMeta::default()),
             settings: Rc::new(Settings::default()),
+            layers: Rc::new(Layers::default()),
         }
     }
 
@@ -141,6 +145,37 @@ impl Workspace {
             }
         }
         Ok(())
+    }
+
+    pub fn with_layers(mut self, layers: Layers) -> Self {
+        self.layers = Rc::new(layers);
+        self
+    }
+
+    /// A layer's annotations: the workspace's own for the layer being written.
+    pub fn layer_annotations(&self, id: &LayerId) -> Option<&Rc<Vec<Rc<Annotation>>>> {
+        if &self.layers.writing.id == id {
+            return Some(&self.annotations);
+        }
+        self.layers.aside(id).map(|l| &l.annotations)
+    }
+
+    /// This workspace writing into layer `id` instead: the written layer goes aside where `id` was.
+    pub fn writing_into(&self, id: &LayerId) -> Option<Workspace> {
+        let at = self.layers.aside.iter().position(|l| &l.info.id == id)?;
+        let mut next = self.clone();
+        let layers = Rc::make_mut(&mut next.layers);
+        let current = Layer { info: layers.writing.clone(), annotations: next.annotations.clone(), orphans: next.orphans.clone() };
+        let target = std::mem::replace(&mut layers.aside[at], current);
+        layers.writing = target.info;
+        next.annotations = target.annotations;
+        next.orphans = target.orphans;
+        Some(next)
+    }
+
+    /// Whether any annotation of any layer names or links to actor `id`.
+    pub fn refers_anywhere(&self, id: &ActorId) -> bool {
+        self.annotations.iter().chain(self.layers.aside.iter().flat_map(|l| l.annotations.iter())).any(|a| a.facts.refers_to(id))
     }
 
     pub fn with_orphans(mut self, orphans: Vec<Orphan>) -> Self {

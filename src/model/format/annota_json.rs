@@ -4,6 +4,7 @@
 //! details and the checker's settings. Version 1 files are version 2 files without them.
 
 use super::facts;
+use super::layers_record::LayersRecord;
 use super::placing::{check_labels, place_checked, CheckedItems, ImportNote, ImportSummary, Incoming, OffsetUnit};
 use super::{ImportError, Owner};
 use crate::model::annotation::{Annotation, AnnotationId, Article, Orphan, Timestamp};
@@ -222,6 +223,10 @@ struct AnnotaFile {
     /// Left out while it is the default scale with no organisation.
     #[serde(default, skip_serializing_if = "is_default")]
     settings: Settings,
+    /// Every annotator's layer besides `annotations` (which are the layer `layers.writing`);
+    /// left out while the article has only the user's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    layers: Option<LayersRecord>,
 }
 
 /// The whole workspace as an Annota JSON file.
@@ -245,6 +250,7 @@ pub fn export(ws: &Workspace) -> String {
         orphans: ws.orphans.iter().map(OrphanRecord::of).collect(),
         actors: ws.actors.iter().map(ActorRecord::of).collect(),
         settings: (*ws.settings).clone(),
+        layers: LayersRecord::of(ws, true),
     };
     serde_json::to_string_pretty(&file).expect("a workspace always serialises")
 }
@@ -259,6 +265,8 @@ pub struct Parsed {
     pub items: CheckedItems,
     pub orphans: Vec<Orphan>,
     pub facts: FileFacts,
+    /// The other layers, not yet placed.
+    pub layers: Option<LayersRecord>,
 }
 
 /// What a file says beyond its annotations: its actors, the article's details, the settings.
@@ -312,7 +320,7 @@ pub fn parse(value: serde_json::Value) -> Result<Parsed, ImportError> {
         return Err(ImportError::BadHeading);
     }
     let facts = FileFacts { actors, meta: file.article.meta, settings: file.settings };
-    Ok(Parsed { article, labels, label_repairs, items, orphans, facts })
+    Ok(Parsed { article, labels, label_repairs, items, orphans, facts, layers: file.layers })
 }
 
 /// Reads an Annota JSON file as its own workspace (its text, labels, annotations, orphans and facts).
@@ -328,7 +336,14 @@ pub fn import(json: &str) -> Result<(Workspace, ImportSummary), ImportError> {
     orphans.extend(parsed.orphans);
     let f = parsed.facts;
     summary.notes.extend(parsed.label_repairs.into_iter().map(ImportNote::LabelRepaired));
-    let ws = Workspace::new(parsed.article, parsed.labels.into_vec(), annotations).with_orphans(orphans).with_facts(f.actors, f.meta, f.settings);
+    let layers = match parsed.layers {
+        Some(l) => l.read(&parsed.article.text, parsed.labels.labels(), &f.actors, false)?,
+        None => Default::default(),
+    };
+    let ws = Workspace::new(parsed.article, parsed.labels.into_vec(), annotations)
+        .with_orphans(orphans)
+        .with_facts(f.actors, f.meta, f.settings)
+        .with_layers(layers);
     ws.check_actors().map_err(ImportError::InvalidActors)?;
     Ok((ws, summary))
 }

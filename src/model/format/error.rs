@@ -67,6 +67,14 @@ pub enum ImportError {
     DuplicateActor {
         id: String,
     },
+    /// Two layers of one article have the same id.
+    DuplicateLayer {
+        id: String,
+    },
+    /// A stored layer's annotations are not where their offsets say.
+    LayerMoved {
+        layer: String,
+    },
     /// Empty, or with white space or control characters (`id` as Rust escapes it).
     BlankId {
         of: IdOf,
@@ -258,6 +266,8 @@ impl fmt::Display for ImportError {
             ),
             DuplicateId { id } => write!(f, "annotation id \"{id}\" appears twice"),
             DuplicateActor { id } => write!(f, "actor id \"{id}\" appears twice"),
+            DuplicateLayer { id } => write!(f, "layer id \"{id}\" appears twice"),
+            LayerMoved { layer } => write!(f, "the annotations of layer \"{layer}\" no longer match the text"),
             BlankId { of, id } => write!(f, "{of} id \"{id}\" is empty or contains white space"),
             LongId { of, start } => write!(f, "{of} id \"{start}…\" is longer than {MAX_ID} bytes"),
             NoActorName { id } => write!(f, "actor \"{id}\" has no name"),

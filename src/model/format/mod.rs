@@ -6,12 +6,14 @@ pub mod annota_json;
 pub mod claimreview;
 pub mod error;
 pub mod facts;
+pub mod layers_record;
 pub mod placing;
 pub mod tabular;
 pub mod w3c;
 pub mod zip;
 
-use crate::model::annotation::{Article, Timestamp};
+use crate::model::annotation::{Annotation, Article, Orphan, Timestamp};
+use crate::model::layers::{Layer, LayerInfo, LayerKind};
 use crate::model::workspace::Workspace;
 use placing::{place_all, ImportNote, ImportSummary, Incoming, NewIds, OffsetUnit};
 use serde_json::Value;
@@ -151,6 +153,8 @@ struct Source {
     unit: Option<OffsetUnit>,
     /// Actors, details and settings, from the formats that carry them (Annota JSON).
     facts: Option<annota_json::FileFacts>,
+    /// Other annotators' layers (Annota JSON).
+    layers: Option<layers_record::LayersRecord>,
 }
 
 fn read_source(content: &str, summary: &mut ImportSummary) -> Result<Source, ImportError> {
@@ -184,11 +188,12 @@ fn read_source(content: &str, summary: &mut ImportSummary) -> Result<Source, Imp
             orphans: parsed.orphans,
             unit: Some(OffsetUnit::CodePoint),
             facts: Some(parsed.facts),
+            layers: parsed.layers,
         });
     }
     if w3c::looks_like(&value) {
         summary.format = "W3C Web Annotation";
-        return Ok(Source { article: None, items: w3c::parse(&value, summary)?, orphans: vec![], unit: None, facts: None });
+        return Ok(Source { article: None, items: w3c::parse(&value, summary)?, orphans: vec![], unit: None, facts: None, layers: None });
     }
     if tabular::is_doccano_line(&value) {
         summary.format = "doccano JSONL";
@@ -203,7 +208,7 @@ fn read_source(content: &str, summary: &mut ImportSummary) -> Result<Source, Imp
 
 fn document_source(doc: tabular::Document, unit: Option<OffsetUnit>) -> Source {
     let title = doc.title.clone().unwrap_or_else(|| crate::model::structure::title_from_text(&doc.text));
-    Source { article: Some((Article::new(title, doc.text), None)), items: doc.items, orphans: vec![], unit, facts: None }
+    Source { article: Some((Article::new(title, doc.text), None)), items: doc.items, orphans: vec![], unit, facts: None, layers: None }
 }
 
 /// Reads any supported file and places its annotations. `new_id` makes ids where a file has none.
@@ -223,7 +228,11 @@ pub fn import(content: &str, current: &Workspace, target: ImportTarget, now: &Ti
             orphans.extend(source.orphans);
             // A new article: its own details; the checker's settings stay unless the file has its own.
             let f = source.facts.unwrap_or_else(|| annota_json::FileFacts { settings: (*current.settings).clone(), ..Default::default() });
-            let ws = Workspace::new(article, labels, annotations).with_orphans(orphans).with_facts(f.actors, f.meta, f.settings);
+            let layers = match source.layers {
+                Some(l) => l.read(&article.text, &labels, &f.actors, false)?,
+                None => Default::default(),
+            };
+            let ws = Workspace::new(article, labels, annotations).with_orphans(orphans).with_facts(f.actors, f.meta, f.settings).with_layers(layers);
             ws.check_actors().map_err(ImportError::ActorsDoNotAddUp)?;
             Ok(Imported { workspace: ws, summary })
         }
@@ -261,6 +270,32 @@ pub fn import(content: &str, current: &Workspace, target: ImportTarget, now: &Ti
             Ok(Imported { workspace: ws, summary })
         }
     }
+}
+
+/// Reads a colleague's file as a layer of the open article: its annotations found again in the
+/// open text as Import annotations finds them, in a layer named after the file's annotator (an
+/// Annota JSON file's own layer name) or else `file_name`. Links to actors stay with the file: a
+/// layer compares spans and labels.
+pub fn import_layer(
+    content: &str,
+    current: &Workspace,
+    file_name: &str,
+    now: &Timestamp,
+    new_id: &mut dyn FnMut() -> String,
+) -> Result<(Layer, ImportSummary), ImportError> {
+    let mut bare = current.clone();
+    bare.annotations = Rc::new(Vec::new());
+    bare.orphans = Rc::new(Vec::new());
+    let Imported { workspace, summary } = import(content, &bare, ImportTarget::OpenArticle, now, new_id)?;
+    let unlinked = |f: &crate::model::facts::Facts| crate::model::facts::Facts { actor: None, said_by: None, review: f.review.clone() };
+    let annotations = workspace.annotations.iter().map(|a| Rc::new(Annotation { facts: unlinked(&a.facts), ..(**a).clone() })).collect();
+    let orphans = workspace.orphans.iter().map(|o| Orphan { facts: unlinked(&o.facts), ..o.clone() }).collect();
+    let stem = file_name.split('.').next().unwrap_or(file_name);
+    let annotator =
+        parse_json(content).ok().and_then(|v| v.pointer("/layers/writing/name").and_then(|n| n.as_str()).map(str::to_string)).filter(|n| !n.trim().is_empty());
+    let name = annotator.unwrap_or_else(|| stem.to_string());
+    let info = LayerInfo { id: current.layers.fresh_id(stem), name, kind: LayerKind::File, compares: None, decisions: Default::default() };
+    Ok((Layer { info, annotations: Rc::new(annotations), orphans: Rc::new(orphans) }, summary))
 }
 
 fn with_quote_from(text: &crate::model::text::TextIndex, it: Incoming, unit: Option<OffsetUnit>) -> Incoming {

@@ -6,6 +6,9 @@ mod actors;
 mod annotations;
 mod articles;
 mod labels;
+mod layers;
+#[cfg(test)]
+mod layers_tests;
 mod suggestions;
 #[cfg(test)]
 mod tests;
@@ -16,6 +19,7 @@ use super::change::{Change, ChangeSet};
 use super::facts::ActorId;
 use super::filter::Filter;
 use super::history::{EditKind, History};
+use super::layers::LayerView;
 use super::workspace::Workspace;
 use std::rc::Rc;
 
@@ -31,6 +35,8 @@ pub struct State {
     pub revision: u64,
     /// Set while another tab edits this workspace.
     pub read_only: bool,
+    /// Which other layers are drawn.
+    pub layer_view: LayerView,
 }
 
 /// What an edit would do: its changes, and whether it is typing (merged into one undo step).
@@ -50,7 +56,16 @@ impl Plan {
 
 impl State {
     pub fn new(workspace: Workspace) -> Self {
-        State { workspace, history: History::default(), selected: None, filter: Filter::default(), flash: None, revision: 0, read_only: false }
+        State {
+            workspace,
+            history: History::default(),
+            selected: None,
+            filter: Filter::default(),
+            flash: None,
+            revision: 0,
+            read_only: false,
+            layer_view: LayerView::default(),
+        }
     }
 
     pub fn selected_annotation(&self) -> Option<&Rc<Annotation>> {
@@ -96,6 +111,12 @@ impl State {
                 let count = next.flash.as_ref().map_or(0, |(_, n)| n.wrapping_add(1));
                 next.selected = Some(id.clone());
                 next.flash = Some((id, count));
+            }
+            View::Layers(view) => {
+                if next.layer_view == view {
+                    return self;
+                }
+                next.layer_view = view;
             }
             View::Filter(filter) => {
                 if next.filter == filter {
@@ -162,7 +183,7 @@ impl State {
             // Follow the annotation that changed, so that Delete right after labelling removes it.
             Change::Annotation { after: Some(a), .. } => self.selected = Some(a.id.clone()),
             Change::Annotation { after: None, .. } => self.selected = None,
-            Change::Orphan { .. } | Change::Actor { .. } | Change::Meta { .. } | Change::Settings { .. } => {}
+            Change::Orphan { .. } | Change::Actor { .. } | Change::Meta { .. } | Change::Settings { .. } | Change::Layers { .. } => {}
             Change::Labels { .. } => {
                 if self.filter.label.as_ref().is_some_and(|f| self.workspace.label(f).is_none()) {
                     self.filter.label = None;
@@ -200,6 +221,11 @@ fn plan(ws: &Workspace, edit: Edit) -> Option<Plan> {
         Edit::Replace(new) => articles::replace(ws, *new),
         Edit::SetMeta(meta) => articles::set_meta(ws, meta),
         Edit::SetSettings(settings) => articles::set_settings(ws, settings),
+        Edit::AddLayer(layer) => layers::add_layer(ws, *layer),
+        Edit::WriteInto(id) => layers::write_into(ws, &id),
+        Edit::RemoveLayer(id) => layers::remove_layer(ws, &id),
+        Edit::Adjudicate { a, b } => layers::adjudicate(ws, &a, &b),
+        Edit::Settle(settled) => layers::settle(ws, settled),
         Edit::Undo | Edit::Redo => None,
     }
 }
@@ -216,7 +242,7 @@ fn unused_actors_after(ws: &Workspace, changes: &ChangeSet) -> Vec<Change> {
     candidates.dedup();
     candidates
         .into_iter()
-        .filter(|id| !ws.annotations.iter().any(|a| a.facts.refers_to(id)))
+        .filter(|id| !ws.refers_anywhere(id))
         .filter_map(|id| ws.actor(id))
         .map(|a| Change::Actor { before: Some(a.clone()), after: None })
         .collect()

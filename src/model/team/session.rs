@@ -153,7 +153,7 @@ fn article_objects(changes: &ChangeSet) -> Option<BTreeSet<String>> {
             Change::Orphan { before, after } => format!("{ORPHAN}{}", before.as_ref().or(after.as_ref())?.id.0),
             Change::Actor { before, after } => format!("{ACTOR}{}", before.as_ref().or(after.as_ref())?.id.0),
             Change::Meta { .. } => META.to_string(),
-            Change::Settings { .. } | Change::Labels { .. } | Change::Workspace { .. } => return None,
+            Change::Settings { .. } | Change::Labels { .. } | Change::Layers { .. } | Change::Workspace { .. } => return None,
         };
         out.insert(o);
     }

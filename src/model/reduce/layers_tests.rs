@@ -1,0 +1,113 @@
+//! Layers through the reducer, files and storage: added, written into, removed, adjudicated and
+//! settled, each undoable; saved and read back whole.
+
+use super::*;
+use crate::model::action::Settled;
+use crate::model::format::{annota_json, import_layer};
+use crate::model::layers::{Decision, Layer, LayerId, LayerInfo, LayerKind};
+use crate::model::persist;
+use crate::model::testkit::{ann, at, id, sample_state};
+
+fn layer(name: &str, annotations: Vec<Annotation>) -> Layer {
+    Layer {
+        info: LayerInfo { id: LayerId(name.into()), name: name.into(), kind: LayerKind::File, ..Default::default() },
+        annotations: Rc::new(annotations.into_iter().map(Rc::new).collect()),
+        orphans: Rc::new(Vec::new()),
+    }
+}
+
+fn with_two_layers() -> Rc<State> {
+    let s = sample_state().reduce(Edit::Add(ann("own1", 10, 20, "claim")));
+    let s = s.reduce(Edit::AddLayer(Box::new(layer("rana", vec![ann("r1", 10, 20, "claim"), ann("r2", 30, 40, "quote")]))));
+    s.reduce(Edit::AddLayer(Box::new(layer("omar", vec![ann("o1", 10, 22, "claim")]))))
+}
+
+#[test]
+fn a_layer_is_added_written_into_and_removed_each_undoable() {
+    let s = with_two_layers();
+    assert_eq!(s.workspace.layers.aside.len(), 2);
+    assert_eq!(s.workspace.annotations.len(), 1, "adding a layer leaves the written one alone");
+    // The same id twice is refused.
+    assert!(Rc::ptr_eq(&s, &s.clone().reduce(Edit::AddLayer(Box::new(layer("rana", vec![]))))));
+
+    let w = s.clone().reduce(Edit::WriteInto(LayerId("rana".into())));
+    assert_eq!(w.workspace.layers.writing.id.0, "rana");
+    assert_eq!(w.workspace.annotations.iter().map(|a| a.id.0.as_str()).collect::<Vec<_>>(), ["r1", "r2"]);
+    assert_eq!(w.workspace.layer_annotations(&LayerId::own()).unwrap()[0].id, id("own1"));
+    // A new annotation goes into the written layer only.
+    let w2 = w.clone().reduce(Edit::Add(ann("r3", 50, 60, "actor")));
+    assert_eq!(w2.workspace.annotations.len(), 3);
+    assert_eq!(w2.workspace.layer_annotations(&LayerId::own()).unwrap().len(), 1);
+    let back = w2.reduce(Edit::Undo).reduce(Edit::Undo);
+    assert_eq!(back.workspace, s.workspace);
+
+    let r = s.clone().reduce(Edit::RemoveLayer(LayerId("omar".into())));
+    assert_eq!(r.workspace.layers.aside.len(), 1);
+    // The written layer cannot be removed.
+    assert!(Rc::ptr_eq(&r, &r.clone().reduce(Edit::RemoveLayer(LayerId::own()))));
+    assert_eq!(r.reduce(Edit::Undo).workspace, s.workspace);
+}
+
+#[test]
+fn adjudicating_makes_the_gold_layer_and_each_settlement_is_one_undo_step() {
+    let s = with_two_layers();
+    let g = s.clone().reduce(Edit::Adjudicate { a: LayerId("rana".into()), b: LayerId("omar".into()) });
+    assert_eq!(g.workspace.layers.writing.id, LayerId::gold());
+    assert_eq!(g.workspace.layers.writing.kind, LayerKind::Gold);
+    assert!(g.workspace.annotations.is_empty());
+    let one = Settled { key: "r1|o1".into(), decision: Decision::A, add: vec![ann("g1", 10, 20, "claim")] };
+    let g1 = g.clone().reduce(Edit::Settle(vec![one.clone()]));
+    assert_eq!(g1.workspace.annotations.len(), 1);
+    assert_eq!(g1.workspace.layers.writing.decisions.get("r1|o1"), Some(&Decision::A));
+    // Settling the same difference again is refused; neither adds nothing but is recorded.
+    assert!(Rc::ptr_eq(&g1, &g1.clone().reduce(Edit::Settle(vec![Settled { add: vec![], ..one }]))));
+    let g2 = g1.clone().reduce(Edit::Settle(vec![Settled { key: "r2|".into(), decision: Decision::Neither, add: vec![] }]));
+    assert_eq!(g2.workspace.layers.writing.decisions.len(), 2);
+    assert_eq!(g2.workspace.annotations.len(), 1);
+    let u = g2.reduce(Edit::Undo);
+    assert_eq!(u.workspace, g1.workspace);
+    let u = u.reduce(Edit::Undo);
+    assert_eq!(u.workspace, g.workspace);
+    // Settling outside a gold layer is refused.
+    assert!(Rc::ptr_eq(&s, &s.clone().reduce(Edit::Settle(vec![Settled { key: "x|".into(), decision: Decision::Neither, add: vec![] }]))));
+}
+
+#[test]
+fn every_layer_survives_annota_json_and_storage() {
+    let s = with_two_layers().reduce(Edit::Adjudicate { a: LayerId("rana".into()), b: LayerId("omar".into()) });
+    let s = s.reduce(Edit::Settle(vec![Settled { key: "r1|o1".into(), decision: Decision::B, add: vec![ann("g1", 10, 22, "claim")] }]));
+    let ws = &s.workspace;
+    let json = annota_json::export(ws);
+    let (back, _) = annota_json::import(&json).expect("our own export reads back");
+    assert_eq!(back.layers, ws.layers);
+    assert_eq!(back.annotations, ws.annotations);
+    // Storage keeps them too.
+    let d = persist::decode(Some(&persist::encode_article(&ws.article)), Some(&persist::encode_annotations(ws)));
+    assert!(d.unreadable.is_empty(), "{:?}", d.unreadable);
+    assert_eq!(d.workspace.unwrap().layers, ws.layers);
+    // A workspace with one layer writes files as before: no `layers` key.
+    assert!(!annota_json::export(&sample_state().workspace).contains("\"layers\""));
+}
+
+#[test]
+fn a_colleagues_file_becomes_a_layer_of_the_open_article() {
+    let theirs = sample_state().reduce(Edit::Add(ann("t1", 10, 20, "claim"))).reduce(Edit::Add(ann("t2", 30, 35, "quote")));
+    let file = annota_json::export(&theirs.workspace);
+    let mine = sample_state().reduce(Edit::Add(ann("m1", 12, 20, "claim")));
+    let mut n = 0;
+    let mut new_id = || {
+        n += 1;
+        format!("n{n}")
+    };
+    let (l, summary) = import_layer(&file, &mine.workspace, "rana.annota.json", &at(), &mut new_id).expect("a file of the same article imports");
+    assert_eq!(l.info.name, "rana");
+    assert_eq!(l.info.id.0, "rana");
+    assert_eq!(summary.placed_exactly, 2);
+    assert_eq!(l.annotations.len(), 2);
+    let s = mine.reduce(Edit::AddLayer(Box::new(l)));
+    assert_eq!(s.workspace.annotations.len(), 1, "the open layer keeps its own");
+    // A second file of the same name gets another id.
+    assert_eq!(s.workspace.layers.fresh_id("rana").0, "rana-2");
+    // Bad input changes nothing and says why.
+    assert!(import_layer("{not json", &s.workspace, "x.json", &at(), &mut || "z".into()).is_err());
+}
