@@ -57,6 +57,12 @@ pub struct ArticleProps {
     /// The current suggestion's span and reference, drawn solid.
     #[prop_or_default]
     pub current_suggestion: Option<(Span, AttrValue)>,
+    /// Other annotators' spans, drawn as rings in their layer's colour (see `layers::rings`).
+    #[prop_or_default]
+    pub rings: Rc<Vec<Proposed>>,
+    /// The rule of each layer's ring colour.
+    #[prop_or_default]
+    pub ring_styles: AttrValue,
 }
 
 /// Each label's name, colour, description id and pattern, and each actor's name, made once per
@@ -219,6 +225,36 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     }
     let proposals = proposals.borrow();
     let proposals = &proposals.as_ref().expect("grouped above").groups;
+    // The rings join each paragraph's suggestions; a paragraph with none keeps the suggestions' group as it is.
+    let ringed = use_mut_ref(|| None::<(Rc<Vec<Proposed>>, Vec<Rc<Vec<Proposed>>>)>);
+    {
+        let mut ringed = ringed.borrow_mut();
+        if !ringed.as_ref().is_some_and(|(r, _)| Rc::ptr_eq(r, &props.rings)) {
+            *ringed = Some((props.rings.clone(), proposed::by_paragraph(&props.rings, &props.text)));
+        }
+    }
+    let ringed = ringed.borrow();
+    let ring_groups = &ringed.as_ref().expect("grouped above").1;
+    let joined = use_mut_ref(Vec::<Option<(Rc<Vec<Proposed>>, Rc<Vec<Proposed>>, Rc<Vec<Proposed>>)>>::new);
+    let proposals: Vec<Rc<Vec<Proposed>>> = {
+        let mut joined = joined.borrow_mut();
+        joined.resize(proposals.len(), None);
+        proposals
+            .iter()
+            .enumerate()
+            .map(|(i, sug)| match ring_groups.get(i).filter(|r| !r.is_empty()) {
+                None => sug.clone(),
+                Some(r) => match &joined[i] {
+                    Some((s0, r0, both)) if Rc::ptr_eq(s0, sug) && Rc::ptr_eq(r0, r) => both.clone(),
+                    _ => {
+                        let both = Rc::new(sug.iter().chain(r.iter()).cloned().collect::<Vec<_>>());
+                        joined[i] = Some((sug.clone(), r.clone(), both.clone()));
+                        both
+                    }
+                },
+            })
+            .collect()
+    };
     // The groups live here only (no memo copy): an edit updates them in place.
     let previous = use_mut_ref(|| None::<Grouped>);
     {
@@ -246,7 +282,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     html! {
         <>
         { label_descriptions(&props.labels, tr) }
-        <style>{ (*styles).clone() }</style>
+        <style>{ (*styles).clone() }{ props.ring_styles.clone() }</style>
         <article class="article" ref={props.article_ref.clone()} onclick={props.onclick.clone()} aria-label={tr.t("Article")}
             id={props.focusable.then_some("article")} tabindex={props.focusable.then_some("0")}
             aria-describedby={props.focusable.then_some("article-keys")}>

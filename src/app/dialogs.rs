@@ -16,6 +16,7 @@ pub enum Dialog {
     Library,
     Labels,
     Share,
+    Agreement,
 }
 
 #[derive(Properties, PartialEq)]
@@ -63,6 +64,7 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
                     on_open={team.open.clone()} on_add={team.add.clone()} on_close={close} />
             }
         }
+        Some(Dialog::Agreement) => html! { <super::layers::compare::AgreementDialog on_close={close} /> },
         Some(Dialog::Labels) => html! {
             <LabelEditor labels={ws.labels.clone()} annotations={ws.annotations.clone()} orphans={ws.orphans.clone()}
                 {on_action} on_close={close} />

@@ -17,6 +17,7 @@ mod file_drop;
 mod i18n;
 mod keyboard;
 mod label_editor;
+mod layers;
 mod legend;
 mod library;
 mod masthead;
@@ -157,6 +158,13 @@ fn Workbench() -> Html {
     let selected_id = selected.as_ref().map(|a| a.id.clone());
     let text = ws.article.text.clone();
     let (entries, links) = (actors.entries, actors.links);
+    let rings = {
+        let (ws, view) = (ws.clone(), state.layer_view.clone());
+        use_memo((ws.layers.clone(), ws.annotations.clone(), view.clone(), tr), move |_| {
+            (layers::rings::rings(&ws, &view, tr), layers::rings::drawn(&ws, &view), AttrValue::from(layers::rings::ring_styles(&ws.layers)))
+        })
+    };
+    let adjudicating = layers::adjudicate::adjudicating(ws);
     let current_suggestion = sugg.current.as_ref().map(|k| {
         let span = crate::model::text::Span::new(k.start, k.end);
         (span, AttrValue::from(proposed::reference_of(&ws.labels, span, &k.label)))
@@ -186,10 +194,13 @@ fn Workbench() -> Html {
                     viewer={ctx.team.view.membership.as_ref().is_some_and(|m| !m.role.annotates())} />
             }
             <main class="workspace">
-                <article::ArticleView text={text.clone()} labels={ws.labels.clone()} annotations={ws.annotations.clone()} actors={ws.actors.clone()} headings={ws.article.headings.clone()}
+                <article::ArticleView text={text.clone()} labels={ws.labels.clone()} annotations={rings.1.clone()} rings={rings.0.clone()} ring_styles={rings.2.clone()} actors={ws.actors.clone()} headings={ws.article.headings.clone()}
                     selected={selected.clone()} flash={state.flash.clone()} article_ref={article_ref.clone()} onclick={on_article_click} focusable=true
                     suggestions={sugg.found.list.clone()} {current_suggestion} />
                 <aside class="side">
+                    if let Some((a, b)) = adjudicating {
+                        <layers::adjudicate::AdjudicationPanel key={format!("{}|{}", a.0, b.0)} article={article_ref.clone()} a={a.clone()} b={b.clone()} />
+                    }
                     if let Some(a) = selected.as_ref().filter(|_| ctx.team.view.membership.is_some()) {
                         <team::Conflicts id={a.id.0.clone()} revision={state.revision + ctx.team.view.updates} dispatcher={d.clone()} />
                     }
@@ -197,6 +208,7 @@ fn Workbench() -> Html {
                         <factcheck::FactCheckEditor key={a.id.0.clone()} annotation={a.clone()} text={text.clone()} actors={ws.actors.clone()}
                             settings={ws.settings.clone()} entries={entries.clone()} on_action={ctx.on_action.clone()} on_pick={open_picker} on_reveal={on_reveal.clone()} />
                     }
+                    <layers::LayersPanel on_compare={{ let d = dialog.setter(); Callback::from(move |_| d.set(Some(Dialog::Agreement))) }} />
                     <legend::Legend labels={ws.labels.clone()} />
                     <suggestions::SuggestionsPanel found={sugg.found.clone()} shown={sugg.shown.clone()} options={sugg.options.clone()}
                         rejected={sugg.rejected} act={sugg.act.clone()} />

@@ -45,6 +45,20 @@ pub fn outline_styles(labels: &[Label]) -> String {
         .collect()
 }
 
+/// `list` (in text order) grouped by the paragraphs each touches, one shared group per paragraph.
+pub fn by_paragraph(list: &[Proposed], text: &TextIndex) -> Vec<Rc<Vec<Proposed>>> {
+    let paragraphs = text.paragraphs();
+    let mut fresh: Vec<Vec<Proposed>> = vec![Vec::new(); paragraphs.len()];
+    for p in list {
+        let mut i = text.paragraph_at_or_after(p.span.start);
+        while i < paragraphs.len() && paragraphs[i].span.start < p.span.end {
+            fresh[i].push(p.clone());
+            i += 1;
+        }
+    }
+    fresh.into_iter().map(Rc::new).collect()
+}
+
 /// What was grouped last, to tell whether the groups still hold.
 pub struct Grouped {
     list: Rc<Vec<Suggestion>>,

@@ -127,6 +127,15 @@ pub fn scroll_to_annotation(article: &Element, text: &TextIndex, annotation: &An
     }
 }
 
+/// Scrolls the segment starting at `offset` into view when it is not in view already.
+pub fn scroll_to_offset(article: &Element, text: &TextIndex, offset: CharOffset) {
+    let Some(para) = crate::model::navigate::paragraph_around(text, offset) else { return };
+    let found = paragraph_element(article, text, para.start).and_then(|p| p.query_selector(&format!("[{START}=\"{}\"]", offset.0)).ok().flatten());
+    if let Some(el) = found {
+        crate::bridge::focus::reveal(&el);
+    }
+}
+
 /// The ids of the annotations drawn by the mark under an event's target, outermost first; empty
 /// when it is not on a highlight.
 pub fn ids_under(target: Option<EventTarget>) -> Vec<AnnotationId> {

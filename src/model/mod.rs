@@ -10,6 +10,8 @@
 //! on top, beside nothing. `testkit` builds what the unit tests need.
 
 pub mod action;
+pub mod adjudication;
+pub mod agreement;
 pub mod actors;
 pub mod annotation;
 pub mod change;

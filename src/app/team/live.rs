@@ -179,7 +179,11 @@ impl Live {
 /// would drop it).
 fn refused(role: Role, edit: &Edit) -> Option<&'static str> {
     let library_edit = matches!(edit, Edit::SetLabels(_) | Edit::DeleteLabel { .. } | Edit::SetSettings(_));
-    if !role.annotates() {
+    let layer_edit = matches!(edit, Edit::AddLayer(_) | Edit::WriteInto(_) | Edit::RemoveLayer(_) | Edit::Adjudicate { .. } | Edit::Settle(_));
+    if layer_edit {
+        // A team article's layers are its members' own documents, which this version does not write yet.
+        Some("Layers work on articles in this browser; a team library's articles have one shared layer for now.")
+    } else if !role.annotates() {
         Some("You are a viewer of this team library: you can read and follow it, not change it.")
     } else if library_edit && !role.edits_library() {
         Some("Annotators of a team library cannot change its labels or settings.")
