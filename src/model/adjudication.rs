@@ -92,5 +92,9 @@ pub fn settle_agreements(
     now: &Timestamp,
     new_id: &mut dyn FnMut() -> AnnotationId,
 ) -> Vec<Settled> {
-    items.iter().filter(|i| i.kind == ItemKind::Agree && decision(ws, i).is_none()).filter_map(|i| settle(ws, pair, i, Decision::A, None, now, new_id)).collect()
+    items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Agree && decision(ws, i).is_none())
+        .filter_map(|i| settle(ws, pair, i, Decision::A, None, now, new_id))
+        .collect()
 }

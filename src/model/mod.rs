@@ -10,9 +10,9 @@
 //! on top, beside nothing. `testkit` builds what the unit tests need.
 
 pub mod action;
+pub mod actors;
 pub mod adjudication;
 pub mod agreement;
-pub mod actors;
 pub mod annotation;
 pub mod change;
 pub mod facts;

@@ -88,7 +88,8 @@ pub fn AdjudicationPanel(props: &AdjudicateProps) -> Html {
         });
     }
     let act = {
-        let (latest, dispatch, article, items, at, pair) = (ctx.latest.clone(), ctx.dispatch.clone(), props.article.clone(), items.clone(), at.clone(), (a.clone(), b.clone()));
+        let (latest, dispatch, article, items, at, pair) =
+            (ctx.latest.clone(), ctx.dispatch.clone(), props.article.clone(), items.clone(), at.clone(), (a.clone(), b.clone()));
         Callback::from(move |d: Decision| {
             let state = latest.now();
             let ws = &state.workspace;
@@ -101,7 +102,9 @@ pub fn AdjudicationPanel(props: &AdjudicateProps) -> Html {
                         return;
                     };
                     let item = &items[i];
-                    let like = ws.layer_annotations(&pair.0).and_then(|l| l.iter().find(|x| Some(x.id.as_str()) == item.a.as_deref()).cloned())
+                    let like = ws
+                        .layer_annotations(&pair.0)
+                        .and_then(|l| l.iter().find(|x| Some(x.id.as_str()) == item.a.as_deref()).cloned())
                         .or_else(|| ws.layer_annotations(&pair.1).and_then(|l| l.iter().find(|x| Some(x.id.as_str()) == item.b.as_deref()).cloned()));
                     like.map(|l| (span, l.label.clone()))
                 }
@@ -183,7 +186,7 @@ pub fn AdjudicationPanel(props: &AdjudicateProps) -> Html {
             Some(x) => {
                 let label = ws.labels.iter().find(|l| l.id == x.label).map_or(x.label.0.clone(), |l| l.name.clone());
                 html! { <div class="version"><h4 dir="auto">{ who.to_string() }</h4><q dir="auto">{ text.slice(x.span).unwrap_or("").to_string() }</q>
-                    <span class="version-label">{ label }</span><span class="offsets">{ format!("{}–{}", x.span.start.0, x.span.end.0) }</span></div> }
+                <span class="version-label">{ label }</span><span class="offsets">{ format!("{}–{}", x.span.start.0, x.span.end.0) }</span></div> }
             }
             None => html! { <div class="version none"><h4 dir="auto">{ who.to_string() }</h4><p>{ tr.t("no span here") }</p></div> },
         }

@@ -94,7 +94,11 @@ pub fn AgreementDialog(props: &AgreementProps) -> Html {
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             let (mut a, mut b) = (*pair).clone();
-            if first { a = LayerId(value) } else { b = LayerId(value) }
+            if first {
+                a = LayerId(value)
+            } else {
+                b = LayerId(value)
+            }
             pair.set((a, b));
         })
     };

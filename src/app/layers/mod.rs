@@ -62,8 +62,10 @@ pub fn LayersPanel(props: &LayersPanelProps) -> Html {
                     Ok((name, (layer, summary))) => {
                         let mut shown = current.layer_view.clone();
                         shown.shown.push(layer.info.id.clone());
-                        let message =
-                            tr.f("Imported \"{}\" as the layer \"{}\" ({} annotations). {}", &[&name, &layer.info.name, &layer.annotations.len(), &tr.msg(&summary)]);
+                        let message = tr.f(
+                            "Imported \"{}\" as the layer \"{}\" ({} annotations). {}",
+                            &[&name, &layer.info.name, &layer.annotations.len(), &tr.msg(&summary)],
+                        );
                         d.emit(Ok(Action::Edit(Edit::AddLayer(Box::new(layer)))));
                         d.emit(Ok(Action::View(View::Layers(shown))));
                         notify.emit(Notice::new(Level::Info, message));

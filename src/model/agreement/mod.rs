@@ -6,9 +6,9 @@
 
 mod pairing;
 pub mod report;
-mod units;
 #[cfg(test)]
 mod tests;
+mod units;
 
 pub use pairing::{Item, ItemKind};
 

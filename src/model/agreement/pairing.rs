@@ -72,7 +72,9 @@ pub fn pair(a: &[Unit], b: &[Unit]) -> Vec<Item> {
         }
         mine.entry(unit.label).or_default().push(k);
     }
-    candidates.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(a[x.1].start.cmp(&a[y.1].start)).then(b[x.2].start.cmp(&b[y.2].start)).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    candidates.sort_unstable_by(|x, y| {
+        y.0.cmp(&x.0).then(a[x.1].start.cmp(&a[y.1].start)).then(b[x.2].start.cmp(&b[y.2].start)).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
+    });
     for (_, i, j) in candidates {
         if with_a[i].is_none() && with_b[j].is_none() {
             with_a[i] = Some(j);

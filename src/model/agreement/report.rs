@@ -27,8 +27,25 @@ pub struct ReportMeta {
 }
 
 const HEADER: &[&str] = &[
-    "article", "layer_a", "layer_b", "label", "exact_matched", "exact_precision", "exact_recall", "exact_f1", "overlap_matched", "overlap_precision", "overlap_recall", "overlap_f1",
-    "kappa", "alpha", "matches", "label_disagreements", "boundary_differences", "only_a", "only_b",
+    "article",
+    "layer_a",
+    "layer_b",
+    "label",
+    "exact_matched",
+    "exact_precision",
+    "exact_recall",
+    "exact_f1",
+    "overlap_matched",
+    "overlap_precision",
+    "overlap_recall",
+    "overlap_f1",
+    "kappa",
+    "alpha",
+    "matches",
+    "label_disagreements",
+    "boundary_differences",
+    "only_a",
+    "only_b",
 ];
 
 pub const ALL_LABELS: &str = "(all labels)";
@@ -90,7 +107,8 @@ pub fn to_csv(meta: &ReportMeta, pairs: &[(&str, &str, &Comparison)]) -> String 
 }
 
 fn figures_json(f: &Figures) -> Value {
-    let f1 = |x: &super::F1| json!({ "matched": x.matched, "spans_a": x.of_a, "spans_b": x.of_b, "precision": x.precision(), "recall": x.recall(), "f1": x.f1() });
+    let f1 =
+        |x: &super::F1| json!({ "matched": x.matched, "spans_a": x.of_a, "spans_b": x.of_b, "precision": x.precision(), "recall": x.recall(), "f1": x.f1() });
     let c = &f.counts;
     json!({
         "exact": f1(&f.exact),
