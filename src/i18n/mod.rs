@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 mod ar;
+mod ar_layers;
 mod ar_messages;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,7 +62,7 @@ pub trait Message: std::fmt::Display {
 pub struct Tr(pub Lang);
 
 thread_local! {
-    static ARABIC: HashMap<&'static str, &'static str> = ar::TABLE.iter().copied().collect();
+    static ARABIC: HashMap<&'static str, &'static str> = ar::TABLE.iter().chain(ar_layers::TABLE).copied().collect();
 }
 
 impl Tr {

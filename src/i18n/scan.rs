@@ -215,7 +215,10 @@ pub fn translated_in(dir: &Path) -> (BTreeSet<String>, Vec<String>) {
                 let code = scan.text(arg).trim();
                 // Names the core gives (tested apart), the shortcuts' descriptions, and a notice's
                 // text made by the translator or from a message of the core.
-                let seen = code.ends_with(".name()") || code.ends_with(".one_name()") || ["kind", "name", "what"].contains(&code) || callee == "Notice::new";
+                let seen = code.ends_with(".name()")
+                    || code.ends_with(".one_name()")
+                    || ["kind", "name", "what", "definition"].contains(&code)
+                    || callee == "Notice::new";
                 if literals.is_empty() && !seen {
                     unreadable.push(format!("{place}: {callee}({code})"));
                 }

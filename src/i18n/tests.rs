@@ -10,10 +10,10 @@ fn arabic_replaces_english_and_keeps_placeholders() {
     assert_eq!(ar.t("A string nobody translated"), "A string nobody translated");
     assert_eq!(ar.f("Annotations ({})", &[&7]), "التعليقات (7)");
     assert_eq!(Tr(Lang::En).f("Evidence {} URL", &[&2]), "Evidence 2 URL");
-    for (en, ar) in ar::TABLE {
+    for (en, ar) in ar::TABLE.iter().chain(super::ar_layers::TABLE) {
         assert_eq!(en.matches("{}").count(), ar.matches("{}").count(), "placeholders of {en:?}");
     }
-    let mut keys: Vec<&str> = ar::TABLE.iter().map(|(k, _)| *k).collect();
+    let mut keys: Vec<&str> = ar::TABLE.iter().chain(super::ar_layers::TABLE).map(|(k, _)| *k).collect();
     keys.sort_unstable();
     let before = keys.len();
     keys.dedup();
@@ -490,7 +490,10 @@ fn every_string_the_view_translates_has_arabic() {
     for kind in crate::model::suggest::Kind::ALL {
         english.extend([kind.name().to_string(), kind.one_name().to_string()]);
     }
+    english.extend(crate::model::agreement::ItemKind::ALL.iter().map(|k| k.name().to_string()));
+    english.extend(crate::model::layers::Decision::ALL.iter().map(|d| d.name().to_string()));
+    english.extend(crate::model::agreement::report::DEFINITIONS.iter().map(|(_, d)| d.to_string()));
     english.insert(crate::model::format::placing::QUOTE_NOT_FOUND.to_string()); // an orphan's reason, shown translated
-    let missing: Vec<&String> = english.iter().filter(|e| !ar::TABLE.iter().any(|(en, _)| en == e)).collect();
+    let missing: Vec<&String> = english.iter().filter(|e| !ar::TABLE.iter().chain(super::ar_layers::TABLE).any(|(en, _)| en == e)).collect();
     assert!(missing.is_empty(), "{} strings of the view have no Arabic in src/i18n/ar.rs:\n{:#?}", missing.len(), missing);
 }

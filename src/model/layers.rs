@@ -53,6 +53,21 @@ pub enum Decision {
     Edited,
 }
 
+impl Decision {
+    pub const ALL: [Decision; 5] = [Decision::A, Decision::B, Decision::Both, Decision::Neither, Decision::Edited];
+
+    /// How the interface says it was settled.
+    pub fn name(self) -> &'static str {
+        match self {
+            Decision::A => "A taken",
+            Decision::B => "B taken",
+            Decision::Both => "both taken",
+            Decision::Neither => "neither taken",
+            Decision::Edited => "a drawn span taken",
+        }
+    }
+}
+
 /// A layer's name and kind, and for the gold layer what it settles and how far it got.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct LayerInfo {

@@ -22,26 +22,6 @@ pub struct AdjudicateProps {
     pub b: LayerId,
 }
 
-fn kind_name(kind: ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Agree => "Agreement",
-        ItemKind::Label => "Label disagreement",
-        ItemKind::Boundary => "Boundary difference",
-        ItemKind::OnlyA => "Only in A",
-        ItemKind::OnlyB => "Only in B",
-    }
-}
-
-fn decision_name(d: Decision) -> &'static str {
-    match d {
-        Decision::A => "A taken",
-        Decision::B => "B taken",
-        Decision::Both => "both taken",
-        Decision::Neither => "neither taken",
-        Decision::Edited => "a drawn span taken",
-    }
-}
-
 /// The gold layer's pair, while it is the layer being written.
 pub fn adjudicating(ws: &crate::model::workspace::Workspace) -> Option<(LayerId, LayerId)> {
     (ws.layers.writing.kind == LayerKind::Gold).then(|| ws.layers.writing.compares.clone()).flatten()
@@ -198,9 +178,9 @@ pub fn AdjudicationPanel(props: &AdjudicateProps) -> Html {
             <progress max={total.max(1).to_string()} value={settled.to_string()} aria-hidden="true"></progress>
             if let Some(i) = current {
                 <div class="difference">
-                    <p class="difference-kind"><strong>{ tr.t(kind_name(items[i].kind)) }</strong>
+                    <p class="difference-kind"><strong>{ tr.t(items[i].kind.name()) }</strong>
                         { tr.f(" · {} of {}", &[&(i + 1), &total]) }
-                        if let Some(d) = decision(ws, &items[i]) { { tr.f(" · settled: {}", &[&tr.t(decision_name(d))]) } }
+                        if let Some(d) = decision(ws, &items[i]) { { tr.f(" · settled: {}", &[&tr.t(d.name())]) } }
                     </p>
                     <div class="versions">
                         { version(&tr.f("A: {}", &[&na]), find(&a, &items[i].a)) }

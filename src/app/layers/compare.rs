@@ -102,10 +102,10 @@ pub fn AgreementDialog(props: &AgreementProps) -> Html {
             pair.set((a, b));
         })
     };
-    let select = |first: bool, current: &LayerId, label: &'static str| {
+    let select = |first: bool, current: &LayerId, what: &'static str| {
         html! {
-            <label>{ tr.t(label) }
-                <select onchange={pick(first)} aria-label={tr.t(label)}>
+            <label>{ what }
+                <select onchange={pick(first)} aria-label={what}>
                     { for ids.iter().map(|id| html! { <option value={id.0.clone()} selected={id == current}>{ name(id) }</option> }) }
                 </select>
             </label>
@@ -153,8 +153,8 @@ pub fn AgreementDialog(props: &AgreementProps) -> Html {
             <div class="dialog agreement-dialog" role="dialog" aria-modal="true" aria-labelledby="agreement-title">
                 <h2 id="agreement-title">{ tr.t("Agreement between layers") }</h2>
                 <div class="agreement-pick">
-                    { select(true, &a, "Layer A") }
-                    { select(false, &b, "Layer B") }
+                    { select(true, &a, tr.t("Layer A")) }
+                    { select(false, &b, tr.t("Layer B")) }
                 </div>
                 if same {
                     <p>{ tr.t("Choose two different layers.") }</p>
@@ -215,7 +215,7 @@ pub fn AgreementDialog(props: &AgreementProps) -> Html {
                 }
                 <details class="definitions" open=true>
                     <summary>{ tr.t("What each figure means") }</summary>
-                    <dl>{ for DEFINITIONS.iter().map(|(_, d)| html! { <dd>{ tr.t(d) }</dd> }) }</dl>
+                    <dl>{ for DEFINITIONS.iter().map(|(_, definition)| html! { <dd>{ tr.t(definition) }</dd> }) }</dl>
                 </details>
                 <div class="dialog-actions">
                     <button onclick={download_report(false)} disabled={same}>{ tr.t("Download agreement CSV") }</button>

@@ -17,6 +17,21 @@ pub enum ItemKind {
     OnlyB,
 }
 
+impl ItemKind {
+    pub const ALL: [ItemKind; 5] = [ItemKind::Agree, ItemKind::Label, ItemKind::Boundary, ItemKind::OnlyA, ItemKind::OnlyB];
+
+    /// Its name in the interface.
+    pub fn name(self) -> &'static str {
+        match self {
+            ItemKind::Agree => "Agreement",
+            ItemKind::Label => "Label disagreement",
+            ItemKind::Boundary => "Boundary difference",
+            ItemKind::OnlyA => "Only in A",
+            ItemKind::OnlyB => "Only in B",
+        }
+    }
+}
+
 /// One pairing: a span of A, of B, or one of each.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Item {
