@@ -25,4 +25,5 @@ bench:
 	trunk build --release
 	node bench/generate.js
 	node bench/run.js --readme
+	node bench/agreement.js | tee bench/out/agreement.md
 	node bench/team.js | tee bench/out/team.md

@@ -166,7 +166,7 @@ pub fn AdjudicationPanel(props: &AdjudicateProps) -> Html {
             Some(x) => {
                 let label = ws.labels.iter().find(|l| l.id == x.label).map_or(x.label.0.clone(), |l| l.name.clone());
                 html! { <div class="version"><h4 dir="auto">{ who.to_string() }</h4><q dir="auto">{ text.slice(x.span).unwrap_or("").to_string() }</q>
-                <span class="version-label">{ label }</span><span class="offsets">{ format!("{}–{}", x.span.start.0, x.span.end.0) }</span></div> }
+                <span class="version-label">{ label }</span><span class="offsets" dir="ltr">{ format!("{}–{}", x.span.start.0, x.span.end.0) }</span></div> }
             }
             None => html! { <div class="version none"><h4 dir="auto">{ who.to_string() }</h4><p>{ tr.t("no span here") }</p></div> },
         }
