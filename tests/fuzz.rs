@@ -201,6 +201,11 @@ fn fuzz_import_onto_open_article() {
             n += 1;
             format!("id{n}")
         });
+        // The same file as a colleague's layer: refused with a reason or a layer, never a panic.
+        let _ = format::import_layer(s, &open, "colleague.annota.json", &Timestamp("t".into()), &mut || {
+            n += 1;
+            format!("id{n}")
+        });
     });
 }
 

@@ -38,7 +38,7 @@ struct StoredArticle {
 /// `A` is a record when reading, and a record's JSON already written when saving (see
 /// [`RecordCache`]).
 #[derive(Serialize, Deserialize)]
-struct StoredAnnotations<A> {
+struct StoredAnnotations<A, L> {
     schema: u32,
     article_id: String,
     labels: Vec<Label>,
@@ -53,7 +53,7 @@ struct StoredAnnotations<A> {
     settings: Settings,
     /// The other annotators' layers (left out while there are none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    layers: Option<LayersRecord>,
+    layers: Option<L>,
 }
 
 pub fn encode_article(article: &Article) -> String {
@@ -77,6 +77,8 @@ pub fn encode_annotations(ws: &Workspace) -> String {
 #[derive(Default)]
 pub struct RecordCache {
     records: Vec<(Rc<Annotation>, Box<RawValue>)>,
+    /// The other layers as last written: most saves change only the written one.
+    layers: Option<(Rc<super::layers::Layers>, Option<Box<RawValue>>)>,
 }
 
 /// [`encode_annotations`], reusing what `cache` holds from the previous save (of any workspace).
@@ -99,6 +101,11 @@ pub fn encode_annotations_with(ws: &Workspace, cache: &mut RecordCache) -> Strin
         };
         records.push((a.clone(), json));
     }
+    let layers = match cache.layers.take() {
+        Some((shared, json)) if Rc::ptr_eq(&shared, &ws.layers) => json,
+        _ => LayersRecord::of(ws, false)
+            .map(|l| RawValue::from_string(serde_json::to_string(&l).expect("layers always serialise")).expect("serde_json writes JSON")),
+    };
     let out = serde_json::to_string(&StoredAnnotations {
         schema: SCHEMA_VERSION,
         article_id: ws.article.id.clone(),
@@ -108,10 +115,11 @@ pub fn encode_annotations_with(ws: &Workspace, cache: &mut RecordCache) -> Strin
         actors: ws.actors.iter().map(ActorRecord::of).collect(),
         meta: (*ws.meta).clone(),
         settings: (*ws.settings).clone(),
-        layers: LayersRecord::of(ws, false),
+        layers: layers.as_deref(),
     })
     .expect("annotations always serialise");
     cache.records = records;
+    cache.layers = Some((ws.layers.clone(), layers));
     out
 }
 
@@ -304,7 +312,7 @@ fn decode_article(raw: &str) -> Result<Article, StoredError> {
 /// Reads the annotations record into a workspace on `article`, with what had to be repaired.
 fn decode_annotations(raw: &str, article: &Article) -> Result<(Workspace, Vec<LabelRepair>), StoredError> {
     schema_of(raw)?;
-    let s: StoredAnnotations<AnnotationRecord> = serde_json::from_str(raw).map_err(unexpected)?;
+    let s: StoredAnnotations<AnnotationRecord, LayersRecord> = serde_json::from_str(raw).map_err(unexpected)?;
     if s.article_id != article.id {
         return Err(StoredError::OtherArticle { id: s.article_id });
     }

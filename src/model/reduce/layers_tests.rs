@@ -111,3 +111,62 @@ fn a_colleagues_file_becomes_a_layer_of_the_open_article() {
     // Bad input changes nothing and says why.
     assert!(import_layer("{not json", &s.workspace, "x.json", &at(), &mut || "z".into()).is_err());
 }
+
+#[test]
+fn a_save_reuses_the_other_layers_json_until_they_change() {
+    let s = with_two_layers();
+    let ws = &s.workspace;
+    let mut cache = persist::RecordCache::default();
+    let first = persist::encode_annotations_with(ws, &mut cache);
+    // An edit of the written layer: the other layers are the same pointer, their JSON the same.
+    let s2 = s.clone().reduce(Edit::Add(ann("own2", 50, 60, "quote")));
+    let second = persist::encode_annotations_with(&s2.workspace, &mut cache);
+    assert_eq!(second, persist::encode_annotations(&s2.workspace));
+    assert_ne!(first, second);
+    // Writing into another layer changes them: written again, and read back whole.
+    let s3 = s2.reduce(Edit::WriteInto(LayerId("omar".into())));
+    let third = persist::encode_annotations_with(&s3.workspace, &mut cache);
+    assert_eq!(third, persist::encode_annotations(&s3.workspace));
+    let d = persist::decode(Some(&persist::encode_article(&s3.workspace.article)), Some(&third));
+    assert_eq!(d.workspace.unwrap().layers, s3.workspace.layers);
+}
+
+#[test]
+fn adjudication_settles_each_difference_with_copies_and_walks_what_is_open() {
+    use crate::model::adjudication::{comparison, next_unsettled, progress, settle, settle_agreements};
+    let s = with_two_layers().reduce(Edit::Adjudicate { a: LayerId("rana".into()), b: LayerId("omar".into()) });
+    let (a, b) = (LayerId("rana".into()), LayerId("omar".into()));
+    let items = comparison(&s.workspace, &a, &b).unwrap().differences;
+    // rana: r1 10..20 claim, r2 30..40 quote; omar: o1 10..22 claim → a boundary difference and only-in-A.
+    assert_eq!(items.len(), 2);
+    assert_eq!(progress(&s.workspace, &items), (0, 2));
+    let mut n = 0;
+    let mut new_id = || {
+        n += 1;
+        id(&format!("g{n}"))
+    };
+    assert!(settle_agreements(&s.workspace, (&a, &b), &items, &at(), &mut new_id).is_empty(), "no exact agreement here");
+    let first = next_unsettled(&s.workspace, &items, None, true).unwrap();
+    let taken = settle(&s.workspace, (&a, &b), &items[first], Decision::B, None, &at(), &mut new_id).unwrap();
+    assert_eq!(taken.add[0].span.end.0, 22, "B's version, with a new id");
+    assert_eq!(taken.add[0].id, id("g1"));
+    // Accept A of a span only A has works; accept B of it does not fit.
+    assert!(settle(&s.workspace, (&a, &b), &items[1], Decision::B, None, &at(), &mut new_id).is_none());
+    let s = s.reduce(Edit::Settle(vec![taken]));
+    assert_eq!(progress(&s.workspace, &items), (1, 2));
+    assert_eq!(next_unsettled(&s.workspace, &items, Some(first), true), Some(1));
+    let drawn = settle(
+        &s.workspace,
+        (&a, &b),
+        &items[1],
+        Decision::Edited,
+        Some((crate::model::text::Span::new(31, 39), crate::model::labels::LabelId("quote".into()))),
+        &at(),
+        &mut new_id,
+    )
+    .unwrap();
+    let s = s.reduce(Edit::Settle(vec![drawn]));
+    assert_eq!(progress(&s.workspace, &items), (2, 2));
+    assert_eq!(next_unsettled(&s.workspace, &items, None, true), None);
+    assert_eq!(s.workspace.annotations.iter().map(|x| (x.span.start.0, x.span.end.0)).collect::<Vec<_>>(), [(10, 22), (31, 39)]);
+}
