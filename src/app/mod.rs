@@ -165,9 +165,14 @@ fn Workbench() -> Html {
         })
     };
     let adjudicating = layers::adjudicate::adjudicating(ws);
-    let current_suggestion = sugg.current.as_ref().map(|k| {
-        let span = crate::model::text::Span::new(k.start, k.end);
-        (span, AttrValue::from(proposed::reference_of(&ws.labels, span, &k.label)))
+    let difference = use_state(|| None::<(crate::model::text::Span, AttrValue)>);
+    let on_difference = use_callback(difference.setter(), |d, set| set.set(d));
+    // While adjudicating, the difference being decided is the current ring; else the current suggestion.
+    let current_suggestion = (*difference).clone().filter(|_| adjudicating.is_some()).or_else(|| {
+        sugg.current.as_ref().map(|k| {
+            let span = crate::model::text::Span::new(k.start, k.end);
+            (span, AttrValue::from(proposed::reference_of(&ws.labels, span, &k.label)))
+        })
     });
     html! {
         <div class={classes!("app", reporting.then_some("reporting"))}>
@@ -199,7 +204,7 @@ fn Workbench() -> Html {
                     suggestions={sugg.found.list.clone()} {current_suggestion} />
                 <aside class="side">
                     if let Some((a, b)) = adjudicating {
-                        <layers::adjudicate::AdjudicationPanel key={format!("{}|{}", a.0, b.0)} article={article_ref.clone()} a={a.clone()} b={b.clone()} />
+                        <layers::adjudicate::AdjudicationPanel key={format!("{}|{}", a.0, b.0)} article={article_ref.clone()} a={a.clone()} b={b.clone()} on_current={on_difference.clone()} />
                     }
                     if let Some(a) = selected.as_ref().filter(|_| ctx.team.view.membership.is_some()) {
                         <team::Conflicts id={a.id.0.clone()} revision={state.revision + ctx.team.view.updates} dispatcher={d.clone()} />

@@ -10,7 +10,7 @@ use crate::model::adjudication::{self, comparison, decision, next_unsettled, pro
 use crate::model::agreement::ItemKind;
 use crate::model::annotation::Annotation;
 use crate::model::layers::{Decision, LayerId, LayerKind, LayerView};
-use crate::model::text::CharOffset;
+use crate::model::text::{CharOffset, Span};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,6 +20,8 @@ pub struct AdjudicateProps {
     /// The pair the gold layer settles (see [`adjudicating`]).
     pub a: LayerId,
     pub b: LayerId,
+    /// The difference being decided, drawn as the current ring in the article (A's, else B's).
+    pub on_current: Callback<Option<(Span, AttrValue)>>,
 }
 
 /// The gold layer's pair, while it is the layer being written.
@@ -48,11 +50,19 @@ pub fn AdjudicationPanel(props: &AdjudicateProps) -> Html {
     };
     // The article scrolled to the difference, and both layers drawn while it is walked.
     {
-        let (article, text, item) = (props.article.clone(), ws.article.text.clone(), current.and_then(|i| items.get(i).cloned()));
-        use_effect_with(item, move |item| {
+        let item = current.and_then(|i| items.get(i).cloned());
+        let ring = item.as_ref().and_then(|item| {
+            let side = find(&a, &item.a).map(|x| (a.clone(), x)).or_else(|| find(&b, &item.b).map(|x| (b.clone(), x)));
+            side.map(|(layer, x)| (x.span, AttrValue::from(super::rings::ring_ref(&ws.layers, &layer, x.span))))
+        });
+        let (article, text, on_current) = (props.article.clone(), ws.article.text.clone(), props.on_current.clone());
+        use_effect_with((item, ring), move |(item, ring)| {
+            on_current.emit(ring.clone());
             if let (Some(item), Some(el)) = (item, article.cast::<web_sys::Element>()) {
                 article_dom::scroll_to_offset(&el, &text, CharOffset(item.start));
             }
+            let on_current = on_current.clone();
+            move || on_current.emit(None)
         });
     }
     {

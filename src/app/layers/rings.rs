@@ -19,10 +19,16 @@ pub fn colour_of(layers: &Layers, id: &LayerId) -> &'static str {
     ring_colour(ids.iter().position(|i| *i == id).unwrap_or(0))
 }
 
-fn index_of(layers: &Layers, id: &LayerId) -> usize {
+/// A layer's place among the article's layer ids, which names its rings' class.
+pub fn index_of(layers: &Layers, id: &LayerId) -> usize {
     let mut ids: Vec<&LayerId> = layers.infos().map(|i| &i.id).collect();
     ids.sort();
     ids.iter().position(|i| *i == id).unwrap_or(0)
+}
+
+/// The reference of the ring a layer draws for `span` (see [`rings`]).
+pub fn ring_ref(layers: &Layers, id: &LayerId, span: Span) -> String {
+    format!("ring-{}-{}-{}", index_of(layers, id), span.start.0, span.end.0)
 }
 
 /// One rule per layer: its rings' colour.
@@ -53,7 +59,7 @@ pub fn rings(ws: &Workspace, view: &LayerView, tr: Tr) -> Rc<Vec<Proposed>> {
         for a in list.iter().filter(|a| !view.differences_only || !own.contains(&(a.span, &a.label))) {
             out.push(Proposed {
                 span: a.span,
-                reference: format!("ring-{n}-{}-{}", a.span.start.0, a.span.end.0).into(),
+                reference: ring_ref(layers, id, a.span).into(),
                 class: format!("ring ring-{n}").into(),
                 title: tr.f("{}: {}", &[&layer, &name_of(&a.label)]).into(),
             });
