@@ -202,7 +202,7 @@ fn fuzz_import_onto_open_article() {
             format!("id{n}")
         });
         // The same file as a colleague's layer: refused with a reason or a layer, never a panic.
-        let _ = format::import_layer(s, &open, "colleague.annota.json", &Timestamp("t".into()), &mut || {
+        let _ = format::import_layers(s, &open, "colleague.annota.json", &Timestamp("t".into()), &mut || {
             n += 1;
             format!("id{n}")
         });

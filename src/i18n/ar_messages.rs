@@ -182,6 +182,7 @@ impl Message for ImportNote {
             ImportNote::TextDiffers => "نصه يختلف عن نص المقال المفتوح، فأُعيد العثور على كل تعليق باقتباسه.".to_string(),
             ImportNote::ExtraDocuments { n } => format!("في الملف مستندات عددها {n}؛ فُتح أولها."),
             ImportNote::ExtraTasks { n } => format!("في الملف مهام عددها {n}؛ فُتحت أولاها."),
+            ImportNote::ExtraAnnotators { n } => format!("في المهمة تعليقات {n} معلِّقين؛ أُخذت تعليقات أولهم (الاستيراد كطبقة يجلب كلًّا منهم طبقةً)."),
             ImportNote::RelationsSkipped { n: 1 } => format!("لم تُستورد علاقته {LABEL_STUDIO}."),
             ImportNote::RelationsSkipped { n } => format!("لم تُستورد علاقاته ({n}) {LABEL_STUDIO}."),
         }

@@ -266,6 +266,7 @@ fn every_message_of_the_core_has_its_own_arabic() {
         ImportNote::TextDiffers,
         ImportNote::ExtraDocuments { n: 2 },
         ImportNote::ExtraTasks { n: 3 },
+        ImportNote::ExtraAnnotators { n: 2 },
         ImportNote::RelationsSkipped { n: 1 },
         ImportNote::RelationsSkipped { n: 4 },
     ];
@@ -279,8 +280,9 @@ fn every_message_of_the_core_has_its_own_arabic() {
             ImportNote::ExtraTasks { .. } => 3,
             ImportNote::RelationsSkipped { .. } => 4,
             ImportNote::LabelRepaired(_) => 5,
+            ImportNote::ExtraAnnotators { .. } => 6,
         },
-        6,
+        7,
     );
     let mut summary = ImportSummary::new("Label Studio");
     let plain = summary.clone();

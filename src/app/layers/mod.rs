@@ -56,19 +56,21 @@ pub fn LayersPanel(props: &LayersPanelProps) -> Html {
                 let current = latest.now();
                 let result = read.and_then(|f| {
                     let mut new_id = || clock::new_annotation_id().0;
-                    format::import_layer(&f.text, &current.workspace, &f.name, &clock::now(), &mut new_id).map(|r| (f.name, r)).map_err(|e| tr.msg(&e))
+                    format::import_layers(&f.text, &current.workspace, &f.name, &clock::now(), &mut new_id).map(|r| (f.name, r)).map_err(|e| tr.msg(&e))
                 });
                 match result {
-                    Ok((name, (layer, summary))) => {
+                    Ok((name, layers)) => {
                         let mut shown = current.layer_view.clone();
-                        shown.shown.push(layer.info.id.clone());
-                        let message = tr.f(
-                            "Imported \"{}\" as the layer \"{}\" ({} annotations). {}",
-                            &[&name, &layer.info.name, &layer.annotations.len(), &tr.msg(&summary)],
-                        );
-                        d.emit(Ok(Action::Edit(Edit::AddLayer(Box::new(layer)))));
+                        for (layer, summary) in layers {
+                            shown.shown.push(layer.info.id.clone());
+                            let message = tr.f(
+                                "Imported \"{}\" as the layer \"{}\" ({} annotations). {}",
+                                &[&name, &layer.info.name, &layer.annotations.len(), &tr.msg(&summary)],
+                            );
+                            d.emit(Ok(Action::Edit(Edit::AddLayer(Box::new(layer)))));
+                            notify.emit(Notice::new(Level::Info, message));
+                        }
                         d.emit(Ok(Action::View(View::Layers(shown))));
-                        notify.emit(Notice::new(Level::Info, message));
                     }
                     Err(message) => notify.emit(Notice::new(Level::Error, tr.f("Could not import the layer: {}. Nothing was changed.", &[&message]))),
                 }

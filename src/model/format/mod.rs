@@ -272,14 +272,42 @@ pub fn import(content: &str, current: &Workspace, target: ImportTarget, now: &Ti
     }
 }
 
-/// Reads a colleague's file as a layer of the open article: its annotations found again in the
+/// Reads a colleague's file as layers of the open article: its annotations found again in the
 /// open text as Import annotations finds them, in a layer named after the file's annotator (an
-/// Annota JSON file's own layer name) or else `file_name`. Links to actors stay with the file: a
-/// layer compares spans and labels.
-pub fn import_layer(
+/// Annota JSON file's own layer name) or else `file_name`. A Label Studio task with several
+/// annotators' annotations gives one layer each, named after each annotator. Links to actors stay
+/// with the file: a layer compares spans and labels.
+pub fn import_layers(
     content: &str,
     current: &Workspace,
     file_name: &str,
+    now: &Timestamp,
+    new_id: &mut dyn FnMut() -> String,
+) -> Result<Vec<(Layer, ImportSummary)>, ImportError> {
+    let stem = file_name.split('.').next().unwrap_or(file_name);
+    let value = parse_json(content).ok();
+    if let Some(each) = value.as_ref().and_then(tabular::label_studio_annotators) {
+        let mut layers = (*current.layers).clone();
+        let mut out = Vec::new();
+        for (k, (who, task)) in each.into_iter().enumerate() {
+            let name = format!("{stem} ({})", who.unwrap_or_else(|| format!("{}", k + 1)));
+            let (layer, summary) = one_layer(&task.to_string(), current, &layers, stem, name, now, new_id)?;
+            layers.aside.push(layer.clone());
+            out.push((layer, summary));
+        }
+        return Ok(out);
+    }
+    let annotator = value.and_then(|v| v.pointer("/layers/writing/name").and_then(|n| n.as_str()).map(str::to_string)).filter(|n| !n.trim().is_empty());
+    let name = annotator.unwrap_or_else(|| stem.to_string());
+    Ok(vec![one_layer(content, current, &current.layers, stem, name, now, new_id)?])
+}
+
+fn one_layer(
+    content: &str,
+    current: &Workspace,
+    layers: &crate::model::layers::Layers,
+    stem: &str,
+    name: String,
     now: &Timestamp,
     new_id: &mut dyn FnMut() -> String,
 ) -> Result<(Layer, ImportSummary), ImportError> {
@@ -290,11 +318,7 @@ pub fn import_layer(
     let unlinked = |f: &crate::model::facts::Facts| crate::model::facts::Facts { actor: None, said_by: None, review: f.review.clone() };
     let annotations = workspace.annotations.iter().map(|a| Rc::new(Annotation { facts: unlinked(&a.facts), ..(**a).clone() })).collect();
     let orphans = workspace.orphans.iter().map(|o| Orphan { facts: unlinked(&o.facts), ..o.clone() }).collect();
-    let stem = file_name.split('.').next().unwrap_or(file_name);
-    let annotator =
-        parse_json(content).ok().and_then(|v| v.pointer("/layers/writing/name").and_then(|n| n.as_str()).map(str::to_string)).filter(|n| !n.trim().is_empty());
-    let name = annotator.unwrap_or_else(|| stem.to_string());
-    let info = LayerInfo { id: current.layers.fresh_id(stem), name, kind: LayerKind::File, compares: None, decisions: Default::default() };
+    let info = LayerInfo { id: layers.fresh_id(stem), name, kind: LayerKind::File, compares: None, decisions: Default::default() };
     Ok((Layer { info, annotations: Rc::new(annotations), orphans: Rc::new(orphans) }, summary))
 }
 

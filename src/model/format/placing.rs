@@ -83,6 +83,10 @@ pub enum ImportNote {
     ExtraTasks {
         n: usize,
     },
+    /// The Label Studio task holds `n` annotators' annotations; the first was taken.
+    ExtraAnnotators {
+        n: usize,
+    },
     RelationsSkipped {
         n: usize,
     },
@@ -112,6 +116,9 @@ impl fmt::Display for ImportNote {
             ImportNote::TextDiffers => f.write_str("Its text differs from the open article's, so each annotation was found again by its quote."),
             ImportNote::ExtraDocuments { n } => write!(f, "The file holds {n} documents; the first was opened."),
             ImportNote::ExtraTasks { n } => write!(f, "The file holds {n} tasks; the first was opened."),
+            ImportNote::ExtraAnnotators { n } => {
+                write!(f, "The task holds the annotations of {n} annotators; the first one's were taken (Import as layer… brings each as a layer).")
+            }
             ImportNote::RelationsSkipped { n: 1 } => f.write_str("Its relation was not imported (Annota reads spans, labels and notes from Label Studio)."),
             ImportNote::RelationsSkipped { n } => {
                 write!(f, "Its {n} relations were not imported (Annota reads spans, labels and notes from Label Studio).")

@@ -150,6 +150,40 @@ pub fn is_label_studio(v: &Value) -> bool {
     }
 }
 
+/// Who made a Label Studio annotation: its `completed_by` (a user id, or a user with an email).
+fn annotator(a: &Value) -> Option<String> {
+    let by = a.get("completed_by")?;
+    by.as_u64().map(|n| format!("user {n}")).or_else(|| {
+        let user = by.as_object()?;
+        ["email", "first_name", "username"].iter().find_map(|k| user.get(*k).and_then(Value::as_str)).filter(|s| !s.is_empty()).map(str::to_string)
+    })
+}
+
+/// A Label Studio file's first task once per annotation it holds (each with only that one), with
+/// who made it: the layers of Import as layer…. `None` when it is not Label Studio with several.
+pub fn label_studio_annotators(v: &Value) -> Option<Vec<(Option<String>, Value)>> {
+    if !is_label_studio(v) {
+        return None;
+    }
+    let task = match v {
+        Value::Array(a) => a.first()?,
+        other => other,
+    };
+    let all = task.get("annotations")?.as_array()?;
+    if all.len() < 2 {
+        return None;
+    }
+    Some(
+        all.iter()
+            .map(|a| {
+                let mut one = task.clone();
+                one["annotations"] = Value::Array(vec![a.clone()]);
+                (annotator(a), one)
+            })
+            .collect(),
+    )
+}
+
 pub fn label_studio_parse(v: &Value, summary: &mut ImportSummary) -> Result<Document, ImportError> {
     let tasks: Vec<&Value> = match v {
         Value::Array(a) => a.iter().collect(),
@@ -162,6 +196,10 @@ pub fn label_studio_parse(v: &Value, summary: &mut ImportSummary) -> Result<Docu
     let data = task.get("data").and_then(Value::as_object).ok_or(ImportError::NoTaskData)?;
     let text = data.get("text").and_then(Value::as_str).or_else(|| data.values().find_map(Value::as_str)).ok_or(ImportError::NoTaskText)?;
     let completed = task.get("annotations").and_then(Value::as_array).and_then(|a| a.first());
+    let annotators = task.get("annotations").and_then(Value::as_array).map_or(0, Vec::len);
+    if annotators > 1 {
+        summary.notes.push(ImportNote::ExtraAnnotators { n: annotators });
+    }
     let predicted = task.get("predictions").and_then(Value::as_array).and_then(|a| a.first());
     let results = completed.or(predicted).and_then(|a| a.get("result")).and_then(Value::as_array).cloned().unwrap_or_default();
     let mut items = Vec::new();

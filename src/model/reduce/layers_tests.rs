@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::model::action::Settled;
-use crate::model::format::{annota_json, import_layer};
+use crate::model::format::{annota_json, import_layers};
 use crate::model::layers::{Decision, Layer, LayerId, LayerInfo, LayerKind};
 use crate::model::persist;
 use crate::model::testkit::{ann, at, id, sample_state};
@@ -99,7 +99,9 @@ fn a_colleagues_file_becomes_a_layer_of_the_open_article() {
         n += 1;
         format!("n{n}")
     };
-    let (l, summary) = import_layer(&file, &mine.workspace, "rana.annota.json", &at(), &mut new_id).expect("a file of the same article imports");
+    let mut found = import_layers(&file, &mine.workspace, "rana.annota.json", &at(), &mut new_id).expect("a file of the same article imports");
+    assert_eq!(found.len(), 1);
+    let (l, summary) = found.remove(0);
     assert_eq!(l.info.name, "rana");
     assert_eq!(l.info.id.0, "rana");
     assert_eq!(summary.placed_exactly, 2);
@@ -109,7 +111,29 @@ fn a_colleagues_file_becomes_a_layer_of_the_open_article() {
     // A second file of the same name gets another id.
     assert_eq!(s.workspace.layers.fresh_id("rana").0, "rana-2");
     // Bad input changes nothing and says why.
-    assert!(import_layer("{not json", &s.workspace, "x.json", &at(), &mut || "z".into()).is_err());
+    assert!(import_layers("{not json", &s.workspace, "x.json", &at(), &mut || "z".into()).is_err());
+}
+
+#[test]
+fn a_label_studio_task_of_two_annotators_becomes_two_layers() {
+    let ws = sample_state().workspace.clone();
+    let text: String = ws.article.text.as_str().to_string();
+    let result = |id: &str, start: usize, end: usize, label: &str| {
+        let t: String = text.chars().skip(start).take(end - start).collect();
+        serde_json::json!({ "id": id, "type": "labels", "from_name": "label", "to_name": "text", "value": { "start": start, "end": end, "text": t, "labels": [label] } })
+    };
+    let file = serde_json::json!([{ "data": { "text": text }, "annotations": [
+        { "completed_by": { "id": 1, "email": "rana@example.org" }, "result": [result("x1", 10, 20, "claim")] },
+        { "completed_by": 2, "result": [result("y1", 10, 22, "claim"), result("y2", 30, 35, "quote")] },
+    ] }])
+    .to_string();
+    let layers = import_layers(&file, &ws, "task.json", &at(), &mut || "n".into()).expect("a Label Studio export imports");
+    let names: Vec<(&str, &str, usize)> = layers.iter().map(|(l, _)| (l.info.id.0.as_str(), l.info.name.as_str(), l.annotations.len())).collect();
+    assert_eq!(names, [("task", "task (rana@example.org)", 1), ("task-2", "task (user 2)", 2)]);
+    // A plain import of the same file takes the first and says so.
+    let mut summary = crate::model::format::placing::ImportSummary::new("x");
+    crate::model::format::tabular::label_studio_parse(&serde_json::from_str(&file).unwrap(), &mut summary).unwrap();
+    assert!(summary.notes.contains(&crate::model::format::placing::ImportNote::ExtraAnnotators { n: 2 }));
 }
 
 #[test]
