@@ -52,7 +52,7 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("Use selected span", "اعتماد المقطع المحدد"),
     ("What each figure means", "معنى كل رقم"),
     ("Write here", "الكتابة هنا"),
-    ("Write into {}", "الكتابة في {}"),
+    ("Write here: {}", "الكتابة هنا: {}"),
     ("no span here", "لا مقطع هنا"),
     ("undefined: see the definition below", "غير معرَّف: انظر التعريف أدناه"),
     ("your layer", "طبقتك"),

@@ -74,6 +74,7 @@ test('two annotators: layers, figures that match the references, every differenc
   await expect(all.getByRole('cell').nth(5)).toHaveText('1'); // label disagreements
   await expect(all.getByRole('cell').nth(6)).toHaveText('1'); // boundary differences
   await expect(dialog).toContainText('Cohen\'s kappa per label over code points');
+  await h.expectNoSeriousViolations(page, 'the agreement dialog');
   const [json] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download agreement JSON' }).click()]);
   const report = await save(json, dir);
   const [csv] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download agreement CSV' }).click()]);
@@ -95,6 +96,7 @@ test('two annotators: layers, figures that match the references, every differenc
   const panel = page.getByRole('region', { name: 'Adjudicate rana and omar' });
   await expect(panel.getByRole('status')).toHaveText('0 of 10 settled');
   await expect(layers).toContainText('New annotations go into gold');
+  await h.expectNoSeriousViolations(page, 'the adjudication panel with rings drawn');
   await panel.getByRole('button', { name: 'Accept all 6 agreements' }).click();
   await expect(panel.getByRole('status')).toHaveText('6 of 10 settled');
   await h.expectCount(page, 6);
@@ -151,6 +153,10 @@ test('two annotators: layers, figures that match the references, every differenc
   await expect(page.getByRole('region', { name: 'Adjudicate rana and omar' }).getByRole('status')).toHaveText('10 of 10 settled');
   await expect(page.getByRole('region', { name: 'Layers' }).getByRole('listitem')).toHaveCount(3);
   await h.expectCount(page, 9);
+  // And in Arabic, mirrored.
+  await page.getByRole('button', { name: 'العربية' }).click();
+  await expect(page.getByRole('region', { name: 'الفصل بين rana وomar' }).getByRole('status')).toHaveText('حُسم 10 من 10');
+  await expect(page.getByRole('region', { name: 'الطبقات' })).toContainText('تذهب التعليقات الجديدة إلى gold');
 });
 
 test('a file that is not annotations is refused as a layer and changes nothing', async ({ page }) => {

@@ -215,7 +215,7 @@ pub fn AgreementDialog(props: &AgreementProps) -> Html {
                 }
                 <details class="definitions" open=true>
                     <summary>{ tr.t("What each figure means") }</summary>
-                    <dl>{ for DEFINITIONS.iter().map(|(_, definition)| html! { <dd>{ tr.t(definition) }</dd> }) }</dl>
+                    <ul>{ for DEFINITIONS.iter().map(|(_, definition)| html! { <li>{ tr.t(definition) }</li> }) }</ul>
                 </details>
                 <div class="dialog-actions">
                     <button onclick={download_report(false)} disabled={same}>{ tr.t("Download agreement CSV") }</button>

@@ -111,7 +111,7 @@ pub fn LayersPanel(props: &LayersPanelProps) -> Html {
                                     <span class="count">{ tr.f("({})", &[&l.annotations.len()]) }</span>
                                 </label>
                                 <span class="layer-actions">
-                                    <button onclick={write} aria-label={tr.f("Write into {}", &[&name])}>{ tr.t("Write here") }</button>
+                                    <button onclick={write} aria-label={tr.f("Write here: {}", &[&name])}>{ tr.t("Write here") }</button>
                                     <button onclick={remove} aria-label={tr.f("Remove the layer {}", &[&name])}>{ tr.t("Remove") }</button>
                                 </span>
                             </li>
