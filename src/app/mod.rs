@@ -192,7 +192,11 @@ fn Workbench() -> Html {
                 on_delete={{ let (d, id) = (d.clone(), selected_id.clone());
                     Callback::from(move |_| if let Some(id) = id.clone() { d.dispatch(Action::Edit(Edit::Delete(id))) }) }}
                 on_edit_labels={{ let d = dialog.setter(); Callback::from(move |_| d.set(Some(Dialog::Labels))) }}
-                suggestions={sugg.found.list.len()} on_suggestions={sugg.act.reform(|_| suggestions::Do::Step { forwards: true })} />
+                suggestions={sugg.found.list.len()} on_suggestions={sugg.act.reform(|_| suggestions::Do::Step { forwards: true })}
+                writing={(!ws.layers.aside.is_empty()).then(|| (
+                    AttrValue::from(layers::layer_name(tr, &ws.layers, &ws.layers.writing)),
+                    AttrValue::from(layers::rings::colour_of(&ws.layers, &ws.layers.writing.id)),
+                ))} />
             if ctx.team.view.membership.is_some() {
                 <team::TeamStatusBadge status={ctx.team.view.status.clone().unwrap_or(crate::model::team::member::TeamStatus::Connecting)}
                     peers={ctx.team.view.peers.iter().map(|p| (p.user.name.clone(), p.user.color.clone(), p.selected.clone())).collect::<Vec<_>>()}

@@ -25,6 +25,9 @@ pub struct ToolbarProps {
     /// How many suggestions are open; the button goes to the next one.
     pub suggestions: usize,
     pub on_suggestions: Callback<()>,
+    /// With several layers: the one new annotations go into, and its colour (kept in sight while scrolling).
+    #[prop_or_default]
+    pub writing: Option<(AttrValue, AttrValue)>,
 }
 
 /// Keeps the text selection when a toolbar button is pressed with the mouse.
@@ -67,6 +70,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <button onclick={props.on_redo.reform(|_| ())} onmousedown={keep_selection()} disabled={!props.can_redo}
                     aria-keyshortcuts="Control+Shift+Z Control+Y" title={tr.t("Redo (Ctrl+Shift+Z or Ctrl+Y)")}>{ tr.t("Redo") }</button>
             </div>
+            if let Some((name, colour)) = &props.writing {
+                <span class="writing-layer" title={tr.t("New annotations go into this layer")}>
+                    <span class="ring-swatch" aria-hidden="true" style={format!("border-color:{colour}")}></span>
+                    <span class="visually-hidden">{ tr.t("New annotations go into ") }</span><span dir="auto">{ name.clone() }</span>
+                </span>
+            }
             // Always present, so selecting or deselecting never moves the article under the pointer.
             if let Some(a) = &props.selected {
                 <SelectedEditor annotation={a.clone()} text={props.text.clone()} labels={props.labels.clone()}
