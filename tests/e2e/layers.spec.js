@@ -8,25 +8,12 @@ const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const h = require('./helpers');
+const { twoAnnotators } = require('./annotators');
 
 h.failOnPageErrors(test, expect);
 
 const PYTHON = path.join(__dirname, '../../.venv/bin/python');
 const KINDS = ['Annota JSON', 'W3C Web Annotation (JSON-LD)', 'doccano / spaCy (JSONL)', 'Label Studio (JSON)', 'brat standoff (zip)', 'CSV (spreadsheet)', 'ClaimReview (JSON-LD)'];
-
-/** Rana's file is the fixture; Omar's differs from it in one of each kind of way. */
-function twoAnnotators() {
-  const rana = JSON.parse(fs.readFileSync(h.FIXTURE, 'utf8'));
-  const omar = JSON.parse(JSON.stringify(rana));
-  const text = rana.article.text;
-  const respan = (a, start, end) => Object.assign(a, { start, end, exact: h.cpSlice(text, start, end), prefix: undefined, suffix: undefined, utf16_start: undefined, utf16_end: undefined });
-  const [claim, minister, hossein] = [omar.annotations[0], omar.annotations[1], omar.annotations[2]];
-  respan(claim, claim.start, claim.end - 4); // a boundary difference
-  minister.label = 'claim'; // a label disagreement (the same span)
-  omar.annotations = omar.annotations.filter((a) => a !== hossein); // only in Rana's
-  omar.annotations.push(respan({ id: 'omar-extra', label: 'quote', note: '', created: claim.created, modified: claim.modified }, 400, 430)); // only in Omar's
-  return { rana, omar };
-}
 
 async function importLayer(page, name, doc) {
   await page.getByLabel('Import as layer…').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });

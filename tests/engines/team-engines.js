@@ -6,7 +6,9 @@
 // invite links; Firefox ESR (puppeteer-core over WebDriver BiDi) and WebKitGTK's MiniBrowser (Debian's
 // WebKitWebDriver, classic WebDriver over plain HTTP, under Xvfb) each open one and join. Then each
 // engine annotates with real input (a mouse drag, then a label key) and the others must paint the mark
-// within 5 s. Nothing downloads a browser.
+// within 5 s. Then layers in each engine, on another origin (its own storage, no team): two
+// annotators' files imported as layers, the agreement figures read, and every difference settled by
+// key into the gold layer. Nothing downloads a browser.
 //
 //   node tests/engines/team-engines.js            (needs dist/ built: trunk build --release --dist dist)
 //   ENGINES=chromium,firefox  to leave one out      DIST=path  to serve another build
@@ -406,6 +408,101 @@ async function webkit() {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Layers (run in the page)
+
+/** Gives the file input inside the control labelled `label` these files, as picking them would. */
+function pickFiles(label, files) {
+  const control = Array.from(document.querySelectorAll('label')).find((l) => l.textContent.trim().startsWith(label));
+  const input = control && control.querySelector('input[type=file]');
+  if (!input) return `no "${label}" file input`;
+  const picked = new DataTransfer();
+  for (const [name, text] of files) picked.items.add(new File([text], name, { type: 'application/json' }));
+  input.files = picked.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  return 'picked';
+}
+
+/** Presses the button whose text is `text` (within `scope`, a selector). */
+function pressButton(text, scope) {
+  const root = scope ? document.querySelector(scope) : document;
+  const button = root && Array.from(root.querySelectorAll('button')).find((b) => b.textContent.trim().startsWith(text));
+  if (!button) return false;
+  button.click();
+  return true;
+}
+
+/** Chooses an option of the select labelled `label`. */
+function choose(label, value) {
+  const select = document.querySelector(`select[aria-label="${label}"]`);
+  if (!select) return false;
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  return true;
+}
+
+function layersState() {
+  const all = Array.from(document.querySelectorAll('table.figures tr')).find((r) => r.querySelector('th') && r.querySelector('th').textContent === 'All labels');
+  const panel = document.querySelector('.adjudication');
+  return {
+    layers: document.querySelectorAll('.layer-list li').length,
+    rings: document.querySelectorAll('article .sug.ring').length,
+    all: all ? Array.from(all.querySelectorAll('td')).map((td) => td.textContent.trim()) : null,
+    progress: panel && panel.querySelector('[role=status]') ? panel.querySelector('[role=status]').textContent : null,
+    difference: panel && panel.querySelector('.difference-kind') ? panel.querySelector('.difference-kind').textContent : null,
+    count: (document.querySelector('section[aria-label="Annotations"] h2') || {}).textContent,
+    errors: (window.__engineErrors || []).slice(),
+  };
+}
+
+function focusAdjudication() {
+  const panel = document.querySelector('.adjudication');
+  if (panel) panel.focus();
+  return document.activeElement === panel;
+}
+
+/** The layers flow in one engine, on `app` (an origin with no team library). */
+async function layersFlow(b, app) {
+  const { twoAnnotators } = require('../e2e/annotators');
+  const { rana, omar } = twoAnnotators();
+  const ls = () => b.evaluate(layersState);
+  const opened = await check(`${b.name}: layers: imports two annotators' files as layers`, async () => {
+    await b.goto(app);
+    await until(() => state(b), (s) => s.paragraph, STEP_MS, 'the article');
+    for (const [k, [name, doc]] of [['rana.annota.json', rana], ['omar.annota.json', omar]].entries()) {
+      const r = await b.evaluate(pickFiles, 'Import as layer', [[name, JSON.stringify(doc)]]);
+      if (r !== 'picked') throw new Error(r);
+      await until(ls, (s) => s.layers === k + 1, STEP_MS / 4, `layer ${k + 1}`);
+    }
+    const s = await ls();
+    if (s.rings < 10) throw new Error(`${s.rings} rings drawn`);
+    return `${s.rings} rings`;
+  });
+  if (!opened) return;
+  await check(`${b.name}: layers: the agreement figures of rana and omar`, async () => {
+    if (!(await b.evaluate(pressButton, 'Agreement…'))) throw new Error('no Agreement… button');
+    await until(ls, (s) => s.all, STEP_MS / 4, 'the figures');
+    if (!(await b.evaluate(choose, 'Layer A', 'rana')) || !(await b.evaluate(choose, 'Layer B', 'omar'))) throw new Error('no layer choice');
+    const s = await until(ls, (x) => x.all && x.all[0] === '0.667', STEP_MS / 4, 'exact F1 0.667');
+    if (s.all[1] !== '0.778' || s.all[4] !== '6') throw new Error(`all labels: ${s.all.join(' ')}`);
+    return s.all.slice(0, 4).join(' / ');
+  });
+  await check(`${b.name}: layers: every difference settled by key into gold`, async () => {
+    if (!(await b.evaluate(pressButton, 'Adjudicate', '[role=dialog]'))) throw new Error('no Adjudicate button');
+    await until(ls, (s) => s.progress === '0 of 10 settled', STEP_MS / 4, '0 of 10 settled');
+    if (!(await b.evaluate(pressButton, 'Accept all 6 agreements', '.adjudication'))) throw new Error('no Accept all button');
+    await until(ls, (s) => s.progress === '6 of 10 settled', STEP_MS / 4, '6 of 10 settled');
+    for (const [key, after] of [['a', 7], ['b', 8], ['x', 9], ['b', 10]]) {
+      if (!(await b.evaluate(focusAdjudication))) throw new Error('the panel takes no focus');
+      await b.press(key);
+      await until(ls, (s) => s.progress === `${after} of 10 settled`, STEP_MS / 4, `${after} of 10 settled after ${key}`);
+    }
+    const s = await until(ls, (x) => x.count === 'Annotations (9)', STEP_MS / 4, 'nine gold annotations');
+    const errors = [...b.errors(), ...s.errors];
+    if (errors.length) throw new Error(errors.join('\n'));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
 // The flow
 
 const state = (b) => b.evaluate(pageState);
@@ -548,6 +645,9 @@ async function main() {
       if (errors.length) throw new Error(errors.join('\n'));
     });
   }
+
+  // Layers, in every engine, on another origin (localhost: storage of its own, no team library).
+  for (const b of [a, ...joined]) await layersFlow(b, `http://localhost:${webPort}/`);
 }
 
 async function run() {
