@@ -145,6 +145,7 @@ pub fn AgreementDialog(props: &AgreementProps) -> Html {
             close.emit(())
         })
     };
+    let definition = |key: &str| DEFINITIONS.iter().find(|(k, _)| *k == key).map(|(_, definition)| tr.t(definition));
     let same = a == b;
     let matrix = ids.len() >= 3;
     html! {
@@ -163,15 +164,16 @@ pub fn AgreementDialog(props: &AgreementProps) -> Html {
                     <table class="figures" aria-label={tr.t("Agreement figures")}>
                         <thead><tr>
                             <th scope="col">{ tr.t("Label") }</th>
-                            <th scope="col">{ tr.t("Exact F1") }</th>
-                            <th scope="col">{ tr.t("Overlap F1") }</th>
-                            <th scope="col">{ tr.t("Cohen's κ") }</th>
-                            <th scope="col">{ tr.t("Krippendorff's α") }</th>
-                            <th scope="col">{ tr.t("Matches") }</th>
-                            <th scope="col">{ tr.t("Label disagreements") }</th>
-                            <th scope="col">{ tr.t("Boundary differences") }</th>
-                            <th scope="col">{ tr.t("Only in A") }</th>
-                            <th scope="col">{ tr.t("Only in B") }</th>
+                            // Each heading carries its figure's definition (written out in full below the tables).
+                            <th scope="col" title={definition("exact_f1")}>{ tr.t("Exact F1") }</th>
+                            <th scope="col" title={definition("overlap_f1")}>{ tr.t("Overlap F1") }</th>
+                            <th scope="col" title={definition("kappa")}>{ tr.t("Cohen's κ") }</th>
+                            <th scope="col" title={definition("alpha")}>{ tr.t("Krippendorff's α") }</th>
+                            <th scope="col" title={definition("matches")}>{ tr.t("Matches") }</th>
+                            <th scope="col" title={definition("label_disagreements")}>{ tr.t("Label disagreements") }</th>
+                            <th scope="col" title={definition("boundary_differences")}>{ tr.t("Boundary differences") }</th>
+                            <th scope="col" title={definition("only_a")}>{ tr.t("Only in A") }</th>
+                            <th scope="col" title={definition("only_a")}>{ tr.t("Only in B") }</th>
                         </tr></thead>
                         <tbody>
                             { for c.labels.iter().map(|(l, f)| figures_row(tr, label_name(ws, tr, l), f)) }
