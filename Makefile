@@ -26,4 +26,5 @@ bench:
 	node bench/generate.js
 	node bench/run.js --readme
 	node bench/agreement.js | tee bench/out/agreement.md
+	node bench/phone.js | tee bench/out/phone.md
 	node bench/team.js | tee bench/out/team.md
