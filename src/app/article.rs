@@ -226,17 +226,19 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     let proposals = proposals.borrow();
     let proposals = &proposals.as_ref().expect("grouped above").groups;
     // The rings join each paragraph's suggestions; a paragraph with none keeps the suggestions' group as it is.
+    // With no rings (most of the time) the suggestions' groups are used as they are: no work per edit.
     let ringed = use_mut_ref(|| None::<(Rc<Vec<Proposed>>, Vec<Rc<Vec<Proposed>>>)>);
     {
         let mut ringed = ringed.borrow_mut();
-        if !ringed.as_ref().is_some_and(|(r, _)| Rc::ptr_eq(r, &props.rings)) {
+        if props.rings.is_empty() {
+            *ringed = None;
+        } else if !ringed.as_ref().is_some_and(|(r, _)| Rc::ptr_eq(r, &props.rings)) {
             *ringed = Some((props.rings.clone(), proposed::by_paragraph(&props.rings, &props.text)));
         }
     }
     let ringed = ringed.borrow();
-    let ring_groups = &ringed.as_ref().expect("grouped above").1;
     let joined = use_mut_ref(Vec::<Option<(Rc<Vec<Proposed>>, Rc<Vec<Proposed>>, Rc<Vec<Proposed>>)>>::new);
-    let proposals: Vec<Rc<Vec<Proposed>>> = {
+    let with_rings: Option<Vec<Rc<Vec<Proposed>>>> = ringed.as_ref().map(|(_, ring_groups)| {
         let mut joined = joined.borrow_mut();
         joined.resize(proposals.len(), None);
         proposals
@@ -254,7 +256,8 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
                 },
             })
             .collect()
-    };
+    });
+    let proposals: &[Rc<Vec<Proposed>>] = with_rings.as_deref().unwrap_or(proposals);
     // The groups live here only (no memo copy): an edit updates them in place.
     let previous = use_mut_ref(|| None::<Grouped>);
     {

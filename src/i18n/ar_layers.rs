@@ -81,4 +81,5 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("Only in A, only in B: spans of one annotator paired with nothing of the other.", "في أ فقط، في ب فقط: مقاطع معلِّق لا يقابلها شيء عند الآخر."),
     ("In the adjudication panel: accept A, accept B, both, neither, the span selected in the article; next or previous difference", "في لوحة الفصل: اعتماد أ، اعتماد ب، كلاهما، لا شيء، المقطع المحدد في المقال؛ الاختلاف التالي أو السابق"),
     ("New annotations go into this layer", "تذهب التعليقات الجديدة إلى هذه الطبقة"),
+    ("gold", "المرجعية"),
 ];

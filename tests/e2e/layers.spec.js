@@ -143,7 +143,7 @@ test('two annotators: layers, figures that match the references, every differenc
   // And in Arabic, mirrored.
   await page.getByRole('button', { name: 'العربية' }).click();
   await expect(page.getByRole('region', { name: 'الفصل بين rana وomar' }).getByRole('status')).toHaveText('حُسم 10 من 10');
-  await expect(page.getByRole('region', { name: 'الطبقات' })).toContainText('تذهب التعليقات الجديدة إلى gold');
+  await expect(page.getByRole('region', { name: 'الطبقات' })).toContainText('تذهب التعليقات الجديدة إلى المرجعية');
 });
 
 test('a file that is not annotations is refused as a layer and changes nothing', async ({ page }) => {

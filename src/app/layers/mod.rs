@@ -20,6 +20,8 @@ use yew::prelude::*;
 pub fn layer_name(tr: Tr, layers: &Layers, info: &LayerInfo) -> String {
     if info.name.is_empty() && info.id == LayerId::own() {
         tr.t("your layer").to_string()
+    } else if info.id == LayerId::gold() && info.name == crate::model::layers::GOLD {
+        tr.t("gold").to_string()
     } else {
         layers.display_name(info).to_string()
     }

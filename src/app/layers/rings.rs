@@ -50,10 +50,15 @@ pub fn shown<'a>(ws: &'a Workspace, view: &'a LayerView) -> Vec<(&'a LayerId, &'
 /// The rings to draw, in text order.
 pub fn rings(ws: &Workspace, view: &LayerView, tr: Tr) -> Rc<Vec<Proposed>> {
     let layers = &ws.layers;
-    let own = keys(&ws.annotations);
+    let shown = shown(ws, view);
+    if shown.is_empty() {
+        return Rc::new(Vec::new());
+    }
+    // Only "differences only" needs the written layer's keys (an edit at L rebuilds them).
+    let own = if view.differences_only { keys(&ws.annotations) } else { HashSet::new() };
     let name_of = |l: &LabelId| ws.labels.iter().find(|x| &x.id == l).map_or(l.0.clone(), |x: &Label| x.name.clone());
     let mut out = Vec::new();
-    for (id, list) in shown(ws, view) {
+    for (id, list) in shown {
         let n = index_of(layers, id);
         let layer = layers.info(id).map_or(id.0.as_str(), |i| layers.display_name(i));
         for a in list.iter().filter(|a| !view.differences_only || !own.contains(&(a.span, &a.label))) {
