@@ -194,3 +194,45 @@ fn adjudication_settles_each_difference_with_copies_and_walks_what_is_open() {
     assert_eq!(next_unsettled(&s.workspace, &items, None, true), None);
     assert_eq!(s.workspace.annotations.iter().map(|x| (x.span.start.0, x.span.end.0)).collect::<Vec<_>>(), [(10, 22), (31, 39)]);
 }
+
+#[test]
+fn astral_characters_count_once_whichever_unit_a_colleagues_file_used() {
+    use crate::model::adjudication::comparison;
+    use crate::model::testkit::workspace_on;
+    // Emoji before and inside the spans: Label Studio (JavaScript) counts them in UTF-16 units.
+    let text = "👨‍👩‍👧 قال الوزير 😀 إن المحادثات 🇮🇷 مثمرة";
+    let ws = workspace_on(text, vec![]);
+    let cp = |needle: &str| {
+        let at = text.find(needle).unwrap();
+        (text[..at].chars().count(), text[..at].chars().count() + needle.chars().count())
+    };
+    let u16 = |needle: &str| {
+        let at = text.find(needle).unwrap();
+        (text[..at].encode_utf16().count(), text[..at].encode_utf16().count() + needle.encode_utf16().count())
+    };
+    let spans = [("قال الوزير 😀", "quote"), ("المحادثات 🇮🇷", "claim")];
+    let theirs = |unit: &dyn Fn(&str) -> (usize, usize)| {
+        let results: Vec<_> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, (needle, label))| {
+                let (start, end) = unit(needle);
+                serde_json::json!({ "id": format!("r{i}"), "type": "labels", "from_name": "label", "to_name": "text", "value": { "start": start, "end": end, "text": needle, "labels": [label] } })
+            })
+            .collect();
+        serde_json::json!([{ "data": { "text": text }, "annotations": [{ "result": results }] }]).to_string()
+    };
+    let mut n = 0;
+    let mut new_id = || {
+        n += 1;
+        format!("n{n}")
+    };
+    let (a, _) = import_layers(&theirs(&cp), &ws, "cp.json", &at(), &mut new_id).unwrap().remove(0);
+    let (b, _) = import_layers(&theirs(&u16), &ws, "utf16.json", &at(), &mut new_id).unwrap().remove(0);
+    assert_eq!(a.annotations.iter().map(|x| x.span).collect::<Vec<_>>(), b.annotations.iter().map(|x| x.span).collect::<Vec<_>>());
+    assert_eq!((a.annotations[0].span.start.0, a.annotations[0].span.end.0), cp(spans[0].0));
+    let s = Rc::new(State::new(ws)).reduce(Edit::AddLayer(Box::new(a))).reduce(Edit::AddLayer(Box::new(b)));
+    let c = comparison(&s.workspace, &LayerId("cp".into()), &LayerId("utf16".into())).unwrap();
+    assert_eq!(c.all.exact.f1(), Some(1.0));
+    assert_eq!(c.all.kappa, Some(1.0));
+}
