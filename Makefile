@@ -28,3 +28,4 @@ bench:
 	node bench/agreement.js | tee bench/out/agreement.md
 	node bench/phone.js | tee bench/out/phone.md
 	node bench/team.js | tee bench/out/team.md
+	node bench/team-scale.js | tee bench/out/team-scale.md
