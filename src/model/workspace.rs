@@ -214,9 +214,11 @@ impl Workspace {
         Ok(())
     }
 
-    /// How many annotations and orphans use the label `id`.
+    /// How many annotations and orphans use the label `id`, in every layer.
     pub fn label_uses(&self, id: &LabelId) -> usize {
-        self.annotations.iter().filter(|a| &a.label == id).count() + self.orphans.iter().filter(|o| &o.label == id).count()
+        let aside =
+            self.layers.aside.iter().map(|l| l.annotations.iter().filter(|a| &a.label == id).count() + l.orphans.iter().filter(|o| &o.label == id).count());
+        self.annotations.iter().filter(|a| &a.label == id).count() + self.orphans.iter().filter(|o| &o.label == id).count() + aside.sum::<usize>()
     }
 
     /// Why `labels` cannot replace the label set: not a valid set, or it drops a label still in use

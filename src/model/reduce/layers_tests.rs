@@ -236,3 +236,18 @@ fn astral_characters_count_once_whichever_unit_a_colleagues_file_used() {
     assert_eq!(c.all.exact.f1(), Some(1.0));
     assert_eq!(c.all.kappa, Some(1.0));
 }
+
+#[test]
+fn a_label_deleted_goes_from_every_layer_and_comes_back_with_undo() {
+    use crate::model::labels::LabelId;
+    let s = with_two_layers();
+    // "quote" is used only by rana's layer: the label editor must count it.
+    assert_eq!(s.workspace.label_uses(&LabelId("quote".into())), 1);
+    let d = s.clone().reduce(Edit::DeleteLabel { id: LabelId("quote".into()), at: at() });
+    assert!(d.workspace.layers.aside.iter().all(|l| l.annotations.iter().all(|a| a.label.0 != "quote")));
+    assert_eq!(d.workspace.layer_annotations(&LayerId("rana".into())).unwrap().len(), 1);
+    // What is stored reads back (no layer keeps a label the set lacks).
+    let back = persist::decode(Some(&persist::encode_article(&d.workspace.article)), Some(&persist::encode_annotations(&d.workspace)));
+    assert!(back.unreadable.is_empty(), "{:?}", back.unreadable);
+    assert_eq!(d.reduce(Edit::Undo).workspace, s.workspace);
+}
