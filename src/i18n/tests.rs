@@ -492,9 +492,8 @@ fn every_string_the_view_translates_has_arabic() {
     for kind in crate::model::suggest::Kind::ALL {
         english.extend([kind.name().to_string(), kind.one_name().to_string()]);
     }
-    english.extend(crate::model::agreement::ItemKind::ALL.iter().map(|k| k.name().to_string()));
-    english.extend(crate::model::layers::Decision::ALL.iter().map(|d| d.name().to_string()));
-    english.extend(crate::model::agreement::report::DEFINITIONS.iter().map(|(_, d)| d.to_string()));
+    let kinds = crate::model::agreement::ItemKind::ALL.map(|k| k.name()).into_iter().chain(crate::model::layers::Decision::ALL.map(|d| d.name()));
+    english.extend(kinds.chain(crate::model::agreement::report::DEFINITIONS.iter().map(|(_, d)| *d)).map(String::from));
     english.insert(crate::model::format::placing::QUOTE_NOT_FOUND.to_string()); // an orphan's reason, shown translated
     let missing: Vec<&String> = english.iter().filter(|e| !ar::TABLE.iter().chain(super::ar_layers::TABLE).any(|(en, _)| en == e)).collect();
     assert!(missing.is_empty(), "{} strings of the view have no Arabic in src/i18n/ar.rs:\n{:#?}", missing.len(), missing);
