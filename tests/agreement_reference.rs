@@ -97,7 +97,10 @@ fn case(r: &mut Rng, k: usize) -> (usize, Vec<Span>, Vec<Span>) {
     let b = match k % 11 {
         0 => Vec::new(),
         1 => a.clone(),
-        2 => layer(r, text_len, labels, r.range(0, 10)),
+        2 => {
+            let n = r.range(0, 10);
+            layer(r, text_len, labels, n)
+        }
         _ => other_layer(r, &a, text_len, labels),
     };
     match k % 13 {

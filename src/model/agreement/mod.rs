@@ -5,6 +5,8 @@
 //! Pure and independent of the rest of the model: spans come in as plain [`Unit`]s.
 
 mod pairing;
+#[cfg(test)]
+mod prop_tests;
 pub mod report;
 #[cfg(test)]
 mod tests;
