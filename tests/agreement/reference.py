@@ -99,7 +99,10 @@ def kappa_and_alpha(xs, ys):
 
 def figures(a, b, text_len, pairs, only_a, only_b, label):
     """The figures for one label, or for all labels when `label` is None."""
-    mine = lambda spans, k: label is None or spans[k][2] == label
+
+    def mine(spans, k):
+        return label is None or spans[k][2] == label
+
     exact = sum(1 for kind, i, _ in pairs if kind == "exact" and mine(a, i))
     boundary = sum(1 for kind, i, _ in pairs if kind == "overlap" and mine(a, i))
     label_pairs = sum(1 for kind, i, j in pairs if kind == "label" and (mine(a, i) or mine(b, j)))
