@@ -23,7 +23,7 @@ bench:
 	scripts/setup.sh test
 	mkdir -p bench/out
 	cargo test --release --test suggest_gold -- --nocapture --test-threads 1 > bench/out/suggest-gold.txt 2>&1; status=$$?; cat bench/out/suggest-gold.txt; exit $$status
-	cargo test --release --test agreement_bench -- --nocapture --test-threads 1 > bench/out/agreement.txt 2>&1; status=$$?; grep '^agreement:' bench/out/agreement.txt || cat bench/out/agreement.txt; exit $$status
+	cargo test --release --test agreement_bench -- --nocapture --test-threads 1 > bench/out/agreement.txt 2>&1; status=$$?; if [ $$status = 0 ]; then grep -o 'agreement: .*' bench/out/agreement.txt; else cat bench/out/agreement.txt; fi; exit $$status
 	trunk build --release
 	node bench/generate.js
 	node bench/run.js --readme
