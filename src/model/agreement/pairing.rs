@@ -59,7 +59,8 @@ pub fn pair(a: &[Unit], b: &[Unit]) -> Vec<Item> {
     events.extend(a.iter().enumerate().filter(|(i, _)| with_a[*i].is_none()).map(|(i, u)| (u.start, true, i)));
     events.extend(b.iter().enumerate().filter(|(j, _)| with_b[*j].is_none()).map(|(j, u)| (u.start, false, j)));
     events.sort_unstable();
-    let (mut open_a, mut open_b): (HashMap<&str, Vec<usize>>, HashMap<&str, Vec<usize>>) = (HashMap::new(), HashMap::new());
+    let mut open_a: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut open_b: HashMap<&str, Vec<usize>> = HashMap::new();
     for (start, is_a, k) in events {
         let (unit, mine, theirs) = if is_a { (&a[k], &mut open_a, &mut open_b) } else { (&b[k], &mut open_b, &mut open_a) };
         if let Some(list) = theirs.get_mut(unit.label) {
