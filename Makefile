@@ -17,11 +17,13 @@ test:
 
 # The benchmark (not part of `make test`): prints a markdown table and writes it into README.md.
 # First the suggestions against their gold set (native, release): precision and recall per kind;
+# then the agreement figures' speed on two layers of 10,000 spans (native, release);
 # last the team library (two browsers and the sync server on loopback).
 bench:
 	scripts/setup.sh test
 	mkdir -p bench/out
 	cargo test --release --test suggest_gold -- --nocapture --test-threads 1 > bench/out/suggest-gold.txt 2>&1; status=$$?; cat bench/out/suggest-gold.txt; exit $$status
+	cargo test --release --test agreement_bench -- --nocapture --test-threads 1 > bench/out/agreement.txt 2>&1; status=$$?; if [ $$status = 0 ]; then grep -o 'agreement: .*' bench/out/agreement.txt; else cat bench/out/agreement.txt; fi; exit $$status
 	trunk build --release
 	node bench/generate.js
 	node bench/run.js --readme

@@ -73,9 +73,11 @@ ensure_databases() {
 }
 
 ensure_python_packages() {
-  # The interop checks run the formats' own tools and validators (spaCy, the W3C schemas, JSON-LD).
+  # The interop checks run the formats' own tools and validators (spaCy, the W3C schemas, JSON-LD);
+  # the agreement check its references (scikit-learn's kappa, the krippendorff package's alpha).
+  # A newer requirements.txt (a package added) installs again.
   if [ -x .venv/bin/python ] && [ .venv/.installed -nt tests/interop/requirements.txt ]; then return; fi
-  say "installing the interop checkers (jsonschema, pyld, spaCy) into .venv"
+  say "installing the interop and agreement checkers (jsonschema, pyld, spaCy, scikit-learn, krippendorff) into .venv"
   python3 -m venv .venv
   .venv/bin/pip install -q -r tests/interop/requirements.txt
   touch .venv/.installed

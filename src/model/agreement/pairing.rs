@@ -84,7 +84,11 @@ pub fn pair(a: &[Unit], b: &[Unit]) -> Vec<Item> {
             list.retain(|&o| other[o].end > start);
             for &o in list.iter() {
                 let (i, j) = if is_a { (k, o) } else { (o, k) };
-                candidates.push((overlap(&a[i], &b[j]), i, j));
+                // At least one code point in common (an empty span shares none).
+                let common = overlap(&a[i], &b[j]);
+                if common > 0 {
+                    candidates.push((common, i, j));
+                }
             }
         }
         mine.entry(unit.label).or_default().push(k);

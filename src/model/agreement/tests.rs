@@ -98,6 +98,26 @@ fn undefined_figures_are_none_never_a_division_by_zero() {
 }
 
 #[test]
+fn alpha_on_a_single_code_point_is_defined_when_the_two_values_differ() {
+    // One unit, A "claim", B none: n = 2 values, D_o = 2, D_e = 2, α = 1 − 1·2/2 = 0 (the
+    // krippendorff package agrees); κ is 0 too. Both the same: one value, undefined.
+    let c = compare(&[u("a", 0, 1, "claim")], &[], 1);
+    assert_eq!(c.all.alpha, Some(0.0));
+    assert_eq!(c.labels[0].1.alpha, Some(0.0));
+    assert_eq!(c.all.kappa, Some(0.0));
+    let c = compare(&[u("a", 0, 1, "claim")], &[u("b", 0, 1, "claim")], 1);
+    assert_eq!((c.all.alpha, c.all.kappa), (None, None));
+}
+
+#[test]
+fn an_empty_span_overlaps_nothing() {
+    // (5, 5) lies inside (3, 8) but shares no code point with it: no boundary difference.
+    let c = compare(&[u("a1", 5, 5, "claim")], &[u("b1", 3, 8, "claim")], 10);
+    assert_eq!(c.all.counts, Counts { only_a: 1, only_b: 1, ..Counts::default() });
+    assert_eq!(c.all.overlap.matched, 0);
+}
+
+#[test]
 fn overlapping_spans_of_one_annotator_make_a_combined_value() {
     let a = [u("a1", 0, 6, "claim"), u("a2", 3, 9, "quote")];
     let b = [u("b1", 0, 6, "claim"), u("b2", 3, 9, "quote")];

@@ -112,7 +112,9 @@ pub fn kappa(t: &Table) -> Option<f64> {
 }
 
 /// Krippendorff's α (nominal, two coders, no missing values) = 1 − D_o / D_e from the coincidence
-/// matrix; undefined when one value is all there is (D_e = 0) or there are under two units.
+/// matrix; undefined when one value is all there is (D_e = 0, which covers no units at all). A
+/// single unit with two different values is defined: n = 2, D_e = 2, α = 1 − 1·2/2 = 0 (as the
+/// krippendorff package has it).
 pub fn alpha(t: &Table) -> Option<f64> {
     let (ma, mb, n_units) = margins(t);
     // Each unit adds (x, y) and (y, x) to the coincidences: n_c is how often value c occurs.
@@ -124,7 +126,7 @@ pub fn alpha(t: &Table) -> Option<f64> {
     let disagree: f64 = t.cells.iter().filter(|((x, y), _)| x != y).map(|(_, &c)| 2.0 * c as f64).sum();
     let total: f64 = nc.values().sum();
     let expected: f64 = nc.values().map(|c| c * (total - c)).sum();
-    if n_units < 2.0 || expected == 0.0 {
+    if expected == 0.0 {
         return None;
     }
     Some(1.0 - (n - 1.0) * disagree / expected)
