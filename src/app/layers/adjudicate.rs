@@ -58,9 +58,14 @@ pub fn AdjudicationPanel(props: &AdjudicateProps) -> Html {
         let (article, text, on_current) = (props.article.clone(), ws.article.text.clone(), props.on_current.clone());
         use_effect_with((item, ring), move |(item, ring)| {
             on_current.emit(ring.clone());
-            if let (Some(item), Some(el)) = (item, article.cast::<web_sys::Element>()) {
-                article_dom::scroll_to_offset(&el, &text, CharOffset(item.start));
-            }
+            // After the render this may cause (the two layers' rings drawn), which replaces the paragraph.
+            let start = item.as_ref().map(|i| CharOffset(i.start));
+            gloo_timers::callback::Timeout::new(30, move || {
+                if let (Some(start), Some(el)) = (start, article.cast::<web_sys::Element>()) {
+                    article_dom::scroll_to_offset(&el, &text, start);
+                }
+            })
+            .forget();
             let on_current = on_current.clone();
             move || on_current.emit(None)
         });
