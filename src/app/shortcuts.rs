@@ -13,7 +13,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Home End", "Select the paragraph's first or last word; with Shift, extend to its start or end"),
     ("1 2 3", "Label the selection as Claim, Quote, Actor; with no text selected, relabel the selected annotation"),
     ("n or j, p or k", "Select the next or previous annotation in text order (and scroll to it)"),
-    ("a b t x e, j k", "In the adjudication panel: accept A, accept B, both, neither, the span selected in the article; next or previous difference"),
+    ("a b t x e, j k, r", "In the adjudication panel: accept A, accept B, both, neither, the span selected in the article; next or previous difference; reopen a settled one"),
     ("Enter", "In the article, with an annotation selected: edit its note"),
     ("Escape", "In a field: back to the article; in the article: deselect; in a dialog: close it"),
     ("Delete or Backspace", "Delete the selected annotation"),

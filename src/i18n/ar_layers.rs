@@ -30,7 +30,7 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("Every pair: overlap F1 / κ over all labels", "كل زوج: F1 بالتداخل / κ على كل التصنيفات"),
     ("Exact F1", "F1 بالتطابق التام"),
     ("Import as layer…", "استيراد كطبقة…"),
-    ("Keys here: a accept A, b accept B, t both, x neither, e the span selected in the article, j next, k previous. Undo takes a decision back.", "المفاتيح هنا: a يعتمد أ، b يعتمد ب، t كلاهما، x لا شيء، e المقطع المحدد في المقال، j التالي، k السابق. التراجع يلغي القرار."),
+    ("Keys here: a accept A, b accept B, t both, x neither, e the span selected in the article, j next, k previous, r reopen a settled one. Undo takes a decision back.", "المفاتيح هنا: a يعتمد أ، b يعتمد ب، t كلاهما، x لا شيء، e المقطع المحدد في المقال، j التالي، k السابق، r يعيد فتح ما حُسم. التراجع يلغي القرار."),
     ("Krippendorff's α", "ألفا كريبندورف α"),
     ("Label confusion (rows: A, columns: B)", "التباس التصنيفات (الصفوف: أ، الأعمدة: ب)"),
     ("Label confusion", "التباس التصنيفات"),
@@ -79,7 +79,8 @@ pub(super) const TABLE: &[(&str, &str)] = &[
     ("Boundary differences: spans with the same label that overlap but start or end elsewhere (they count as agreement in overlap F1).", "اختلافات الحدود: مقاطع بالتصنيف نفسه تتداخل لكنها تبدأ أو تنتهي في موضع آخر (تُعدّ اتفاقًا في F1 بالتداخل)."),
     ("Label disagreements: the same start and end with another label (paired after overlaps).", "اختلافات التصنيف: البداية والنهاية نفسها بتصنيف آخر (تُقرن بعد التداخلات)."),
     ("Only in A, only in B: spans of one annotator paired with nothing of the other.", "في أ فقط، في ب فقط: مقاطع معلِّق لا يقابلها شيء عند الآخر."),
-    ("In the adjudication panel: accept A, accept B, both, neither, the span selected in the article; next or previous difference", "في لوحة الفصل: اعتماد أ، اعتماد ب، كلاهما، لا شيء، المقطع المحدد في المقال؛ الاختلاف التالي أو السابق"),
+    ("In the adjudication panel: accept A, accept B, both, neither, the span selected in the article; next or previous difference; reopen a settled one", "في لوحة الفصل: اعتماد أ، اعتماد ب، كلاهما، لا شيء، المقطع المحدد في المقال؛ الاختلاف التالي أو السابق؛ إعادة فتح ما حُسم"),
     ("New annotations go into this layer", "تذهب التعليقات الجديدة إلى هذه الطبقة"),
     ("gold", "المرجعية"),
+    ("Reopen", "إعادة الفتح"),
 ];

@@ -99,6 +99,8 @@ pub enum Edit {
     /// Settle differences into the gold layer being written, as one undo step: each by its key,
     /// how, and the annotations it puts in.
     Settle(Vec<Settled>),
+    /// Take back how a difference was settled (by its key): its decision and what it put into gold.
+    Reopen(String),
 }
 
 /// One difference settled: its key (see [`crate::model::layers::difference_key`]), the decision

@@ -5,7 +5,7 @@
 //! view and export works on it as before; the others are kept aside here with their records, and
 //! swapping which one is written is one workspace change (undoable like any).
 
-use super::annotation::{Annotation, Orphan};
+use super::annotation::{Annotation, AnnotationId, Orphan};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -83,6 +83,9 @@ pub struct LayerInfo {
     /// Gold only: each settled difference (by [`difference_key`]) and how.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub decisions: BTreeMap<String, Decision>,
+    /// Gold only: the annotations each settled difference put in, so that it can be reopened.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub made: BTreeMap<String, Vec<AnnotationId>>,
 }
 
 impl Default for LayerId {

@@ -110,6 +110,20 @@ test('two annotators: layers, figures that match the references, every differenc
   await h.expectCount(page, 8);
   await page.getByRole('button', { name: 'Redo', exact: true }).click();
   await expect(panel.getByRole('status')).toHaveText('10 of 10 settled');
+  // A settled one reopens (r) with what it put into gold, and is settled again another way.
+  await panel.focus();
+  await page.keyboard.press('k'); // from the end: the last difference in text order, an agreement
+  await expect(panel).toContainText('Agreement · 10 of 10 · settled: A taken');
+  await page.keyboard.press('r');
+  await expect(panel.getByRole('status')).toHaveText('9 of 10 settled');
+  await h.expectCount(page, 8);
+  await page.keyboard.press('x');
+  await expect(panel.getByRole('status')).toHaveText('10 of 10 settled');
+  await h.expectCount(page, 8);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(panel.getByRole('status')).toHaveText('10 of 10 settled');
+  await h.expectCount(page, 9);
 
   // The gold layer in every format, each checked by its tool's checker.
   const gold = path.join(dir, 'gold');

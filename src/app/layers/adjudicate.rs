@@ -139,8 +139,16 @@ pub fn AdjudicationPanel(props: &AdjudicateProps) -> Html {
             }
         })
     };
+    let reopen = {
+        let (dispatch, items, at) = (ctx.dispatch.clone(), items.clone(), at.clone());
+        Callback::from(move |i: usize| {
+            at.set(Some(i));
+            dispatch.emit(Ok(Action::Edit(Edit::Reopen(adjudication::key(&items[i])))));
+        })
+    };
     let onkeydown = {
         let (act, go) = (act.clone(), go.clone());
+        let (reopen_key, current_for_keys) = (reopen.clone(), current.filter(|&i| decision(ws, &items[i]).is_some()));
         Callback::from(move |e: KeyboardEvent| {
             if e.ctrl_key() || e.meta_key() || e.alt_key() {
                 return;
@@ -153,6 +161,14 @@ pub fn AdjudicationPanel(props: &AdjudicateProps) -> Html {
                 "e" => Some(Decision::Edited),
                 _ => None,
             };
+            if e.key() == "r" {
+                e.prevent_default();
+                e.stop_propagation();
+                if let Some(i) = current_for_keys {
+                    reopen_key.emit(i);
+                }
+                return;
+            }
             let moved = match e.key().as_str() {
                 "j" | "ArrowDown" => Some(true),
                 "k" | "ArrowUp" => Some(false),
@@ -195,7 +211,10 @@ pub fn AdjudicationPanel(props: &AdjudicateProps) -> Html {
                 <div class="difference">
                     <p class="difference-kind"><strong>{ tr.t(items[i].kind.name()) }</strong>
                         { tr.f(" · {} of {}", &[&(i + 1), &total]) }
-                        if let Some(d) = decision(ws, &items[i]) { { tr.f(" · settled: {}", &[&tr.t(d.name())]) } }
+                        if let Some(d) = decision(ws, &items[i]) {
+                            { tr.f(" · settled: {}", &[&tr.t(d.name())]) }
+                            <button class="reopen" onclick={reopen.reform(move |_| i)}>{ tr.t("Reopen") }<kbd>{ "r" }</kbd></button>
+                        }
                     </p>
                     <div class="versions">
                         { version(&tr.f("A: {}", &[&na]), find(&a, &items[i].a)) }
@@ -219,7 +238,7 @@ pub fn AdjudicationPanel(props: &AdjudicateProps) -> Html {
             if agreements_left > 0 {
                 <button class="primary" onclick={accept_agreements}>{ tr.f("Accept all {} agreements", &[&agreements_left]) }</button>
             }
-            <p class="hint">{ tr.t("Keys here: a accept A, b accept B, t both, x neither, e the span selected in the article, j next, k previous. Undo takes a decision back.") }</p>
+            <p class="hint">{ tr.t("Keys here: a accept A, b accept B, t both, x neither, e the span selected in the article, j next, k previous, r reopen a settled one. Undo takes a decision back.") }</p>
         </section>
     }
 }

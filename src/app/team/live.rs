@@ -179,7 +179,8 @@ impl Live {
 /// would drop it).
 fn refused(role: Role, edit: &Edit) -> Option<&'static str> {
     let library_edit = matches!(edit, Edit::SetLabels(_) | Edit::DeleteLabel { .. } | Edit::SetSettings(_));
-    let layer_edit = matches!(edit, Edit::AddLayer(_) | Edit::WriteInto(_) | Edit::RemoveLayer(_) | Edit::Adjudicate { .. } | Edit::Settle(_));
+    let layer_edit =
+        matches!(edit, Edit::AddLayer(_) | Edit::WriteInto(_) | Edit::RemoveLayer(_) | Edit::Adjudicate { .. } | Edit::Settle(_) | Edit::Reopen(_));
     if layer_edit {
         // A team article's layers are its members' own documents, which this version does not write yet.
         Some("Layers work on articles in this browser; a team library's articles have one shared layer for now.")

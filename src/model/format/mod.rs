@@ -318,7 +318,7 @@ fn one_layer(
     let unlinked = |f: &crate::model::facts::Facts| crate::model::facts::Facts { actor: None, said_by: None, review: f.review.clone() };
     let annotations = workspace.annotations.iter().map(|a| Rc::new(Annotation { facts: unlinked(&a.facts), ..(**a).clone() })).collect();
     let orphans = workspace.orphans.iter().map(|o| Orphan { facts: unlinked(&o.facts), ..o.clone() }).collect();
-    let info = LayerInfo { id: layers.fresh_id(stem), name, kind: LayerKind::File, compares: None, decisions: Default::default() };
+    let info = LayerInfo { id: layers.fresh_id(stem), name, kind: LayerKind::File, compares: None, ..Default::default() };
     Ok((Layer { info, annotations: Rc::new(annotations), orphans: Rc::new(orphans) }, summary))
 }
 

@@ -41,7 +41,7 @@ pub(super) fn adjudicate(ws: &Workspace, a: &LayerId, b: &LayerId) -> Option<Pla
     let compares = Some((a.clone(), b.clone()));
     let mut next = ws.clone();
     if ws.layers.info(&LayerId::gold()).is_none() {
-        let info = LayerInfo { id: LayerId::gold(), name: "gold".into(), kind: LayerKind::Gold, compares: None, decisions: Default::default() };
+        let info = LayerInfo { id: LayerId::gold(), name: "gold".into(), kind: LayerKind::Gold, compares: None, ..Default::default() };
         Rc::make_mut(&mut next.layers).aside.push(Layer { info, annotations: Rc::new(Vec::new()), orphans: Rc::new(Vec::new()) });
     }
     if next.layers.writing.id != LayerId::gold() {
@@ -51,6 +51,7 @@ pub(super) fn adjudicate(ws: &Workspace, a: &LayerId, b: &LayerId) -> Option<Pla
     if gold.compares != compares {
         // Decisions about another pair say nothing about this one.
         gold.decisions.clear();
+        gold.made.clear();
         gold.compares = compares;
     }
     if next == *ws {
@@ -67,8 +68,11 @@ pub(super) fn settle(ws: &Workspace, settled: Vec<Settled>) -> Option<Plan> {
     let mut changes = Vec::new();
     let mut layers = (*ws.layers).clone();
     for s in settled {
-        if layers.writing.decisions.insert(s.key, s.decision).is_some() {
+        if layers.writing.decisions.insert(s.key.clone(), s.decision).is_some() {
             return None;
+        }
+        if !s.add.is_empty() {
+            layers.writing.made.insert(s.key, s.add.iter().map(|a| a.id.clone()).collect());
         }
         for a in s.add {
             if ws.check(&a).is_err() || ws.annotation(&a.id).is_some() {
@@ -77,6 +81,20 @@ pub(super) fn settle(ws: &Workspace, settled: Vec<Settled>) -> Option<Plan> {
             changes.push(Change::Annotation { before: None, after: Some(a) });
         }
     }
+    changes.push(Change::Layers { before: ws.layers.clone(), after: Rc::new(layers) });
+    Plan::all(changes)
+}
+
+/// Takes a settled difference back: its decision forgotten and what it put into gold (still there) removed.
+pub(super) fn reopen(ws: &Workspace, key: &str) -> Option<Plan> {
+    if ws.layers.writing.kind != LayerKind::Gold || !ws.layers.writing.decisions.contains_key(key) {
+        return None;
+    }
+    let mut layers = (*ws.layers).clone();
+    layers.writing.decisions.remove(key);
+    let made = layers.writing.made.remove(key).unwrap_or_default();
+    let mut changes: Vec<Change> =
+        made.iter().filter_map(|id| ws.annotation(id)).map(|a| Change::Annotation { before: Some(a.clone()), after: None }).collect();
     changes.push(Change::Layers { before: ws.layers.clone(), after: Rc::new(layers) });
     Plan::all(changes)
 }

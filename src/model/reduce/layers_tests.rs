@@ -251,3 +251,22 @@ fn a_label_deleted_goes_from_every_layer_and_comes_back_with_undo() {
     assert!(back.unreadable.is_empty(), "{:?}", back.unreadable);
     assert_eq!(d.reduce(Edit::Undo).workspace, s.workspace);
 }
+
+#[test]
+fn a_settled_difference_reopens_with_what_it_put_into_gold() {
+    let g = with_two_layers().reduce(Edit::Adjudicate { a: LayerId("rana".into()), b: LayerId("omar".into()) });
+    let g1 = g.clone().reduce(Edit::Settle(vec![Settled {
+        key: "r1|o1".into(),
+        decision: Decision::Both,
+        add: vec![ann("g1", 10, 20, "claim"), ann("g2", 10, 22, "claim")],
+    }]));
+    assert_eq!(g1.workspace.layers.writing.made.get("r1|o1").map(Vec::len), Some(2));
+    // One of them deleted by hand first: reopening removes the other and forgets the decision.
+    let g2 = g1.clone().reduce(Edit::Delete(id("g2")));
+    let r = g2.clone().reduce(Edit::Reopen("r1|o1".into()));
+    assert!(r.workspace.annotations.is_empty());
+    assert!(r.workspace.layers.writing.decisions.is_empty() && r.workspace.layers.writing.made.is_empty());
+    assert_eq!(r.reduce(Edit::Undo).workspace, g2.workspace);
+    // Nothing to reopen: refused.
+    assert!(Rc::ptr_eq(&g, &g.clone().reduce(Edit::Reopen("r1|o1".into()))));
+}

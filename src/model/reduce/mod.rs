@@ -226,6 +226,7 @@ fn plan(ws: &Workspace, edit: Edit) -> Option<Plan> {
         Edit::RemoveLayer(id) => layers::remove_layer(ws, &id),
         Edit::Adjudicate { a, b } => layers::adjudicate(ws, &a, &b),
         Edit::Settle(settled) => layers::settle(ws, settled),
+        Edit::Reopen(key) => layers::reopen(ws, &key),
         Edit::Undo | Edit::Redo => None,
     }
 }
