@@ -9,12 +9,12 @@ const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { generate } = require('./generate');
+const { median } = require('./lib');
 
 const ROOT = path.join(__dirname, '..');
 const OUT = path.join(__dirname, 'out');
 const PORT = Number(process.env.BENCH_PORT || 4289);
 const RUNS = 5;
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
 function layers() {
   const { file, text } = generate('L');

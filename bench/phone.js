@@ -13,13 +13,13 @@ const { chromium } = require('playwright-core');
 const fs = require('fs');
 const http = require('http');
 const zlib = require('zlib');
+const { median, annotationsPainted } = require('./lib');
 const path = require('path');
 
 const ROOT = path.join(__dirname, '..');
 const OUT = path.join(__dirname, 'out');
 const PORT = Number(process.env.BENCH_PORT || 4290);
 const TRIES = 10;
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 };
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 
@@ -94,14 +94,7 @@ async function importToPaint(page, name) {
   const expected = JSON.parse(fs.readFileSync(path.join(OUT, `${name}.annota.json`), 'utf8')).annotations.length;
   const start = await page.evaluate(() => performance.now());
   await page.getByLabel('Import', { exact: true }).setInputFiles(path.join(OUT, `${name}.annota.json`));
-  const painted = await page.evaluate((n) => new Promise((resolve) => {
-    const check = () => {
-      const h = document.querySelector('section[aria-label="Annotations"] h2');
-      if (h && h.textContent === `Annotations (${n})`) requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
-      else setTimeout(check, 5);
-    };
-    check();
-  }), expected);
+  const painted = await annotationsPainted(page, expected);
   return painted - start;
 }
 

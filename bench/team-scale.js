@@ -14,40 +14,14 @@ const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const net = require('net');
+const { median, freePort, waitPort, rss, annotationsPainted } = require('./lib');
 
 const ROOT = path.join(__dirname, '..');
 const OUT = path.join(__dirname, 'out');
 const BROWSERS = Number(process.env.BENCH_TEAM_BROWSERS || 10);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-
-function freePort() {
-  return new Promise((resolve) => { const s = net.createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); }); });
-}
-async function waitPort(port) {
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise((r) => { const c = net.connect(port, '127.0.0.1', () => { c.end(); r(true); }); c.on('error', () => r(false)); });
-    if (up) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`nothing on port ${port}`);
-}
-const rss = (pid) => Number((fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/) || [0, 0])[1]) * 1024;
 const mb = (x) => (x / 1048576).toFixed(1);
-
-/** ms from navigation start until the Annotations count reads `n`, then two frames. */
-function paintedAll(page, n) {
-  return page.evaluate((n) => new Promise((resolve) => {
-    const check = () => {
-      const h = document.querySelector('section[aria-label="Annotations"] h2');
-      if (h && h.textContent === `Annotations (${n})`) requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
-      else setTimeout(check, 20);
-    };
-    check();
-  }), n);
-}
 
 async function share(page, syncPort) {
   await page.getByRole('button', { name: 'Share library…' }).click();
@@ -128,12 +102,12 @@ async function main() {
     const [link] = await invites(d, 1);
     // A's own reload: the baseline.
     await a.reload();
-    const local = await paintedAll(a, count);
+    const local = await annotationsPainted(a, count);
     await a.locator('.team-state.saved').waitFor({ timeout: 300_000 });
     // B: an empty browser, from the server.
     const b = await (await browser.newContext()).newPage();
     await b.goto(link);
-    const remote = await paintedAll(b, count);
+    const remote = await annotationsPainted(b, count);
     await b.locator('.team-state.saved').waitFor({ timeout: 300_000 });
     await b.waitForTimeout(1500);
     const rssOpen = rss(sync.pid);

@@ -8,26 +8,8 @@ const SIZE: (usize, usize) = (10_000, 1_000_000);
 #[cfg(debug_assertions)]
 const SIZE: (usize, usize) = (1_000, 100_000);
 
-const LABELS: [&str; 4] = ["claim", "quote", "actor", "date"];
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-    fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + (self.next() % (hi - lo + 1) as u64) as usize
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
+mod common;
+use common::{Rng, LABELS};
 
 type Span = (usize, usize, &'static str);
 

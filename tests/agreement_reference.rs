@@ -5,29 +5,9 @@ use serde_json::{json, Value};
 use std::path::Path;
 use std::process::Command;
 
-const LABELS: [&str; 4] = ["claim", "quote", "actor", "date"];
+mod common;
+use common::{Rng, LABELS};
 const CASES: usize = 200;
-
-/// xorshift64: small, seeded, no crates.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-    /// Uniform in lo..=hi.
-    fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + (self.next() % (hi - lo + 1) as u64) as usize
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
 
 type Span = (usize, usize, String);
 

@@ -46,6 +46,15 @@ pub fn next_unsettled(ws: &Workspace, items: &[Item], from: Option<usize>, forwa
     (1..=n).map(|k| if forwards { (start + k) % n } else { (start + n - k % n) % n }).find(|&i| decision(ws, &items[i]).is_none())
 }
 
+/// The annotations of A and of B that `item` pairs (either may be missing).
+pub fn sides(ws: &Workspace, pair: (&LayerId, &LayerId), item: &Item) -> (Option<Rc<Annotation>>, Option<Rc<Annotation>>) {
+    let find = |layer: &LayerId, id: &Option<String>| -> Option<Rc<Annotation>> {
+        let id = id.as_deref()?;
+        ws.layer_annotations(layer)?.iter().find(|a| a.id.as_str() == id).cloned()
+    };
+    (find(pair.0, &item.a), find(pair.1, &item.b))
+}
+
 /// A copy of an annotation for the gold layer: a new id and time, the same span, label, note and review.
 fn copy(a: &Annotation, id: AnnotationId, now: &Timestamp) -> Annotation {
     Annotation { id, created: now.clone(), modified: now.clone(), ..a.clone() }
@@ -63,11 +72,7 @@ pub fn settle(
     now: &Timestamp,
     new_id: &mut dyn FnMut() -> AnnotationId,
 ) -> Option<Settled> {
-    let find = |layer: &LayerId, id: &Option<String>| -> Option<Rc<Annotation>> {
-        let id = id.as_deref()?;
-        ws.layer_annotations(layer)?.iter().find(|a| a.id.as_str() == id).cloned()
-    };
-    let (a, b) = (find(pair.0, &item.a), find(pair.1, &item.b));
+    let (a, b) = sides(ws, pair, item);
     let add = match decision {
         Decision::A => vec![copy(a.as_deref()?, new_id(), now)],
         Decision::B => vec![copy(b.as_deref()?, new_id(), now)],

@@ -2,7 +2,7 @@
 //! accept B, both, neither, or the span drawn in the article; each decision goes into the gold
 //! layer as one undo step, the two versions side by side, the article scrolled to each.
 
-use super::layer_name;
+use super::name_of;
 use crate::app::provider::use_workspace;
 use crate::bridge::{article_dom, clock, selection};
 use crate::model::action::{Action, Edit, View};
@@ -45,14 +45,12 @@ pub fn AdjudicationPanel(props: &AdjudicateProps) -> Html {
     };
     let (settled, total) = progress(ws, &items);
     let current = (*at).filter(|&i| i < items.len()).or_else(|| next_unsettled(ws, &items, None, true));
-    let find = |layer: &LayerId, id: &Option<String>| -> Option<Rc<Annotation>> {
-        ws.layer_annotations(layer)?.iter().find(|x| Some(x.id.as_str()) == id.as_deref()).cloned()
-    };
     // The article scrolled to the difference, and both layers drawn while it is walked.
     {
         let item = current.and_then(|i| items.get(i).cloned());
         let ring = item.as_ref().and_then(|item| {
-            let side = find(&a, &item.a).map(|x| (a.clone(), x)).or_else(|| find(&b, &item.b).map(|x| (b.clone(), x)));
+            let (x, y) = adjudication::sides(ws, (&a, &b), item);
+            let side = x.map(|x| (a.clone(), x)).or_else(|| y.map(|y| (b.clone(), y)));
             side.map(|(layer, x)| (x.span, AttrValue::from(super::rings::ring_ref(&ws.layers, &layer, x.span))))
         });
         let (article, text, on_current) = (props.article.clone(), ws.article.text.clone(), props.on_current.clone());
@@ -96,12 +94,8 @@ pub fn AdjudicationPanel(props: &AdjudicateProps) -> Html {
                         dispatch.emit(Err(tr.t("Select the span in the article first, then press e.").to_string()));
                         return;
                     };
-                    let item = &items[i];
-                    let like = ws
-                        .layer_annotations(&pair.0)
-                        .and_then(|l| l.iter().find(|x| Some(x.id.as_str()) == item.a.as_deref()).cloned())
-                        .or_else(|| ws.layer_annotations(&pair.1).and_then(|l| l.iter().find(|x| Some(x.id.as_str()) == item.b.as_deref()).cloned()));
-                    like.map(|l| (span, l.label.clone()))
+                    let (x, y) = adjudication::sides(ws, (&pair.0, &pair.1), &items[i]);
+                    x.or(y).map(|like| (span, like.label.clone()))
                 }
                 _ => None,
             };
@@ -189,7 +183,7 @@ pub fn AdjudicationPanel(props: &AdjudicateProps) -> Html {
     };
     let agreements_left = items.iter().filter(|i| i.kind == ItemKind::Agree && decision(ws, i).is_none()).count();
     let layers = &ws.layers;
-    let name = |id: &LayerId| layers.info(id).map_or(id.0.clone(), |i| layer_name(tr, layers, i));
+    let name = |id: &LayerId| name_of(tr, layers, id);
     let (na, nb) = (name(&a), name(&b));
     let text = &ws.article.text;
     let version = |who: &str, ann: Option<Rc<Annotation>>| -> Html {
@@ -217,8 +211,8 @@ pub fn AdjudicationPanel(props: &AdjudicateProps) -> Html {
                         }
                     </p>
                     <div class="versions">
-                        { version(&tr.f("A: {}", &[&na]), find(&a, &items[i].a)) }
-                        { version(&tr.f("B: {}", &[&nb]), find(&b, &items[i].b)) }
+                        { { let (x, y) = adjudication::sides(ws, (&a, &b), &items[i]);
+                            html! { <>{ version(&tr.f("A: {}", &[&na]), x) }{ version(&tr.f("B: {}", &[&nb]), y) }</> } } }
                     </div>
                     <div class="decisions">
                         <button onclick={act.reform(|_| Decision::A)} disabled={items[i].a.is_none()}>{ tr.t("Accept A") }<kbd>{ "a" }</kbd></button>

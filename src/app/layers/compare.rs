@@ -2,7 +2,7 @@
 //! definition beside it, the label confusion table, a matrix when there are three layers or more,
 //! the report downloaded as CSV or JSON, and the way into adjudication.
 
-use super::layer_name;
+use super::name_of;
 use crate::app::dialog_focus::FocusTrap;
 use crate::app::notices::{Level, Notice};
 use crate::app::provider::use_workspace;
@@ -87,7 +87,7 @@ pub fn AgreementDialog(props: &AgreementProps) -> Html {
     };
     let pair = use_state(|| default_pair);
     let (a, b) = (*pair).clone();
-    let name = |id: &LayerId| layers.info(id).map_or(id.0.clone(), |i| layer_name(tr, layers, i));
+    let name = |id: &LayerId| name_of(tr, layers, id);
     let result: Option<Comparison> = perf::measure("annota:agreement", || comparison(ws, &a, &b));
     let pick = |first: bool| {
         let pair = pair.clone();

@@ -27,6 +27,11 @@ pub fn layer_name(tr: Tr, layers: &Layers, info: &LayerInfo) -> String {
     }
 }
 
+/// The name of layer `id` as the interface shows it (its id if the article has no such layer).
+pub fn name_of(tr: Tr, layers: &Layers, id: &LayerId) -> String {
+    layers.info(id).map_or_else(|| id.0.clone(), |i| layer_name(tr, layers, i))
+}
+
 #[derive(Properties, PartialEq)]
 pub struct LayersPanelProps {
     /// Opens the agreement figures.

@@ -14,9 +14,7 @@ use std::rc::Rc;
 
 /// A layer's colour, the same wherever it is shown: by its place among the article's layer ids.
 pub fn colour_of(layers: &Layers, id: &LayerId) -> &'static str {
-    let mut ids: Vec<&LayerId> = layers.infos().map(|i| &i.id).collect();
-    ids.sort();
-    ring_colour(ids.iter().position(|i| *i == id).unwrap_or(0))
+    ring_colour(index_of(layers, id))
 }
 
 /// A layer's place among the article's layer ids, which names its rings' class.
