@@ -24,6 +24,7 @@ const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 const { generate, floors, SIZES } = require('./generate');
+const { annotationsPainted } = require('./lib');
 
 const ROOT = path.join(__dirname, '..');
 const OUT = path.join(__dirname, 'out');
@@ -75,14 +76,7 @@ async function openApp(browser, name) {
   await input.waitFor({ state: 'attached' });
   const importStart = await page.evaluate(() => performance.now());
   await input.setInputFiles(path.join(OUT, `${name}.annota.json`));
-  const painted = await page.evaluate((n) => new Promise((resolve) => {
-    const check = () => {
-      const h = document.querySelector('section[aria-label="Annotations"] h2');
-      if (h && h.textContent === `Annotations (${n})`) requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
-      else setTimeout(check, 5);
-    };
-    check();
-  }), expected);
+  const painted = await annotationsPainted(page, expected);
   return { context, page, load: painted, importToPaint: painted - importStart, expected };
 }
 
